@@ -1,0 +1,90 @@
+/**
+ * @module
+ * Character-level cleaning of captured text: Unicode and whitespace normalisation, and removal of
+ * markup that a capture left in (Markdown emphasis and links, stray HTML tags and entities).
+ */
+
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g
+const HORIZONTAL_SPACE = /[^\S\n]+/g
+
+/**
+ * Normalises a whole document: NFKC (ligatures, full-width forms and compatibility spaces become
+ * their plain forms), `\r\n` and `\r` become `\n`, invisible characters (soft hyphen, zero-width
+ * space, byte-order mark) are removed and runs of horizontal white space become one space.
+ *
+ * @example
+ * normalizeText('ﬁnal\u00A0 word\r\n') // => 'final word\n'
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, '')
+    .replace(HORIZONTAL_SPACE, ' ')
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+}
+
+function decodeEntity(entity: string, body: string): string {
+  if (body.startsWith('#x') || body.startsWith('#X')) {
+    return safeFromCodePoint(Number.parseInt(body.slice(2), 16)) ?? entity
+  }
+  if (body.startsWith('#')) return safeFromCodePoint(Number.parseInt(body.slice(1), 10)) ?? entity
+  return NAMED_ENTITIES[body.toLowerCase()] ?? entity
+}
+
+function safeFromCodePoint(codePoint: number): string | undefined {
+  if (!Number.isInteger(codePoint) || codePoint < 1 || codePoint > 0x10ffff) return undefined
+  return String.fromCodePoint(codePoint)
+}
+
+/**
+ * Removes markup from one line and collapses its white space: Markdown images are dropped,
+ * `[text](url)` keeps its text, `**bold**`, `__bold__` and `*em*` keep their content, HTML tags
+ * are removed and HTML entities decoded.
+ *
+ * @example
+ * stripMarkup('by **holding him** in a [clenched](#) *te-te*') // => 'by holding him in a clenched te-te'
+ */
+export function stripMarkup(line: string): string {
+  return line
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (entity, body: string) => decodeEntity(entity, body))
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/**
+ * A key under which two renderings of the same text compare equal: case, quote style, dashes and
+ * white space are folded. Used to find repeated paragraphs and running headers.
+ *
+ * @example
+ * comparisonKey('“Frank”  exchange — Putin') === comparisonKey('"frank" exchange - putin') // => true
+ */
+export function comparisonKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
