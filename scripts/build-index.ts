@@ -1,0 +1,77 @@
+/**
+ * @module
+ * `npm run build:index`: reads `corpus/`, recovers the paragraphs of every source, builds the
+ * MiniSearch index and writes `index/`. Prints a report per source. A bad source stops the build
+ * with the file's name and the reason, and leaves the previous index untouched.
+ *
+ * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--if-stale] [--quiet]
+ */
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-index.ts'
+import { CorpusError } from '../src/core/corpus.ts'
+import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically } from './lib/index-files.ts'
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: CORPUS_DIR },
+    out: { type: 'string', default: INDEX_DIR },
+    'if-stale': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  },
+})
+
+const corpusDir = resolve(values.corpus)
+const indexDir = resolve(values.out)
+const log = values.quiet ? () => {} : (line: string) => console.log(line)
+
+function printReports(reports: SourceReport[]): void {
+  const columns: [string, (report: SourceReport) => string | number][] = [
+    ['source', (r) => r.sourceId],
+    ['lines', (r) => r.linesRead],
+    ['furniture', (r) => r.furnitureDropped],
+    ['captions', (r) => r.captions],
+    ['headings', (r) => r.headings],
+    ['joins', (r) => r.joins],
+    ['duplicates', (r) => r.duplicatesRemoved],
+    ['paragraphs', (r) => r.paragraphsKept],
+  ]
+  const rows = [columns.map(([name]) => name), ...reports.map((report) => columns.map(([, cell]) => String(cell(report))))]
+  const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
+  for (const row of rows) log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+}
+
+async function main(): Promise<number> {
+  const started = performance.now()
+  const corpus = await readCorpus(corpusDir)
+  const currentPipelineHash = await pipelineHash()
+  if (values['if-stale']) {
+    const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash)
+    if (reason === null) {
+      log(`index is up to date (${indexDir})`)
+      return 0
+    }
+    log(`rebuilding the index: ${reason}`)
+  }
+  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash })
+  await writeIndexAtomically(indexDir, output.files)
+  printReports(output.reports)
+  const { counts, indexVersion } = output.manifest
+  const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')
+  log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources`)
+  log(`index ${indexVersion} written to ${indexDir} in ${(performance.now() - started).toFixed(0)} ms`)
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CorpusError) {
+      console.error(`build failed: ${error.message}\nThe previous index was left as it was.`)
+    } else {
+      console.error('build failed:', error)
+    }
+    process.exit(1)
+  }
+)

@@ -1,0 +1,196 @@
+/**
+ * @module
+ * The index build as a pure function: source files and metadata in, the contents of the files of
+ * `index/` out. Reading and writing files is the command line's job (`scripts/build-index.ts`).
+ */
+import MiniSearch from 'minisearch'
+import { CorpusError, decodeSourceText, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
+import { sha256Hex, shortHash } from './hash.ts'
+import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
+import { recoverParagraphs, type RecoveryReport } from './recover-paragraphs.ts'
+import { findRelated } from './related.ts'
+import { PARAGRAPH_KINDS, type Paragraph, type ParagraphKind, type Source } from './types.ts'
+
+/** A file of the corpus folder. */
+export type CorpusFile = {
+  /** File name inside the corpus folder (`bbc-macron-putin.txt`). */
+  name: string
+  /** Its content. */
+  bytes: Uint8Array
+}
+
+/** What the build reads. */
+export type CorpusInput = {
+  /** The `.txt` source files. */
+  sources: CorpusFile[]
+  /** `sources.json`, if the corpus has one. */
+  metadata?: CorpusFile
+  /** How the corpus folder is named in error messages. Default `corpus`. */
+  folder?: string
+  /** Hash of the code that turns the corpus into the index, recorded so a stale index shows. */
+  pipelineHash?: string
+}
+
+/** A source in the manifest: its metadata, file, and paragraph ids in document order. */
+export type ManifestSource = Source & {
+  /** The source file's name in the corpus folder. */
+  file: string
+  /** Ids of its paragraphs, in document order. */
+  paragraphIds: string[]
+}
+
+/** `index/manifest.json`: what the index holds and what it was built from. */
+export type Manifest = {
+  /** Shape of the files (see `INDEX_FORMAT_VERSION`). */
+  formatVersion: number
+  /** Short hash naming this exact index; changes whenever any input changes. */
+  indexVersion: string
+  /** SHA-256 over the corpus files and metadata. */
+  corpusHash: string
+  /** Hash of the build code, as given by the caller. */
+  pipelineHash: string
+  /** Numbers of sources and paragraphs, and paragraphs per kind. */
+  counts: { sources: number; paragraphs: number; kinds: Record<ParagraphKind, number> }
+  /** The sources, in file-name order. */
+  sources: ManifestSource[]
+}
+
+/** The report of one source, for printing. */
+export type SourceReport = RecoveryReport & { sourceId: string; file: string }
+
+/** Everything the build produces. */
+export type BuildOutput = {
+  /** File name in `index/` to content. */
+  files: Record<'manifest.json' | 'paragraphs.json' | 'index.json', string>
+  manifest: Manifest
+  reports: SourceReport[]
+}
+
+/**
+ * Builds the index from the corpus.
+ *
+ * @param input - Source files, optional metadata, and the pipeline hash.
+ * @returns The contents of `index/manifest.json`, `index/paragraphs.json` and `index/index.json`,
+ *   the parsed manifest, and a report per source. The same input always gives the same bytes.
+ * @throws {@link CorpusError} naming the file and the reason when any input is unusable.
+ */
+export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
+  const folder = input.folder ?? 'corpus'
+  const sources = [...input.sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  if (sources.length === 0) throw new CorpusError(`${folder}/`, 'holds no .txt source file')
+
+  const entries = readMetadata(input.metadata, folder, new Set(sources.map((source) => source.name)))
+  const manifestSources: ManifestSource[] = []
+  const reports: SourceReport[] = []
+  const indexed: IndexedParagraph[] = []
+  const fileOfId = new Map<string, string>()
+  const usedIds = new Set<string>()
+
+  for (const file of sources) {
+    const path = `${folder}/${file.name}`
+    const text = decodeSourceText(file.bytes, path)
+    const entry = entries.get(file.name)
+    const recovery = recoverParagraphs(text, entry?.title ? { title: entry.title } : {})
+    const metadata = resolveMetadata(file.name, entry, recovery.title)
+    if (metadata.id === '') throw new CorpusError(path, 'has no usable id: name the file with letters or digits, or give it an id in sources.json')
+    const clash = fileOfId.get(metadata.id)
+    if (clash) throw new CorpusError(path, `has the id "${metadata.id}", which ${clash} already has`)
+    fileOfId.set(metadata.id, path)
+    if (recovery.paragraphs.length === 0) throw new CorpusError(path, 'has no paragraph left once page furniture is removed')
+
+    const paragraphs = recovery.paragraphs.map((paragraph, position): IndexedParagraph => ({
+      id: uniqueId(metadata.id, paragraph.text, usedIds),
+      sourceId: metadata.id,
+      position,
+      ...paragraph,
+      sourceTitle: metadata.title,
+      related: [],
+    }))
+    indexed.push(...paragraphs)
+    manifestSources.push({
+      ...metadata,
+      url: metadata.url || recovery.url,
+      topics: recovery.topics,
+      paragraphs: paragraphs.length,
+      file: file.name,
+      paragraphIds: paragraphs.map((paragraph) => paragraph.id),
+    })
+    reports.push({ sourceId: metadata.id, file: path, ...recovery.report })
+  }
+
+  const related = findRelated(indexed)
+  for (const paragraph of indexed) paragraph.related = related.get(paragraph.id) ?? []
+
+  const miniSearch = new MiniSearch<IndexedParagraph>(MINISEARCH_OPTIONS)
+  miniSearch.addAll(indexed)
+
+  const corpusHash = await hashCorpus(sources, input.metadata)
+  const pipelineHash = input.pipelineHash ?? ''
+  const indexVersion = (await sha256Hex(`${INDEX_FORMAT_VERSION}\n${corpusHash}\n${pipelineHash}`)).slice(0, 12)
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    indexVersion,
+    corpusHash,
+    pipelineHash,
+    counts: { sources: manifestSources.length, paragraphs: indexed.length, kinds: countKinds(indexed) },
+    sources: manifestSources,
+  }
+
+  return {
+    files: {
+      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+      'paragraphs.json': serializeParagraphs(indexed),
+      'index.json': JSON.stringify(miniSearch),
+    },
+    manifest,
+    reports,
+  }
+}
+
+function readMetadata(file: CorpusFile | undefined, folder: string, sourceNames: ReadonlySet<string>): Map<string, SourceEntry> {
+  if (!file) return new Map()
+  const path = `${folder}/${file.name}`
+  const text = decodeSourceText(file.bytes, path)
+  const entries = parseSourcesMetadata(text, path)
+  for (const entry of entries) {
+    if (!sourceNames.has(entry.file)) throw new CorpusError(path, `names ${entry.file}, which is not in ${folder}/`)
+  }
+  return new Map(entries.map((entry) => [entry.file, entry]))
+}
+
+/** `p` and a hash of source and text: stable across rebuilds, unique within the index. */
+function uniqueId(sourceId: string, text: string, used: Set<string>): string {
+  let seed = 0
+  let id: string
+  do id = `p${shortHash(`${sourceId}\n${text}`, seed++).slice(0, 10)}`
+  while (used.has(id))
+  used.add(id)
+  return id
+}
+
+function countKinds(paragraphs: readonly Paragraph[]): Record<ParagraphKind, number> {
+  const counts = Object.fromEntries(PARAGRAPH_KINDS.map((kind) => [kind, 0])) as Record<ParagraphKind, number>
+  for (const paragraph of paragraphs) counts[paragraph.kind]++
+  return counts
+}
+
+/**
+ * SHA-256 over the corpus: each file's name and content hash, in name order, then the metadata.
+ *
+ * @param sources - The `.txt` files.
+ * @param metadata - `sources.json`, if any.
+ */
+export async function hashCorpus(sources: readonly CorpusFile[], metadata: CorpusFile | undefined): Promise<string> {
+  sources = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const parts: string[] = []
+  for (const file of [...sources, ...(metadata ? [metadata] : [])]) {
+    parts.push(`${file.name}\0${await sha256Hex(file.bytes)}`)
+  }
+  return sha256Hex(parts.join('\n'))
+}
+
+/** One paragraph per line: readable, diff-friendly, and still one JSON array. */
+function serializeParagraphs(paragraphs: readonly IndexedParagraph[]): string {
+  const lines = paragraphs.map(({ sourceTitle: _title, ...paragraph }) => JSON.stringify(paragraph))
+  return `[\n${lines.join(',\n')}\n]\n`
+}

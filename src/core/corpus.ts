@@ -1,0 +1,172 @@
+/**
+ * @module
+ * What the corpus folder may hold, checked before anything is built: source files that are text,
+ * and metadata that is well formed. Every failure is a {@link CorpusError} naming the file.
+ */
+import { z } from 'zod'
+import type { SourceMetadata } from './types.ts'
+
+/** A problem with one file of the corpus. The message names the file and the reason. */
+export class CorpusError extends Error {
+  /** The file at fault, as given to the build (e.g. `corpus/a.txt`). */
+  readonly file: string
+  /** What is wrong with it. */
+  readonly reason: string
+
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}`)
+    this.name = 'CorpusError'
+    this.file = file
+    this.reason = reason
+  }
+}
+
+/** Share of control characters above which a file is taken for binary. */
+const MAX_CONTROL_SHARE = 0.01
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g
+
+/**
+ * Decodes a source file as UTF-8 text, refusing what is not a text article.
+ *
+ * @param bytes - The file's content.
+ * @param file - The file's name, for the error message.
+ * @returns The text, without a byte-order mark.
+ * @throws {@link CorpusError} when the file is empty, binary, or not valid UTF-8.
+ *
+ * @example
+ * decodeSourceText(new TextEncoder().encode('Title\nText.'), 'a.txt') // => 'Title\nText.'
+ */
+export function decodeSourceText(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new CorpusError(file, 'is empty (0 bytes)')
+  if (bytes.includes(0)) throw new CorpusError(file, 'is binary, not text (it contains NUL bytes)')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    throw new CorpusError(file, `is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Offset(bytes)})`)
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const controls = text.match(CONTROL)?.length ?? 0
+  if (controls > text.length * MAX_CONTROL_SHARE) {
+    throw new CorpusError(file, `is binary, not text (${controls} control characters in ${text.length})`)
+  }
+  if (text.trim() === '') throw new CorpusError(file, 'is empty (only white space)')
+  return text
+}
+
+/** The offset where the first invalid UTF-8 sequence of `bytes` starts (binary search on prefixes). */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let valid = 0
+  let invalid = bytes.length
+  while (invalid - valid > 1) {
+    const middle = (valid + invalid) >>> 1
+    try {
+      // In streaming mode an incomplete sequence at the end is not an error; a wrong byte is.
+      new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.subarray(0, middle), { stream: true })
+      valid = middle
+    } catch {
+      invalid = middle
+    }
+  }
+  // `valid` may end inside the sequence that breaks; report where that sequence starts.
+  for (let start = valid; start > Math.max(0, valid - 4); start--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.subarray(0, start))
+      return start
+    } catch {
+      // still inside the broken sequence
+    }
+  }
+  return valid
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/
+
+/** One entry of `corpus/sources.json`: the file it describes and what is known about it. */
+export const SourceEntrySchema = z.strictObject({
+  file: z.string().regex(/^[^/\\]+\.txt$/, 'must be the name of a .txt file in corpus/'),
+  id: z.string().regex(SLUG, 'must be a slug: lowercase letters, digits and single hyphens').optional(),
+  title: z.string().optional(),
+  publisher: z.string().optional(),
+  published: z
+    .string()
+    .refine((value) => value === '' || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))), 'must be an ISO 8601 date such as 2017-05-29')
+    .optional(),
+  url: z
+    .string()
+    .refine((value) => value === '' || /^https?:\/\/\S+$/.test(value), 'must be an http(s) URL')
+    .optional(),
+})
+
+/** An entry of `corpus/sources.json`. */
+export type SourceEntry = z.infer<typeof SourceEntrySchema>
+
+const SourcesFileSchema = z.array(SourceEntrySchema)
+
+/**
+ * Parses and checks the metadata file.
+ *
+ * @param text - The content of `corpus/sources.json`.
+ * @param file - Its name, for error messages.
+ * @returns The entries, in file order.
+ * @throws {@link CorpusError} when the JSON is malformed, an entry does not fit the schema, or two
+ *   entries describe the same file.
+ */
+export function parseSourcesMetadata(text: string, file: string): SourceEntry[] {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new CorpusError(file, `is not valid JSON (${(error as Error).message})`)
+  }
+  const parsed = SourcesFileSchema.safeParse(json)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
+    throw new CorpusError(file, `malformed metadata: ${issues.join('; ')}`)
+  }
+  const seen = new Set<string>()
+  for (const entry of parsed.data) {
+    if (seen.has(entry.file)) throw new CorpusError(file, `describes ${entry.file} twice`)
+    seen.add(entry.file)
+  }
+  return parsed.data
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') || '(root)'
+}
+
+/**
+ * The id a source gets from its file name when its metadata names none.
+ *
+ * @example
+ * slugFromFileName('BBC Macron–Putin (2017).txt') // => 'bbc-macron-putin-2017'
+ */
+export function slugFromFileName(fileName: string): string {
+  return fileName
+    .replace(/\.txt$/i, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/**
+ * Completes a source's metadata: the entry's values where given, otherwise the id from the file
+ * name and the title from the document's first line. Unknown facts stay empty.
+ *
+ * @param fileName - The source file's name (`a.txt`).
+ * @param entry - Its metadata entry, if any.
+ * @param firstLine - The document's first line.
+ */
+export function resolveMetadata(fileName: string, entry: SourceEntry | undefined, firstLine: string): SourceMetadata {
+  return {
+    id: entry?.id ?? slugFromFileName(fileName),
+    title: entry?.title || firstLine,
+    publisher: entry?.publisher ?? '',
+    published: entry?.published ?? '',
+    url: entry?.url ?? '',
+  }
+}

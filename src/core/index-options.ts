@@ -1,0 +1,46 @@
+/**
+ * @module
+ * The MiniSearch configuration. `MiniSearch.loadJSON` must be given the options the index was
+ * built with, so the build and the Worker both take them from here.
+ */
+import type { Options } from 'minisearch'
+import type { RelatedParagraph } from './related.ts'
+import { processTerm, tokenize } from './terms.ts'
+import type { Paragraph } from './types.ts'
+
+/** Version of the files in `index/`; bump it when their shape changes. */
+export const INDEX_FORMAT_VERSION = 1
+
+/** A paragraph as handed to MiniSearch: with its source's title, and its related paragraphs. */
+export type IndexedParagraph = Paragraph & {
+  /** The title of the paragraph's source, searched with a low weight. */
+  sourceTitle: string
+  /** Paragraphs of other sources that report the same thing. */
+  related: RelatedParagraph[]
+}
+
+/** The fields stored with each document, enough to render a hit without another lookup. */
+export type StoredParagraph = Pick<IndexedParagraph, 'sourceId' | 'kind' | 'section' | 'position' | 'text' | 'related'>
+
+/** Fields searched, and how much a match in each weighs against one in the paragraph text. */
+export const FIELD_BOOSTS = { text: 1, section: 0.5, sourceTitle: 0.25 } as const
+
+/** Searched fields, in the order MiniSearch numbers them. */
+export const INDEX_FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[]
+
+/** Stored fields (see {@link StoredParagraph}). */
+export const STORE_FIELDS: (keyof StoredParagraph)[] = ['sourceId', 'kind', 'section', 'position', 'text', 'related']
+
+/**
+ * Options for `new MiniSearch()` and `MiniSearch.loadJSON()`: the shared tokenizer and term
+ * processing (see `terms.ts`), the searched and stored fields.
+ */
+export const MINISEARCH_OPTIONS: Options<IndexedParagraph> = {
+  idField: 'id',
+  fields: INDEX_FIELDS,
+  storeFields: STORE_FIELDS,
+  tokenize: (text) => tokenize(text),
+  processTerm: (term) => processTerm(term),
+  // The index is built once and never changed in place.
+  autoVacuum: false,
+}

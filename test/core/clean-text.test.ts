@@ -1,0 +1,45 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { comparisonKey, normalizeText, stripMarkup } from '../../src/core/clean-text.ts'
+
+describe('normalizeText', () => {
+  it('applies NFKC, unifies line ends and drops invisible characters', () => {
+    expect(normalizeText('ﬁnal\u00A0\u00A0word\r\nsoft\u00ADhyphen\rzero\u200Bwidth')).toBe('final word\nsofthyphen\nzerowidth')
+  })
+
+  it('composes decomposed accents', () => {
+    expect(normalizeText('Franc\u0327ois')).toBe('François')
+  })
+})
+
+describe('stripMarkup', () => {
+  it('keeps the text of links and emphasis', () => {
+    expect(stripMarkup('accused of [launching cyber attacks](#) by **holding him** and *te-te*')).toBe(
+      'accused of launching cyber attacks by holding him and te-te'
+    )
+  })
+
+  it('drops images and HTML tags, decodes entities', () => {
+    expect(stripMarkup('![photo](x.jpg)Tom &amp; <b>Jerry</b> &#8220;hi&#x201D;')).toBe('Tom & Jerry “hi”')
+  })
+
+  it('leaves lone asterisks and arithmetic alone', () => {
+    expect(stripMarkup('2 * 3 = 6 and a footnote*')).toBe('2 * 3 = 6 and a footnote*')
+  })
+
+  it('property: output has no leading, trailing or doubled spaces', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (line) => {
+        const out = stripMarkup(line)
+        expect(out).toBe(out.trim())
+        expect(out).not.toMatch(/\s\s/)
+      })
+    )
+  })
+})
+
+describe('comparisonKey', () => {
+  it('folds case, quotes, dashes and white space', () => {
+    expect(comparisonKey('“Frank”  exchange — Putin’s')).toBe(comparisonKey('"frank" exchange - putin\'s'))
+  })
+})
