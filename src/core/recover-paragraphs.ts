@@ -134,16 +134,19 @@ function startsWithWords(long: string, short: string): boolean {
   return longKey.length > shortKey.length && longKey.startsWith(shortKey + ' ')
 }
 
-/** Whether `copy` is a truncated copy of `full`: its beginning, or a lowercase tail of it. */
-function isTruncationOf(copy: Unit, full: Unit): boolean {
+/**
+ * Whether `copy` is a truncated copy of `full`: its beginning, or a lowercase tail of it.
+ *
+ * @param key - {@link comparisonKey}, or a memo of it: deduplication compares every pair of units.
+ */
+function isTruncationOf(copy: Unit, full: Unit, key: (text: string) => string = comparisonKey): boolean {
   if (copy.kind === 'heading' || full.kind === 'heading') return false
   if ((copy.kind === 'caption') !== (full.kind === 'caption')) return false
-  if (wordCount(copy.text) < MIN_TRUNCATED_WORDS) return false
-  if (startsWithWords(full.text, copy.text)) return true
-  if (!startsLowercase(copy.text)) return false
-  const fullKey = comparisonKey(full.text)
-  const copyKey = comparisonKey(copy.text)
-  return fullKey.length > copyKey.length && fullKey.endsWith(' ' + copyKey)
+  const fullKey = key(full.text)
+  const copyKey = key(copy.text)
+  if (fullKey.length <= copyKey.length) return false
+  const truncated = fullKey.startsWith(copyKey + ' ') || (startsLowercase(copy.text) && fullKey.endsWith(' ' + copyKey))
+  return truncated && wordCount(copy.text) >= MIN_TRUNCATED_WORDS
 }
 
 function joinText(head: string, tail: string): string {
@@ -270,18 +273,25 @@ function removeDuplicates(units: Unit[]): { kept: Unit[]; keptIndexOf: number[];
   const byKey = new Map<string, number>()
   const keptIndexOf: number[] = []
   let removed = 0
+  // Every unit is compared with every kept one: compute each text's key once (quadratic otherwise).
+  const keys = new Map<string, string>()
+  const keyOf = (text: string) => {
+    let key = keys.get(text)
+    if (key === undefined) keys.set(text, (key = comparisonKey(text)))
+    return key
+  }
 
   for (const unit of units) {
-    const key = comparisonKey(unit.text)
+    const key = keyOf(unit.text)
     let index = byKey.get(key)
     if (index !== undefined) {
       // The same text seen bare and as a labelled caption is one caption.
       if (unit.kind === 'caption') kept[index]!.kind = 'caption'
-    } else if ((index = kept.findIndex((full) => isTruncationOf(unit, full))) >= 0) {
+    } else if ((index = kept.findIndex((full) => isTruncationOf(unit, full, keyOf))) >= 0) {
       // A truncated copy of a paragraph already kept.
-    } else if ((index = kept.findIndex((copy) => isTruncationOf(copy, unit))) >= 0) {
+    } else if ((index = kept.findIndex((copy) => isTruncationOf(copy, unit, keyOf))) >= 0) {
       // A fuller copy of a paragraph already kept: keep its text at the earlier position.
-      byKey.delete(comparisonKey(kept[index]!.text))
+      byKey.delete(keyOf(kept[index]!.text))
       kept[index]!.text = unit.text
       byKey.set(key, index)
     } else {
