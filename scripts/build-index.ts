@@ -1,22 +1,25 @@
 /**
  * @module
  * `npm run build:index`: reads `corpus/`, recovers the paragraphs of every source, builds the
- * MiniSearch index and writes `index/`. Prints a report per source. A bad source stops the build
- * with the file's name and the reason, and leaves the previous index untouched.
+ * MiniSearch index and writes `index/`, then copies what the Worker loads into the static assets
+ * (`dist/assets/_index/`, split into parts). Prints a report per source. A bad source stops the
+ * build with the file's name and the reason, and leaves the previous index untouched.
  *
- * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--if-stale] [--quiet]
+ * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--if-stale] [--quiet]
+ * (`--assets` defaults to `dist/assets` when `--out` is the default `index/`, and to none otherwise.)
  */
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-index.ts'
 import { CorpusError } from '../src/core/corpus.ts'
-import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically } from './lib/index-files.ts'
+import { ASSETS_DIR, CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAssets, writeIndexAtomically } from './lib/index-files.ts'
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: CORPUS_DIR },
     out: { type: 'string', default: INDEX_DIR },
+    assets: { type: 'string' },
     'if-stale': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -24,6 +27,7 @@ const { values } = parseArgs({
 
 const corpusDir = resolve(values.corpus)
 const indexDir = resolve(values.out)
+const assetsDir = values.assets !== undefined ? resolve(values.assets) : indexDir === INDEX_DIR ? ASSETS_DIR : undefined
 const log = values.quiet ? () => {} : (line: string) => console.log(line)
 
 function printReports(reports: SourceReport[]): void {
@@ -50,12 +54,14 @@ async function main(): Promise<number> {
     const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash)
     if (reason === null) {
       log(`index is up to date (${indexDir})`)
+      if (assetsDir && (await writeIndexAssets(indexDir, assetsDir))) log(`index copied to the static assets (${assetsDir})`)
       return 0
     }
     log(`rebuilding the index: ${reason}`)
   }
   const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash })
   await writeIndexAtomically(indexDir, output.files)
+  if (assetsDir) await writeIndexAssets(indexDir, assetsDir)
   printReports(output.reports)
   const { counts, indexVersion } = output.manifest
   const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')

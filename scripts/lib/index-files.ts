@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
 import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
+import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, WORKER_INDEX_FILES, splitIndexAssets, type IndexAssetsListing } from '../../src/worker/index-assets.ts'
 
 /** The project's root folder. */
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
@@ -17,6 +18,9 @@ export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 /** Default corpus and index folders. */
 export const CORPUS_DIR = join(ROOT, 'corpus')
 export const INDEX_DIR = join(ROOT, 'index')
+
+/** The folder Workers static assets serve (`[assets]` in wrangler.toml). */
+export const ASSETS_DIR = join(ROOT, 'dist', 'assets')
 
 /** The metadata file's name inside the corpus folder. */
 export const METADATA_FILE = 'sources.json'
@@ -95,4 +99,38 @@ export async function writeIndexAtomically(indexDir: string, files: Record<strin
     throw error
   }
   for (const name of names) await rename(join(indexDir, name + suffix), join(indexDir, name))
+}
+
+/**
+ * Copies the Worker's index files into the static assets, split into parts (see
+ * `src/worker/index-assets.ts`), unless the copy there already holds this index version.
+ *
+ * @param indexDir - The index folder (`index/`).
+ * @param assetsDir - The static-assets folder; the files go to its `_index/` subfolder.
+ * @returns Whether anything was written.
+ */
+export async function writeIndexAssets(indexDir: string, assetsDir: string): Promise<boolean> {
+  const manifest = await readFile(join(indexDir, WORKER_INDEX_FILES.manifest), 'utf8')
+  const { indexVersion } = JSON.parse(manifest) as Manifest
+  const target = join(assetsDir, INDEX_ASSETS_PATH)
+  try {
+    const listing = JSON.parse(await readFile(join(target, INDEX_ASSETS_LISTING), 'utf8')) as IndexAssetsListing
+    const complete = Object.values(listing.files).flat().every((name) => existsSync(join(target, name)))
+    if (listing.indexVersion === indexVersion && complete) return false
+  } catch {
+    // no usable copy yet
+  }
+  const files = splitIndexAssets({
+    index: await readFile(join(indexDir, WORKER_INDEX_FILES.index), 'utf8'),
+    vocabulary: await readFile(join(indexDir, WORKER_INDEX_FILES.vocabulary), 'utf8'),
+    manifest,
+  })
+  // Written beside, then swapped in, so the folder never holds a mix of two versions.
+  const staging = `${target.replace(/\/$/, '')}.tmp-${process.pid}`
+  await rm(staging, { recursive: true, force: true })
+  await mkdir(staging, { recursive: true })
+  for (const [name, bytes] of files) await writeFile(join(staging, name), bytes)
+  await rm(target, { recursive: true, force: true })
+  await rename(staging, target)
+  return true
 }

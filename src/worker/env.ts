@@ -6,6 +6,8 @@ import type { LoadedIndex } from '../core/loaded-index.ts'
 
 /** Bindings and vars (see wrangler.toml). */
 export type Env = {
+  /** The static assets, among them the index files under `/_index/` (see `index-assets.ts`). */
+  ASSETS: Fetcher
   /** Origins allowed to call the API from a browser: `*` for any, or a comma-separated list. */
   CORS_ORIGINS?: string
 }

@@ -4,6 +4,7 @@
  * included: `{ "error": { "code", "message" } }`.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env.ts'
 import { apiError, describeZodError } from './errors.ts'
 import { conditionalCache } from './middleware/conditional-cache.ts'
@@ -29,11 +30,14 @@ api.use('*', async (c, next) => {
     c.header('Allow', ALLOWED_METHODS)
     return apiError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use GET`)
   }
-  c.set('index', searchIndex)
+  c.set('index', await searchIndex(c.env))
   await next()
 })
-const cached = conditionalCache({ version: searchIndex.manifest.indexVersion })
-for (const path of ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/openapi.json']) api.use(path, cached)
+// The ETag names the index version, known once the index is loaded.
+let cached: MiddlewareHandler | undefined
+for (const path of ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/openapi.json']) {
+  api.use(path, (c, next) => (cached ??= conditionalCache({ version: c.var.index.manifest.indexVersion }))(c, next))
+}
 
 api.route('/', searchRoutes)
 api.route('/', suggestRoutes)
@@ -44,7 +48,7 @@ api.doc31('/openapi.json', (c) => ({
   openapi: '3.1.0',
   info: {
     title: 'Paragraph search API',
-    version: searchIndex.manifest.indexVersion,
+    version: c.var.index.manifest.indexVersion,
     description: 'Paragraph-level full-text search over news sources that report the same event.',
   },
   servers: [{ url: new URL(c.req.url).origin }],

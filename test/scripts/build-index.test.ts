@@ -61,6 +61,24 @@ describe('npm run build:index', () => {
     cpSync(join(work, 'report-index'), out, { recursive: true })
   })
 
+  it('copies what the Worker loads into the static assets with --assets, and restores a missing part', () => {
+    const assets = join(work, 'assets')
+    expect(build(corpus, join(work, 'assets-index'), '--assets', assets).code).toBe(0)
+    const listing = JSON.parse(readFileSync(join(assets, '_index', 'parts.json'), 'utf8'))
+    expect(listing.indexVersion).toBe(JSON.parse(goodIndex['manifest.json']!).indexVersion)
+    for (const name of ['index.json', 'vocabulary.json', 'manifest.json']) {
+      const joined = listing.files[name].map((part: string) => readFileSync(join(assets, '_index', part), 'utf8')).join('')
+      expect(joined, name).toBe(goodIndex[name])
+    }
+    expect(readdirSync(join(assets, '_index'))).not.toContain('paragraphs.json')
+
+    rmSync(join(assets, '_index', 'vocabulary.json'))
+    const run = build(corpus, join(work, 'assets-index'), '--assets', assets, '--if-stale')
+    expect(run.stdout).toMatch(/index is up to date/)
+    expect(run.stdout).toMatch(/index copied to the static assets/)
+    expect(readFileSync(join(assets, '_index', 'vocabulary.json'), 'utf8')).toBe(goodIndex['vocabulary.json'])
+  })
+
   const badInputs: [string, (dir: string) => void, RegExp][] = [
     ['an empty file', (dir) => writeFileSync(join(dir, 'empty.txt'), ''), /empty\.txt: is empty/],
     ['a binary file', (dir) => writeFileSync(join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), /photo\.txt: is binary/],

@@ -1,0 +1,98 @@
+/**
+ * @module
+ * The index as static assets: the files the Worker needs, split into parts small enough for
+ * Workers static assets (25 MiB per file), and a listing that names the parts. The build writes
+ * them with {@link splitIndexAssets}; the Worker reads them back with {@link readIndexAssets}.
+ */
+import type { IndexTexts } from '../core/loaded-index.ts'
+
+/** Where the index files sit among the static assets, and the path the Worker fetches them from. */
+export const INDEX_ASSETS_PATH = '/_index/'
+
+/** The listing's file name inside {@link INDEX_ASSETS_PATH}. */
+export const INDEX_ASSETS_LISTING = 'parts.json'
+
+/**
+ * Largest part in bytes: well under the 25 MiB static-asset file limit, and small enough that
+ * the Worker never holds one big response body.
+ */
+export const INDEX_PART_BYTES = 10 * 1024 * 1024
+
+/** The files of `index/` that the Worker loads, by their key in {@link IndexTexts}. */
+export const WORKER_INDEX_FILES = { index: 'index.json', vocabulary: 'vocabulary.json', manifest: 'manifest.json' } as const satisfies Record<keyof IndexTexts, string>
+
+/** `parts.json`: the index version, and for each file the names of its parts in order. */
+export type IndexAssetsListing = {
+  /** The manifest's `indexVersion`, so a stale copy shows. */
+  indexVersion: string
+  /** File name in `index/` to the names of its parts. */
+  files: Record<string, string[]>
+}
+
+/**
+ * Splits a text into UTF-8 parts of at most `maxBytes` bytes, cut between characters, so each
+ * part decodes on its own and the decoded parts join back into the text.
+ *
+ * @example
+ * splitUtf8('aé€', 3).map((part) => new TextDecoder().decode(part)) // => ['aé', '€']
+ */
+export function splitUtf8(text: string, maxBytes: number): Uint8Array[] {
+  const bytes = new TextEncoder().encode(text)
+  const parts: Uint8Array[] = []
+  let start = 0
+  while (start < bytes.length) {
+    let end = Math.min(start + maxBytes, bytes.length)
+    // Back up to the start of a character: continuation bytes look like 10xxxxxx.
+    while (end < bytes.length && end > start && (bytes[end]! & 0xc0) === 0x80) end--
+    if (end === start) throw new Error(`index assets: maxBytes ${maxBytes} is smaller than one character`)
+    parts.push(bytes.subarray(start, end))
+    start = end
+  }
+  return parts
+}
+
+/**
+ * The static-asset files of an index: its parts and the listing, by name inside
+ * {@link INDEX_ASSETS_PATH}.
+ *
+ * @param texts - The Worker's files of `index/`.
+ * @param maxBytes - Largest part. Default {@link INDEX_PART_BYTES}.
+ */
+export function splitIndexAssets(texts: IndexTexts, maxBytes: number = INDEX_PART_BYTES): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>()
+  const listing: IndexAssetsListing = { indexVersion: (JSON.parse(texts.manifest) as { indexVersion: string }).indexVersion, files: {} }
+  for (const [key, name] of Object.entries(WORKER_INDEX_FILES) as [keyof IndexTexts, string][]) {
+    const parts = splitUtf8(texts[key], maxBytes)
+    const stem = name.replace(/\.json$/, '')
+    listing.files[name] = parts.map((part, i) => {
+      const partName = parts.length === 1 ? name : `${stem}.${i}.json`
+      files.set(partName, part)
+      return partName
+    })
+  }
+  files.set(INDEX_ASSETS_LISTING, new TextEncoder().encode(JSON.stringify(listing, null, 2) + '\n'))
+  return files
+}
+
+/**
+ * Reads the index files back from static assets: the listing, then every part at once.
+ *
+ * @param fetchAsset - Fetches a path of the static assets (the Worker passes `env.ASSETS.fetch`).
+ * @throws Error naming the path when an asset is missing: the build did not write them.
+ */
+export async function readIndexAssets(fetchAsset: (path: string) => Promise<Response>): Promise<IndexTexts> {
+  const read = async (name: string) => {
+    const response = await fetchAsset(INDEX_ASSETS_PATH + name)
+    if (!response.ok) throw new Error(`index assets: ${INDEX_ASSETS_PATH}${name} answered ${response.status}; run npm run build:index`)
+    return response.text()
+  }
+  const listing = JSON.parse(await read(INDEX_ASSETS_LISTING)) as IndexAssetsListing
+  const entries = await Promise.all(
+    (Object.entries(WORKER_INDEX_FILES) as [keyof IndexTexts, string][]).map(async ([key, name]) => {
+      const parts = listing.files[name]
+      if (!parts) throw new Error(`index assets: ${INDEX_ASSETS_LISTING} lists no ${name}`)
+      return [key, (await Promise.all(parts.map(read))).join('')] as const
+    })
+  )
+  return Object.fromEntries(entries) as IndexTexts
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, readIndexAssets, splitIndexAssets, splitUtf8 } from '../../src/worker/index-assets.ts'
+import { getJson } from './fetch.ts'
+
+const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+
+describe('splitUtf8', () => {
+  it('cuts between characters, never inside one', () => {
+    expect(splitUtf8('aé€', 3).map(decode)).toEqual(['aé', '€'])
+    expect(splitUtf8('€€', 4).map(decode)).toEqual(['€', '€'])
+    expect(splitUtf8('', 4)).toEqual([])
+  })
+
+  it('keeps every part within the limit and joins back into the text', () => {
+    const text = 'Versailles — “red line” 🇫🇷 Macron–Putin, '.repeat(50)
+    for (const maxBytes of [4, 5, 7, 64, 1000]) {
+      const parts = splitUtf8(text, maxBytes)
+      for (const part of parts) expect(part.length).toBeLessThanOrEqual(maxBytes)
+      expect(parts.map(decode).join('')).toBe(text)
+    }
+  })
+
+  it('refuses a limit smaller than a character', () => {
+    expect(() => splitUtf8('🇫🇷', 3)).toThrow(/smaller than one character/)
+  })
+})
+
+describe('index assets', () => {
+  const texts = { index: '{"terms":["année","€"]}'.repeat(20), vocabulary: '[["anne","ann",1]]', manifest: '{"indexVersion":"abc123def456"}' }
+
+  it('lists the parts of each file and reads them back into the same texts', async () => {
+    const files = splitIndexAssets(texts, 100)
+    const listing = JSON.parse(decode(files.get(INDEX_ASSETS_LISTING)!))
+    expect(listing.indexVersion).toBe('abc123def456')
+    expect(listing.files['index.json'].length).toBeGreaterThan(1)
+    expect(listing.files['manifest.json']).toEqual(['manifest.json'])
+    const fetched: string[] = []
+    const read = await readIndexAssets(async (path) => {
+      fetched.push(path)
+      const bytes = files.get(path.slice(INDEX_ASSETS_PATH.length))
+      return bytes ? new Response(bytes) : new Response('missing', { status: 404 })
+    })
+    expect(read).toEqual(texts)
+    expect(fetched.every((path) => path.startsWith(INDEX_ASSETS_PATH))).toBe(true)
+  })
+
+  it('names the missing asset when one is not there', async () => {
+    await expect(readIndexAssets(async () => new Response('', { status: 404 }))).rejects.toThrow(`${INDEX_ASSETS_PATH}${INDEX_ASSETS_LISTING} answered 404`)
+  })
+
+  it('is not served to the public: the Worker answers /_index/ with a JSON 404', async () => {
+    const { status, body } = await getJson(`${INDEX_ASSETS_PATH}${INDEX_ASSETS_LISTING}`)
+    expect(status).toBe(404)
+    expect(body.error.code).toBe('not_found')
+  })
+})
