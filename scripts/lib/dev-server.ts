@@ -34,9 +34,11 @@ export async function freePort(): Promise<number> {
  *
  * @param options.port - Port to listen on; a free one by default.
  * @param options.timeoutMs - How long to wait for it to be ready. Default 60 s.
- * @param options.args - More arguments for `wrangler dev`.
+ * @param options.args - More arguments for `wrangler dev` (e.g. `['--config', path]`).
+ * @param options.readyPath - Path polled instead of `/api/health`; any answer but a 5xx counts as
+ *   ready, so a benchmark can wait for a Worker without sending it its first real request.
  */
-export async function startDevServer(options: { port?: number; timeoutMs?: number; args?: string[] } = {}): Promise<DevServer> {
+export async function startDevServer(options: { port?: number; timeoutMs?: number; args?: string[]; readyPath?: string } = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
   const child: ChildProcess = spawn(
@@ -65,8 +67,9 @@ export async function startDevServer(options: { port?: number; timeoutMs?: numbe
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}:\n${output}`)
     try {
-      const response = await fetch(`${url}/api/health`)
-      if (response.ok) return { url, stop }
+      const response = await fetch(`${url}${options.readyPath ?? '/api/health'}`)
+      await response.arrayBuffer()
+      if (options.readyPath === undefined ? response.ok : response.status < 500) return { url, stop }
     } catch {
       // not listening yet
     }

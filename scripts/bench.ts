@@ -1,0 +1,462 @@
+/**
+ * @module
+ * `npm run bench`: measures the search at the shipped corpus and at synthetic corpora of 1k, 10k
+ * and 100k paragraphs (`scripts/lib/synthetic-corpus.ts`), and prints tables (or `--json`):
+ * 1. index build time and peak memory (a child process, its peak RSS);
+ * 2. index files raw and gzipped; the Worker as `wrangler deploy --dry-run` bundles it, and as it
+ *    would be with the index bundled, against the Workers limits;
+ * 3. cold start: loading the index in a fresh workerd isolate (bundled, and from static assets)
+ *    and in a fresh Node process, and the heap the loaded index keeps (Node);
+ * 4. query latency over a seeded mix (`scripts/lib/bench/query-mix.ts`) inside workerd, excluding
+ *    HTTP, and in Node with the same core code;
+ * 5. HTTP: `autocannon` against `wrangler dev` on 127.0.0.1, `/api/search` with the mix beside
+ *    `/api/health`, and their ratio.
+ *
+ * Every size runs in a copy of the project in the system's temporary folder, so `index/` and
+ * `dist/` here are never touched. Builds of synthetic corpora are cached there by seed, size and
+ * build-code hash (their measurement with them); `--fresh` rebuilds.
+ *
+ * Usage: node scripts/bench.ts [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
+ *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE]
+ * (`--save` also writes the JSON to FILE; sizes of 50k paragraphs and more get one cold-start trial.)
+ */
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { sha256Hex } from '../src/core/hash.ts'
+import type { Manifest } from '../src/core/build-index.ts'
+import type { VocabularyEntry } from '../src/core/vocabulary.ts'
+import { startDevServer, type DevServer } from './lib/dev-server.ts'
+import { CORPUS_DIR, ROOT, pipelineHash } from './lib/index-files.ts'
+import { queryMix } from './lib/bench/query-mix.ts'
+import { latency, median, type Latency } from './lib/bench/stats.ts'
+import { generateSyntheticCorpus } from './lib/synthetic-corpus.ts'
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    fresh: { type: 'boolean', default: false },
+    'http-seconds': { type: 'string' },
+    trials: { type: 'string' },
+    save: { type: 'string' },
+  },
+})
+
+/** Workers limits the numbers are held against (sources in BENCHMARKS.md). */
+export const LIMITS = {
+  /** Worker size, uncompressed, every plan (since 2026-09; wrangler 4.156 checks it). */
+  scriptBytes: 64 * 1024 * 1024,
+  /** The former compressed limits: Free 3 MB, Paid 10 MB (gzip). */
+  legacyGzipFree: 3 * 1024 * 1024,
+  legacyGzipPaid: 10 * 1024 * 1024,
+  /** Memory per isolate. */
+  memoryBytes: 128 * 1024 * 1024,
+  /** CPU time to parse and run the global scope. */
+  startupMs: 1000,
+  /** One static-asset file. */
+  assetFileBytes: 25 * 1024 * 1024,
+}
+
+const quick = values.quick
+const seed = Number(values.seed)
+const httpSeconds = Number(values['http-seconds'] ?? (quick ? 3 : 8))
+const trials = Number(values.trials ?? (quick ? 1 : 3))
+const SIZE_NAMES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 }
+const sizeList = (values.sizes ?? (quick ? 'shipped,1k' : 'shipped,1k,10k,100k')).split(',').map((name) => name.trim())
+const log = values.json ? (line: string) => process.stderr.write(line + '\n') : (line: string) => console.log(line)
+const WORK = join(tmpdir(), 'paragraph-search-bench')
+const node = process.execPath
+// wrangler and its children run on this Node (the project's), not on whatever `node` is first in PATH.
+process.env['PATH'] = `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}`
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
+
+type Sizes = { raw: number; gzip: number }
+type ColdStart = { outsideMs: number[]; readMs: number[]; parseMs: number[]; error?: string }
+type SizeResult = {
+  size: string
+  paragraphs: number
+  sources: number
+  build: { ms: number; maxRss: number; cached: boolean; measuredAt: string }
+  files: { bundledSet: Sizes; index: Sizes; vocabulary: Sizes; manifest: Sizes; paragraphs: Sizes; largestAssetPart: number }
+  worker: { withAssets: Sizes; withBundledIndex: Sizes }
+  coldStart: { workerdBundled: ColdStart; workerdAssets: ColdStart; nodeLoadMs: number[]; firstRequestMs?: number }
+  memory: { heapIndexOnly: number; heapWithTexts: number; textsHeap: number; nodeLoadMaxRss: number }
+  queries: { count: number; kinds: Record<string, number>; workerd?: Latency & { outsideMeanMs: number }; nodeRepeated: Latency; nodeOnce: Latency }
+  http?: { seconds: number; connections: number; health: HttpRun; search: HttpRun; ratio: number }
+}
+type HttpRun = { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
+
+/** Runs a command, collecting its output; rejects with it on a non-zero exit. */
+function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.stderr.on('data', (chunk) => (out += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30 * 60_000)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      if (code === 0) resolve(out)
+      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code}):\n${out.slice(-2000)}`))
+    })
+  })
+}
+
+const fileSizes = (path: string): Sizes => {
+  const bytes = readFileSync(path)
+  return { raw: bytes.length, gzip: gzipSync(bytes).length }
+}
+
+/** A copy of the project with one corpus size's index: where wrangler runs for that size. */
+function prepareProject(dir: string): void {
+  const project = join(dir, 'project')
+  mkdirSync(project, { recursive: true })
+  for (const path of ['src', join('scripts', 'lib')]) {
+    rmSync(join(project, path), { recursive: true, force: true })
+    cpSync(join(ROOT, path), join(project, path), { recursive: true })
+  }
+  for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
+  if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'))
+  const probeConfig = (main: string, rules: string) =>
+    `name = "bench-probe"\nmain = "${main}"\ncompatibility_date = "2026-11-01"\nsend_metrics = false\n${rules}\n` +
+    `[assets]\ndirectory = "./dist/assets"\nbinding = "ASSETS"\nrun_worker_first = true\n`
+  writeFileSync(join(project, 'probe-bundled.toml'), probeConfig('scripts/lib/bench/probe-bundled.ts', '[[rules]]\ntype = "Text"\nglobs = ["**/index/*.json"]\nfallthrough = false\n'))
+  writeFileSync(join(project, 'probe-assets.toml'), probeConfig('scripts/lib/bench/probe-assets.ts', ''))
+}
+
+/** Builds the size's index in a child process (or reuses a cached build) and returns the measurement. */
+async function buildSize(dir: string, paragraphs: number | null, key: string): Promise<SizeResult['build']> {
+  const project = join(dir, 'project')
+  const record = join(dir, 'build.json')
+  if (paragraphs !== null && !values.fresh && existsSync(record) && existsSync(join(project, 'index', 'manifest.json'))) {
+    const cached = JSON.parse(readFileSync(record, 'utf8')) as SizeResult['build'] & { key: string }
+    if (cached.key === key && existsSync(join(project, 'dist', 'assets', '_index', 'parts.json'))) return { ...cached, cached: true }
+  }
+  let corpus = CORPUS_DIR
+  if (paragraphs !== null) {
+    corpus = join(dir, 'corpus')
+    rmSync(corpus, { recursive: true, force: true })
+    mkdirSync(corpus, { recursive: true })
+    for (const file of generateSyntheticCorpus({ seed, paragraphs })) writeFileSync(join(corpus, file.name), file.text)
+  }
+  rmSync(join(project, 'index'), { recursive: true, force: true })
+  rmSync(join(project, 'dist'), { recursive: true, force: true })
+  const rssFile = join(dir, 'build-max-rss')
+  const started = performance.now()
+  await run(node, ['--import', join(ROOT, 'scripts/lib/bench/report-max-rss.ts'), 'scripts/build-index.ts', '--corpus', corpus, '--out', join(project, 'index'), '--assets', join(project, 'dist', 'assets'), '--quiet'], {
+    env: { ...env, BENCH_MAX_RSS_FILE: rssFile },
+  })
+  const build = { ms: performance.now() - started, maxRss: Number(readFileSync(rssFile, 'utf8')), cached: false, measuredAt: new Date().toISOString() }
+  writeFileSync(record, JSON.stringify({ ...build, key }, null, 2))
+  return build
+}
+
+/** The Worker as `wrangler deploy --dry-run` bundles it, and the same with the index as text modules. */
+async function measureWorker(project: string): Promise<SizeResult['worker']> {
+  const outdir = join(project, 'dry-run')
+  rmSync(outdir, { recursive: true, force: true })
+  const output = await run(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', outdir, '--config', join(project, 'wrangler.toml')], { cwd: project })
+  const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output)
+  if (!match) throw new Error(`no "Total Upload" in wrangler's output:\n${output}`)
+  const modules = readdirSync(outdir).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(outdir, name)))
+  const texts = ['index.json', 'vocabulary.json', 'manifest.json'].map((name) => readFileSync(join(project, 'index', name)))
+  // As wrangler sizes a Worker: the modules' contents end to end, and that gzipped.
+  const bundled = Buffer.concat([...modules, ...texts])
+  return {
+    withAssets: { raw: Math.round(Number(match[1]) * 1024), gzip: Math.round(Number(match[2]) * 1024) },
+    withBundledIndex: { raw: bundled.length, gzip: gzipSync(bundled).length },
+  }
+}
+
+async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now()
+  const value = await request()
+  return { ms: performance.now() - start, value }
+}
+
+const getJson = async (url: string, init?: RequestInit) => {
+  const response = await fetch(url, init)
+  const body = (await response.json()) as Record<string, unknown>
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`)
+  return body
+}
+const post = (url: string, body: unknown) => getJson(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+
+/** Median time of a few empty requests: what HTTP and the dev server's proxy add to any request. */
+async function baseline(server: DevServer, path: string, init?: RequestInit): Promise<number> {
+  const samples: number[] = []
+  for (let i = 0; i < 7; i++) samples.push((await timed(() => getJson(server.url + path, init))).ms)
+  return median(samples)
+}
+
+/** Cold starts of the probe in fresh isolates, and (once) the query mix inside workerd. */
+async function probeWorkerd(project: string, mode: 'bundled' | 'assets', count: number, queries: string[] | null) {
+  const cold: ColdStart = { outsideMs: [], readMs: [], parseMs: [] }
+  let inside: (Latency & { outsideMeanMs: number }) | undefined
+  for (let trial = 0; trial < count; trial++) {
+    let server: DevServer | undefined
+    try {
+      server = await startDevServer({ args: ['--config', join(project, `probe-${mode}.toml`)], readyPath: '/noop', timeoutMs: 180_000 })
+      const empty = await baseline(server, '/noop')
+      const load = await timed(() => getJson(`${server!.url}/load`))
+      cold.outsideMs.push(load.ms - empty)
+      cold.readMs.push(load.value['readMs'] as number)
+      cold.parseMs.push(load.value['parseMs'] as number)
+      if (queries && trial === 0) {
+        const { perQuery } = (await post(`${server.url}/queries`, { queries, minMs: quick ? 4 : 10 })) as { perQuery: number[] }
+        // Cross-check from outside: the whole mix in one request, less an empty POST's time.
+        const emptyPass = await baseline(server, '/pass', { method: 'POST', body: '{"queries":[]}' })
+        const passes: number[] = []
+        for (let i = 0; i < 3; i++) passes.push((await timed(() => post(`${server!.url}/pass`, { queries }))).ms - emptyPass)
+        inside = { ...latency(perQuery), outsideMeanMs: median(passes) / queries.length }
+      }
+    } catch (error) {
+      cold.error = (error as Error).message.split('\n')[0]!.slice(0, 300)
+      break
+    } finally {
+      await server?.stop()
+    }
+  }
+  return { cold, inside }
+}
+
+async function nodeProbe(indexDir: string, queriesFile: string) {
+  const output = await run(node, ['--expose-gc', 'scripts/lib/bench/node-probe.ts', indexDir, queriesFile])
+  return JSON.parse(output.trim().split('\n').at(-1)!) as {
+    loadMs: number
+    textsHeap: number
+    heapWithTexts: number
+    heapIndexOnly: number
+    once: Latency
+    repeated: Latency
+    maxRss: number
+  }
+}
+
+const httpRun = (result: Awaited<ReturnType<typeof autocannon>>): HttpRun => ({
+  rps: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  errors: result.errors + result.timeouts,
+  non2xx: result.non2xx,
+  requests: result.requests.total,
+})
+
+/** The real Worker under `wrangler dev`: its first request in a fresh isolate, then load. */
+async function measureHttp(project: string, queries: string[]) {
+  const server = await startDevServer({ args: ['--config', join(project, 'wrangler.toml')], readyPath: '/__bench_ready', timeoutMs: 180_000 })
+  try {
+    const first = await timed(() => getJson(`${server.url}/api/health`))
+    const warm = await baseline(server, '/api/health')
+    const connections = 8
+    const load = (requests: { path: string }[], duration: number) => autocannon({ url: server.url, connections, duration, timeout: 30, requests })
+    const healthRequests = [{ path: '/api/health' }]
+    const searchRequests = queries.map((q) => ({ path: `/api/search?q=${encodeURIComponent(q)}` }))
+    await load(healthRequests, 1)
+    await load(searchRequests, 1)
+    const health = httpRun(await load(healthRequests, httpSeconds))
+    const search = httpRun(await load(searchRequests, httpSeconds))
+    return { firstRequestMs: first.ms - warm, http: { seconds: httpSeconds, connections, health, search, ratio: search.rps / health.rps } }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function measureSize(size: string): Promise<SizeResult> {
+  const paragraphs = size === 'shipped' ? null : (SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000')))
+  if (paragraphs !== null && !(paragraphs > 0)) throw new Error(`unknown size "${size}": use shipped, 1k, 10k, 100k or a number of paragraphs`)
+  const key = await sha256Hex(`${seed}\n${paragraphs}\n${await pipelineHash()}\n${readFileSync(join(ROOT, 'scripts/lib/synthetic-corpus.ts'), 'utf8')}`)
+  const dir = join(WORK, `${size}-seed${seed}`)
+  mkdirSync(dir, { recursive: true })
+  prepareProject(dir)
+  const project = join(dir, 'project')
+  const indexDir = join(project, 'index')
+
+  log(`[${size}] building the index${paragraphs === null ? '' : ` (${paragraphs} synthetic paragraphs)`}`)
+  const build = await buildSize(dir, paragraphs, key)
+  const manifest = JSON.parse(readFileSync(join(indexDir, 'manifest.json'), 'utf8')) as Manifest
+  const files = {
+    index: fileSizes(join(indexDir, 'index.json')),
+    vocabulary: fileSizes(join(indexDir, 'vocabulary.json')),
+    manifest: fileSizes(join(indexDir, 'manifest.json')),
+    paragraphs: fileSizes(join(indexDir, 'paragraphs.json')),
+    bundledSet: fileSizes(join(indexDir, 'index.json')),
+    largestAssetPart: Math.max(...readdirSync(join(project, 'dist', 'assets', '_index')).map((name) => statSync(join(project, 'dist', 'assets', '_index', name)).size)),
+  }
+  const set = Buffer.concat(['index.json', 'vocabulary.json', 'manifest.json'].map((name) => readFileSync(join(indexDir, name))))
+  files.bundledSet = { raw: set.length, gzip: gzipSync(set).length }
+
+  log(`[${size}] bundling the Worker (wrangler deploy --dry-run)`)
+  const worker = await measureWorker(project)
+
+  const vocabulary = JSON.parse(readFileSync(join(indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
+  const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((p) => p.text)
+  const mix = queryMix({ seed, vocabulary, paragraphs: texts, size: quick ? 120 : 300 })
+  const queries = mix.map((query) => query.q)
+  const queriesFile = join(dir, 'queries.json')
+  writeFileSync(queriesFile, JSON.stringify(queries))
+  const kinds: Record<string, number> = {}
+  for (const query of mix) kinds[query.kind] = (kinds[query.kind] ?? 0) + 1
+
+  log(`[${size}] Node: load, heap and query latency`)
+  // A fresh isolate at the largest sizes costs tens of seconds; one trial there.
+  const sizeTrials = manifest.counts.paragraphs >= 50_000 ? 1 : trials
+  const nodeRuns = []
+  for (let i = 0; i < sizeTrials; i++) nodeRuns.push(await nodeProbe(indexDir, queriesFile))
+  const nodeFirst = nodeRuns[0]!
+
+  log(`[${size}] workerd: cold start with the index bundled`)
+  const bundled = await probeWorkerd(project, 'bundled', sizeTrials, null)
+  log(`[${size}] workerd: cold start from static assets, and the query mix`)
+  const assets = await probeWorkerd(project, 'assets', sizeTrials, queries)
+
+  log(`[${size}] HTTP: autocannon against wrangler dev, ${httpSeconds} s per route`)
+  const { firstRequestMs, http } = await measureHttp(project, queries)
+
+  return {
+    size,
+    paragraphs: manifest.counts.paragraphs,
+    sources: manifest.counts.sources,
+    build,
+    files,
+    worker,
+    coldStart: { workerdBundled: bundled.cold, workerdAssets: assets.cold, nodeLoadMs: nodeRuns.map((r) => r.loadMs), firstRequestMs },
+    memory: { heapIndexOnly: nodeFirst.heapIndexOnly, heapWithTexts: nodeFirst.heapWithTexts, textsHeap: nodeFirst.textsHeap, nodeLoadMaxRss: nodeFirst.maxRss },
+    queries: { count: queries.length, kinds, ...(assets.inside ? { workerd: assets.inside } : {}), nodeRepeated: nodeFirst.repeated, nodeOnce: nodeFirst.once },
+    http,
+  }
+}
+
+// ---- report ----
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 1)
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(0))
+const med = (samples: number[]) => (samples.length ? median(samples) : Number.NaN)
+
+function table(title: string, header: string[], rows: string[][]): string {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)))
+  const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`
+  return [`\n${title}\n`, line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 1) + '-' : '-'.repeat(w + 1) + ':')).join('|')}|`, ...rows.map(line)].join('\n')
+}
+
+function report(results: SizeResult[]): string {
+  const coldCell = (cold: ColdStart) => (cold.error && cold.outsideMs.length === 0 ? 'failed' : `${ms(med(cold.readMs.map((r, i) => r + cold.parseMs[i]!)))} (${ms(med(cold.outsideMs))})`)
+  const out = [
+    table(
+      '1–2. Build and size (MiB; gzip level 6 as wrangler measures)',
+      ['size', 'paragraphs', 'build s', 'build peak RSS', 'index files raw', 'gzip', 'largest asset part', 'Worker (index in assets) raw / gzip', 'Worker with index bundled raw / gzip'],
+      results.map((r) => [
+        r.size,
+        String(r.paragraphs),
+        (r.build.ms / 1000).toFixed(1) + (r.build.cached ? '*' : ''),
+        mb(r.build.maxRss),
+        mb(r.files.bundledSet.raw),
+        mb(r.files.bundledSet.gzip),
+        mb(r.files.largestAssetPart),
+        `${mb(r.worker.withAssets.raw)} / ${mb(r.worker.withAssets.gzip)}`,
+        `${mb(r.worker.withBundledIndex.raw)} / ${mb(r.worker.withBundledIndex.gzip)}`,
+      ])
+    ),
+    table(
+      '3. Cold start (ms; median of fresh isolates / processes) and memory (MiB, Node heap after load and GC)',
+      ['size', 'workerd bundled: in (out)', 'workerd assets: in (out)', 'first /api/health', 'Node load', 'heap: index', 'heap: index + module text'],
+      results.map((r) => [
+        r.size,
+        coldCell(r.coldStart.workerdBundled),
+        coldCell(r.coldStart.workerdAssets),
+        ms(r.coldStart.firstRequestMs),
+        ms(med(r.coldStart.nodeLoadMs)),
+        mb(r.memory.heapIndexOnly),
+        mb(r.memory.heapWithTexts),
+      ])
+    ),
+    table(
+      '4. Query latency (ms) over the mix, excluding HTTP',
+      ['size', 'queries', 'workerd p50', 'p95', 'p99', 'workerd mean (outside)', 'Node p50', 'p95', 'p99', 'Node one-shot p50', 'p95', 'p99'],
+      results.map((r) => {
+        const w = r.queries.workerd
+        const n = r.queries.nodeRepeated
+        const o = r.queries.nodeOnce
+        return [r.size, String(r.queries.count), ms(w?.p50), ms(w?.p95), ms(w?.p99), ms(w?.outsideMeanMs), ms(n.p50), ms(n.p95), ms(n.p99), ms(o.p50), ms(o.p95), ms(o.p99)]
+      })
+    ),
+    table(
+      `5. HTTP against wrangler dev on 127.0.0.1 (autocannon, ${results[0]?.http?.connections ?? '–'} connections, ${httpSeconds} s per route)`,
+      ['size', '/api/health req/s', 'p50 ms', 'p99 ms', '/api/search req/s', 'p50 ms', 'p99 ms', 'search / health', 'errors'],
+      results.map((r) => {
+        const h = r.http
+        if (!h) return [r.size, '–', '–', '–', '–', '–', '–', '–', '–']
+        return [r.size, h.health.rps.toFixed(0), String(h.health.p50), String(h.health.p99), h.search.rps.toFixed(0), String(h.search.p50), String(h.search.p99), `${(h.ratio * 100).toFixed(0)}%`, String(h.health.errors + h.search.errors + h.health.non2xx + h.search.non2xx)]
+      })
+    ),
+  ]
+  const synthetic = results.filter((r) => r.size !== 'shipped').sort((a, b) => a.paragraphs - b.paragraphs)
+  if (synthetic.length > 1) {
+    const rows: string[][] = []
+    for (let i = 1; i < synthetic.length; i++) {
+      const [a, b] = [synthetic[i - 1]!, synthetic[i]!]
+      const x = (f: (r: SizeResult) => number | undefined) => {
+        const [fa, fb] = [f(a), f(b)]
+        return fa && fb ? `×${(fb / fa).toFixed(1)}` : '–'
+      }
+      rows.push([
+        `${a.size} → ${b.size}`,
+        `×${(b.paragraphs / a.paragraphs).toFixed(0)}`,
+        x((r) => r.build.ms),
+        x((r) => r.build.maxRss),
+        x((r) => r.files.bundledSet.raw),
+        x((r) => med(r.coldStart.nodeLoadMs)),
+        x((r) => r.memory.heapIndexOnly),
+        x((r) => r.queries.workerd?.p99),
+        x((r) => r.queries.nodeOnce.p99),
+        x((r) => r.http?.search.rps),
+      ])
+    }
+    out.push(table('Growth', ['sizes', 'paragraphs', 'build time', 'build RSS', 'index bytes', 'Node load', 'heap', 'workerd p99', 'Node one-shot p99', 'search req/s'], rows))
+  }
+  const errors = results.flatMap((r) => [r.coldStart.workerdBundled, r.coldStart.workerdAssets].filter((c) => c.error).map((c) => `${r.size}: ${c.error}`))
+  if (errors.length) out.push(`\nFailures:\n${errors.map((e) => `- ${e}`).join('\n')}`)
+  if (results.some((r) => r.build.cached)) out.push('\n* build time and RSS from a cached build of the same corpus and build code (run with --fresh to rebuild)')
+  return out.join('\n')
+}
+
+async function versions() {
+  const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? 'unknown'
+  return { cpu, cores: cpus().length, memoryGiB: Math.round(totalmem() / 1024 ** 3), node: process.version, wrangler: version('wrangler'), workerd: version('workerd'), minisearch: version('minisearch'), autocannon: version('autocannon') }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  const machine = await versions()
+  log(`bench: sizes ${sizeList.join(', ')}; seed ${seed}; ${trials} trial(s); work folder ${WORK}`)
+  const results: SizeResult[] = []
+  for (const size of sizeList) results.push(await measureSize(size))
+  const seconds = (performance.now() - started) / 1000
+  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, trials, httpSeconds, seconds, limits: LIMITS, results }, null, 2)
+  if (values.save) writeFileSync(values.save, json + '\n')
+  if (values.json) {
+    console.log(json)
+  } else {
+    console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}, minisearch ${machine.minisearch}`)
+    console.log(report(results))
+    console.log(`\nin (out): time measured inside workerd (performance.now(), whole ms) and from outside less an empty request's time.`)
+    console.log(`bench took ${seconds.toFixed(0)} s`)
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('bench failed:', error)
+    process.exit(1)
+  }
+)
