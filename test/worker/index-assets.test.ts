@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, readIndexAssets, splitIndexAssets, splitUtf8 } from '../../src/worker/index-assets.ts'
 import { getJson } from './fetch.ts'
 
-const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
 
 describe('splitUtf8', () => {
   it('cuts between characters, never inside one', () => {
