@@ -88,7 +88,7 @@ type SizeResult = {
   files: { bundledSet: Sizes; index: Sizes; vocabulary: Sizes; manifest: Sizes; paragraphs: Sizes; largestAssetPart: number }
   worker: { withAssets: Sizes; withBundledIndex: Sizes }
   coldStart: { workerdBundled: ColdStart; workerdAssets: ColdStart; nodeLoadMs: number[]; firstRequestMs?: number }
-  memory: { heapIndexOnly: number; heapWithTexts: number; textsHeap: number; nodeLoadMaxRss: number }
+  memory: { heapIndexOnly: number; heapWithTexts: number; textsHeap: number; loadPeakHeap: number; nodeLoadMaxRss: number }
   queries: { count: number; kinds: Record<string, number>; workerd?: Latency & { outsideMeanMs: number }; nodeRepeated: Latency; nodeOnce: Latency }
   http?: { seconds: number; connections: number; health: HttpRun; search: HttpRun; ratio: number }
 }
@@ -176,6 +176,9 @@ async function measureWorker(project: string): Promise<SizeResult['worker']> {
   }
 }
 
+/** wrangler dev goes on working for a moment after it answers; let it finish before timing. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
+
 async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now()
   const value = await request()
@@ -205,13 +208,19 @@ async function probeWorkerd(project: string, mode: 'bundled' | 'assets', count: 
     let server: DevServer | undefined
     try {
       server = await startDevServer({ args: ['--config', join(project, `probe-${mode}.toml`)], readyPath: '/noop', timeoutMs: 180_000 })
+      await settle()
       const empty = await baseline(server, '/noop')
       const load = await timed(() => getJson(`${server!.url}/load`))
       cold.outsideMs.push(load.ms - empty)
       cold.readMs.push(load.value['readMs'] as number)
       cold.parseMs.push(load.value['parseMs'] as number)
       if (queries && trial === 0) {
-        const { perQuery } = (await post(`${server.url}/queries`, { queries, minMs: quick ? 4 : 10 })) as { perQuery: number[] }
+        // In batches, so no single request runs for minutes at the largest sizes.
+        const perQuery: number[] = []
+        for (let i = 0; i < queries.length; i += 25) {
+          const batch = (await post(`${server.url}/queries`, { queries: queries.slice(i, i + 25), minMs: quick ? 4 : 10 })) as { perQuery: number[] }
+          perQuery.push(...batch.perQuery)
+        }
         // Cross-check from outside: the whole mix in one request, less an empty POST's time.
         const emptyPass = await baseline(server, '/pass', { method: 'POST', body: '{"queries":[]}' })
         const passes: number[] = []
@@ -235,6 +244,7 @@ async function nodeProbe(indexDir: string, queriesFile: string) {
     textsHeap: number
     heapWithTexts: number
     heapIndexOnly: number
+    loadPeakHeap: number
     once: Latency
     repeated: Latency
     maxRss: number
@@ -254,6 +264,7 @@ const httpRun = (result: Awaited<ReturnType<typeof autocannon>>): HttpRun => ({
 async function measureHttp(project: string, queries: string[]) {
   const server = await startDevServer({ args: ['--config', join(project, 'wrangler.toml')], readyPath: '/__bench_ready', timeoutMs: 180_000 })
   try {
+    await settle()
     const first = await timed(() => getJson(`${server.url}/api/health`))
     const warm = await baseline(server, '/api/health')
     const connections = 8
@@ -329,7 +340,7 @@ async function measureSize(size: string): Promise<SizeResult> {
     files,
     worker,
     coldStart: { workerdBundled: bundled.cold, workerdAssets: assets.cold, nodeLoadMs: nodeRuns.map((r) => r.loadMs), firstRequestMs },
-    memory: { heapIndexOnly: nodeFirst.heapIndexOnly, heapWithTexts: nodeFirst.heapWithTexts, textsHeap: nodeFirst.textsHeap, nodeLoadMaxRss: nodeFirst.maxRss },
+    memory: { heapIndexOnly: nodeFirst.heapIndexOnly, heapWithTexts: nodeFirst.heapWithTexts, textsHeap: nodeFirst.textsHeap, loadPeakHeap: nodeFirst.loadPeakHeap, nodeLoadMaxRss: nodeFirst.maxRss },
     queries: { count: queries.length, kinds, ...(assets.inside ? { workerd: assets.inside } : {}), nodeRepeated: nodeFirst.repeated, nodeOnce: nodeFirst.once },
     http,
   }
@@ -366,8 +377,8 @@ function report(results: SizeResult[]): string {
       ])
     ),
     table(
-      '3. Cold start (ms; median of fresh isolates / processes) and memory (MiB, Node heap after load and GC)',
-      ['size', 'workerd bundled: in (out)', 'workerd assets: in (out)', 'first /api/health', 'Node load', 'heap: index', 'heap: index + module text'],
+      '3. Cold start (ms; median of fresh isolates / processes) and memory (MiB, Node heap after load and GC; load peak = text + parsed JSON + index)',
+      ['size', 'workerd bundled: in (out)', 'workerd assets: in (out)', 'first /api/health', 'Node load', 'heap: index', 'heap: index + module text', 'load peak (est.)'],
       results.map((r) => [
         r.size,
         coldCell(r.coldStart.workerdBundled),
@@ -376,6 +387,7 @@ function report(results: SizeResult[]): string {
         ms(med(r.coldStart.nodeLoadMs)),
         mb(r.memory.heapIndexOnly),
         mb(r.memory.heapWithTexts),
+        mb(r.memory.loadPeakHeap),
       ])
     ),
     table(
