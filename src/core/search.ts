@@ -15,12 +15,12 @@
  * alone adds to a paragraph's score but does not make it a hit.
  */
 import type { Query, SearchResult } from 'minisearch'
-import { findHighlights, type Span } from './highlight.ts'
+import { findHighlights, indexOfPhrase, textTerms, type Span } from './highlight.ts'
 import { FIELD_BOOSTS } from './index-options.ts'
 import { publicSource, type LoadedIndex } from './loaded-index.ts'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
 import { buildSnippet } from './snippet.ts'
-import { processTerm, tokenize, typoBudget } from './terms.ts'
+import { typoBudget } from './terms.ts'
 import type { ParagraphKind, SourceMetadata } from './types.ts'
 
 /** What to search for and how. */
@@ -166,19 +166,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** Whether the terms of a text hold a phrase as consecutive words. */
-function containsPhrase(terms: readonly (string | null)[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer
-    return true
-  }
-  return false
-}
-
-function textTerms(text: string): (string | null)[] {
-  return tokenize(text).map(processTerm)
-}
-
 /** Ids of paragraphs whose text holds the phrase (or, for one word, the term). */
 function paragraphsWith(index: LoadedIndex, phrase: readonly string[]): Set<string> {
   const candidates = index.miniSearch.search(
@@ -186,7 +173,7 @@ function paragraphsWith(index: LoadedIndex, phrase: readonly string[]): Set<stri
     { fields: ['text'], prefix: false, fuzzy: false, tokenize: (s) => [s], processTerm: (s) => s }
   )
   if (phrase.length === 1) return new Set(candidates.map((result) => result['id'] as string))
-  return new Set(candidates.filter((result) => containsPhrase(textTerms(result['text'] as string), phrase)).map((result) => result['id'] as string))
+  return new Set(candidates.filter((result) => indexOfPhrase(textTerms(result['text'] as string), phrase) >= 0).map((result) => result['id'] as string))
 }
 
 type Ranked = {
