@@ -7,6 +7,7 @@ import type { AppEnv } from './env.ts'
 import { apiError, describeZodError } from './errors.ts'
 import { searchIndex } from './search-index.ts'
 import { sourcesRoutes } from './routes/sources.ts'
+import { pagesRoutes } from './routes/pages.ts'
 
 const api = new OpenAPIHono<AppEnv>({
   defaultHook: (result, c) => {
@@ -22,6 +23,7 @@ api.route('/', sourcesRoutes)
 
 const app = new OpenAPIHono<AppEnv>()
 app.route('/api', api)
+app.route('/', pagesRoutes)
 app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`))
 app.onError((error, c) => {
   console.error(error)
