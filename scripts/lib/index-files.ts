@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
-import type { CorpusInput, Manifest } from '../../src/core/build-index.ts'
+import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
 
 /** The project's root folder. */
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
@@ -57,8 +57,6 @@ export async function pipelineHash(): Promise<string> {
   return sha256Hex(parts.join('\n'))
 }
 
-/** The files the build writes into the index folder. */
-export const INDEX_FILES = ['index.json', 'paragraphs.json', 'manifest.json'] as const
 
 /**
  * Why the index in `indexDir` does not match the corpus and code, or `null` when it is fresh.
@@ -66,7 +64,7 @@ export const INDEX_FILES = ['index.json', 'paragraphs.json', 'manifest.json'] as
  * @param corpusHash - Hash of the current corpus (as `buildIndex` computes it).
  */
 export async function staleReason(indexDir: string, corpusHash: string, currentPipelineHash: string): Promise<string | null> {
-  for (const name of INDEX_FILES) {
+  for (const name of INDEX_FILE_NAMES) {
     if (!existsSync(join(indexDir, name))) return `${name} is missing`
   }
   let manifest: Manifest

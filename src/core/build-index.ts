@@ -9,6 +9,7 @@ import { sha256Hex, shortHash } from './hash.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
 import { recoverParagraphs, type RecoveryReport } from './recover-paragraphs.ts'
 import { findRelated } from './related.ts'
+import { buildVocabulary } from './vocabulary.ts'
 import { PARAGRAPH_KINDS, type Paragraph, type ParagraphKind, type Source } from './types.ts'
 
 /** A file of the corpus folder. */
@@ -55,13 +56,19 @@ export type Manifest = {
   sources: ManifestSource[]
 }
 
+/** The files of `index/`: the MiniSearch index, the vocabulary, the paragraphs, the manifest. */
+export const INDEX_FILE_NAMES = ['index.json', 'vocabulary.json', 'paragraphs.json', 'manifest.json'] as const
+
+/** A file of `index/`. */
+export type IndexFileName = (typeof INDEX_FILE_NAMES)[number]
+
 /** The report of one source, for printing. */
 export type SourceReport = RecoveryReport & { sourceId: string; file: string }
 
 /** Everything the build produces. */
 export type BuildOutput = {
   /** File name in `index/` to content. */
-  files: Record<'manifest.json' | 'paragraphs.json' | 'index.json', string>
+  files: Record<IndexFileName, string>
   manifest: Manifest
   reports: SourceReport[]
 }
@@ -70,8 +77,8 @@ export type BuildOutput = {
  * Builds the index from the corpus.
  *
  * @param input - Source files, optional metadata, and the pipeline hash.
- * @returns The contents of `index/manifest.json`, `index/paragraphs.json` and `index/index.json`,
- *   the parsed manifest, and a report per source. The same input always gives the same bytes.
+ * @returns The contents of the files of `index/` (see {@link INDEX_FILE_NAMES}), the parsed
+ *   manifest, and a report per source. The same input always gives the same bytes.
  * @throws {@link CorpusError} naming the file and the reason when any input is unusable.
  */
 export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
@@ -141,6 +148,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
       'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
       'paragraphs.json': serializeParagraphs(indexed),
       'index.json': JSON.stringify(miniSearch),
+      'vocabulary.json': JSON.stringify(buildVocabulary(indexed.map((paragraph) => paragraph.text))),
     },
     manifest,
     reports,

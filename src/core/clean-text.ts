@@ -53,9 +53,15 @@ function safeFromCodePoint(codePoint: number): string | undefined {
 }
 
 /**
+ * HTML tags that only format text. Anything else that looks like a tag (`<script>` in an article
+ * about web security) is text, and is escaped wherever it is shown.
+ */
+const FORMATTING_TAG = /<\/?(?:a|abbr|b|br|cite|code|del|div|em|font|h[1-6]|i|ins|kbd|li|mark|ol|p|q|s|small|span|strong|sub|sup|u|ul)\b[^<>]*>/gi
+
+/**
  * Removes markup from one line and collapses its white space: Markdown images are dropped,
- * `[text](url)` keeps its text, `**bold**`, `__bold__` and `*em*` keep their content, HTML tags
- * are removed and HTML entities decoded.
+ * `[text](url)` keeps its text, `**bold**`, `__bold__` and `*em*` keep their content, HTML
+ * formatting tags are removed and HTML entities decoded.
  *
  * @example
  * stripMarkup('by **holding him** in a [clenched](#) *te-te*') // => 'by holding him in a clenched te-te'
@@ -66,7 +72,7 @@ export function stripMarkup(line: string): string {
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+    .replace(FORMATTING_TAG, '')
     .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (entity, body: string) => decodeEntity(entity, body))
     .replace(/\s+/g, ' ')
     .trim()

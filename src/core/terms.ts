@@ -84,6 +84,13 @@ export function foldWord(word: string): string {
 }
 
 /**
+ * Words repeat (Zipf's law), and stemming is the costly part of tokenising, so terms are
+ * remembered. Cleared when full: a simple bound on memory that keeps the common words warm.
+ */
+const termCache = new Map<string, string | null>()
+const TERM_CACHE_SIZE = 50_000
+
+/**
  * Turns a word into the term stored in the index: folded, then stemmed with the Porter2 (Snowball
  * English) stemmer. Returns `null` for a word with nothing left to index.
  *
@@ -93,12 +100,17 @@ export function foldWord(word: string): string {
  * processTerm('news')       // => 'news'
  */
 export function processTerm(word: string): string | null {
-  const folded = foldWord(word)
-  if (folded.length === 0) return null
-  // Stemming digits or mixed tokens ("g7", "2017") would only mangle them.
-  if (/\d/.test(folded)) return folded
-  return stem(folded)
+  let term = termCache.get(word)
+  if (term === undefined) {
+    const folded = foldWord(word)
+    // Stemming digits or mixed tokens ("g7", "2017") would only mangle them.
+    term = folded.length === 0 ? null : /\d/.test(folded) ? folded : stem(folded)
+    if (termCache.size >= TERM_CACHE_SIZE) termCache.clear()
+    termCache.set(word, term)
+  }
+  return term
 }
+
 
 /**
  * Whether a folded word is a function word (see {@link STOP_WORDS}).

@@ -7,3 +7,7 @@ declare module '*/index/manifest.json' {
   const text: string
   export default text
 }
+declare module '*/index/vocabulary.json' {
+  const text: string
+  export default text
+}

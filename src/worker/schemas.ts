@@ -29,3 +29,67 @@ export const ParagraphSchema = z
     text: z.string(),
   })
   .openapi('Paragraph')
+
+/** A source as hits carry it. */
+export const HitSourceSchema = SourceSchema
+
+/** One search hit. */
+export const HitSchema = z
+  .object({
+    id: z.string(),
+    score: z.number().openapi({ description: 'BM25+ relevance; the order also weighs matched words and typos.' }),
+    source: SourceSchema,
+    section: z.string().nullable(),
+    kind: KindSchema,
+    position: z.number().int(),
+    text: z.string().openapi({ description: 'The whole paragraph as plain text.' }),
+    snippet: z.string().openapi({
+      description: 'HTML: the paragraph excerpt, every character escaped, matches in <mark>, … where the paragraph was cut.',
+      example: 'But the use of chemical weapons would be a &quot;<mark>red line</mark>&quot; that would draw…',
+    }),
+    terms: z.array(z.string()).openapi({ description: 'The words of the paragraph that matched, as they appear in it.' }),
+  })
+  .openapi('Hit')
+
+/** A related paragraph of another source. */
+export const RelatedSchema = ParagraphSchema.extend({
+  score: z.number().openapi({ description: 'Cosine similarity (0 to 1) of the two paragraphs.' }),
+  source: SourceSchema,
+}).openapi('RelatedParagraph')
+
+/** Parameter helpers: query strings are text, validated into typed values with readable errors. */
+export function integerParam(name: string, min: number, max: number, fallback: number) {
+  const message = `must be an integer from ${min} to ${max}`
+  return z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .default(fallback)
+    .openapi({ param: { name, in: 'query' }, example: fallback })
+}
+
+/** A boolean query parameter: `true`, `false`, `1` or `0`. */
+export function booleanParam(name: string, fallback: boolean, description: string) {
+  return z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1')
+    .openapi({ param: { name, in: 'query' }, description })
+}
+
+/** The query text: required, 1 to `max` characters after trimming. */
+export function queryTextParam(max: number, description: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+    .trim()
+    .min(1, { error: `must be 1 to ${max} characters after trimming` })
+    .max(max, { error: `must be 1 to ${max} characters after trimming` })
+    .openapi({ param: { name: 'q', in: 'query' }, description, example: 'red line' })
+}
+
+/** Options for query objects: unknown parameters are errors, named in the message. */
+export const STRICT_QUERY = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `unknown parameter${issue.keys!.length > 1 ? 's' : ''}: ${issue.keys!.join(', ')}` : undefined,
+}

@@ -5,7 +5,8 @@
  */
 import indexJson from '../../index/index.json'
 import manifestJson from '../../index/manifest.json'
+import vocabularyJson from '../../index/vocabulary.json'
 import { loadIndex, type LoadedIndex } from '../core/loaded-index.ts'
 
 /** The loaded index, shared by every request this isolate serves. */
-export const searchIndex: LoadedIndex = loadIndex(indexJson, manifestJson)
+export const searchIndex: LoadedIndex = loadIndex({ index: indexJson, vocabulary: vocabularyJson, manifest: manifestJson })

@@ -19,8 +19,9 @@ describe('stripMarkup', () => {
     )
   })
 
-  it('drops images and HTML tags, decodes entities', () => {
-    expect(stripMarkup('![photo](x.jpg)Tom &amp; <b>Jerry</b> &#8220;hi&#x201D;')).toBe('Tom & Jerry “hi”')
+  it('drops images and HTML formatting tags, decodes entities, keeps other tags as text', () => {
+    expect(stripMarkup('![photo](x.jpg)Tom &amp; <b>Jerry</b> &#8220;hi&#x201D;<br/>')).toBe('Tom & Jerry “hi”')
+    expect(stripMarkup('They injected <script>alert(1)</script> into <P class="x">pages</p>')).toBe('They injected <script>alert(1)</script> into pages')
   })
 
   it('leaves lone asterisks and arithmetic alone', () => {

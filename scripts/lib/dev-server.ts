@@ -1,0 +1,77 @@
+/**
+ * @module
+ * Starts `wrangler dev` (the Worker in workerd) on a free loopback port, for the evaluation, the
+ * benchmarks and the browser tests, and stops it again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { ROOT } from './index-files.ts'
+
+/** A running `wrangler dev`. */
+export type DevServer = {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  url: string
+  /** Stops the server and waits for it to exit. */
+  stop(): Promise<void>
+}
+
+/** A port the system says is free on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/**
+ * Starts `wrangler dev` and waits until `/api/health` answers.
+ *
+ * @param options.port - Port to listen on; a free one by default.
+ * @param options.timeoutMs - How long to wait for it to be ready. Default 60 s.
+ * @param options.args - More arguments for `wrangler dev`.
+ */
+export async function startDevServer(options: { port?: number; timeoutMs?: number; args?: string[] } = {}): Promise<DevServer> {
+  const port = options.port ?? (await freePort())
+  const url = `http://127.0.0.1:${port}`
+  const child: ChildProcess = spawn(
+    join(ROOT, 'node_modules', '.bin', 'wrangler'),
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn', ...(options.args ?? [])],
+    { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+    }
+  }
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000)
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}:\n${output}`)
+    try {
+      const response = await fetch(`${url}/api/health`)
+      if (response.ok) return { url, stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  await stop()
+  throw new Error(`wrangler dev did not answer on ${url} within ${options.timeoutMs ?? 60_000} ms:\n${output}`)
+}

@@ -1,0 +1,278 @@
+/**
+ * @module
+ * Paragraph search: runs a parsed query on the index and ranks, filters, counts and excerpts the
+ * matching paragraphs.
+ *
+ * Ranking, as search engines such as Meilisearch order their rules:
+ * 1. paragraphs that match more of the query's words and phrases first (function words do not
+ *    count when the query has other words);
+ * 2. then those that match with fewer typos (an exact match outranks a corrected one);
+ * 3. then by BM25+ relevance as MiniSearch computes it over the paragraph text, its section and
+ *    its source title (the latter two weighted less);
+ * 4. then in source and document order, so the order is total and pages never overlap.
+ *
+ * A paragraph is a hit only when its own text matches: a match in the section or source title
+ * alone adds to a paragraph's score but does not make it a hit.
+ */
+import type { Query, SearchResult } from 'minisearch'
+import { findHighlights, type Span } from './highlight.ts'
+import { FIELD_BOOSTS } from './index-options.ts'
+import { publicSource, type LoadedIndex } from './loaded-index.ts'
+import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
+import { buildSnippet } from './snippet.ts'
+import { processTerm, tokenize, typoBudget } from './terms.ts'
+import type { ParagraphKind, SourceMetadata } from './types.ts'
+
+/** What to search for and how. */
+export type SearchRequest = {
+  /** The query, in the query language of `query.ts`. */
+  query: string
+  /** Hits per page. */
+  limit: number
+  /** Hits to skip. */
+  offset: number
+  /** Only paragraphs of these sources (all when empty or absent). */
+  sources?: readonly string[]
+  /** Only paragraphs of these kinds (all when empty or absent). */
+  kinds?: readonly ParagraphKind[]
+  /** Complete the last word while it is being typed. */
+  prefix: boolean
+  /** Tolerate typos by word length (see `typoBudget`). */
+  fuzzy: boolean
+  /** About how many characters of the paragraph a snippet shows. */
+  snippetLength: number
+}
+
+/** Defaults of the optional parts of a {@link SearchRequest}. */
+export const SEARCH_DEFAULTS = { limit: 10, offset: 0, prefix: true, fuzzy: true, snippetLength: 200 } as const
+
+/** One matching paragraph. */
+export type SearchHit = {
+  id: string
+  /** Relevance (BM25+), for information: the order also weighs matched words and typos. */
+  score: number
+  source: SourceMetadata
+  section: string | null
+  kind: ParagraphKind
+  position: number
+  /** The whole paragraph as plain text. */
+  text: string
+  /** HTML: the escaped paragraph excerpt with matches in `<mark>`. */
+  snippet: string
+  /** The words of the paragraph that matched, as they appear in it. */
+  terms: string[]
+}
+
+/** The answer to a {@link SearchRequest}. */
+export type SearchResponse = {
+  query: string
+  /** Number of matching paragraphs, over all pages. */
+  total: number
+  offset: number
+  limit: number
+  /** Matching paragraphs per source and per kind, over all pages; each ignores its own filter. */
+  facets: { source: Record<string, number>; kind: Record<string, number> }
+  hits: SearchHit[]
+}
+
+/** Most completions tried for a word being typed. */
+const MAX_COMPLETIONS = 30
+/** Weight of a completed word against the word as typed (MiniSearch weighs its own prefix matches 0.375). */
+const COMPLETION_WEIGHT = 0.5
+
+/** A word or phrase of the query, as the ranking counts it. */
+type Unit = {
+  /** Index terms that, found in a paragraph, match the unit without a typo. */
+  exactTerms: Set<string>
+  /** The query terms sent to MiniSearch for it. */
+  queryTerms: Set<string>
+  /** For phrases: the terms in order, function words included. */
+  phrase?: string[]
+  /** The MiniSearch query for it. */
+  query: Query
+}
+
+/** The query, planned for MiniSearch. */
+type Plan = {
+  units: Unit[]
+  /** Terms added by completion, searched with a lower weight. */
+  completionTerms: Set<string>
+  /** Phrases that must occur, and phrases and terms that must not. */
+  phrases: string[][]
+  excludedTerms: string[]
+  excludedPhrases: string[][]
+  /** Terms to mark only when nothing else is (function words searched alongside other words). */
+  weakTerms: Set<string>
+}
+
+function planWord(word: QueryWord, completions: readonly string[], fuzzy: boolean): Unit {
+  const exact = [word.term, ...completions.filter((term) => term !== word.term)]
+  const budget = fuzzy ? typoBudget(word.text) : 0
+  const typed: Query = { queries: [word.term], fuzzy: budget > 0 ? budget : false }
+  const completed: Query[] = exact.length > 1 ? [{ queries: exact.slice(1), fuzzy: false }] : []
+  return { exactTerms: new Set(exact), queryTerms: new Set(exact), query: { combineWith: 'OR', queries: [typed, ...completed] } }
+}
+
+function planPhrase(words: QueryWord[]): Unit {
+  const phrase = words.map((word) => word.term)
+  const significant = words.filter((word) => !word.stopWord).map((word) => word.term)
+  const required = [...new Set(significant.length > 0 ? significant : phrase)]
+  return {
+    exactTerms: new Set(required),
+    queryTerms: new Set(required),
+    phrase,
+    query: { combineWith: 'AND', queries: required, fuzzy: false },
+  }
+}
+
+/** Turns the parsed query into units and MiniSearch queries. */
+function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchRequest): Plan {
+  // Function words count only when the query has nothing else.
+  const hasSignificant = parsed.words.some((word) => !word.stopWord) || parsed.phrases.length > 0
+  const words = hasSignificant ? parsed.words.filter((word) => !word.stopWord) : parsed.words
+  const completionTerms = new Set<string>()
+  const units = words.map((word, i) => {
+    const typing = request.prefix && parsed.lastWordIsPrefix && i === words.length - 1 && word === parsed.words.at(-1)
+    const completions = typing ? index.vocabulary.complete(word.folded, MAX_COMPLETIONS).map((c) => c.term) : []
+    for (const term of completions) if (term !== word.term) completionTerms.add(term)
+    return planWord(word, completions, request.fuzzy)
+  })
+  units.push(...parsed.phrases.map(planPhrase))
+  return {
+    units,
+    completionTerms,
+    phrases: parsed.phrases.map((phrase) => phrase.map((word) => word.term)),
+    excludedTerms: parsed.excludedWords.map((word) => word.term),
+    excludedPhrases: parsed.excludedPhrases.map((phrase) => phrase.map((word) => word.term)),
+    weakTerms: new Set(hasSignificant ? parsed.words.filter((word) => word.stopWord).map((word) => word.term) : []),
+  }
+}
+
+/** Whether the terms of a text hold a phrase as consecutive words. */
+function containsPhrase(terms: readonly (string | null)[], phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer
+    return true
+  }
+  return false
+}
+
+function textTerms(text: string): (string | null)[] {
+  return tokenize(text).map(processTerm)
+}
+
+/** Ids of paragraphs whose text holds the phrase (or, for one word, the term). */
+function paragraphsWith(index: LoadedIndex, phrase: readonly string[]): Set<string> {
+  const candidates = index.miniSearch.search(
+    { combineWith: 'AND', queries: [...new Set(phrase)] },
+    { fields: ['text'], prefix: false, fuzzy: false, tokenize: (s) => [s], processTerm: (s) => s }
+  )
+  if (phrase.length === 1) return new Set(candidates.map((result) => result['id'] as string))
+  return new Set(candidates.filter((result) => containsPhrase(textTerms(result['text'] as string), phrase)).map((result) => result['id'] as string))
+}
+
+type Ranked = {
+  result: SearchResult
+  coverage: number
+  typos: number
+  sourceOrder: number
+}
+
+/**
+ * Searches the index.
+ *
+ * @param index - The loaded index.
+ * @param request - Query, page, filters and options.
+ * @returns One page of hits in rank order, the total, and facet counts over all matches.
+ *
+ * @example
+ * searchParagraphs(index, { ...SEARCH_DEFAULTS, query: '"red line"' }).total // => 2
+ */
+export function searchParagraphs(index: LoadedIndex, request: SearchRequest): SearchResponse {
+  const empty: SearchResponse = { query: request.query, total: 0, offset: request.offset, limit: request.limit, facets: { source: {}, kind: {} }, hits: [] }
+  const plan = planQuery(parseQuery(request.query), index, request)
+  if (plan.units.length === 0) return empty
+
+  const results = index.miniSearch.search(
+    { combineWith: 'OR', queries: plan.units.map((unit) => unit.query) },
+    {
+      prefix: false,
+      boost: FIELD_BOOSTS,
+      tokenize: (s) => [s],
+      processTerm: (s) => s,
+      boostTerm: (term) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : 1),
+    }
+  )
+
+  const required = plan.phrases.map((phrase) => paragraphsWith(index, phrase))
+  const excluded = [...plan.excludedTerms.map((term) => [term]), ...plan.excludedPhrases].map((phrase) => paragraphsWith(index, phrase))
+  const sourceOrder = new Map([...index.sources.keys()].map((id, i) => [id, i]))
+
+  const matches: Ranked[] = []
+  for (const result of results) {
+    const id = result['id'] as string
+    if (!Object.values(result.match).some((fields) => fields.includes('text'))) continue
+    if (!required.every((ids) => ids.has(id)) || excluded.some((ids) => ids.has(id))) continue
+    const queryTerms = new Set(result.queryTerms)
+    let coverage = 0
+    let typos = 0
+    for (const unit of plan.units) {
+      if (![...unit.queryTerms].some((term) => queryTerms.has(term))) continue
+      coverage++
+      if (!result.terms.some((term) => unit.exactTerms.has(term))) typos++
+    }
+    matches.push({ result, coverage, typos, sourceOrder: sourceOrder.get(result['sourceId'] as string) ?? 0 })
+  }
+
+  const sourceFilter = new Set(request.sources ?? [])
+  const kindFilter = new Set<string>(request.kinds ?? [])
+  const facets: SearchResponse['facets'] = { source: {}, kind: {} }
+  const hits: Ranked[] = []
+  for (const match of matches) {
+    const sourceId = match.result['sourceId'] as string
+    const kind = match.result['kind'] as string
+    const sourceOk = sourceFilter.size === 0 || sourceFilter.has(sourceId)
+    const kindOk = kindFilter.size === 0 || kindFilter.has(kind)
+    if (kindOk) facets.source[sourceId] = (facets.source[sourceId] ?? 0) + 1
+    if (sourceOk) facets.kind[kind] = (facets.kind[kind] ?? 0) + 1
+    if (sourceOk && kindOk) hits.push(match)
+  }
+
+  hits.sort(
+    (a, b) =>
+      b.coverage - a.coverage ||
+      a.typos - b.typos ||
+      b.result.score - a.result.score ||
+      a.sourceOrder - b.sourceOrder ||
+      (a.result['position'] as number) - (b.result['position'] as number)
+  )
+
+  const phraseTerms = new Set(plan.phrases.flat())
+  const wordTerms = new Set(plan.units.filter((unit) => !unit.phrase).flatMap((unit) => [...unit.exactTerms]))
+  return {
+    ...empty,
+    total: hits.length,
+    facets,
+    hits: hits.slice(request.offset, request.offset + request.limit).map(({ result }) => {
+      // A term found only through a phrase is marked where the phrase occurs, not alone.
+      const terms = new Set(result.terms.filter((term) => wordTerms.has(term) || !phraseTerms.has(term)))
+      return toHit(index, result, findHighlights(result['text'] as string, { terms, phrases: plan.phrases, weakTerms: plan.weakTerms }), request.snippetLength)
+    }),
+  }
+}
+
+function toHit(index: LoadedIndex, result: SearchResult, spans: Span[], snippetLength: number): SearchHit {
+  const text = result['text'] as string
+  const source = index.sources.get(result['sourceId'] as string)!
+  return {
+    id: result['id'] as string,
+    score: Math.round(result.score * 1000) / 1000,
+    source: publicSource(source),
+    section: result['section'] as string | null,
+    kind: result['kind'] as ParagraphKind,
+    position: result['position'] as number,
+    text,
+    snippet: buildSnippet(text, spans, snippetLength),
+    terms: [...new Set(spans.map((span) => text.slice(span.start, span.end)))],
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * @module
+ * The vocabulary of the corpus: every word as people type it (folded, not stemmed), with its
+ * index term, how many paragraphs use it and how it is usually written. It completes a word
+ * being typed: a prefix of the word is not always a prefix of its stem (`cooperat` is a prefix
+ * of `cooperation`, not of the stem `cooper`), so completions are found on words, then searched
+ * by their terms.
+ */
+import { foldWord, isStopWord, processTerm, tokenize } from './terms.ts'
+
+/** `[folded word, index term, paragraphs using it, usual spelling if not the folded word]`. */
+export type VocabularyEntry = [folded: string, term: string, count: number, display?: string]
+
+/** A completion of a prefix: an index term and how it is best shown. */
+export type Completion = {
+  /** The index term. */
+  term: string
+  /** The usual spelling of the most used word that starts with the prefix and has this term. */
+  display: string
+  /** Paragraphs using any word with this term that starts with the prefix. */
+  count: number
+}
+
+/**
+ * Builds the vocabulary of some texts, sorted by folded word. Function words are left out: no
+ * one needs them completed.
+ *
+ * @example
+ * buildVocabulary(['Versailles palace', 'the palace'])
+ * // => [['palace', 'palac', 2], ['versailles', 'versaill', 1, 'Versailles']]
+ */
+export function buildVocabulary(texts: Iterable<string>): VocabularyEntry[] {
+  const words = new Map<string, { term: string; count: number; spellings: Map<string, number> }>()
+  for (const text of texts) {
+    const seen = new Set<string>()
+    for (const token of tokenize(text)) {
+      const folded = foldWord(token)
+      if (isStopWord(folded)) continue
+      const term = processTerm(token)
+      if (!term) continue
+      let word = words.get(folded)
+      if (!word) words.set(folded, (word = { term, count: 0, spellings: new Map() }))
+      const spelling = token.replace(/['’]s$/, '')
+      word.spellings.set(spelling, (word.spellings.get(spelling) ?? 0) + 1)
+      if (!seen.has(folded)) {
+        seen.add(folded)
+        word.count++
+      }
+    }
+  }
+  return [...words]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([folded, { term, count, spellings }]): VocabularyEntry => {
+      const display = usualSpelling(spellings)
+      return display === folded ? [folded, term, count] : [folded, term, count, display]
+    })
+}
+
+/** The most frequent spelling; on ties the lowercase one, then the first alphabetically. */
+function usualSpelling(spellings: Map<string, number>): string {
+  const isLower = (spelling: string) => Number(spelling.toLowerCase() === spelling)
+  return [...spellings].sort(([a, countA], [b, countB]) => countB - countA || isLower(b) - isLower(a) || (a < b ? -1 : 1))[0]![0]
+}
+
+/** Prefix look-ups on a sorted vocabulary. */
+export class Vocabulary {
+  readonly #entries: readonly VocabularyEntry[]
+
+  /** @param entries - Entries sorted by folded word, as {@link buildVocabulary} returns them. */
+  constructor(entries: readonly VocabularyEntry[]) {
+    this.#entries = entries
+  }
+
+  /** Number of distinct words. */
+  get size(): number {
+    return this.#entries.length
+  }
+
+  /**
+   * The index terms of the words that start with a prefix, most used first.
+   *
+   * @param prefix - A folded prefix (see `foldWord`).
+   * @param limit - Most terms returned.
+   *
+   * @example
+   * vocabulary.complete('versai', 5) // => [{ term: 'versaill', display: 'Versailles', count: 5 }]
+   */
+  complete(prefix: string, limit: number): Completion[] {
+    if (prefix === '') return []
+    const byTerm = new Map<string, Completion & { best: number }>()
+    for (let i = this.#lowerBound(prefix); i < this.#entries.length; i++) {
+      const [folded, term, count, display] = this.#entries[i]!
+      if (!folded.startsWith(prefix)) break
+      const completion = byTerm.get(term)
+      if (!completion) byTerm.set(term, { term, display: display ?? folded, count, best: count })
+      else {
+        completion.count += count
+        if (count > completion.best) Object.assign(completion, { display: display ?? folded, best: count })
+      }
+    }
+    return [...byTerm.values()]
+      .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1))
+      .slice(0, limit)
+      .map(({ term, display, count }) => ({ term, display, count }))
+  }
+
+  /** Index of the first entry not less than `prefix`. */
+  #lowerBound(prefix: string): number {
+    let low = 0
+    let high = this.#entries.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.#entries[middle]![0] < prefix) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { buildSnippet, escapeHtml, snippetWindow } from '../../src/core/snippet.ts'
+
+const unescape = (html: string) =>
+  html.replace(/<\/?mark>/g, '').replace(/&lt;|&gt;|&quot;|&#39;|&amp;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!)
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML-significant characters', () => {
+    expect(escapeHtml(`<script>alert("x" & 'y')</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;')
+  })
+})
+
+describe('buildSnippet', () => {
+  it('escapes everything, then marks the spans', () => {
+    const text = '<b>Tom</b> & "Jerry"'
+    expect(buildSnippet(text, [{ start: 3, end: 6 }, { start: 14, end: 19 }], 200)).toBe('&lt;b&gt;<mark>Tom</mark>&lt;/b&gt; &amp; &quot;<mark>Jerry</mark>&quot;')
+  })
+
+  it('keeps a short paragraph whole', () => {
+    expect(buildSnippet('Short text.', [], 60)).toBe('Short text.')
+  })
+
+  it('cuts a long paragraph at word boundaries around the densest cluster of matches', () => {
+    const text = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon.'
+    const start = text.indexOf('kappa')
+    const spans = [{ start, end: start + 5 }, { start: start + 13, end: start + 15 }]
+    expect(buildSnippet(text, spans, 30)).toBe('…iota <mark>kappa</mark> lambda <mark>mu</mark> nu xi…')
+  })
+
+  it('shows the start of a paragraph with no match', () => {
+    expect(buildSnippet('One two three four five six seven eight nine ten.', [], 20)).toBe('One two three four…')
+  })
+
+  it('prefers the window holding more matches', () => {
+    const text = 'red ' + 'x '.repeat(40) + 'red line red ' + 'y '.repeat(40)
+    const at = (needle: string, from = 0) => text.indexOf(needle, from)
+    const second = at('red line')
+    const spans = [{ start: 0, end: 3 }, { start: second, end: second + 8 }, { start: at('red', second + 8), end: at('red', second + 8) + 3 }]
+    expect(buildSnippet(text, spans, 30)).toContain('<mark>red line</mark> <mark>red</mark>')
+  })
+
+  it('property: only <mark> is markup, and the text shown is a piece of the paragraph', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 60, max: 500 }), fc.array(fc.nat(), { maxLength: 6 }), (text, maxLength, cuts) => {
+        const points = [...new Set(cuts.map((n) => (text.length ? n % text.length : 0)))].sort((a, b) => a - b)
+        const spans = []
+        for (let i = 0; i + 1 < points.length; i += 2) if (points[i]! < points[i + 1]!) spans.push({ start: points[i]!, end: points[i + 1]! })
+        const html = buildSnippet(text, spans, maxLength)
+        expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>"']/)
+        const shown = unescape(html).replace(/^…|…$/g, '')
+        expect(text).toContain(shown)
+        expect(shown.length).toBeLessThanOrEqual(maxLength)
+      })
+    )
+  })
+
+  it('property: the window is inside the text and holds the first cluster span', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 400 }), fc.nat(), fc.integer({ min: 60, max: 200 }), (text, at, maxLength) => {
+        const start = at % text.length
+        const span = { start, end: Math.min(text.length, start + 5) }
+        const window = snippetWindow(text, [span], maxLength)
+        expect(window.start).toBeGreaterThanOrEqual(0)
+        expect(window.end).toBeLessThanOrEqual(text.length)
+        expect(window.start).toBeLessThanOrEqual(span.start)
+        expect(window.end).toBeGreaterThanOrEqual(span.end)
+      })
+    )
+  })
+})

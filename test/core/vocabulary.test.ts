@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { Vocabulary, buildVocabulary } from '../../src/core/vocabulary.ts'
+
+describe('buildVocabulary', () => {
+  it('lists folded words with their term, paragraph count and usual spelling, sorted, without function words', () => {
+    expect(buildVocabulary(['Versailles palace', 'the palace, the Palace', "Macron's palace"])).toEqual([
+      ['macron', 'macron', 1, 'Macron'],
+      ['palace', 'palac', 3],
+      ['versailles', 'versaill', 1, 'Versailles'],
+    ])
+  })
+})
+
+describe('Vocabulary', () => {
+  const vocabulary = new Vocabulary(buildVocabulary(['cooperation and cooperate', 'cooperation', 'Cooper was there', 'Versailles']))
+
+  it('completes a prefix to terms, most used first, even when the prefix is not a prefix of the stem', () => {
+    expect(vocabulary.complete('coopera', 5)).toEqual([{ term: 'cooper', display: 'cooperation', count: 3 }])
+    expect(vocabulary.complete('coop', 5).map((c) => c.display)).toEqual(['cooperation'])
+  })
+
+  it('shows the usual spelling and respects the limit', () => {
+    expect(vocabulary.complete('vers', 5)).toEqual([{ term: 'versaill', display: 'Versailles', count: 1 }])
+    expect(vocabulary.complete('c', 0)).toEqual([])
+  })
+
+  it('completes nothing for an empty or unknown prefix', () => {
+    expect(vocabulary.complete('', 5)).toEqual([])
+    expect(vocabulary.complete('zz', 5)).toEqual([])
+    expect(vocabulary.size).toBe(4)
+  })
+})

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { getJson } from './fetch.ts'
+
+type OpenApi = { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: Record<string, unknown> }[]; responses: Record<string, unknown> }>> }
+
+describe('GET /api/openapi.json', () => {
+  it('documents every route as OpenAPI 3.1', async () => {
+    const { status, body } = await getJson<OpenApi>('/api/openapi.json')
+    expect(status).toBe(200)
+    expect(body.openapi).toBe('3.1.0')
+    expect(Object.keys(body.paths).sort()).toEqual(['/health', '/paragraphs/{id}', '/search', '/sources', '/sources/{id}', '/suggest'])
+  })
+
+  it('documents the search parameters with the bounds the API enforces', async () => {
+    const { body } = await getJson<OpenApi>('/api/openapi.json')
+    const params = Object.fromEntries(body.paths['/search']!['get']!.parameters!.map((p) => [p.name, p.schema]))
+    expect(Object.keys(params).sort()).toEqual(['fuzzy', 'kind', 'limit', 'offset', 'prefix', 'q', 'snippet', 'source'])
+    expect(params['limit']).toMatchObject({ minimum: 1, maximum: 50, default: 10 })
+    expect(params['offset']).toMatchObject({ minimum: 0, maximum: 1000, default: 0 })
+    expect(params['snippet']).toMatchObject({ minimum: 60, maximum: 500, default: 200 })
+    expect(params['q']).toMatchObject({ minLength: 1, maxLength: 256 })
+    expect(Object.keys(body.paths['/search']!['get']!.responses).sort()).toEqual(['200', '400'])
+  })
+})
