@@ -37,6 +37,8 @@ export type SearchHit = {
   text: string
   /** Escaped text around the matches, with `<mark>` as the only markup. */
   snippet: string
+  /** The words of the text that matched, as written there. */
+  terms: string[]
 }
 
 /** The body of `/api/search`. */
@@ -59,6 +61,8 @@ export type ContextParagraph = {
   kind: string
   /** Heading of its section. */
   section: string | null
+  /** 0-based position in its source. */
+  position: number
   /** The paragraph as plain text. */
   text: string
 }

@@ -1,24 +1,20 @@
 /**
  * @module
  * Keyboard shortcuts that focus the search box, written as in the `hotkey` attribute:
- * space-separated combinations such as `/ Mod+k`, where `Mod` is Ctrl, or Cmd on Apple systems.
+ * space-separated combinations of `Ctrl`, `Meta`, `Alt`, `Shift` and a key, such as `/ Mod+k`,
+ * where `Mod` is Ctrl, or ⌘ (Meta) on Apple systems. Case does not matter.
  */
 
 /** The shortcuts used when the `hotkey` attribute is absent. */
 export const DEFAULT_HOTKEY = '/ Mod+k'
 
-type Combination = { key: string; ctrl: boolean; meta: boolean; alt: boolean; shift: boolean; mod: boolean }
+const apple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
 
-function parseCombination(text: string): Combination | null {
-  const parts = text.split('+')
-  const key = parts.pop()?.toLowerCase()
-  if (!key) return null
-  const modifiers = new Set(parts.map((part) => part.toLowerCase()))
-  return { key, ctrl: modifiers.has('ctrl') || modifiers.has('control'), meta: modifiers.has('meta') || modifiers.has('cmd'), alt: modifiers.has('alt'), shift: modifiers.has('shift'), mod: modifiers.has('mod') }
-}
-
-function isAppleSystem(): boolean {
-  return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+/** A combination split into its modifiers and its key (the last part). */
+function parse(combination: string): { modifiers: string[]; key: string } {
+  const modifiers = combination.toLowerCase().split('+')
+  const key = modifiers.pop() ?? ''
+  return { modifiers: modifiers.map((name) => (name === 'mod' ? (apple() ? 'meta' : 'ctrl') : name)), key }
 }
 
 /**
@@ -29,15 +25,11 @@ function isAppleSystem(): boolean {
  * matchesHotkey(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true }), '/ Mod+k') // => true (not on a Mac)
  */
 export function matchesHotkey(event: KeyboardEvent, hotkey: string): boolean {
-  const apple = isAppleSystem()
-  return hotkey.split(/\s+/).some((text) => {
-    const combination = text ? parseCombination(text) : null
-    if (!combination || event.key.toLowerCase() !== combination.key) return false
-    const ctrl = combination.ctrl || (combination.mod && !apple)
-    const meta = combination.meta || (combination.mod && apple)
+  return hotkey.split(/\s+/).some((combination) => {
+    const { modifiers, key } = parse(combination)
+    const has = (name: string) => modifiers.includes(name)
     // Shift is not compared for printable keys: on many layouts "/" itself needs Shift.
-    const shiftOk = combination.key.length === 1 || event.shiftKey === combination.shift
-    return event.ctrlKey === ctrl && event.metaKey === meta && event.altKey === combination.alt && shiftOk
+    return Boolean(key) && event.key.toLowerCase() === key && event.ctrlKey === has('ctrl') && event.metaKey === has('meta') && event.altKey === has('alt') && (key.length === 1 || event.shiftKey === has('shift'))
   })
 }
 
@@ -49,21 +41,20 @@ export function isTypingTarget(event: KeyboardEvent): boolean {
   const target = event.composedPath()[0]
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
-  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(target.type)
+  return target instanceof HTMLInputElement && !/^(button|checkbox|radio|submit|reset|range|color|file|image)$/.test(target.type)
 }
 
-/** The first shortcut, as a short label for the hint shown in the search box (`/`, `Ctrl K`, `⌘ K`). */
+/**
+ * The first shortcut as a short label for the hint in the search box.
+ *
+ * @example
+ * hotkeyLabel('/ Mod+k') // => '/'
+ * hotkeyLabel('Mod+k')   // => 'Ctrl K' (⌘ K on a Mac)
+ */
 export function hotkeyLabel(hotkey: string): string {
   const first = hotkey.split(/\s+/).find(Boolean)
-  const combination = first ? parseCombination(first) : null
-  if (!combination) return ''
-  const apple = isAppleSystem()
-  const names = [
-    combination.ctrl || (combination.mod && !apple) ? 'Ctrl' : '',
-    combination.meta || (combination.mod && apple) ? '⌘' : '',
-    combination.alt ? 'Alt' : '',
-    combination.shift ? 'Shift' : '',
-    combination.key.length === 1 ? combination.key.toUpperCase() : combination.key,
-  ]
-  return names.filter(Boolean).join(' ')
+  if (!first) return ''
+  const { modifiers, key } = parse(first)
+  const names: Record<string, string> = { ctrl: 'Ctrl', meta: '⌘', alt: 'Alt', shift: 'Shift' }
+  return [...modifiers.map((name) => names[name] ?? name), key.length === 1 ? key.toUpperCase() : key].join(' ')
 }

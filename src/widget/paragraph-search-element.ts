@@ -107,7 +107,7 @@ export class ParagraphSearchElement extends HTMLElement {
     this.#status = h('div', { class: 'status', part: 'status', role: 'status' })
     this.#listbox = h('div', { id: 'listbox', role: 'listbox', part: 'listbox', 'aria-label': 'Search results' })
     this.#preview = h('section', { class: 'preview', part: 'preview', 'aria-label': 'Selected result' })
-    this.#panel = h('div', { class: 'panel split', part: 'panel', hidden: true }, this.#listbox, this.#preview)
+    this.#panel = h('div', { class: 'panel', part: 'panel', hidden: true }, this.#listbox, this.#preview)
     root.append(h('div', { part: 'container' }, this.#field, this.#filters, this.#status, this.#panel))
 
     this.#controller = new SearchController({
@@ -417,9 +417,9 @@ export class ParagraphSearchElement extends HTMLElement {
       hits.length && optionGroup('Paragraphs', 'results-label', 'results', this.#optionElements.slice(suggestions.length)),
     ]
     this.#listbox.replaceChildren(...groups.filter((group): group is HTMLElement => Boolean(group)))
-    const kept = activeId === undefined ? -1 : this.#options.findIndex((option) => option.kind === 'result' && option.hit.id === activeId)
-    this.#active = kept
     const visible = this.#open && this.#options.length > 0 && state.status !== 'idle'
+    const kept = activeId === undefined || !visible ? -1 : this.#options.findIndex((option) => option.kind === 'result' && option.hit.id === activeId)
+    this.#active = kept
     this.#panel.hidden = !visible
     this.#input.setAttribute('aria-expanded', String(visible))
     this.#renderFilters()
@@ -445,11 +445,11 @@ export class ParagraphSearchElement extends HTMLElement {
     const sources = this.#availableSources
     this.#filters.hidden = !this.#open || state.status === 'idle' || sources.length < 2
     if (this.#filters.hidden) return
-    const counts = state.status === 'done' ? state.response.facets.source : {}
-    const searchedAll = state.status === 'done' && !this.#selectedSources.size
+    // The API counts matches per source ignoring the source filter, so every filter gets its count.
+    const counts = state.status === 'done' ? state.response.facets.source : undefined
     this.#replaceKeepingFocus(this.#filters, 'data-source', [
       h('span', { class: 'filters-label', 'aria-hidden': 'true' }, 'Sources'),
-      ...sources.map((source) => sourceFilter(source, this.#selectedSources.has(source.id), counts[source.id] ?? (searchedAll ? 0 : undefined))),
+      ...sources.map((source) => sourceFilter(source, this.#selectedSources.has(source.id), counts && (counts[source.id] ?? 0))),
     ])
   }
 

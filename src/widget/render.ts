@@ -6,7 +6,7 @@
  */
 import type { ContextParagraph, ParagraphDetails, SearchHit, SourceInfo } from './api-client.ts'
 import type { DetailsState, SearchState } from './search-controller.ts'
-import { snippetFragment } from './snippet.ts'
+import { markWords, parseSnippet, segmentsFragment, snippetFragment } from './snippet.ts'
 
 /** What {@link h} accepts as children; `null`, `undefined` and `false` are skipped. */
 export type Child = Node | string | null | undefined | false
@@ -54,18 +54,16 @@ export function formatDate(published: string): string {
   return Number.isNaN(time) ? published : dateFormat.format(time)
 }
 
-/** The source line of a hit: title, publisher and date, whichever are known. */
+/** The source line of a hit: title, then publisher and date (whichever are known), and its kind unless body text. */
 export function sourceLine(source: SourceInfo, kind?: string): HTMLElement {
-  const parts: Child[] = []
-  const add = (node: Child) => {
-    if (parts.length) parts.push(h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'))
-    parts.push(node)
-  }
-  add(h('span', { class: 'title', part: 'source-title' }, source.title || source.id))
-  if (source.publisher) add(h('span', { part: 'publisher' }, source.publisher))
-  if (source.published) add(h('time', { datetime: source.published }, formatDate(source.published)))
-  if (kind && kind !== 'body') parts.push(h('span', { class: 'badge' }, kind))
-  return h('div', { class: 'meta' }, ...parts)
+  const byline = [source.publisher, source.published && formatDate(source.published)].filter(Boolean).join(' · ')
+  return h(
+    'div',
+    { class: 'meta' },
+    h('span', { class: 'title', part: 'source-title' }, source.title || source.id),
+    byline && h('span', { part: 'byline' }, byline),
+    kind && kind !== 'body' && h('span', { class: 'badge' }, kind)
+  )
 }
 
 /** A result option of the listbox. */
@@ -158,7 +156,7 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
   return [
     sourceLine(hit.source, hit.kind),
     hit.section && h('div', { class: 'section' }, hit.section),
-    h('p', { class: 'preview-text' }, hit.text),
+    h('p', { class: 'preview-text' }, segmentsFragment(markWords(hit.text, [...(hit.terms ?? []), ...parseSnippet(hit.snippet).flatMap((run) => (run.marked ? [run.text] : []))]))),
     h(
       'div',
       { class: 'actions' },
@@ -191,7 +189,7 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
                     {},
                     sourceLine(paragraph.source),
                     h('p', {}, paragraph.text),
-                    h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Read in ${paragraph.source.publisher || paragraph.source.title || paragraph.source.id}`)
+                    h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Open paragraph ${paragraph.position + 1} in the reader →`)
                   )
                 )
               )

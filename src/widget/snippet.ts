@@ -31,7 +31,7 @@ export function decodeEntities(text: string): string {
 
 /**
  * Splits a snippet on `<mark>` and `</mark>` (the only markup it may hold) into text runs. Any
- * other `<` in the input, escaped or not, stays text.
+ * other `<` in the input, escaped or not, stays text. Marks separated only by spaces are joined.
  *
  * @example
  * parseSnippet('use of <mark>chemical weapons</mark> &amp; a &lt;b&gt;')
@@ -46,23 +46,59 @@ export function parseSnippet(snippet: string): SnippetSegment[] {
       continue
     }
     if (!part) continue
-    const text = decodeEntities(part)
-    const last = segments.at(-1)
-    if (last && last.marked === marked) last.text += text
-    else segments.push({ text, marked })
+    segments.push({ text: decodeEntities(part), marked })
   }
-  return segments
+  return joinMarks(segments)
 }
 
 /**
- * The snippet as a fragment of text nodes and `<mark part="mark">` elements.
+ * Joins marks separated only by spaces (`<mark>red</mark> <mark>line</mark>` reads as one
+ * highlight) and merges neighbouring runs of the same kind.
+ */
+function joinMarks(segments: SnippetSegment[]): SnippetSegment[] {
+  const joined: SnippetSegment[] = []
+  segments.forEach((segment, i) => {
+    const bridge = !segment.marked && /^\s+$/.test(segment.text) && segments[i - 1]?.marked && segments[i + 1]?.marked
+    const current = bridge ? { text: segment.text, marked: true } : segment
+    const last = joined.at(-1)
+    if (last && last.marked === current.marked) last.text += current.text
+    else joined.push({ ...current })
+  })
+  return joined
+}
+
+/**
+ * Marks every whole-word occurrence of `words` in plain `text` (case-insensitive): for showing a
+ * whole paragraph with the words the search matched (a hit's `terms`).
  *
- * @param snippet - The API's escaped snippet.
+ * @example
+ * markWords('Red lines and a red line', ['red', 'line'])
+ * // => [{ text: 'Red', marked: true }, { text: ' lines and a ', marked: false }, { text: 'red line', marked: true }]
+ */
+export function markWords(text: string, words: readonly string[]): SnippetSegment[] {
+  const alternatives = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  if (!alternatives.length) return [{ text, marked: false }]
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+  const segments: SnippetSegment[] = []
+  let last = 0
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > last) segments.push({ text: text.slice(last, match.index), marked: false })
+    segments.push({ text: match[0], marked: true })
+    last = match.index + match[0].length
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), marked: false })
+  return joinMarks(segments)
+}
+
+/**
+ * Text runs as a fragment of text nodes and `<mark part="mark">` elements.
+ *
+ * @param segments - The runs, e.g. from {@link parseSnippet}.
  * @param doc - The document to create nodes in.
  */
-export function snippetFragment(snippet: string, doc: Document = document): DocumentFragment {
+export function segmentsFragment(segments: readonly SnippetSegment[], doc: Document = document): DocumentFragment {
   const fragment = doc.createDocumentFragment()
-  for (const { text, marked } of parseSnippet(snippet)) {
+  for (const { text, marked } of segments) {
     if (!marked) {
       fragment.append(doc.createTextNode(text))
       continue
@@ -73,4 +109,15 @@ export function snippetFragment(snippet: string, doc: Document = document): Docu
     fragment.append(mark)
   }
   return fragment
+}
+
+/**
+ * The API's snippet as a fragment of text nodes and `<mark part="mark">` elements, and nothing
+ * else, whatever the snippet holds.
+ *
+ * @param snippet - The API's escaped snippet.
+ * @param doc - The document to create nodes in.
+ */
+export function snippetFragment(snippet: string, doc: Document = document): DocumentFragment {
+  return segmentsFragment(parseSnippet(snippet), doc)
 }
