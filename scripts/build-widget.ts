@@ -8,8 +8,7 @@
  */
 import { parseArgs } from 'node:util'
 import { relative } from 'node:path'
-import { ROOT } from './lib/index-files.ts'
-import { GZIP_BUDGET, buildWidget, widgetStaleReason } from './lib/widget-build.ts'
+import { GZIP_BUDGET, ROOT, buildWidget, widgetStaleReason } from './lib/widget-build.ts'
 
 const { values } = parseArgs({
   options: {
