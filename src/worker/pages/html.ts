@@ -3,6 +3,7 @@
  * HTML strings for the pages, escaped by construction: {@link html} escapes every interpolated
  * value unless it is itself the output of `html`, so a page template cannot forget to escape.
  */
+import { escapeHtml } from '../../core/snippet.ts'
 
 /** A string of HTML that is safe to send: built by {@link html}. */
 export class Html {
@@ -20,18 +21,6 @@ export class Html {
 
 /** What a template may interpolate: text (escaped), numbers, `Html`, lists of these; `null`, `undefined` and `false` render nothing. */
 export type Interpolation = Html | string | number | null | undefined | false | readonly Interpolation[]
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-/**
- * Escapes text for HTML content and quoted attribute values.
- *
- * @example
- * escapeHtml(`<a href="x">Tom & Jerry's</a>`) // => '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!)
-}
 
 function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return ''
