@@ -263,7 +263,7 @@ describe('requests', () => {
     })
     try {
       const [request] = await Promise.all([page.waitForRequest((r) => r.url().includes('/api/search?')), w.input.fill('putin')])
-      const failed = page.waitForEvent('requestfailed', { predicate: (r: Request) => r === request })
+      const failed = page.waitForEvent('requestfailed', { predicate: (r: Request) => r === request, timeout: 5000 })
       await w.host.evaluate((element) => element.remove())
       expect((await failed).failure()?.errorText).toMatch(/ABORTED/)
       await page.locator('h1').click()
