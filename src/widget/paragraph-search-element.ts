@@ -215,12 +215,18 @@ export class ParagraphSearchElement extends HTMLElement {
     else {
       if (name === 'endpoint') {
         this.#client = undefined
-        this.#availableSources = []
         this.#controller.reset()
       }
-      if (name === 'sources') this.#selectedSources.clear()
-      if (name === 'endpoint' || name === 'sources') this.#loadSources()
-      if (this.#query) this.#controller.run(this.#params(), true)
+      if (name === 'endpoint' || name === 'sources') {
+        this.#selectedSources.clear()
+        this.#availableSources = []
+        this.#sourcesRequest?.abort()
+        this.#sourcesRequest = undefined
+      }
+      if (this.#query) {
+        this.#loadSources()
+        this.#controller.run(this.#params(), true)
+      }
     }
   }
 
@@ -255,7 +261,7 @@ export class ParagraphSearchElement extends HTMLElement {
 
   #onInput(): void {
     this.#open = true
-    if (!this.#availableSources.length) this.#loadSources()
+    this.#loadSources()
     this.#controller.input(this.#params())
     if (!this.#query) this.#render()
   }
@@ -363,8 +369,9 @@ export class ParagraphSearchElement extends HTMLElement {
     if (this.dispatchEvent(createEvent('select', { hit, url }))) window.location.assign(url)
   }
 
+  /** Fetches the list of sources for the filters, once (again after a failure or a new endpoint). */
   #loadSources(): void {
-    this.#sourcesRequest?.abort()
+    if (this.#availableSources.length || this.#sourcesRequest) return
     const controller = (this.#sourcesRequest = new AbortController())
     this.#api()
       .sources(controller.signal)
@@ -376,7 +383,9 @@ export class ParagraphSearchElement extends HTMLElement {
           this.#renderFilters()
         },
         // Without the list the filters are not offered; the search itself reports real failures.
-        () => {}
+        () => {
+          if (controller === this.#sourcesRequest) this.#sourcesRequest = undefined
+        }
       )
   }
 
