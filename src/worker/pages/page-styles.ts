@@ -54,7 +54,7 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .75rem .45rem 0;
 .paragraph { position: relative; margin: 0 -.75rem; padding: .15rem .75rem; border-radius: 8px; scroll-margin-top: 4rem; }
 .paragraph p { margin: .5rem 0; }
 .paragraph.heading { margin-top: 2rem; font-size: 1.35rem; }
-.paragraph.caption p, .paragraph.comment { font-size: .9rem; font-style: italic; color: var(--muted); }
+.paragraph.caption p:not(.also), .paragraph.comment { font-size: .9rem; font-style: italic; color: var(--muted); }
 .paragraph.caption { border-left: 3px solid var(--border); margin-left: 0; margin-block: .75rem; }
 .paragraph.comment { display: block; padding-block: .6rem; margin-block: .75rem; background: var(--surface); }
 .label { font-style: normal; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; margin-right: .35rem; color: var(--muted); }
