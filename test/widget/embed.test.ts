@@ -20,10 +20,18 @@ const HOSTILE_CSS = `
   input, button, div, p, span { border: 5px dashed red !important; margin: 17px !important; }
 `
 
-function hostPage(hostile: boolean): string {
+/** How a host page is meant to theme the widget: custom properties and parts. */
+const THEME_CSS = `
+  paragraph-search { --ps-accent: rgb(200, 0, 100); --ps-font-size: 20px; }
+  paragraph-search::part(mark) { background: rgb(1, 2, 3); color: rgb(250, 250, 250); }
+`
+
+const PAGES: Record<string, string> = { '/clean.html': '', '/hostile.html': HOSTILE_CSS, '/themed.html': THEME_CSS }
+
+function hostPage(css: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host page</title>
-${hostile ? `<style>${HOSTILE_CSS}</style>` : ''}
+${css ? `<style>${css}</style>` : ''}
 <script type="module" src="${baseUrl}/widget.js"></script>
 </head><body><h1>A site that embeds the search</h1><paragraph-search limit="5"></paragraph-search></body></html>`
 }
@@ -36,10 +44,9 @@ let errors: string[]
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.url === '/favicon.ico') return void response.writeHead(204).end()
-    const hostile = request.url === '/hostile.html'
-    if (!hostile && request.url !== '/clean.html') return void response.writeHead(404).end()
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(hostile))
+    const css = PAGES[request.url ?? '']
+    if (css === undefined) return void response.writeHead(request.url === '/favicon.ico' ? 204 : 404).end()
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(css))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   // Another port is another origin: every API call from the widget is cross-origin.
@@ -93,9 +100,15 @@ async function openWithResults(path: string): Promise<Page> {
 
 describe('embedded on another origin', () => {
   it('searches across origins and reports to the host page', async () => {
-    const page = await openWithResults('/clean.html')
+    const page = await context.newPage()
+    errors = watchErrors(page)
+    await page.goto(`${hostOrigin}/clean.html`)
     expect(new URL(page.url()).origin).not.toBe(new URL(baseUrl).origin)
+    await page.evaluate(() => document.addEventListener('search', (event) => ((window as any).searched = (event as CustomEvent).detail)))
     const w = widget(page)
+    await search(w, 'red line')
+    expect(await page.evaluate(() => (window as any).searched.query)).toBe('red line')
+    expect(await w.results.count()).toBe(await page.evaluate(() => (window as any).searched.hits.length))
     expect(await w.results.count()).toBeGreaterThan(0)
     expect((await markTexts(w.results)).length).toBeGreaterThan(0)
     // Links lead to the reader view on the widget's own origin, not the host's.
@@ -119,5 +132,39 @@ describe('embedded on another origin', () => {
     expect(expected.mark!['background-color']).not.toBe('rgb(0, 0, 0)')
     expect(expected.input!['font-size']).toBe('17px')
     await hostile.close()
+  })
+
+  it('takes the host page’s theme from custom properties and ::part()', async () => {
+    const page = await openWithResults('/themed.html')
+    const w = widget(page)
+    await w.input.press('ArrowDown')
+    const styles = await w.host.evaluate((host) => {
+      const root = host.shadowRoot!
+      const style = (selector: string) => getComputedStyle(root.querySelector(selector)!)
+      return { mark: style('mark').backgroundColor, markText: style('mark').color, active: style('.result.active').boxShadow, input: style('input').fontSize }
+    })
+    expect(styles).toEqual({ mark: 'rgb(1, 2, 3)', markText: 'rgb(250, 250, 250)', active: 'rgb(200, 0, 100) 3px 0px 0px 0px inset', input: '21.25px' })
+    await page.close()
+  })
+
+  it('follows a dark colour scheme', async () => {
+    const dark = await browser.newContext({ colorScheme: 'dark' })
+    try {
+      const page = await dark.newPage()
+      errors = watchErrors(page)
+      await page.goto(`${hostOrigin}/clean.html`)
+      const colours = await widget(page).host.evaluate((host) => {
+        const field = host.shadowRoot!.querySelector('[part="field"]')!
+        const luminance = (colour: string) => {
+          const [r, g, b] = colour.match(/\d+/g)!.map(Number)
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+        }
+        return { background: luminance(getComputedStyle(field).backgroundColor), text: luminance(getComputedStyle(host).color) }
+      })
+      expect(colours.background).toBeLessThan(60)
+      expect(colours.text).toBeGreaterThan(180)
+    } finally {
+      await dark.close()
+    }
   })
 })
