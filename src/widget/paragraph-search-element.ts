@@ -104,7 +104,7 @@ export class ParagraphSearchElement extends HTMLElement {
     this.#hint = h('kbd', { class: 'hint', 'aria-hidden': 'true' })
     this.#field = h('div', { class: 'field', part: 'field' }, searchIcon(), this.#input, h('span', { class: 'spinner', 'aria-hidden': 'true' }), this.#hint)
     this.#filters = h('div', { class: 'filters', part: 'filters', role: 'group', 'aria-label': 'Filter by source', hidden: true })
-    this.#status = h('div', { class: 'status', part: 'status', role: 'status' })
+    this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' })
     this.#listbox = h('div', { id: 'listbox', role: 'listbox', part: 'listbox', 'aria-label': 'Search results' })
     this.#preview = h('section', { class: 'preview', part: 'preview', 'aria-label': 'Selected result' })
     this.#panel = h('div', { class: 'panel', part: 'panel', hidden: true }, this.#listbox, this.#preview)
