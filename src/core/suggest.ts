@@ -8,7 +8,7 @@ import type { Query } from 'minisearch'
 import { FIELD_BOOSTS } from './index-options.ts'
 import type { LoadedIndex } from './loaded-index.ts'
 import { parseQuery } from './query.ts'
-import { processTerm, tokenize } from './terms.ts'
+import { textTerms } from './highlight.ts'
 
 /** A completion of the query. */
 export type Suggestion = {
@@ -57,7 +57,7 @@ export function suggest(index: LoadedIndex, query: string, limit: number): Sugge
     const matched = result.terms.filter((term) => completionTerms.has(term))
     for (const term of matched) scores.set(term, (scores.get(term) ?? 0) + result.score)
     if (previous === undefined) continue
-    const terms = tokenize(result['text'] as string).map(processTerm)
+    const terms = textTerms(result['text'] as string)
     terms.forEach((term, i) => {
       if (term === previous && matched.includes(terms[i + 1] ?? '')) adjacent.add(terms[i + 1]!)
     })
