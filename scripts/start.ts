@@ -10,7 +10,7 @@ import { ROOT } from './lib/index-files.ts'
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
 
-for (const step of [['scripts/build-index.ts', '--if-stale']]) {
+for (const step of [['scripts/build-index.ts', '--if-stale'], ['scripts/build-widget.ts', '--if-stale']]) {
   const run = spawnSync(process.execPath, step, { cwd: ROOT, stdio: 'inherit', env })
   if (run.status !== 0) process.exit(run.status ?? 1)
 }

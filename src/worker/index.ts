@@ -9,6 +9,7 @@ import { apiError, describeZodError } from './errors.ts'
 import { conditionalCache } from './middleware/conditional-cache.ts'
 import { corsFromEnv } from './middleware/cors-from-env.ts'
 import { healthRoutes } from './routes/health.ts'
+import { pagesRoutes } from './routes/pages.ts'
 import { paragraphRoutes } from './routes/paragraphs.ts'
 import { searchRoutes } from './routes/search.ts'
 import { sourcesRoutes } from './routes/sources.ts'
@@ -61,6 +62,7 @@ let knownPaths: RegExp[] | undefined
 
 const app = new OpenAPIHono<AppEnv>()
 app.route('/api', api)
+app.route('/', pagesRoutes)
 app.notFound((c) => apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
 app.onError((error, c) => {
   console.error(error)
