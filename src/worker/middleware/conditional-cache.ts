@@ -4,13 +4,13 @@
  * derived from the index version and the request, so `If-None-Match` gets a `304` before any
  * search work is done.
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, Env, MiddlewareHandler } from 'hono'
 import { shortHash } from '../../core/hash.ts'
 
 /** Options of {@link conditionalCache}. */
-export type ConditionalCacheOptions = {
-  /** Names the content served: the ETag changes when it does. */
-  version: string
+export type ConditionalCacheOptions<E extends Env> = {
+  /** Names the content served (the ETag changes when it does), read per request. */
+  version: (c: Context<E>) => string
   /** `Cache-Control` of successful responses. Default: five minutes in browsers, an hour in shared caches. */
   cacheControl?: string
 }
@@ -49,13 +49,13 @@ export function ifNoneMatchMatches(header: string | undefined, etag: string): bo
  * @param options - The content version and the `Cache-Control` to send.
  *
  * @example
- * api.use('/search', conditionalCache({ version: manifest.indexVersion }))
+ * api.use('/search', conditionalCache({ version: (c) => c.var.index.manifest.indexVersion }))
  */
-export function conditionalCache(options: ConditionalCacheOptions): MiddlewareHandler {
+export function conditionalCache<E extends Env>(options: ConditionalCacheOptions<E>): MiddlewareHandler<E> {
   const cacheControl = options.cacheControl ?? DEFAULT_CACHE_CONTROL
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
-    const etag = `W/"${options.version}-${shortHash(canonicalRequest(c.req.url))}"`
+    const etag = `W/"${options.version(c)}-${shortHash(canonicalRequest(c.req.url))}"`
     if (ifNoneMatchMatches(c.req.header('If-None-Match'), etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl })
     }

@@ -11,7 +11,6 @@ import type { Html } from '../pages/html.ts'
 import { PAGES_CSS_PATH } from '../pages/layout.ts'
 import { PAGES_CSS } from '../pages/page-styles.ts'
 import { notFoundPage, readerPage, type RelatedLink } from '../pages/reader-page.ts'
-import { searchIndex } from '../search-index.ts'
 
 /** The Content-Security-Policy of every page. */
 export const PAGE_CSP = [
@@ -39,14 +38,13 @@ function page(c: Context<AppEnv>, body: Html, status: 200 | 404 = 200): Response
   return c.html(body.value, status, PAGE_HEADERS)
 }
 
+/** Answers with the HTML "not found" page. */
+export function notFoundHtml(c: Context<AppEnv>, message: string): Response {
+  return page(c, notFoundPage(message), 404)
+}
+
 /** The HTML routes; mounted at `/`. */
 export const pagesRoutes = new Hono<AppEnv>()
-
-// The API sub-app sets the index for its own routes; the pages read the same one.
-pagesRoutes.use('*', async (c, next) => {
-  c.set('index', searchIndex)
-  await next()
-})
 
 pagesRoutes.get('/', (c) => {
   const { manifest, sources } = c.var.index
