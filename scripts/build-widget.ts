@@ -8,7 +8,8 @@
  */
 import { parseArgs } from 'node:util'
 import { relative } from 'node:path'
-import { GZIP_BUDGET, ROOT, buildWidget, widgetStaleReason } from './lib/widget-build.ts'
+import { ROOT } from './lib/paths.ts'
+import { GZIP_BUDGET, buildWidget, widgetStaleReason } from './lib/widget-build.ts'
 
 const { values } = parseArgs({
   options: {

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startDevServer } from './lib/dev-server.ts'
-import { ROOT } from './lib/index-files.ts'
+import { ROOT } from './lib/paths.ts'
 import { evaluate, type Judgment, type Metrics } from './lib/relevance.ts'
 
 const { values } = parseArgs({

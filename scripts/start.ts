@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { ROOT } from './lib/index-files.ts'
+import { ROOT } from './lib/paths.ts'
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
 

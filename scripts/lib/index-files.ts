@@ -5,14 +5,12 @@
  */
 import { readFile, readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
+import { ROOT } from './paths.ts'
 import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
 
-/** The project's root folder. */
-export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 
 /** Default corpus and index folders. */
 export const CORPUS_DIR = join(ROOT, 'corpus')

@@ -6,15 +6,13 @@
  * a build whose inputs did not change.
  */
 import { build, transform, version as esbuildVersion, type BuildOptions, type Plugin } from 'esbuild'
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-
-/** The project's root folder. */
-export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
+import { sha256Hex } from '../../src/core/hash.ts'
+import { ROOT } from './paths.ts'
 
 /** The widget's sources. */
 export const WIDGET_SRC_DIR = join(ROOT, 'src', 'widget')
@@ -67,7 +65,6 @@ export type WidgetBuild = {
 
 type Stamp = { inputHash: string; bundleHash: string; rawBytes: number; gzipBytes: number }
 
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true })
@@ -79,7 +76,7 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function widgetInputHash(): Promise<string> {
   const files = [...(await listFiles(WIDGET_SRC_DIR)), fileURLToPath(import.meta.url)]
   const parts = [`esbuild@${esbuildVersion}`]
-  for (const file of files) parts.push(`${relative(ROOT, file)}\0${sha256Hex(await readFile(file))}`)
+  for (const file of files) parts.push(`${relative(ROOT, file)}\0${await sha256Hex(await readFile(file))}`)
   return sha256Hex(parts.join('\n'))
 }
 
@@ -95,7 +92,7 @@ export async function widgetStaleReason(): Promise<string | null> {
     return 'the build stamp is missing'
   }
   if (stamp.inputHash !== (await widgetInputHash())) return 'the widget sources changed'
-  if (stamp.bundleHash !== sha256Hex(await readFile(join(ASSETS_DIR, BUNDLE_NAME)))) return `dist/assets/${BUNDLE_NAME} was changed by hand`
+  if (stamp.bundleHash !== await sha256Hex(await readFile(join(ASSETS_DIR, BUNDLE_NAME)))) return `dist/assets/${BUNDLE_NAME} was changed by hand`
   if ((await readFile(join(ASSETS_DIR, '_headers'), 'utf8')) !== (await readFile(join(WIDGET_SRC_DIR, '_headers'), 'utf8'))) return 'dist/assets/_headers differs from src/widget/_headers'
   return null
 }
@@ -123,7 +120,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
   const path = join(ASSETS_DIR, BUNDLE_NAME)
   await writeAtomically(path, bundle)
   await writeAtomically(join(ASSETS_DIR, '_headers'), await readFile(join(WIDGET_SRC_DIR, '_headers')))
-  const stamp: Stamp = { inputHash, bundleHash: sha256Hex(bundle), rawBytes, gzipBytes }
+  const stamp: Stamp = { inputHash, bundleHash: await sha256Hex(bundle), rawBytes, gzipBytes }
   await writeAtomically(STAMP_FILE, `${JSON.stringify(stamp, null, 2)}\n`)
   return { rawBytes, gzipBytes, path }
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT } from '../../scripts/lib/widget-build.ts'
+import { ROOT } from '../../scripts/lib/paths.ts'
 import { api, baseUrl, connectBrowser, search, watchErrors, widget } from './browser.ts'
 
 type Paragraph = { id: string; kind: string; position: number; text: string }

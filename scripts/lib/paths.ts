@@ -1,0 +1,9 @@
+/**
+ * @module
+ * Where things are in the project, for the command-line scripts.
+ */
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The project's root folder. */
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
