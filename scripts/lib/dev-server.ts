@@ -37,6 +37,16 @@ function nodeBinary(): string {
 }
 
 /**
+ * The command that runs wrangler with the project's Node, whatever `node` is first on the PATH.
+ *
+ * @example
+ * const [command, args] = wranglerCommand(['dev', '--port', '9000'])
+ */
+export function wranglerCommand(args: string[]): [command: string, args: string[]] {
+  return [nodeBinary(), [join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), ...args]]
+}
+
+/**
  * Starts `wrangler dev` and waits until `/api/health` answers.
  *
  * @param options.port - Port to listen on; a free one by default.
@@ -46,12 +56,13 @@ function nodeBinary(): string {
 export async function startDevServer(options: { port?: number; timeoutMs?: number; args?: string[] } = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const wrangler = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js')
-  const child: ChildProcess = spawn(
-    nodeBinary(),
-    [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn', ...(options.args ?? [])],
-    { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
-  )
+  const [command, args] = wranglerCommand(['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn', ...(options.args ?? [])])
+  const child: ChildProcess = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))

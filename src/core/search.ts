@@ -84,6 +84,10 @@ const COMPLETION_WEIGHT = 0.5
  * yet they report less than body text; they still rank by what they match, a little lower.
  */
 const KIND_WEIGHTS: Record<ParagraphKind, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7 }
+/** Most corrections tried for a misspelt word. */
+const MAX_CORRECTIONS = 10
+/** Weight of a corrected word (MiniSearch weighs its own fuzzy matches 0.45). */
+const CORRECTION_WEIGHT = 0.45
 /** How many top hits the second ranking phase rescores. */
 const RESCORE_WINDOW = 200
 /** Score gained by a paragraph holding every query word in its typed form (proportionally for some). */
@@ -106,6 +110,8 @@ type Plan = {
   units: Unit[]
   /** Terms added by completion, searched with a lower weight. */
   completionTerms: Set<string>
+  /** Terms of words the query's words may be misspellings of, searched with a lower weight still. */
+  correctionTerms: Set<string>
   /** Phrases that must occur, and phrases and terms that must not. */
   phrases: string[][]
   excludedTerms: string[]
@@ -116,14 +122,20 @@ type Plan = {
   exactForms: RegExp[]
 }
 
-function planWord(word: QueryWord, completions: readonly string[], fuzzy: boolean): Unit {
+/**
+ * Plans one word: its term (with typos allowed on the term), the terms of the words it may be the
+ * beginning of, and the terms of the words it may be a misspelling of.
+ */
+function planWord(word: QueryWord, completions: readonly string[], corrections: readonly string[], fuzzy: boolean): Unit {
   const exact = [word.term, ...completions.filter((term) => term !== word.term)]
-  // Typos are counted on the index term: a long word with a short stem ("cooperation", "cooper")
-  // must not reach other short stems ("confer") two edits away.
+  const corrected = corrections.filter((term) => !exact.includes(term))
+  // Typos on the index term are bounded by the term's length too: a long word with a short stem
+  // ("cooperation", "cooper") must not reach other short stems ("confer") two edits away.
   const budget = fuzzy ? Math.min(typoBudget(word.text), typoBudget(word.term)) : 0
-  const typed: Query = { queries: [word.term], fuzzy: budget > 0 ? budget : false }
-  const completed: Query[] = exact.length > 1 ? [{ queries: exact.slice(1), fuzzy: false }] : []
-  return { exactTerms: new Set(exact), queryTerms: new Set(exact), query: { combineWith: 'OR', queries: [typed, ...completed] } }
+  const queries: Query[] = [{ queries: [word.term], fuzzy: budget > 0 ? budget : false }]
+  if (exact.length > 1) queries.push({ queries: exact.slice(1), fuzzy: false })
+  if (corrected.length > 0) queries.push({ queries: corrected, fuzzy: false })
+  return { exactTerms: new Set(exact), queryTerms: new Set([...exact, ...corrected]), query: { combineWith: 'OR', queries } }
 }
 
 function planPhrase(words: QueryWord[]): Unit {
@@ -144,16 +156,20 @@ function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchReque
   const hasSignificant = parsed.words.some((word) => !word.stopWord) || parsed.phrases.length > 0
   const words = hasSignificant ? parsed.words.filter((word) => !word.stopWord) : parsed.words
   const completionTerms = new Set<string>()
+  const correctionTerms = new Set<string>()
   const units = words.map((word, i) => {
     const typing = request.prefix && parsed.lastWordIsPrefix && i === words.length - 1 && word === parsed.words.at(-1)
     const completions = typing ? index.vocabulary.complete(word.folded, MAX_COMPLETIONS).map((c) => c.term) : []
+    const corrections = request.fuzzy ? index.vocabulary.correct(word.folded, typoBudget(word.text), MAX_CORRECTIONS).map((c) => c.term) : []
     for (const term of completions) if (term !== word.term) completionTerms.add(term)
-    return planWord(word, completions, request.fuzzy)
+    for (const term of corrections) if (term !== word.term && !completions.includes(term)) correctionTerms.add(term)
+    return planWord(word, completions, corrections, request.fuzzy)
   })
   units.push(...parsed.phrases.map(planPhrase))
   return {
     units,
     completionTerms,
+    correctionTerms,
     phrases: parsed.phrases.map((phrase) => phrase.map((word) => word.term)),
     excludedTerms: parsed.excludedWords.map((word) => word.term),
     excludedPhrases: parsed.excludedPhrases.map((phrase) => phrase.map((word) => word.term)),
@@ -207,7 +223,7 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
       boost: FIELD_BOOSTS,
       tokenize: (s) => [s],
       processTerm: (s) => s,
-      boostTerm: (term) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : 1),
+      boostTerm: (term) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : plan.correctionTerms.has(term) ? CORRECTION_WEIGHT : 1),
       boostDocument: (_id, _term, stored) => KIND_WEIGHTS[(stored?.['kind'] as ParagraphKind | undefined) ?? 'body'],
     }
   )

@@ -28,6 +28,12 @@ export type AppOptions = {
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS'
 const CACHED_API_PATHS = ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/openapi.json']
 
+/** Names of the query parameters a URL gives more than once. */
+function repeatedParameters(url: string): string[] {
+  const names = [...new URL(url).searchParams.keys()]
+  return [...new Set(names.filter((name, i) => names.indexOf(name) !== i))]
+}
+
 /**
  * Creates the Worker's app.
  *
@@ -50,6 +56,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       c.header('Allow', ALLOWED_METHODS)
       return apiError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use GET`)
     }
+    const repeated = repeatedParameters(c.req.url)
+    if (repeated.length > 0) return apiError(c, 400, 'invalid_parameter', repeated.map((name) => `${name}: must be given once`).join('; '))
     await next()
   })
   const cached = conditionalCache<AppEnv>({ version: (c) => c.var.index.manifest.indexVersion })
@@ -67,7 +75,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       version: c.var.index.manifest.indexVersion,
       description: 'Paragraph-level full-text search over news sources that report the same event.',
     },
-    servers: [{ url: new URL(c.req.url).origin }],
+    servers: [{ url: `${new URL(c.req.url).origin}/api` }],
   }))
 
   /** Whether a path is one the API serves with GET (so another method gets 405, not 404). */

@@ -66,6 +66,12 @@ describe('searchParagraphs', () => {
     expect(texts('pain', { prefix: false })).toEqual(['A line of red paint marked the road.'].filter(() => false))
   })
 
+  it('corrects typos on the word as typed, where stemming would put the term out of reach', () => {
+    // "chemcal" is one edit from "chemical" but three from its stem "chemic".
+    expect(search('chemcal', { prefix: false }).hits.map((hit) => hit.terms)).toEqual([['chemical'], ['chemical']])
+    expect(texts('chemcal', { fuzzy: false })).toEqual([])
+  })
+
   it('counts typos on the index term, so a long word with a short stem does not reach other short stems', () => {
     // "cooperation" stems to "cooper"; "conference" to "confer", two edits away.
     expect(texts('cooperation', { prefix: false })).not.toContain('The press conference ended.')

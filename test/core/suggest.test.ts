@@ -32,6 +32,11 @@ describe('suggest', () => {
     expect(texts('coopera')).toEqual(['Cooperation'])
   })
 
+  it('corrects a misspelt word when nothing completes it', () => {
+    expect(texts('Versialles')).toEqual(['Versailles'])
+    expect(texts('Marine Le Pne')).toEqual([]) // three letters: no typo allowed
+  })
+
   it('requires the earlier words to match', () => {
     expect(texts('palace pen')).toEqual([])
   })

@@ -31,16 +31,18 @@ export function canonicalRequest(url: string): string {
 }
 
 /**
- * Whether an `If-None-Match` header matches an ETag (weak comparison, RFC 9110 §13.1.2).
+ * Whether an `If-None-Match` header matches an ETag (weak comparison, RFC 9110 §13.1.2). `*`
+ * matches any ETag unless `wildcard` is `false`.
  *
  * @example
  * ifNoneMatchMatches('"a", W/"b"', 'W/"b"') // => true
  */
-export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
+export function ifNoneMatchMatches(header: string | undefined, etag: string, options: { wildcard?: boolean } = {}): boolean {
   if (!header) return false
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
-  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag))
+  return header.split(',').some((tag) => (tag.trim() === '*' ? options.wildcard !== false : opaque(tag) === opaque(etag)))
 }
+
 
 /**
  * Middleware answering conditional GETs and marking successful responses cacheable. Error
@@ -56,11 +58,17 @@ export function conditionalCache<E extends Env>(options: ConditionalCacheOptions
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
     const etag = `W/"${options.version(c)}-${shortHash(canonicalRequest(c.req.url))}"`
-    if (ifNoneMatchMatches(c.req.header('If-None-Match'), etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl })
-    }
+    const ifNoneMatch = c.req.header('If-None-Match')
+    // A tag we issued was issued for a 200: the same request gets the same answer, so no work is
+    // needed. `*` matches only if there is an answer, which only the handler knows.
+    const headers = { ETag: etag, 'Cache-Control': cacheControl }
+    if (ifNoneMatchMatches(ifNoneMatch, etag, { wildcard: false })) return c.body(null, 304, headers)
     await next()
     if (c.res.status === 200) {
+      if (ifNoneMatchMatches(ifNoneMatch, etag)) {
+        c.res = new Response(null, { status: 304, headers })
+        return
+      }
       c.res.headers.set('ETag', etag)
       c.res.headers.set('Cache-Control', cacheControl)
     } else if (c.res.status >= 400) {
