@@ -77,12 +77,16 @@ export type Correction = {
 /** Prefix and typo look-ups on a sorted vocabulary. */
 export class Vocabulary {
   readonly #entries: readonly VocabularyEntry[]
-  /** A radix tree of the words, built on the first correction asked for. */
-  #tree: SearchableMap<VocabularyEntry> | undefined
+  /**
+   * A radix tree of the words for typo look-ups, built with the vocabulary: loading is where a
+   * one-time cost belongs, not the first query that happens to have a typo.
+   */
+  readonly #tree: SearchableMap<VocabularyEntry>
 
   /** @param entries - Entries sorted by folded word, as {@link buildVocabulary} returns them. */
   constructor(entries: readonly VocabularyEntry[]) {
     this.#entries = entries
+    this.#tree = SearchableMap.from(entries.map((entry): [string, VocabularyEntry] => [entry[0], entry])) as SearchableMap<VocabularyEntry>
   }
 
   /** Number of distinct words. */
@@ -131,7 +135,6 @@ export class Vocabulary {
    */
   correct(word: string, maxDistance: number, limit: number): Correction[] {
     if (maxDistance < 1 || word === '') return []
-    this.#tree ??= SearchableMap.from(this.#entries.map((entry): [string, VocabularyEntry] => [entry[0], entry])) as SearchableMap<VocabularyEntry>
     const byTerm = new Map<string, Correction & { count: number }>()
     for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(word, maxDistance)) {
       if (distance === 0) continue
