@@ -9,6 +9,19 @@ export default defineConfig({
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
       },
+      {
+        // Real Chromium against one `wrangler dev`, both started by the global setup; files run one
+        // after the other on the shared browser.
+        test: {
+          name: 'browser',
+          include: ['test/widget/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/widget/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 })

@@ -23,7 +23,7 @@
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
-import { delimiter, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -31,8 +31,9 @@ import autocannon from 'autocannon'
 import { sha256Hex } from '../src/core/hash.ts'
 import type { Manifest } from '../src/core/build-index.ts'
 import type { VocabularyEntry } from '../src/core/vocabulary.ts'
-import { startDevServer, type DevServer } from './lib/dev-server.ts'
-import { CORPUS_DIR, ROOT, pipelineHash } from './lib/index-files.ts'
+import { startDevServer, wranglerCommand, type DevServer } from './lib/dev-server.ts'
+import { CORPUS_DIR, pipelineHash } from './lib/index-files.ts'
+import { ROOT } from './lib/paths.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
 import { generateSyntheticCorpus } from './lib/synthetic-corpus.ts'
@@ -74,8 +75,6 @@ const sizeList = (values.sizes ?? (quick ? 'shipped,1k' : 'shipped,1k,10k,100k')
 const log = values.json ? (line: string) => process.stderr.write(line + '\n') : (line: string) => console.log(line)
 const WORK = join(tmpdir(), 'paragraph-search-bench')
 const node = process.execPath
-// wrangler and its children run on this Node (the project's), not on whatever `node` is first in PATH.
-process.env['PATH'] = `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}`
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
 
 type Sizes = { raw: number; gzip: number }
@@ -163,7 +162,7 @@ async function buildSize(dir: string, paragraphs: number | null, key: string): P
 async function measureWorker(project: string): Promise<SizeResult['worker']> {
   const outdir = join(project, 'dry-run')
   rmSync(outdir, { recursive: true, force: true })
-  const output = await run(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', outdir, '--config', join(project, 'wrangler.toml')], { cwd: project })
+  const output = await run(...wranglerCommand(['deploy', '--dry-run', '--outdir', outdir, '--config', join(project, 'wrangler.toml')]), { cwd: project })
   const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output)
   if (!match) throw new Error(`no "Total Upload" in wrangler's output:\n${output}`)
   const modules = readdirSync(outdir).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(outdir, name)))
@@ -262,7 +261,9 @@ const httpRun = (result: Awaited<ReturnType<typeof autocannon>>): HttpRun => ({
 
 /** The real Worker under `wrangler dev`: its first request in a fresh isolate, then load. */
 async function measureHttp(project: string, queries: string[]) {
-  const server = await startDevServer({ args: ['--config', join(project, 'wrangler.toml')], readyPath: '/__bench_ready', timeoutMs: 180_000 })
+  // Every request to the Worker loads the index, so readiness is polled on a static asset.
+  writeFileSync(join(project, 'dist', 'assets', 'bench-ready.txt'), 'ready\n')
+  const server = await startDevServer({ args: ['--config', join(project, 'wrangler.toml')], readyPath: '/bench-ready.txt', timeoutMs: 180_000 })
   try {
     await settle()
     const first = await timed(() => getJson(`${server.url}/api/health`))

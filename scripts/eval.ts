@@ -3,39 +3,82 @@
  * `npm run eval`: runs graded queries against the app (the Worker in `wrangler dev`, or a running
  * instance given with `--url`) and prints nDCG@10, MRR@10, P@1 and Recall@10 per query and
  * overall; checks that no result list repeats a paragraph and that every snippet has a `<mark>`.
- * Exits 1 when the mean nDCG@10 is below `--min-ndcg` or a check fails.
+ * Exits 1 when the mean nDCG@10 is below `--min-ndcg` or a check fails, 2 when called wrongly.
  *
  * Usage: node scripts/eval.ts [--queries FILE] [--url URL] [--min-ndcg 0.9] [--json]
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startDevServer } from './lib/dev-server.ts'
-import { ROOT } from './lib/index-files.ts'
+import { ROOT } from './lib/paths.ts'
 import { evaluate, type Judgment, type Metrics } from './lib/relevance.ts'
 
-const { values } = parseArgs({
-  options: {
-    queries: { type: 'string', default: join(ROOT, '..', 'shared', 'eval', 'public-queries.json') },
-    url: { type: 'string' },
-    'min-ndcg': { type: 'string', default: '0.9' },
-    json: { type: 'boolean', default: false },
-  },
-})
+const USAGE = `Usage: npm run eval -- [--queries FILE] [--url URL] [--min-ndcg 0.9] [--json]
+
+  --queries FILE   graded queries (default: ../shared/eval/public-queries.json beside the repository)
+  --url URL        evaluate a running instance instead of starting wrangler dev
+  --min-ndcg N     exit 1 when the mean nDCG@10 is below N (default 0.9)
+  --json           print the results as JSON`
+
+/** A problem with how the script was called or what it was given: printed without a stack trace. */
+class UsageError extends Error {}
+
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        queries: { type: 'string', default: join(ROOT, '..', 'shared', 'eval', 'public-queries.json') },
+        url: { type: 'string' },
+        'min-ndcg': { type: 'string', default: '0.9' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`)
+  }
+}
+
 
 type Hit = { id: string; text: string; snippet: string }
 type Row = Metrics & { q: string; hits: number; duplicates: number; unmarked: number }
 
+function readJudgments(file: string): Judgment[] {
+  if (!existsSync(file)) throw new UsageError(`no graded queries at ${file}: pass --queries FILE (the project's evaluation set is shared/eval/public-queries.json beside the repository)`)
+  try {
+    const judgments = JSON.parse(readFileSync(file, 'utf8')) as Judgment[]
+    if (!Array.isArray(judgments) || !judgments.every((j) => typeof j.q === 'string' && Array.isArray(j.relevant))) throw new Error('expected an array of { q, relevant: [{ contains, grade }] }')
+    return judgments
+  } catch (error) {
+    throw new UsageError(`${file} is not a graded query file: ${(error as Error).message}`)
+  }
+}
+
+async function fetchHits(base: string, q: string): Promise<Hit[]> {
+  let response: Response
+  try {
+    response = await fetch(`${base}/api/search?${new URLSearchParams({ q, limit: '10' })}`)
+  } catch (error) {
+    throw new UsageError(`cannot reach ${base}: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`)
+  }
+  if (!response.ok) throw new Error(`${q}: HTTP ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { hits: Hit[] }).hits
+}
+
 async function main(): Promise<number> {
-  const judgments = JSON.parse(readFileSync(values.queries, 'utf8')) as Judgment[]
+  const values = readOptions()
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const judgments = readJudgments(values.queries)
   const server = values.url ? undefined : await startDevServer()
   const base = values.url ?? server!.url
   const rows: Row[] = []
   try {
     for (const judgment of judgments) {
-      const response = await fetch(`${base}/api/search?${new URLSearchParams({ q: judgment.q, limit: '10' })}`)
-      if (!response.ok) throw new Error(`${judgment.q}: HTTP ${response.status} ${await response.text()}`)
-      const { hits } = (await response.json()) as { hits: Hit[] }
+      const hits = await fetchHits(base, judgment.q)
       const texts = hits.map((hit) => hit.text)
       rows.push({
         q: judgment.q,
@@ -73,7 +116,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('eval failed:', error)
-    process.exit(1)
+    console.error(error instanceof UsageError ? `eval: ${error.message}` : error)
+    process.exit(error instanceof UsageError ? 2 : 1)
   }
 )

@@ -4,9 +4,10 @@
  * benchmarks and the browser tests, and stops it again.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { ROOT } from './index-files.ts'
+import { ROOT } from './paths.ts'
 
 /** A running `wrangler dev`. */
 export type DevServer = {
@@ -29,6 +30,22 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** The project's Node (a dev dependency) if installed, else this one: wrangler needs a recent Node. */
+function nodeBinary(): string {
+  const local = join(ROOT, 'node_modules', '.bin', 'node')
+  return existsSync(local) ? local : process.execPath
+}
+
+/**
+ * The command that runs wrangler with the project's Node, whatever `node` is first on the PATH.
+ *
+ * @example
+ * const [command, args] = wranglerCommand(['dev', '--port', '9000'])
+ */
+export function wranglerCommand(args: string[]): [command: string, args: string[]] {
+  return [nodeBinary(), [join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), ...args]]
+}
+
 /**
  * Starts `wrangler dev` and waits until `/api/health` answers.
  *
@@ -41,11 +58,13 @@ export async function freePort(): Promise<number> {
 export async function startDevServer(options: { port?: number; timeoutMs?: number; args?: string[]; readyPath?: string } = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const child: ChildProcess = spawn(
-    join(ROOT, 'node_modules', '.bin', 'wrangler'),
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn', ...(options.args ?? [])],
-    { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
-  )
+  const [command, args] = wranglerCommand(['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn', ...(options.args ?? [])])
+  const child: ChildProcess = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
@@ -54,7 +73,7 @@ export async function startDevServer(options: { port?: number; timeoutMs?: numbe
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       try {
-        process.kill(-child.pid, 'SIGTERM')
+        process.kill(-child.pid, 'SIGTERM') // the whole group: wrangler and its workerd
       } catch {
         // already gone
       }

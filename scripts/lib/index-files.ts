@@ -5,22 +5,19 @@
  */
 import { readFile, readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
+import { ASSETS_DIR, ROOT } from './paths.ts'
 import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
 import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, WORKER_INDEX_FILES, splitIndexAssets, type IndexAssetsListing } from '../../src/worker/index-assets.ts'
 
-/** The project's root folder. */
-export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 
 /** Default corpus and index folders. */
 export const CORPUS_DIR = join(ROOT, 'corpus')
 export const INDEX_DIR = join(ROOT, 'index')
 
-/** The folder Workers static assets serve (`[assets]` in wrangler.toml). */
-export const ASSETS_DIR = join(ROOT, 'dist', 'assets')
+export { ASSETS_DIR }
 
 /** The metadata file's name inside the corpus folder. */
 export const METADATA_FILE = 'sources.json'

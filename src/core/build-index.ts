@@ -101,7 +101,10 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     const metadata = resolveMetadata(file.name, entry, recovery.title)
     if (metadata.id === '') throw new CorpusError(path, 'has no usable id: name the file with letters or digits, or give it an id in sources.json')
     const clash = fileOfId.get(metadata.id)
-    if (clash) throw new CorpusError(path, `has the id "${metadata.id}", which ${clash} already has`)
+    if (clash) {
+      const origin = entry?.id ? `given in ${folder}/${input.metadata!.name}` : 'taken from its file name'
+      throw new CorpusError(path, `has the id "${metadata.id}" (${origin}), which ${clash} already has`)
+    }
     fileOfId.set(metadata.id, path)
     if (recovery.paragraphs.length === 0) throw new CorpusError(path, 'has no paragraph left once page furniture is removed')
 

@@ -36,7 +36,8 @@ export function shortHash(text: string, seed = 0): string {
  * await sha256Hex('') // => 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
  */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
+  // A copy, so the buffer is a plain ArrayBuffer as `digest` wants under every lib's typings.
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data)
   const digest = await crypto.subtle.digest('SHA-256', bytes)
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
 }

@@ -23,6 +23,35 @@ export type HighlightTerms = {
 }
 
 /**
+ * The index terms of a text's words, in order (`null` for a word with no term).
+ *
+ * @example
+ * textTerms('Red lines.') // => ['red', 'line']
+ */
+export function textTerms(text: string): (string | null)[] {
+  return tokenizeWithOffsets(text).map((token) => processTerm(token.text))
+}
+
+/**
+ * Where a phrase occurs in a sequence of terms: the index of its first term, or -1.
+ *
+ * @param terms - The terms of a text (see {@link textTerms}).
+ * @param phrase - The phrase's terms, in order.
+ * @param from - Where to start looking.
+ *
+ * @example
+ * indexOfPhrase(['a', 'red', 'line'], ['red', 'line']) // => 1
+ */
+export function indexOfPhrase(terms: readonly (string | null)[], phrase: readonly string[], from = 0): number {
+  if (phrase.length === 0) return -1
+  outer: for (let i = from; i + phrase.length <= terms.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer
+    return i
+  }
+  return -1
+}
+
+/**
  * Finds the spans to mark in a text: each occurrence of a phrase as one span, and each word whose
  * term is wanted, outside phrases. Spans are sorted and do not overlap.
  *
@@ -37,11 +66,10 @@ export function findHighlights(text: string, wanted: HighlightTerms): Span[] {
   const inPhrase = new Array<boolean>(tokens.length).fill(false)
 
   for (const phrase of wanted.phrases ?? []) {
-    if (phrase.length === 0) continue
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      if (inPhrase[i] || !phrase.every((term, j) => terms[i + j] === term && !inPhrase[i + j])) continue
+    for (let i = indexOfPhrase(terms, phrase); i >= 0; i = indexOfPhrase(terms, phrase, i + 1)) {
+      if (inPhrase.slice(i, i + phrase.length).some(Boolean)) continue
       spans.push({ start: tokens[i]!.start, end: tokens[i + phrase.length - 1]!.end })
-      for (let j = 0; j < phrase.length; j++) inPhrase[i + j] = true
+      inPhrase.fill(true, i, i + phrase.length)
     }
   }
 

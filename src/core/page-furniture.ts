@@ -25,9 +25,10 @@ const DATELINE = new RegExp(
   'iu'
 )
 
-const CREDIT_LABEL = /^(?:image|photo|picture|video)\s+(?:copyright|credit|source)\b\s*:?\s*(?<credit>.*)$/i
-const CAPTION_LABEL = /^(?:image|media|video|photo|picture)\s+caption\s*:?\s*(?<caption>.+)$/i
-const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i
+const CREDIT_LABEL = /^(?:image|photo|picture|video)\s+(?:copyright|credit|source)\b\s*[,:]?\s*(?<credit>.*)$/i
+const CAPTION_LABEL = /^(?:image|media|video|photo|picture)\s+caption\s*[,:]?\s*(?<caption>.+)$/i
+/** A bare URL, possibly with the page count a print footer puts after it. */
+const URL_LINE = new RegExp(String.raw`^(?<url>(?:https?:\/\/|www\.)\S+)(?:\s+${PAGE_COUNT})?$`, 'i')
 
 /** Picture agencies and credit lines that appear alone under a photo. */
 const AGENCIES = new Set(
@@ -47,8 +48,12 @@ const CHROME_LINES = new Set(
     'related internet links', 'media playback is unsupported on your device',
     'the bbc is not responsible for the content of external sites.',
     'read more about our approach to external linking.', 'advertisement', 'close share panel',
+    'these are external links and will open in a new window', 'related content', 'more on this story',
   ].map((line) => line.toLowerCase())
 )
+
+/** A BBC-style section label printed under the headline. */
+const SECTION_LABEL = /^from the section\s+\S.{0,40}$/i
 
 /** The line that opens a list of topic tags at the end of an article. */
 export const RELATED_TOPICS = /^related (?:topics|tags)$/i
@@ -117,13 +122,15 @@ export function splitCreditAndCaption(line: string): string[] {
 }
 
 /**
- * Whether a line is a bare URL (a print footer), which is furniture but may name the source.
+ * The URL of a line that is a bare URL (a print footer, perhaps with its page count), which is
+ * furniture but may name the source; `null` for any other line.
  *
  * @example
- * isUrlLine('https://www.bbc.com/news/world-europe-40082451') // => true
+ * urlOfLine('https://www.bbc.com/news/world-europe-40082451 2/13') // => 'https://www.bbc.com/news/world-europe-40082451'
+ * urlOfLine('See https://example.com')                            // => null
  */
-export function isUrlLine(line: string): boolean {
-  return URL_LINE.test(line)
+export function urlOfLine(line: string): string | null {
+  return URL_LINE.exec(line)?.groups?.['url'] ?? null
 }
 
 /**
@@ -133,5 +140,5 @@ export function isUrlLine(line: string): boolean {
  * isPageChrome('Share this with') // => true
  */
 export function isPageChrome(line: string): boolean {
-  return CHROME_LINES.has(line.toLowerCase())
+  return CHROME_LINES.has(line.toLowerCase()) || SECTION_LABEL.test(line)
 }

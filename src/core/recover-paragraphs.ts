@@ -19,9 +19,9 @@ import {
   isPageChrome,
   isPageMarker,
   isPhotoCredit,
-  isUrlLine,
   parseDateline,
   splitCreditAndCaption,
+  urlOfLine,
 } from './page-furniture.ts'
 import type { ParagraphKind, RecoveredParagraph } from './types.ts'
 
@@ -165,8 +165,8 @@ type ScanResult = {
 function scanLines(lines: string[], options: RecoveryOptions): ScanResult {
   const title = lines.find((line) => line !== '') ?? ''
   const headerKeys = new Set([title, options.title ?? ''].filter(Boolean).map(comparisonKey))
-  for (const [key, count] of countRepeats(lines)) {
-    // A short unpunctuated line printed on three or more pages is a running header.
+  for (const [key, count] of countLinesOpeningPages(lines)) {
+    // A short unpunctuated line that opens three or more pages is a running header.
     if (count >= 3 && wordCount(key) <= MAX_HEADING_WORDS && !endsSentence(key)) headerKeys.add(key)
   }
 
@@ -184,7 +184,7 @@ function scanLines(lines: string[], options: RecoveryOptions): ScanResult {
     if (dropped !== null) {
       furnitureDropped++
       if (dropped === 'break') pageBreak = true
-      if (dropped === 'url' && url === '') url = line
+      if (dropped === 'url' && url === '') url = urlOfLine(line)!
       afterCredit = dropped === 'credit'
       inTopics = dropped === 'topics'
       continue
@@ -208,7 +208,7 @@ function classifyFurniture(line: string, headerKeys: ReadonlySet<string>): Furni
   if (isPageMarker(line) || headerKeys.has(comparisonKey(line))) return 'break'
   if (isPhotoCredit(line)) return 'credit'
   if (RELATED_TOPICS.test(line)) return 'topics'
-  if (isUrlLine(line)) return 'url'
+  if (urlOfLine(line) !== null) return 'url'
   if (parseDateline(line) !== null || isPageChrome(line)) return 'other'
   return null
 }
@@ -221,20 +221,40 @@ function classifyText(line: string, afterCredit: boolean): ParagraphKind {
   return 'body'
 }
 
-function countRepeats(lines: string[]): Map<string, number> {
+/** How often each line is the first one after a page marker. */
+function countLinesOpeningPages(lines: string[]): Map<string, number> {
   const counts = new Map<string, number>()
+  let afterMarker = false
   for (const line of lines) {
     if (line === '') continue
-    const key = comparisonKey(line)
-    counts.set(key, (counts.get(key) ?? 0) + 1)
+    if (afterMarker) {
+      const key = comparisonKey(line)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    afterMarker = isPageMarker(line)
   }
   return counts
 }
 
 /**
+ * A short first piece of a paragraph cut at a page break looks like a heading. It was body text
+ * when the next line goes on mid-sentence, or another copy of the text goes on past it.
+ */
+function unmaskCutParagraphs(units: Unit[]): Unit[] {
+  return units.map((unit, i) => {
+    if (unit.kind !== 'heading' || unit.text.endsWith('?')) return unit
+    const next = units[i + 1]
+    const continued = next?.kind === 'body' && startsLowercase(next.text)
+    const copied = units.some((other) => other.kind !== 'heading' && startsWithWords(other.text, unit.text))
+    return continued || copied ? { ...unit, kind: 'body' } : unit
+  })
+}
+
+/**
  * Step 3: rejoins body text cut at a page break. `units[i]` is joined with `units[i + 1]` when it
- * ends mid-sentence, a page break separates them, the next one is body text, and no fuller copy
- * of `units[i]` elsewhere continues differently. Returns the units and the number of joins.
+ * ends mid-sentence, the next one is body text that follows a page break or starts in lowercase,
+ * and no fuller copy of `units[i]` elsewhere continues differently. Returns the units and the
+ * number of joins.
  */
 function rejoinPageBreaks(units: Unit[]): { units: Unit[]; joins: number } {
   const out: Unit[] = []
@@ -243,7 +263,9 @@ function rejoinPageBreaks(units: Unit[]): { units: Unit[]; joins: number } {
     const unit = { ...units[i]! }
     while (unit.kind === 'body' || unit.kind === 'comment') {
       const next = units[i + 1]
-      if (!next || !next.pageBreakBefore || next.kind !== 'body' || endsSentence(unit.text)) break
+      if (!next || next.kind !== 'body' || endsSentence(unit.text)) break
+      // A page break, or a continuation that starts mid-sentence, says the two belong together.
+      if (!next.pageBreakBefore && !startsLowercase(next.text)) break
       const joined = joinText(unit.text, next.text)
       if (!continuationAgreesWithCopies(unit.text, joined, units)) break
       unit.text = joined
@@ -255,8 +277,12 @@ function rejoinPageBreaks(units: Unit[]): { units: Unit[]; joins: number } {
   return { units: out, joins }
 }
 
-/** Fuller copies of `head` elsewhere must agree with `joined`; with no fuller copy, anything goes. */
+/**
+ * Fuller copies of `head` elsewhere must agree with `joined`; with no fuller copy, anything goes.
+ * A head of a few words says too little to name its paragraph, so it is not checked.
+ */
 function continuationAgreesWithCopies(head: string, joined: string, units: Unit[]): boolean {
+  if (wordCount(head) < MIN_TRUNCATED_WORDS) return true
   const fuller = units.filter((other) => startsWithWords(other.text, head))
   if (fuller.length === 0) return true
   return fuller.some(
@@ -344,7 +370,7 @@ export function recoverParagraphs(raw: string, options: RecoveryOptions = {}): R
   const rawLines = normalizeText(raw).split('\n')
   const lines = rawLines.flatMap((line) => splitCreditAndCaption(stripMarkup(line)))
   const scan = scanLines(lines, options)
-  const { units, joins } = rejoinPageBreaks(scan.units)
+  const { units, joins } = rejoinPageBreaks(unmaskCutParagraphs(scan.units))
   const { kept, keptIndexOf, removed } = removeDuplicates(units)
   const order = placeHeadings(kept, keptIndexOf)
 

@@ -15,12 +15,12 @@
  * alone adds to a paragraph's score but does not make it a hit.
  */
 import type { Query, SearchResult } from 'minisearch'
-import { findHighlights, type Span } from './highlight.ts'
+import { findHighlights, indexOfPhrase, textTerms, type Span } from './highlight.ts'
 import { FIELD_BOOSTS } from './index-options.ts'
 import { publicSource, type LoadedIndex } from './loaded-index.ts'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
 import { buildSnippet } from './snippet.ts'
-import { processTerm, tokenize, typoBudget } from './terms.ts'
+import { typoBudget } from './terms.ts'
 import type { ParagraphKind, SourceMetadata } from './types.ts'
 
 /** What to search for and how. */
@@ -79,6 +79,19 @@ export type SearchResponse = {
 const MAX_COMPLETIONS = 30
 /** Weight of a completed word against the word as typed (MiniSearch weighs its own prefix matches 0.375). */
 const COMPLETION_WEIGHT = 0.5
+/**
+ * Prior weight of each kind of paragraph. Captions and headings are short, which BM25 rewards,
+ * yet they report less than body text; they still rank by what they match, a little lower.
+ */
+const KIND_WEIGHTS: Record<ParagraphKind, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7 }
+/** Most corrections tried for a misspelt word. */
+const MAX_CORRECTIONS = 10
+/** Weight of a corrected word (MiniSearch weighs its own fuzzy matches 0.45). */
+const CORRECTION_WEIGHT = 0.45
+/** How many top hits the second ranking phase rescores. */
+const RESCORE_WINDOW = 200
+/** Score gained by a paragraph holding every query word in its typed form (proportionally for some). */
+const EXACT_FORM_WEIGHT = 0.5
 
 /** A word or phrase of the query, as the ranking counts it. */
 type Unit = {
@@ -97,20 +110,32 @@ type Plan = {
   units: Unit[]
   /** Terms added by completion, searched with a lower weight. */
   completionTerms: Set<string>
+  /** Terms of words the query's words may be misspellings of, searched with a lower weight still. */
+  correctionTerms: Set<string>
   /** Phrases that must occur, and phrases and terms that must not. */
   phrases: string[][]
   excludedTerms: string[]
   excludedPhrases: string[][]
   /** Terms to mark only when nothing else is (function words searched alongside other words). */
   weakTerms: Set<string>
+  /** The searched words as typed, as whole-word patterns, for the exact-form rescoring. */
+  exactForms: RegExp[]
 }
 
-function planWord(word: QueryWord, completions: readonly string[], fuzzy: boolean): Unit {
+/**
+ * Plans one word: its term (with typos allowed on the term), the terms of the words it may be the
+ * beginning of, and the terms of the words it may be a misspelling of.
+ */
+function planWord(word: QueryWord, completions: readonly string[], corrections: readonly string[], fuzzy: boolean): Unit {
   const exact = [word.term, ...completions.filter((term) => term !== word.term)]
-  const budget = fuzzy ? typoBudget(word.text) : 0
-  const typed: Query = { queries: [word.term], fuzzy: budget > 0 ? budget : false }
-  const completed: Query[] = exact.length > 1 ? [{ queries: exact.slice(1), fuzzy: false }] : []
-  return { exactTerms: new Set(exact), queryTerms: new Set(exact), query: { combineWith: 'OR', queries: [typed, ...completed] } }
+  const corrected = corrections.filter((term) => !exact.includes(term))
+  // Typos on the index term are bounded by the term's length too: a long word with a short stem
+  // ("cooperation", "cooper") must not reach other short stems ("confer") two edits away.
+  const budget = fuzzy ? Math.min(typoBudget(word.text), typoBudget(word.term)) : 0
+  const queries: Query[] = [{ queries: [word.term], fuzzy: budget > 0 ? budget : false }]
+  if (exact.length > 1) queries.push({ queries: exact.slice(1), fuzzy: false })
+  if (corrected.length > 0) queries.push({ queries: corrected, fuzzy: false })
+  return { exactTerms: new Set(exact), queryTerms: new Set([...exact, ...corrected]), query: { combineWith: 'OR', queries } }
 }
 
 function planPhrase(words: QueryWord[]): Unit {
@@ -131,34 +156,30 @@ function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchReque
   const hasSignificant = parsed.words.some((word) => !word.stopWord) || parsed.phrases.length > 0
   const words = hasSignificant ? parsed.words.filter((word) => !word.stopWord) : parsed.words
   const completionTerms = new Set<string>()
+  const correctionTerms = new Set<string>()
   const units = words.map((word, i) => {
     const typing = request.prefix && parsed.lastWordIsPrefix && i === words.length - 1 && word === parsed.words.at(-1)
     const completions = typing ? index.vocabulary.complete(word.folded, MAX_COMPLETIONS).map((c) => c.term) : []
+    const corrections = request.fuzzy ? index.vocabulary.correct(word.folded, typoBudget(word.text), MAX_CORRECTIONS).map((c) => c.term) : []
     for (const term of completions) if (term !== word.term) completionTerms.add(term)
-    return planWord(word, completions, request.fuzzy)
+    for (const term of corrections) if (term !== word.term && !completions.includes(term)) correctionTerms.add(term)
+    return planWord(word, completions, corrections, request.fuzzy)
   })
   units.push(...parsed.phrases.map(planPhrase))
   return {
     units,
     completionTerms,
+    correctionTerms,
     phrases: parsed.phrases.map((phrase) => phrase.map((word) => word.term)),
     excludedTerms: parsed.excludedWords.map((word) => word.term),
     excludedPhrases: parsed.excludedPhrases.map((phrase) => phrase.map((word) => word.term)),
     weakTerms: new Set(hasSignificant ? parsed.words.filter((word) => word.stopWord).map((word) => word.term) : []),
+    exactForms: words.map((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.text)}(?![\\p{L}\\p{N}])`, 'iu')),
   }
 }
 
-/** Whether the terms of a text hold a phrase as consecutive words. */
-function containsPhrase(terms: readonly (string | null)[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer
-    return true
-  }
-  return false
-}
-
-function textTerms(text: string): (string | null)[] {
-  return tokenize(text).map(processTerm)
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** Ids of paragraphs whose text holds the phrase (or, for one word, the term). */
@@ -168,11 +189,13 @@ function paragraphsWith(index: LoadedIndex, phrase: readonly string[]): Set<stri
     { fields: ['text'], prefix: false, fuzzy: false, tokenize: (s) => [s], processTerm: (s) => s }
   )
   if (phrase.length === 1) return new Set(candidates.map((result) => result['id'] as string))
-  return new Set(candidates.filter((result) => containsPhrase(textTerms(result['text'] as string), phrase)).map((result) => result['id'] as string))
+  return new Set(candidates.filter((result) => indexOfPhrase(textTerms(result['text'] as string), phrase) >= 0).map((result) => result['id'] as string))
 }
 
 type Ranked = {
   result: SearchResult
+  /** MiniSearch's score, then rescored (see {@link rescoreExactForms}). */
+  score: number
   coverage: number
   typos: number
   sourceOrder: number
@@ -200,7 +223,8 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
       boost: FIELD_BOOSTS,
       tokenize: (s) => [s],
       processTerm: (s) => s,
-      boostTerm: (term) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : 1),
+      boostTerm: (term) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : plan.correctionTerms.has(term) ? CORRECTION_WEIGHT : 1),
+      boostDocument: (_id, _term, stored) => KIND_WEIGHTS[(stored?.['kind'] as ParagraphKind | undefined) ?? 'body'],
     }
   )
 
@@ -221,7 +245,7 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
       coverage++
       if (!result.terms.some((term) => unit.exactTerms.has(term))) typos++
     }
-    matches.push({ result, coverage, typos, sourceOrder: sourceOrder.get(result['sourceId'] as string) ?? 0 })
+    matches.push({ result, score: result.score, coverage, typos, sourceOrder: sourceOrder.get(result['sourceId'] as string) ?? 0 })
   }
 
   const sourceFilter = new Set(request.sources ?? [])
@@ -238,14 +262,9 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
     if (sourceOk && kindOk) hits.push(match)
   }
 
-  hits.sort(
-    (a, b) =>
-      b.coverage - a.coverage ||
-      a.typos - b.typos ||
-      b.result.score - a.result.score ||
-      a.sourceOrder - b.sourceOrder ||
-      (a.result['position'] as number) - (b.result['position'] as number)
-  )
+  hits.sort(compareRanked)
+  rescoreExactForms(hits.slice(0, RESCORE_WINDOW), plan.exactForms)
+  hits.splice(0, RESCORE_WINDOW, ...hits.slice(0, RESCORE_WINDOW).sort(compareRanked))
 
   const phraseTerms = new Set(plan.phrases.flat())
   const wordTerms = new Set(plan.units.filter((unit) => !unit.phrase).flatMap((unit) => [...unit.exactTerms]))
@@ -253,20 +272,45 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
     ...empty,
     total: hits.length,
     facets,
-    hits: hits.slice(request.offset, request.offset + request.limit).map(({ result }) => {
+    hits: hits.slice(request.offset, request.offset + request.limit).map(({ result, score }) => {
       // A term found only through a phrase is marked where the phrase occurs, not alone.
       const terms = new Set(result.terms.filter((term) => wordTerms.has(term) || !phraseTerms.has(term)))
-      return toHit(index, result, findHighlights(result['text'] as string, { terms, phrases: plan.phrases, weakTerms: plan.weakTerms }), request.snippetLength)
+      return toHit(index, result, score, findHighlights(result['text'] as string, { terms, phrases: plan.phrases, weakTerms: plan.weakTerms }), request.snippetLength)
     }),
   }
 }
 
-function toHit(index: LoadedIndex, result: SearchResult, spans: Span[], snippetLength: number): SearchHit {
+/** The ranking order: more of the query matched, fewer typos, higher score, then document order. */
+function compareRanked(a: Ranked, b: Ranked): number {
+  return (
+    b.coverage - a.coverage ||
+    a.typos - b.typos ||
+    b.score - a.score ||
+    a.sourceOrder - b.sourceOrder ||
+    (a.result['position'] as number) - (b.result['position'] as number)
+  )
+}
+
+/**
+ * Second phase of ranking, on the top of the list only: a paragraph that has a query word in the
+ * very form it was typed ("cooperation", not only "cooperate") gains score. The window is fixed,
+ * so the order does not depend on the page asked for.
+ */
+function rescoreExactForms(top: Ranked[], exactForms: readonly RegExp[]): void {
+  if (exactForms.length === 0) return
+  for (const ranked of top) {
+    const text = ranked.result['text'] as string
+    const found = exactForms.filter((form) => form.test(text)).length
+    ranked.score *= 1 + (EXACT_FORM_WEIGHT * found) / exactForms.length
+  }
+}
+
+function toHit(index: LoadedIndex, result: SearchResult, score: number, spans: Span[], snippetLength: number): SearchHit {
   const text = result['text'] as string
   const source = index.sources.get(result['sourceId'] as string)!
   return {
     id: result['id'] as string,
-    score: Math.round(result.score * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
     source: publicSource(source),
     section: result['section'] as string | null,
     kind: result['kind'] as ParagraphKind,

@@ -1,6 +1,7 @@
 /**
  * @module
- * Search-box completions: the word being typed completed from the corpus's vocabulary, ranked
+ * Search-box completions: the word being typed completed from the corpus's vocabulary (or, when
+ * nothing completes it, corrected as a misspelling), ranked
  * first by whether the completion follows the previous word in some paragraph, then by how well
  * the completed query matches paragraphs (the words typed before it must match too).
  */
@@ -8,7 +9,8 @@ import type { Query } from 'minisearch'
 import { FIELD_BOOSTS } from './index-options.ts'
 import type { LoadedIndex } from './loaded-index.ts'
 import { parseQuery } from './query.ts'
-import { processTerm, tokenize } from './terms.ts'
+import { typoBudget } from './terms.ts'
+import { textTerms } from './highlight.ts'
 
 /** A completion of the query. */
 export type Suggestion = {
@@ -37,7 +39,9 @@ export function suggest(index: LoadedIndex, query: string, limit: number): Sugge
   const parsed = parseQuery(query)
   const typing = parsed.words.at(-1)
   if (!parsed.lastWordIsPrefix || !typing) return []
-  const candidates = index.vocabulary.complete(typing.folded, CANDIDATES)
+  // Completions of the word as typed; failing those, corrections of it taken as a misspelling.
+  let candidates: { term: string; display: string }[] = index.vocabulary.complete(typing.folded, CANDIDATES)
+  if (candidates.length === 0) candidates = index.vocabulary.correct(typing.folded, typoBudget(typing.text), CANDIDATES)
   if (candidates.length === 0) return []
 
   const before = [...parsed.words.slice(0, -1).filter((word) => !word.stopWord).map((word) => word.term), ...parsed.phrases.flat().map((word) => word.term)]
@@ -57,7 +61,7 @@ export function suggest(index: LoadedIndex, query: string, limit: number): Sugge
     const matched = result.terms.filter((term) => completionTerms.has(term))
     for (const term of matched) scores.set(term, (scores.get(term) ?? 0) + result.score)
     if (previous === undefined) continue
-    const terms = tokenize(result['text'] as string).map(processTerm)
+    const terms = textTerms(result['text'] as string)
     terms.forEach((term, i) => {
       if (term === previous && matched.includes(terms[i + 1] ?? '')) adjacent.add(terms[i + 1]!)
     })

@@ -4,8 +4,10 @@
  * index term, how many paragraphs use it and how it is usually written. It completes a word
  * being typed: a prefix of the word is not always a prefix of its stem (`cooperat` is a prefix
  * of `cooperation`, not of the stem `cooper`), so completions are found on words, then searched
- * by their terms.
+ * by their terms. Typos are corrected on words too, for the same reason: `chemcal` is one edit
+ * from `chemical`, but three from its stem `chemic`.
  */
+import SearchableMap from 'minisearch/SearchableMap'
 import { foldWord, isStopWord, processTerm, tokenize } from './terms.ts'
 
 /** `[folded word, index term, paragraphs using it, usual spelling if not the folded word]`. */
@@ -62,13 +64,29 @@ function usualSpelling(spellings: Map<string, number>): string {
   return [...spellings].sort(([a, countA], [b, countB]) => countB - countA || isLower(b) - isLower(a) || (a < b ? -1 : 1))[0]![0]
 }
 
-/** Prefix look-ups on a sorted vocabulary. */
+/** A correction of a misspelt word: an index term, and how many edits away its word is. */
+export type Correction = {
+  /** The index term of the corrected word. */
+  term: string
+  /** The corrected word, as usually spelt. */
+  display: string
+  /** Edits (Levenshtein) between the typed word and the corrected one. */
+  distance: number
+}
+
+/** Prefix and typo look-ups on a sorted vocabulary. */
 export class Vocabulary {
   readonly #entries: readonly VocabularyEntry[]
+  /**
+   * A radix tree of the words for typo look-ups, built with the vocabulary: loading is where a
+   * one-time cost belongs, not the first query that happens to have a typo.
+   */
+  readonly #tree: SearchableMap<VocabularyEntry>
 
   /** @param entries - Entries sorted by folded word, as {@link buildVocabulary} returns them. */
   constructor(entries: readonly VocabularyEntry[]) {
     this.#entries = entries
+    this.#tree = SearchableMap.from(entries.map((entry): [string, VocabularyEntry] => [entry[0], entry])) as SearchableMap<VocabularyEntry>
   }
 
   /** Number of distinct words. */
@@ -102,6 +120,34 @@ export class Vocabulary {
       .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1))
       .slice(0, limit)
       .map(({ term, display, count }) => ({ term, display, count }))
+  }
+
+  /**
+   * The index terms of the words a few edits away from a misspelt word, closest and most used
+   * first. The word itself, if it is in the vocabulary, is not a correction.
+   *
+   * @param word - The folded word as typed.
+   * @param maxDistance - Most edits allowed.
+   * @param limit - Most terms returned.
+   *
+   * @example
+   * vocabulary.correct('chemcal', 1, 5) // => [{ term: 'chemic', display: 'chemical', distance: 1 }]
+   */
+  correct(word: string, maxDistance: number, limit: number): Correction[] {
+    if (maxDistance < 1 || word === '') return []
+    const byTerm = new Map<string, Correction & { count: number }>()
+    for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(word, maxDistance)) {
+      if (distance === 0) continue
+      const [, term, count, display] = entry
+      const known = byTerm.get(term)
+      if (!known || distance < known.distance || (distance === known.distance && count > known.count)) {
+        byTerm.set(term, { term, display: display ?? folded, distance, count })
+      }
+    }
+    return [...byTerm.values()]
+      .sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1))
+      .slice(0, limit)
+      .map(({ term, display, distance }) => ({ term, display, distance }))
   }
 
   /** Index of the first entry not less than `prefix`. */

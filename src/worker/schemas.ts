@@ -60,11 +60,10 @@ export const RelatedSchema = ParagraphSchema.extend({
 /** Parameter helpers: query strings are text, validated into typed values with readable errors. */
 export function integerParam(name: string, min: number, max: number, fallback: number) {
   const message = `must be an integer from ${min} to ${max}`
-  return z.coerce
-    .number({ error: message })
-    .int({ error: message })
-    .min(min, { error: message })
-    .max(max, { error: message })
+  // Only text is turned into a number (z.coerce would take null for 0, and OpenAPI would call it nullable).
+  const number = z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
+  return z
+    .preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), number)
     .default(fallback)
     .openapi({ param: { name, in: 'query' }, example: fallback })
 }

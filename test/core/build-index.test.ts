@@ -64,7 +64,9 @@ describe('buildIndex', () => {
       sources: [file('a.txt', 'A\nOne.'), file('b.txt', 'B\nTwo.')],
       metadata: file('sources.json', '[{"file":"a.txt","id":"same"},{"file":"b.txt","id":"same"}]'),
     })
-    expect(error.message).toBe('corpus/b.txt: has the id "same", which corpus/a.txt already has')
+    expect(error.message).toBe('corpus/b.txt: has the id "same" (given in corpus/sources.json), which corpus/a.txt already has')
+    const byName = await buildError({ sources: [file('a-b.txt', 'A\nOne.'), file('A B.txt', 'B\nTwo.')] })
+    expect(byName.message).toBe('corpus/a-b.txt: has the id "a-b" (taken from its file name), which corpus/A B.txt already has')
   })
 
   it('stops on metadata naming a missing file', async () => {

@@ -4,9 +4,9 @@ import {
   isPageChrome,
   isPageMarker,
   isPhotoCredit,
-  isUrlLine,
   parseDateline,
   splitCreditAndCaption,
+  urlOfLine,
 } from '../../src/core/page-furniture.ts'
 
 describe('page furniture', () => {
@@ -29,7 +29,7 @@ describe('page furniture', () => {
   })
 
   it('recognises photo credits, labelled or alone on a line', () => {
-    for (const line of ['Image copyright Reuters', 'Image copyright AFP', 'AFP', 'REUTERS', 'Getty Images', 'Photo credit: EPA']) {
+    for (const line of ['Image copyright Reuters', 'Image copyright AFP', 'Image source, Getty Images', 'AFP', 'REUTERS', 'Getty Images', 'Photo credit: EPA']) {
       expect(isPhotoCredit(line), line).toBe(true)
     }
     for (const line of ['Reuters reported that', 'Image caption Crowds', 'Russia']) {
@@ -40,6 +40,7 @@ describe('page furniture', () => {
   it('takes the text out of labelled captions', () => {
     expect(captionText('Image caption Mr Macron (right) believes it')).toBe('Mr Macron (right) believes it')
     expect(captionText('Media caption Donald Trump’s handshakes')).toBe('Donald Trump’s handshakes')
+    expect(captionText('Image caption, Crowds gathered')).toBe('Crowds gathered')
     expect(captionText('The caption of the image')).toBeNull()
   })
 
@@ -49,9 +50,11 @@ describe('page furniture', () => {
   })
 
   it('recognises bare URLs and page chrome', () => {
-    expect(isUrlLine('https://www.bbc.com/news/world-europe-40082451')).toBe(true)
-    expect(isUrlLine('See https://example.com for more')).toBe(false)
+    expect(urlOfLine('https://www.bbc.com/news/world-europe-40082451')).toBe('https://www.bbc.com/news/world-europe-40082451')
+    expect(urlOfLine('http://www.bbc.com/news/world-europe-40082451 2/13')).toBe('http://www.bbc.com/news/world-europe-40082451')
+    expect(urlOfLine('See https://example.com for more')).toBeNull()
     expect(isPageChrome('Share this with')).toBe(true)
+    expect(isPageChrome('From the section Europe')).toBe(true)
     expect(isPageChrome('Share this with your friends, he said.')).toBe(false)
   })
 })

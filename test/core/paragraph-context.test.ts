@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LoadedIndex } from '../../src/core/loaded-index.ts'
 import { paragraphContext } from '../../src/core/paragraph-context.ts'
-import { fixtureIndex } from './fixture-index.ts'
+import { fixtureIndex } from '../support/fixture-index.ts'
 
 let index: LoadedIndex
 beforeAll(async () => {

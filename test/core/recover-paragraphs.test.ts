@@ -24,6 +24,11 @@ describe('recoverParagraphs on small captures', () => {
     expect(result.report.furnitureDropped).toBe(7)
   })
 
+  it('drops a running header other than the title: a short line opening three pages', () => {
+    const raw = ['Headline', 'One.', MARKER, 'BBC News', 'Two.', MARKER, 'BBC News', 'Three.', MARKER, 'BBC News', 'Four.'].join('\n')
+    expect(texts(raw)).toEqual(['One.', 'Two.', 'Three.', 'Four.'])
+  })
+
   it('strips markup left in the text', () => {
     expect(texts('T\nHe held **him in a clenched handshake** and *te-te* in [Paris](#).')).toEqual([
       'He held him in a clenched handshake and te-te in Paris.',
@@ -37,8 +42,9 @@ describe('recoverParagraphs on small captures', () => {
     expect(result.report.joins).toBe(1)
   })
 
-  it('does not join across a mere blank line', () => {
+  it('does not join across a mere blank line, unless the next line goes on mid-sentence', () => {
     expect(texts('T\n\nIt ended with the words of\n\nAnother thing happened.')).toEqual(['It ended with the words of', 'Another thing happened.'])
+    expect(texts('T\n\nIt ended with the words of\n\nthe speaker.')).toEqual(['It ended with the words of the speaker.'])
   })
 
   it('does not glue a cut to an unrelated continuation when a fuller copy shows what followed', () => {
@@ -150,6 +156,38 @@ describe('recoverParagraphs on small captures', () => {
         printing.forEach((text, i) => lines.push(noise[i % noise.length]!, text))
         expect(texts(lines.join('\n'))).toEqual(sentences)
       })
+    )
+  })
+  it('property: a twice-printed article with paragraphs cut at page breaks comes back whole, each paragraph once', () => {
+    const vocabulary = 'macron putin talks syria france russia palace said would leaders media press sanctions election ukraine rebels kremlin summit versailles chechnya terrorism journalists propaganda exhibition'.split(' ')
+    // Words of a sentence in some order, none twice: text, not a stutter.
+    const sentence = fc
+      .shuffledSubarray(vocabulary, { minLength: 6, maxLength: 16 })
+      .map((words) => words.join(' '))
+      .map((text) => text[0]!.toUpperCase() + text.slice(1) + '.')
+    fc.assert(
+      // Paragraphs of a real article rarely share their first three words.
+      fc.property(fc.uniqueArray(sentence, { minLength: 2, maxLength: 7, selector: (s) => s.split(' ').slice(0, 3).join(' ') }), fc.array(fc.nat(), { minLength: 14, maxLength: 14 }), (sentences, cuts) => {
+        const lines = ['The Title']
+        let page = 1
+        const pageBreak = () => lines.push(`${page++} of 9 29.05.17, 15:24`, 'The Title')
+        for (const print of [0, 1]) {
+          sentences.forEach((text, i) => {
+            const words = text.split(' ')
+            const cut = cuts[print * 7 + i]! % (words.length + 2)
+            if (cut >= 1 && cut < words.length) {
+              lines.push(words.slice(0, cut).join(' '))
+              pageBreak()
+              lines.push(words.slice(cut).join(' '))
+            } else {
+              lines.push(text)
+            }
+          })
+          pageBreak()
+        }
+        expect(texts(lines.join('\n\n'))).toEqual(sentences)
+      }),
+      { numRuns: 500 }
     )
   })
 })

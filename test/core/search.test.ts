@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LoadedIndex } from '../../src/core/loaded-index.ts'
 import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src/core/search.ts'
-import { fixtureIndex } from './fixture-index.ts'
+import { fixtureIndex } from '../support/fixture-index.ts'
 
 let index: LoadedIndex
 beforeAll(async () => {
@@ -18,6 +18,10 @@ beforeAll(async () => {
       'They said he would meddle.',
       'He spoke of Chechnya and of cooperation.',
       'Image caption Putin at the palace',
+      'Putin at the palace again.',
+      'They cooperate.',
+      'Cooperation between the two countries was discussed at length by both of the leaders.',
+      'The press conference ended.',
     ].join('\n'),
     'wire.txt': ['Wire story', 'The use of chemical weapons is a red line, Macron said.', 'Putin denied any plan to meddle in the vote.', 'Putin welcomed closer cooperation with France.'].join('\n'),
   })
@@ -62,6 +66,30 @@ describe('searchParagraphs', () => {
     expect(texts('pain', { prefix: false })).toEqual(['A line of red paint marked the road.'].filter(() => false))
   })
 
+  it('corrects typos on the word as typed, where stemming would put the term out of reach', () => {
+    // "chemcal" is one edit from "chemical" but three from its stem "chemic".
+    expect(search('chemcal', { prefix: false }).hits.map((hit) => hit.terms)).toEqual([['chemical'], ['chemical']])
+    expect(texts('chemcal', { fuzzy: false })).toEqual([])
+  })
+
+  it('counts typos on the index term, so a long word with a short stem does not reach other short stems', () => {
+    // "cooperation" stems to "cooper"; "conference" to "confer", two edits away.
+    expect(texts('cooperation', { prefix: false })).not.toContain('The press conference ended.')
+  })
+
+  it('ranks a paragraph with the word in the form typed above one with another form of it', () => {
+    const hits = texts('cooperation', { prefix: false })
+    expect(hits.indexOf('Cooperation between the two countries was discussed at length by both of the leaders.')).toBeLessThan(hits.indexOf('They cooperate.'))
+    const [short] = texts('cooperate', { prefix: false })
+    expect(short).toBe('They cooperate.')
+  })
+
+  it('ranks body text above a caption that matches as well', () => {
+    const hits = texts('Putin palace')
+    expect(hits.indexOf('Putin at the palace again.')).toBeLessThan(hits.indexOf('Putin at the palace'))
+    expect(hits).toContain('Putin at the palace')
+  })
+
   it('completes the word being typed, through the vocabulary, and can be told not to', () => {
     expect(search('chechn').hits.map((hit) => hit.snippet)).toEqual(['He spoke of <mark>Chechnya</mark> and of cooperation.'])
     expect(texts('coopera')).toEqual(expect.arrayContaining(['He spoke of Chechnya and of cooperation.', 'Putin welcomed closer cooperation with France.']))
@@ -98,11 +126,11 @@ describe('searchParagraphs', () => {
   it('filters by source and kind, with facets that ignore their own filter', () => {
     const result = search('Putin', { sources: ['wire'] })
     expect(result.hits.every((hit) => hit.source.id === 'wire')).toBe(true)
-    expect(result.facets.source).toEqual({ summit: 2, wire: 2 })
+    expect(result.facets.source).toEqual({ summit: 3, wire: 2 })
     expect(result.facets.kind).toEqual({ body: 2 })
     const captions = search('Putin', { kinds: ['caption'] })
     expect(captions.hits.map((hit) => hit.text)).toEqual(['Putin at the palace'])
-    expect(captions.facets.kind).toEqual({ body: 3, caption: 1 })
+    expect(captions.facets.kind).toEqual({ body: 4, caption: 1 })
     expect(captions.facets.source).toEqual({ summit: 1 })
   })
 

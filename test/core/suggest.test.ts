@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LoadedIndex } from '../../src/core/loaded-index.ts'
 import { suggest } from '../../src/core/suggest.ts'
-import { fixtureIndex } from './fixture-index.ts'
+import { fixtureIndex } from '../support/fixture-index.ts'
 
 let index: LoadedIndex
 beforeAll(async () => {
@@ -30,6 +30,11 @@ describe('suggest', () => {
   it('completes from words, not stems, and shows their usual spelling', () => {
     expect(texts('versai')).toEqual(['Versailles'])
     expect(texts('coopera')).toEqual(['Cooperation'])
+  })
+
+  it('corrects a misspelt word when nothing completes it', () => {
+    expect(texts('Versialles')).toEqual(['Versailles'])
+    expect(texts('Marine Le Pne')).toEqual([]) // three letters: no typo allowed
   })
 
   it('requires the earlier words to match', () => {

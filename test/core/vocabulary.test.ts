@@ -24,6 +24,15 @@ describe('Vocabulary', () => {
     expect(vocabulary.complete('c', 0)).toEqual([])
   })
 
+  it('corrects a misspelt word to the words a few edits away, closest first, not to itself', () => {
+    const words = new Vocabulary(buildVocabulary(['chemical weapons', 'chemical', 'chemicals', 'Cooper', 'cooperation']))
+    expect(words.correct('chemcal', 1, 5)).toEqual([{ term: 'chemic', display: 'chemical', distance: 1 }])
+    expect(words.correct('chemcals', 2, 5).map((c) => c.display)).toEqual(['chemicals'])
+    expect(words.correct('chemical', 1, 5).map((c) => c.display)).toEqual(['chemicals'])
+    expect(words.correct('chemcal', 0, 5)).toEqual([])
+    expect(words.correct('zzzzzzz', 2, 5)).toEqual([])
+  })
+
   it('completes nothing for an empty or unknown prefix', () => {
     expect(vocabulary.complete('', 5)).toEqual([])
     expect(vocabulary.complete('zz', 5)).toEqual([])

@@ -93,7 +93,7 @@ describe('npm run build:index', () => {
         writeFileSync(join(dir, 'macron-putin-press-conference copy.txt'), readFileSync(join(dir, 'macron-putin-press-conference.txt')))
         writeFileSync(join(dir, 'sources.json'), '[{"file": "macron-putin-press-conference.txt", "id": "same"}, {"file": "macron-putin-press-conference copy.txt", "id": "same"}]')
       },
-      /has the id "same", which .* already has/,
+      /has the id "same" \(given in .*sources\.json\), which .* already has/,
     ],
   ]
 

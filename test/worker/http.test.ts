@@ -52,6 +52,13 @@ describe('caching', () => {
     expect(c.headers.get('etag')).not.toBe(a.headers.get('etag'))
   })
 
+  it('answers If-None-Match: * with a 304 only where there is something to match', async () => {
+    const star = { headers: { 'If-None-Match': '*' } }
+    expect((await fetchWorker('/api/search?q=red', star)).status).toBe(304)
+    expect((await fetchWorker('/api/search?q=red&limit=0', star)).status).toBe(400)
+    expect((await fetchWorker('/api/paragraphs/nope', star)).status).toBe(404)
+  })
+
   it('answers a matching If-None-Match with a 304 and no body', async () => {
     for (const path of ['/api/search?q=red', '/api/sources', '/api/suggest?q=ver']) {
       const etag = (await fetchWorker(path)).headers.get('etag')!

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, readIndexAssets, splitIndexAssets, splitUtf8 } from '../../src/worker/index-assets.ts'
-import { getJson } from './fetch.ts'
+import { fetchWorker } from './fetch.ts'
 
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
 
@@ -48,9 +48,11 @@ describe('index assets', () => {
     await expect(readIndexAssets(async () => new Response('', { status: 404 }))).rejects.toThrow(`${INDEX_ASSETS_PATH}${INDEX_ASSETS_LISTING} answered 404`)
   })
 
-  it('is not served to the public: the Worker answers /_index/ with a JSON 404', async () => {
-    const { status, body } = await getJson(`${INDEX_ASSETS_PATH}${INDEX_ASSETS_LISTING}`)
-    expect(status).toBe(404)
-    expect(body.error.code).toBe('not_found')
+  it('is not served to the public: the Worker answers /_index/ with its 404 page', async () => {
+    for (const name of [INDEX_ASSETS_LISTING, 'index.json', 'manifest.json']) {
+      const response = await fetchWorker(`${INDEX_ASSETS_PATH}${name}`)
+      expect(response.status, name).toBe(404)
+      expect(await response.text(), name).not.toMatch(/indexVersion|"storedFields"|"paragraphIds"/)
+    }
   })
 })

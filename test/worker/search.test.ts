@@ -118,6 +118,11 @@ describe('GET /api/search', () => {
     ['an unknown source', { q: 'x', source: `${BBC},nope` }, `source: unknown source id "nope" (known: ${BBC}, ${SECOND})`],
     ['an unknown parameter', { q: 'x', limt: '5' }, 'unknown parameter: limt'],
   ]
+  it('rejects a parameter given twice', async () => {
+    const { status, body } = await getJson('/api/search?q=x&q=y&limit=5&limit=6')
+    expect(status).toBe(400)
+    expect(body).toEqual({ error: { code: 'invalid_parameter', message: 'q: must be given once; limit: must be given once' } })
+  })
   for (const [name, params, message] of invalid) {
     it(`rejects ${name} with a 400 naming the parameter`, async () => {
       const { status, body } = await search(params)

@@ -4,13 +4,13 @@
  * derived from the index version and the request, so `If-None-Match` gets a `304` before any
  * search work is done.
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, Env, MiddlewareHandler } from 'hono'
 import { shortHash } from '../../core/hash.ts'
 
 /** Options of {@link conditionalCache}. */
-export type ConditionalCacheOptions = {
-  /** Names the content served: the ETag changes when it does. */
-  version: string
+export type ConditionalCacheOptions<E extends Env> = {
+  /** Names the content served (the ETag changes when it does), read per request. */
+  version: (c: Context<E>) => string
   /** `Cache-Control` of successful responses. Default: five minutes in browsers, an hour in shared caches. */
   cacheControl?: string
 }
@@ -31,16 +31,18 @@ export function canonicalRequest(url: string): string {
 }
 
 /**
- * Whether an `If-None-Match` header matches an ETag (weak comparison, RFC 9110 §13.1.2).
+ * Whether an `If-None-Match` header matches an ETag (weak comparison, RFC 9110 §13.1.2). `*`
+ * matches any ETag unless `wildcard` is `false`.
  *
  * @example
  * ifNoneMatchMatches('"a", W/"b"', 'W/"b"') // => true
  */
-export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
+export function ifNoneMatchMatches(header: string | undefined, etag: string, options: { wildcard?: boolean } = {}): boolean {
   if (!header) return false
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
-  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag))
+  return header.split(',').some((tag) => (tag.trim() === '*' ? options.wildcard !== false : opaque(tag) === opaque(etag)))
 }
+
 
 /**
  * Middleware answering conditional GETs and marking successful responses cacheable. Error
@@ -49,18 +51,24 @@ export function ifNoneMatchMatches(header: string | undefined, etag: string): bo
  * @param options - The content version and the `Cache-Control` to send.
  *
  * @example
- * api.use('/search', conditionalCache({ version: manifest.indexVersion }))
+ * api.use('/search', conditionalCache({ version: (c) => c.var.index.manifest.indexVersion }))
  */
-export function conditionalCache(options: ConditionalCacheOptions): MiddlewareHandler {
+export function conditionalCache<E extends Env>(options: ConditionalCacheOptions<E>): MiddlewareHandler<E> {
   const cacheControl = options.cacheControl ?? DEFAULT_CACHE_CONTROL
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
-    const etag = `W/"${options.version}-${shortHash(canonicalRequest(c.req.url))}"`
-    if (ifNoneMatchMatches(c.req.header('If-None-Match'), etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl })
-    }
+    const etag = `W/"${options.version(c)}-${shortHash(canonicalRequest(c.req.url))}"`
+    const ifNoneMatch = c.req.header('If-None-Match')
+    // A tag we issued was issued for a 200: the same request gets the same answer, so no work is
+    // needed. `*` matches only if there is an answer, which only the handler knows.
+    const headers = { ETag: etag, 'Cache-Control': cacheControl }
+    if (ifNoneMatchMatches(ifNoneMatch, etag, { wildcard: false })) return c.body(null, 304, headers)
     await next()
     if (c.res.status === 200) {
+      if (ifNoneMatchMatches(ifNoneMatch, etag)) {
+        c.res = new Response(null, { status: 304, headers })
+        return
+      }
       c.res.headers.set('ETag', etag)
       c.res.headers.set('Cache-Control', cacheControl)
     } else if (c.res.status >= 400) {

@@ -1,0 +1,106 @@
+/**
+ * @module
+ * The Worker's app, composed from route modules: the JSON API under `/api` and the HTML pages.
+ * The index is injected, so the same app serves the bundled index and, in tests, any other.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { LoadedIndex } from '../core/loaded-index.ts'
+import type { AppEnv, Env } from './env.ts'
+import { apiError, describeZodError } from './errors.ts'
+import { conditionalCache } from './middleware/conditional-cache.ts'
+import { corsFromEnv } from './middleware/cors-from-env.ts'
+import { healthRoutes } from './routes/health.ts'
+import { notFoundHtml, pagesRoutes } from './routes/pages.ts'
+import { paragraphRoutes } from './routes/paragraphs.ts'
+import { searchRoutes } from './routes/search.ts'
+import { sourcesRoutes } from './routes/sources.ts'
+import { suggestRoutes } from './routes/suggest.ts'
+
+/** Where the app gets its index: called on every request, so it must cache what it loads. */
+export type IndexProvider = (env: Env) => LoadedIndex | Promise<LoadedIndex>
+
+/** Options of {@link createApp}. */
+export type AppOptions = {
+  /** The index to serve. */
+  index: IndexProvider
+}
+
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS'
+const CACHED_API_PATHS = ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/openapi.json']
+
+/** Names of the query parameters a URL gives more than once. */
+function repeatedParameters(url: string): string[] {
+  const names = [...new URL(url).searchParams.keys()]
+  return [...new Set(names.filter((name, i) => names.indexOf(name) !== i))]
+}
+
+/**
+ * Creates the Worker's app.
+ *
+ * @param options - Where the index comes from.
+ * @returns A Hono app: `export default createApp(...)` is a Worker.
+ *
+ * @example
+ * export default createApp({ index: () => searchIndex })
+ */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return apiError(c, 400, 'invalid_parameter', describeZodError(result.error))
+    },
+  })
+
+  api.use('*', corsFromEnv())
+  api.use('*', async (c, next) => {
+    if (!ALLOWED_METHODS.includes(c.req.method) && knownApiPath(c.req.path)) {
+      c.header('Allow', ALLOWED_METHODS)
+      return apiError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use GET`)
+    }
+    const repeated = repeatedParameters(c.req.url)
+    if (repeated.length > 0) return apiError(c, 400, 'invalid_parameter', repeated.map((name) => `${name}: must be given once`).join('; '))
+    await next()
+  })
+  const cached = conditionalCache<AppEnv>({ version: (c) => c.var.index.manifest.indexVersion })
+  for (const path of CACHED_API_PATHS) api.use(path, cached)
+
+  api.route('/', searchRoutes)
+  api.route('/', suggestRoutes)
+  api.route('/', paragraphRoutes)
+  api.route('/', sourcesRoutes)
+  api.route('/', healthRoutes)
+  api.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'Paragraph search API',
+      version: c.var.index.manifest.indexVersion,
+      description: 'Paragraph-level full-text search over news sources that report the same event.',
+    },
+    servers: [{ url: `${new URL(c.req.url).origin}/api` }],
+  }))
+
+  /** Whether a path is one the API serves with GET (so another method gets 405, not 404). */
+  let knownPaths: RegExp[] | undefined
+  function knownApiPath(path: string): boolean {
+    knownPaths ??= api.routes
+      .filter((route) => route.method === 'GET')
+      .map((route) => new RegExp(`^/api${route.path.replace(/:[^/]+/g, '[^/]+')}$`))
+    return knownPaths.some((pattern) => pattern.test(path))
+  }
+
+  const app = new OpenAPIHono<AppEnv>()
+  app.use('*', async (c, next) => {
+    c.set('index', await options.index(c.env))
+    await next()
+  })
+  app.route('/api', api)
+  app.route('/', pagesRoutes)
+  app.notFound((c) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`)
+    return notFoundHtml(c, `There is no page at ${c.req.path}.`)
+  })
+  app.onError((error, c) => {
+    console.error(error)
+    return apiError(c, 500, 'internal_error', 'the server failed to answer this request')
+  })
+  return app
+}
