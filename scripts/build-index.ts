@@ -13,7 +13,8 @@ import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-index.ts'
 import { CorpusError } from '../src/core/corpus.ts'
-import { ASSETS_DIR, CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAssets, writeIndexAtomically } from './lib/index-files.ts'
+import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAssets, writeIndexAtomically } from './lib/index-files.ts'
+import { ASSETS_DIR } from './lib/paths.ts'
 
 const { values } = parseArgs({
   options: {

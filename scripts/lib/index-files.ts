@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
-import { ASSETS_DIR, ROOT } from './paths.ts'
+import { ROOT } from './paths.ts'
 import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
 import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, WORKER_INDEX_FILES, splitIndexAssets, type IndexAssetsListing } from '../../src/worker/index-assets.ts'
 
@@ -16,8 +16,6 @@ import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, WORKER_INDEX_FILES, splitIndex
 /** Default corpus and index folders. */
 export const CORPUS_DIR = join(ROOT, 'corpus')
 export const INDEX_DIR = join(ROOT, 'index')
-
-export { ASSETS_DIR }
 
 /** The metadata file's name inside the corpus folder. */
 export const METADATA_FILE = 'sources.json'
