@@ -7,7 +7,7 @@ export default defineConfig({
       { test: { name: 'node', include: ['test/core/**/*.test.ts', 'test/scripts/**/*.test.ts'], environment: 'node' } },
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], globalSetup: ['test/worker/global-setup.ts'] },
       },
       {
         // Real Chromium against one `wrangler dev`, both started by the global setup; files run one
