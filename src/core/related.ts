@@ -27,6 +27,12 @@ export type RelatedOptions = {
 
 const DEFAULTS = { minScore: 0.15, limit: 3, candidateTerms: 16 } satisfies Required<RelatedOptions>
 
+/** A term in more paragraphs than this (or this share of them, if more) finds no candidates. */
+const MIN_CANDIDATE_DF = 64
+const CANDIDATE_DF_SHARE = 0.002
+/** How many candidates, best by partial score, get the full cosine. */
+const SHORTLIST = 32
+
 type Vector = Map<string, number>
 
 function termFrequencies(text: string): Map<string, number> {
@@ -89,18 +95,31 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return vector
   })
 
+  // Candidates come from the paragraph's heaviest terms that are not common (a term in most
+  // paragraphs finds most paragraphs, and makes the build quadratic). Their partial dot products
+  // pick a shortlist; only the shortlist gets the full cosine.
+  const maxDf = Math.max(MIN_CANDIDATE_DF, Math.ceil(total * CANDIDATE_DF_SHARE))
+  const shortlistSize = Math.max(SHORTLIST, limit * 4)
+  const partial = new Float64Array(total)
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, index) => {
     const vector = vectors[index]!
-    const topTerms = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, candidateTerms)
-    const candidates = new Set<number>()
-    for (const [term] of topTerms) {
+    const topTerms = [...vector]
+      .filter(([term]) => postings.get(term)!.length <= maxDf)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, candidateTerms)
+    const touched: number[] = []
+    for (const [term, weight] of topTerms) {
       for (const other of postings.get(term)!) {
-        if (eligible[other]!.sourceId !== paragraph.sourceId) candidates.add(other)
+        if (eligible[other]!.sourceId === paragraph.sourceId) continue
+        if (partial[other] === 0) touched.push(other)
+        partial[other]! += weight * vectors[other]!.get(term)!
       }
     }
+    const shortlist = touched.sort((a, b) => partial[b]! - partial[a]! || a - b).slice(0, shortlistSize)
+    for (const other of touched) partial[other] = 0
     const scored: RelatedParagraph[] = []
-    for (const other of candidates) {
+    for (const other of shortlist) {
       const score = Math.round(dot(vector, vectors[other]!) * 1000) / 1000
       if (score >= minScore) scored.push({ id: eligible[other]!.id, score })
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { findRelated } from '../../src/core/related.ts'
 import type { Paragraph } from '../../src/core/types.ts'
@@ -37,5 +38,44 @@ describe('findRelated', () => {
     expect(ab).toBe(ba)
     expect(ab).toBeGreaterThan(0)
     expect(ab).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('findRelated against brute force', () => {
+  /** Every pair of paragraphs of different sources, scored by plain TF-IDF cosine. */
+  function bruteForce(paragraphs: Paragraph[], minScore = 0.15, limit = 3) {
+    const terms = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? []
+    const df = new Map<string, number>()
+    for (const p of paragraphs) for (const t of new Set(terms(p.text))) df.set(t, (df.get(t) ?? 0) + 1)
+    const vectors = paragraphs.map((p) => {
+      const tf = new Map<string, number>()
+      for (const t of terms(p.text)) tf.set(t, (tf.get(t) ?? 0) + 1)
+      const v = new Map([...tf].map(([t, n]) => [t, (1 + Math.log(n)) * Math.log(1 + paragraphs.length / df.get(t)!)]))
+      const norm = Math.sqrt([...v.values()].reduce((sum, w) => sum + w * w, 0))
+      return new Map([...v].map(([t, w]) => [t, w / norm]))
+    })
+    const result = new Map<string, { id: string; score: number }[]>()
+    paragraphs.forEach((p, i) => {
+      const scored = paragraphs
+        .map((q, j) => ({ id: q.id, sourceId: q.sourceId, score: Math.round([...vectors[i]!].reduce((sum, [t, w]) => sum + w * (vectors[j]!.get(t) ?? 0), 0) * 1000) / 1000 }))
+        .filter((q) => q.sourceId !== p.sourceId && q.score >= minScore)
+        .map(({ id, score }) => ({ id, score }))
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      if (scored.length > 0) result.set(p.id, scored.slice(0, limit))
+    })
+    return result
+  }
+
+  it('property: on small corpora the candidate shortlist loses nothing', () => {
+    // Words the stemmer leaves alone and no function words, so plain lowercase words are the terms.
+    const word = fc.constantFrom('putin', 'macron', 'syria', 'kremlin', 'versailles', 'sanctions', 'chechnya', 'summit', 'bloomberg', 'sputnik')
+    const text = fc.array(word, { minLength: 2, maxLength: 8 }).map((words) => words.join(' '))
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), text), { minLength: 2, maxLength: 40 }), (rows) => {
+        const paragraphs = rows.map(([sourceId, t], i) => paragraph(`${sourceId}${String(i).padStart(2, '0')}`, sourceId, t))
+        expect(findRelated(paragraphs)).toEqual(bruteForce(paragraphs))
+      }),
+      { numRuns: 200 }
+    )
   })
 })
