@@ -5,11 +5,11 @@
  */
 import type { Options } from 'minisearch'
 import type { RelatedParagraph } from './related.ts'
-import { processTerm, tokenize } from './terms.ts'
+import { commonGrams, processTerm, tokenize } from './terms.ts'
 import type { Paragraph } from './types.ts'
 
 /** Version of the files in `index/`; bump it when their shape changes. */
-export const INDEX_FORMAT_VERSION = 1
+export const INDEX_FORMAT_VERSION = 2
 
 /** A paragraph as handed to MiniSearch: with its source's title, and its related paragraphs. */
 export type IndexedParagraph = Paragraph & {
@@ -25,22 +25,32 @@ export type StoredParagraph = Pick<IndexedParagraph, 'sourceId' | 'kind' | 'sect
 /** Fields searched, and how much a match in each weighs against one in the paragraph text. */
 export const FIELD_BOOSTS = { text: 1, section: 0.5, sourceTitle: 0.25 } as const
 
-/** Searched fields, in the order MiniSearch numbers them. */
-export const INDEX_FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[]
+/** Fields that queries search for words. */
+export const SEARCHED_FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[]
+
+/**
+ * The field of common grams (see `commonGrams`): searched only to find the candidates of a
+ * phrase made of common words, and scoring nothing.
+ */
+export const GRAMS_FIELD = 'grams'
+
+/** Indexed fields, in the order MiniSearch numbers them. */
+export const INDEX_FIELDS = [...SEARCHED_FIELDS, GRAMS_FIELD]
 
 /** Stored fields (see {@link StoredParagraph}). */
 export const STORE_FIELDS: (keyof StoredParagraph)[] = ['sourceId', 'kind', 'section', 'position', 'text', 'related']
 
 /**
  * Options for `new MiniSearch()` and `MiniSearch.loadJSON()`: the shared tokenizer and term
- * processing (see `terms.ts`), the searched and stored fields.
+ * processing (see `terms.ts`), the indexed and stored fields, the common grams.
  */
 export const MINISEARCH_OPTIONS: Options<IndexedParagraph> = {
   idField: 'id',
   fields: INDEX_FIELDS,
   storeFields: STORE_FIELDS,
-  tokenize: (text) => tokenize(text),
-  processTerm: (term) => processTerm(term),
+  extractField: (paragraph, field) => (field === GRAMS_FIELD ? commonGrams(paragraph.text).join(' ') : paragraph[field as keyof IndexedParagraph]),
+  tokenize: (text, field) => (field === GRAMS_FIELD ? text.split(' ').filter(Boolean) : tokenize(text)),
+  processTerm: (term, field) => (field === GRAMS_FIELD ? term : processTerm(term)),
   // The index is built once and never changed in place.
   autoVacuum: false,
 }

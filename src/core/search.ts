@@ -16,11 +16,11 @@
  */
 import type { Query, SearchResult } from 'minisearch'
 import { findHighlights, indexOfPhrase, textTerms, type Span } from './highlight.ts'
-import { FIELD_BOOSTS } from './index-options.ts'
+import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import { publicSource, type LoadedIndex } from './loaded-index.ts'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
 import { buildSnippet } from './snippet.ts'
-import { typoBudget } from './terms.ts'
+import { phraseGrams, typoBudget } from './terms.ts'
 import type { ParagraphKind, SourceMetadata } from './types.ts'
 
 /** What to search for and how. */
@@ -75,8 +75,13 @@ export type SearchResponse = {
   hits: SearchHit[]
 }
 
-/** Most completions tried for a word being typed. */
-const MAX_COMPLETIONS = 30
+/**
+ * Most completions tried for a word being typed: a longer prefix says more, so it may expand to
+ * more words (a single letter to the 4 most used, as Typesense's `max_candidates` does), up to 30.
+ */
+function completionLimit(prefix: string): number {
+  return Math.min(30, 4 * [...prefix].length)
+}
 /** Weight of a completed word against the word as typed (MiniSearch weighs its own prefix matches 0.375). */
 const COMPLETION_WEIGHT = 0.5
 /**
@@ -114,8 +119,8 @@ type Plan = {
   correctionTerms: Set<string>
   /** Phrases that must occur, and phrases and terms that must not. */
   phrases: string[][]
-  excludedTerms: string[]
-  excludedPhrases: string[][]
+  excludedWords: QueryWord[]
+  excludedPhrases: QueryWord[][]
   /** Terms to mark only when nothing else is (function words searched alongside other words). */
   weakTerms: Set<string>
   /** The searched words as typed, as whole-word patterns, for the exact-form rescoring. */
@@ -132,22 +137,32 @@ function planWord(word: QueryWord, completions: readonly string[], corrections: 
   // Typos on the index term are bounded by the term's length too: a long word with a short stem
   // ("cooperation", "cooper") must not reach other short stems ("confer") two edits away.
   const budget = fuzzy ? Math.min(typoBudget(word.text), typoBudget(word.term)) : 0
+  // One subquery per term, over every searched field: MiniSearch merges the match information of
+  // a term found by two subqueries by overwriting it, so a term must not be split across fields.
   const queries: Query[] = [{ queries: [word.term], fuzzy: budget > 0 ? budget : false }]
   if (exact.length > 1) queries.push({ queries: exact.slice(1), fuzzy: false })
   if (corrected.length > 0) queries.push({ queries: corrected, fuzzy: false })
   return { exactTerms: new Set(exact), queryTerms: new Set([...exact, ...corrected]), query: { combineWith: 'OR', queries } }
 }
 
+/**
+ * The MiniSearch query that finds the candidates of a phrase: its significant words in the text,
+ * and its pairs of adjacent function words as common grams. Whether the words are consecutive
+ * is checked on the text afterwards.
+ */
+function phraseCandidates(words: readonly QueryWord[]): { terms: string[]; query: Query } {
+  const significant = [...new Set(words.filter((word) => !word.stopWord).map((word) => word.term))]
+  const grams = [...new Set(phraseGrams(words))]
+  // A phrase of function words that are never adjacent in pairs ("to be" is one pair; "the" alone
+  // is no phrase) falls back to requiring every word.
+  const terms = significant.length + grams.length > 0 ? significant : [...new Set(words.map((word) => word.term))]
+  const queries: Query[] = [...terms, ...grams.map((gram): Query => ({ queries: [gram], fields: [GRAMS_FIELD] }))]
+  return { terms: [...terms, ...grams], query: { combineWith: 'AND', queries, fuzzy: false } }
+}
+
 function planPhrase(words: QueryWord[]): Unit {
-  const phrase = words.map((word) => word.term)
-  const significant = words.filter((word) => !word.stopWord).map((word) => word.term)
-  const required = [...new Set(significant.length > 0 ? significant : phrase)]
-  return {
-    exactTerms: new Set(required),
-    queryTerms: new Set(required),
-    phrase,
-    query: { combineWith: 'AND', queries: required, fuzzy: false },
-  }
+  const { terms, query } = phraseCandidates(words)
+  return { exactTerms: new Set(terms), queryTerms: new Set(terms), phrase: words.map((word) => word.term), query }
 }
 
 /** Turns the parsed query into units and MiniSearch queries. */
@@ -159,7 +174,7 @@ function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchReque
   const correctionTerms = new Set<string>()
   const units = words.map((word, i) => {
     const typing = request.prefix && parsed.lastWordIsPrefix && i === words.length - 1 && word === parsed.words.at(-1)
-    const completions = typing ? index.vocabulary.complete(word.folded, MAX_COMPLETIONS).map((c) => c.term) : []
+    const completions = typing ? index.vocabulary.complete(word.folded, completionLimit(word.folded)).map((c) => c.term) : []
     const corrections = request.fuzzy ? index.vocabulary.correct(word.folded, typoBudget(word.text), MAX_CORRECTIONS).map((c) => c.term) : []
     for (const term of completions) if (term !== word.term) completionTerms.add(term)
     for (const term of corrections) if (term !== word.term && !completions.includes(term)) correctionTerms.add(term)
@@ -171,8 +186,8 @@ function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchReque
     completionTerms,
     correctionTerms,
     phrases: parsed.phrases.map((phrase) => phrase.map((word) => word.term)),
-    excludedTerms: parsed.excludedWords.map((word) => word.term),
-    excludedPhrases: parsed.excludedPhrases.map((phrase) => phrase.map((word) => word.term)),
+    excludedWords: parsed.excludedWords,
+    excludedPhrases: parsed.excludedPhrases,
     weakTerms: new Set(hasSignificant ? parsed.words.filter((word) => word.stopWord).map((word) => word.term) : []),
     exactForms: words.map((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.text)}(?![\\p{L}\\p{N}])`, 'iu')),
   }
@@ -182,14 +197,32 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** Ids of paragraphs whose text holds the phrase (or, for one word, the term). */
-function paragraphsWith(index: LoadedIndex, phrase: readonly string[]): Set<string> {
-  const candidates = index.miniSearch.search(
-    { combineWith: 'AND', queries: [...new Set(phrase)] },
-    { fields: ['text'], prefix: false, fuzzy: false, tokenize: (s) => [s], processTerm: (s) => s }
-  )
-  if (phrase.length === 1) return new Set(candidates.map((result) => result['id'] as string))
-  return new Set(candidates.filter((result) => indexOfPhrase(textTerms(result['text'] as string), phrase) >= 0).map((result) => result['id'] as string))
+/** Ids of paragraphs whose text holds a word's term, or a phrase. */
+function paragraphsWith(index: LoadedIndex, words: readonly QueryWord[]): Set<string> {
+  const { query } = phraseCandidates(words)
+  const candidates = index.miniSearch.search(query, { fields: ['text'], prefix: false, fuzzy: false, tokenize: (s) => [s], processTerm: (s) => s })
+  const ids = (results: typeof candidates) => new Set(results.map((result) => result['id'] as string))
+  if (words.length === 1) return ids(candidates)
+  const phrase = words.map((word) => word.term)
+  return ids(candidates.filter((result) => indexOfPhrase(textTerms(result['text'] as string), phrase) >= 0))
+}
+
+/** Whether any matched term was found in the paragraph text (not only its section or title). */
+function matchedInText(match: Record<string, string[]>): boolean {
+  for (const term in match) if (match[term]!.includes('text')) return true
+  return false
+}
+
+/** Whether any of `items` is in `set`. */
+function someIn(items: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const item of items) if (set.has(item)) return true
+  return false
+}
+
+/** Whether every item of `set` is in `items`. */
+function everyIn(set: ReadonlySet<string>, items: readonly string[]): boolean {
+  for (const item of set) if (!items.includes(item)) return false
+  return true
 }
 
 type Ranked = {
@@ -220,32 +253,40 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
     { combineWith: 'OR', queries: plan.units.map((unit) => unit.query) },
     {
       prefix: false,
-      boost: FIELD_BOOSTS,
+      fields: SEARCHED_FIELDS,
+      boost: { ...FIELD_BOOSTS, [GRAMS_FIELD]: 0 },
       tokenize: (s) => [s],
       processTerm: (s) => s,
       boostTerm: (term) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : plan.correctionTerms.has(term) ? CORRECTION_WEIGHT : 1),
-      boostDocument: (_id, _term, stored) => KIND_WEIGHTS[(stored?.['kind'] as ParagraphKind | undefined) ?? 'body'],
     }
   )
 
-  const required = plan.phrases.map((phrase) => paragraphsWith(index, phrase))
-  const excluded = [...plan.excludedTerms.map((term) => [term]), ...plan.excludedPhrases].map((phrase) => paragraphsWith(index, phrase))
+  const excluded = [...plan.excludedWords.map((word) => [word]), ...plan.excludedPhrases].map((words) => paragraphsWith(index, words))
+  const phraseUnits = plan.units.filter((unit) => unit.phrase !== undefined)
   const sourceOrder = new Map([...index.sources.keys()].map((id, i) => [id, i]))
 
+  // The hot loop of a broad query: one pass, no allocation per unit.
   const matches: Ranked[] = []
   for (const result of results) {
+    if (!matchedInText(result.match)) continue
     const id = result['id'] as string
-    if (!Object.values(result.match).some((fields) => fields.includes('text'))) continue
-    if (!required.every((ids) => ids.has(id)) || excluded.some((ids) => ids.has(id))) continue
-    const queryTerms = new Set(result.queryTerms)
+    if (excluded.some((ids) => ids.has(id))) continue
     let coverage = 0
     let typos = 0
     for (const unit of plan.units) {
-      if (![...unit.queryTerms].some((term) => queryTerms.has(term))) continue
+      if (!someIn(result.queryTerms, unit.queryTerms)) continue
       coverage++
-      if (!result.terms.some((term) => unit.exactTerms.has(term))) typos++
+      if (!someIn(result.terms, unit.exactTerms)) typos++
     }
-    matches.push({ result, score: result.score, coverage, typos, sourceOrder: sourceOrder.get(result['sourceId'] as string) ?? 0 })
+    // Every phrase must occur: its terms were required (AND) and now must be consecutive.
+    if (phraseUnits.length > 0) {
+      if (!phraseUnits.every((unit) => everyIn(unit.exactTerms, result.terms))) continue
+      const terms = textTerms(result['text'] as string)
+      if (!phraseUnits.every((unit) => indexOfPhrase(terms, unit.phrase!) >= 0)) continue
+    }
+    // The kind's prior applies to the whole score (as MiniSearch's boostDocument would, per term, at a cost per posting).
+    const score = result.score * KIND_WEIGHTS[result['kind'] as ParagraphKind]
+    matches.push({ result, score, coverage, typos, sourceOrder: sourceOrder.get(result['sourceId'] as string) ?? 0 })
   }
 
   const sourceFilter = new Set(request.sources ?? [])

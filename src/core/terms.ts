@@ -137,3 +137,40 @@ export function typoBudget(word: string): number {
   if (length <= 8) return 1
   return 2
 }
+
+/** Joins the two terms of a common gram; no word contains it, so no gram is ever a word's term. */
+const GRAM_JOINER = '_'
+
+/**
+ * The common grams of a text: each pair of adjacent function words, as one term (`of_the`).
+ * Indexed beside the words, they let a phrase made of common words ("are the") find its few
+ * candidates at once instead of every paragraph holding both words (Lucene's CommonGrams idea).
+ *
+ * @example
+ * commonGrams('The talks are the first of the year') // => ['are_the', 'of_the']
+ */
+export function commonGrams(text: string): string[] {
+  const grams: string[] = []
+  let previous: string | null = null
+  for (const word of tokenize(text)) {
+    const folded = foldWord(word)
+    const term = isStopWord(folded) ? processTerm(word) : null
+    if (previous !== null && term !== null) grams.push(previous + GRAM_JOINER + term)
+    previous = term
+  }
+  return grams
+}
+
+/**
+ * The common grams of a phrase given as its words' terms and whether each is a function word.
+ *
+ * @example
+ * phraseGrams([{ term: 'are', stopWord: true }, { term: 'the', stopWord: true }]) // => ['are_the']
+ */
+export function phraseGrams(words: readonly { term: string; stopWord: boolean }[]): string[] {
+  const grams: string[] = []
+  for (let i = 1; i < words.length; i++) {
+    if (words[i - 1]!.stopWord && words[i]!.stopWord) grams.push(words[i - 1]!.term + GRAM_JOINER + words[i]!.term)
+  }
+  return grams
+}

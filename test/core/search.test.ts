@@ -102,6 +102,13 @@ describe('searchParagraphs', () => {
     expect(search('wire').total).toBe(0)
   })
 
+  it('finds a word that is in the source title and the text, typed or misspelt', async () => {
+    const titled = await fixtureIndex({ 'a.txt': 'Putin visit\nPutin spoke.\nNothing else.' })
+    for (const query of ['Putin', 'Putin ', 'Pucin']) {
+      expect(searchParagraphs(titled, { ...SEARCH_DEFAULTS, query }).hits.map((hit) => hit.text), query).toEqual(['Putin spoke.'])
+    }
+  })
+
   it('escapes paragraph text in snippets, with only <mark> as markup', () => {
     const [hit] = search('journalists').hits
     expect(hit!.snippet).toBe('<mark>Journalists</mark> asked about &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; other &quot;quotes&quot;.')
