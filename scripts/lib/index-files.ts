@@ -110,7 +110,7 @@ export async function writeIndexAssets(indexDir: string, assetsDir: string): Pro
   const target = join(assetsDir, INDEX_ASSETS_PATH)
   try {
     const listing = JSON.parse(await readFile(join(target, INDEX_ASSETS_LISTING), 'utf8')) as IndexAssetsListing
-    const complete = Object.values(listing.files).flat().every((name) => existsSync(join(target, name)))
+    const complete = [...Object.values(listing.files).flat(), ...(listing.terms ?? [])].every((name) => existsSync(join(target, name)))
     if (listing.indexVersion === indexVersion && complete) return false
   } catch {
     // no usable copy yet

@@ -4,7 +4,7 @@
  * and paragraphs by id. Built from the text of the files in `index/`, so it runs the same in the
  * Worker, in the benchmarks and in Node.
  */
-import MiniSearch from 'minisearch'
+import MiniSearch, { type AsPlainObject } from 'minisearch'
 import type { Manifest, ManifestSource } from './build-index.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import type { Paragraph, SourceMetadata } from './types.ts'
@@ -27,10 +27,21 @@ export type LoadedIndex = {
   paragraph(id: string): StoredParagraphWithId | undefined
 }
 
+/**
+ * The MiniSearch index in parts: everything but the terms, then the terms in JSON arrays of
+ * `[term, postings]`, so that loading never holds the whole index as one parsed object.
+ */
+export type IndexParts = {
+  /** The serialised MiniSearch index without its `index` (terms). */
+  meta: string
+  /** JSON arrays of `[term, postings]` entries, in order. Emptied as they are loaded. */
+  terms: string[]
+}
+
 /** The text of the files of `index/` that the search needs. */
 export type IndexTexts = {
-  /** `index/index.json`. */
-  index: string
+  /** `index/index.json`, whole or in parts. */
+  index: string | IndexParts
   /** `index/vocabulary.json`. */
   vocabulary: string
   /** `index/manifest.json`. */
@@ -48,7 +59,8 @@ export function loadIndex(texts: IndexTexts): LoadedIndex {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new Error(`index format ${manifest.formatVersion} cannot be read by this code (expects ${INDEX_FORMAT_VERSION}); rebuild with npm run build:index`)
   }
-  const miniSearch = MiniSearch.loadJSON<IndexedParagraph>(indexJson, MINISEARCH_OPTIONS)
+  const miniSearch =
+    typeof indexJson === 'string' ? MiniSearch.loadJSON<IndexedParagraph>(indexJson, MINISEARCH_OPTIONS) : loadIndexParts(indexJson)
   return {
     miniSearch,
     manifest,
@@ -59,6 +71,53 @@ export function loadIndex(texts: IndexTexts): LoadedIndex {
       return stored && { id, ...stored }
     },
   }
+}
+
+/**
+ * Loads MiniSearch from parts: `loadJS` iterates the terms once, so they are parsed one part at
+ * a time and each part's text is let go once read. The peak is the index being built plus one
+ * part, instead of the whole text, the whole parsed object and the index at once.
+ */
+function loadIndexParts(parts: IndexParts): MiniSearch<IndexedParagraph> {
+  const plain = JSON.parse(parts.meta) as AsPlainObject
+  plain.index = entriesOf(parts.terms) as unknown as AsPlainObject['index']
+  return MiniSearch.loadJS<IndexedParagraph>(plain, MINISEARCH_OPTIONS)
+}
+
+function* entriesOf(terms: string[]): Generator<AsPlainObject['index'][number]> {
+  for (let i = 0; i < terms.length; i++) {
+    const entries = JSON.parse(terms[i]!) as AsPlainObject['index']
+    terms[i] = ''
+    yield* entries
+  }
+}
+
+/**
+ * Splits a serialised MiniSearch index into {@link IndexParts} of about `maxBytes` bytes of
+ * terms each.
+ *
+ * @example
+ * splitIndexJson(JSON.stringify(miniSearch), 8 << 20) // => { meta: '{"documentCount":52,…}', terms: ['[["1717",{…}],…]'] }
+ */
+export function splitIndexJson(indexJson: string, maxBytes: number): IndexParts {
+  const { index, ...meta } = JSON.parse(indexJson) as AsPlainObject
+  const terms: string[] = []
+  let part: string[] = []
+  let bytes = 0
+  const encoder = new TextEncoder()
+  for (const entry of index) {
+    const json = JSON.stringify(entry)
+    const size = encoder.encode(json).length + 1
+    if (part.length > 0 && bytes + size > maxBytes) {
+      terms.push(`[${part.join(',')}]`)
+      part = []
+      bytes = 0
+    }
+    part.push(json)
+    bytes += size
+  }
+  if (part.length > 0 || terms.length === 0) terms.push(`[${part.join(',')}]`)
+  return { meta: JSON.stringify(meta), terms }
 }
 
 /**

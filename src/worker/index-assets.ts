@@ -1,10 +1,12 @@
 /**
  * @module
  * The index as static assets: the files the Worker needs, split into parts small enough for
- * Workers static assets (25 MiB per file), and a listing that names the parts. The build writes
- * them with {@link splitIndexAssets}; the Worker reads them back with {@link readIndexAssets}.
+ * Workers static assets (25 MiB per file), and a listing that names the parts. The MiniSearch
+ * index is split along its terms (see `splitIndexJson`), so the Worker parses it one part at a
+ * time. The build writes them with {@link splitIndexAssets}; the Worker reads them back with
+ * {@link readIndexAssets}.
  */
-import type { IndexTexts } from '../core/loaded-index.ts'
+import { splitIndexJson, type IndexTexts } from '../core/loaded-index.ts'
 
 /** Where the index files sit among the static assets, and the path the Worker fetches them from. */
 export const INDEX_ASSETS_PATH = '/_index/'
@@ -18,6 +20,13 @@ export const INDEX_ASSETS_LISTING = 'parts.json'
  */
 export const INDEX_PART_BYTES = 10 * 1024 * 1024
 
+/**
+ * Largest part of the index's terms: each is parsed on its own while the index is built, so the
+ * smaller the part, the lower the load's peak memory (10k paragraphs: 90 MiB of heap needed with
+ * the index whole, 70 MiB in 1 MiB parts).
+ */
+export const TERMS_PART_BYTES = 1024 * 1024
+
 /** The files of `index/` that the Worker loads, by their key in {@link IndexTexts}. */
 export const WORKER_INDEX_FILES = { index: 'index.json', vocabulary: 'vocabulary.json', manifest: 'manifest.json' } as const satisfies Record<keyof IndexTexts, string>
 
@@ -25,9 +34,17 @@ export const WORKER_INDEX_FILES = { index: 'index.json', vocabulary: 'vocabulary
 export type IndexAssetsListing = {
   /** The manifest's `indexVersion`, so a stale copy shows. */
   indexVersion: string
-  /** File name in `index/` to the names of its parts. */
+  /**
+   * File name in `index/` to the names of its byte parts, joined back on reading; for
+   * `index.json`, the parts of everything but its terms.
+   */
   files: Record<string, string[]>
+  /** The terms of `index.json`: files that are each a JSON array of `[term, postings]`. */
+  terms: string[]
 }
+
+/** The Worker's files of `index/` as the build reads them: whole texts. */
+export type IndexFileTexts = { [K in keyof IndexTexts]: string }
 
 /**
  * Splits a text into UTF-8 parts of at most `maxBytes` bytes, cut between characters, so each
@@ -56,26 +73,38 @@ export function splitUtf8(text: string, maxBytes: number): Uint8Array[] {
  * {@link INDEX_ASSETS_PATH}.
  *
  * @param texts - The Worker's files of `index/`.
- * @param maxBytes - Largest part. Default {@link INDEX_PART_BYTES}.
+ * @param maxBytes - Largest part. Default {@link INDEX_PART_BYTES}; parts of terms are at most {@link TERMS_PART_BYTES}.
  */
-export function splitIndexAssets(texts: IndexTexts, maxBytes: number = INDEX_PART_BYTES): Map<string, Uint8Array> {
+export function splitIndexAssets(texts: IndexFileTexts, maxBytes: number = INDEX_PART_BYTES): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>()
-  const listing: IndexAssetsListing = { indexVersion: (JSON.parse(texts.manifest) as { indexVersion: string }).indexVersion, files: {} }
+  const encoder = new TextEncoder()
+  const { meta, terms } = splitIndexJson(texts.index, Math.min(maxBytes, TERMS_PART_BYTES))
+  const listing: IndexAssetsListing = {
+    indexVersion: (JSON.parse(texts.manifest) as { indexVersion: string }).indexVersion,
+    files: {},
+    terms: terms.map((part, i) => {
+      const name = `index.terms.${i}.json`
+      files.set(name, encoder.encode(part))
+      return name
+    }),
+  }
+  const whole = { index: meta, vocabulary: texts.vocabulary, manifest: texts.manifest }
   for (const [key, name] of Object.entries(WORKER_INDEX_FILES) as [keyof IndexTexts, string][]) {
-    const parts = splitUtf8(texts[key], maxBytes)
-    const stem = name.replace(/\.json$/, '')
+    const parts = splitUtf8(whole[key], maxBytes)
+    const stem = key === 'index' ? 'index.meta' : name.replace(/\.json$/, '')
     listing.files[name] = parts.map((part, i) => {
-      const partName = parts.length === 1 ? name : `${stem}.${i}.json`
+      const partName = parts.length === 1 ? `${stem}.json` : `${stem}.${i}.json`
       files.set(partName, part)
       return partName
     })
   }
-  files.set(INDEX_ASSETS_LISTING, new TextEncoder().encode(JSON.stringify(listing, null, 2) + '\n'))
+  files.set(INDEX_ASSETS_LISTING, encoder.encode(JSON.stringify(listing, null, 2) + '\n'))
   return files
 }
 
 /**
- * Reads the index files back from static assets: the listing, then every part at once.
+ * Reads the index files back from static assets: the listing, then every part at once. The
+ * index comes back in parts, for `loadIndex` to parse one at a time.
  *
  * @param fetchAsset - Fetches a path of the static assets (the Worker passes `env.ASSETS.fetch`).
  * @throws Error naming the path when an asset is missing: the build did not write them.
@@ -87,12 +116,16 @@ export async function readIndexAssets(fetchAsset: (path: string) => Promise<Resp
     return response.text()
   }
   const listing = JSON.parse(await read(INDEX_ASSETS_LISTING)) as IndexAssetsListing
-  const entries = await Promise.all(
-    (Object.entries(WORKER_INDEX_FILES) as [keyof IndexTexts, string][]).map(async ([key, name]) => {
-      const parts = listing.files[name]
-      if (!parts) throw new Error(`index assets: ${INDEX_ASSETS_LISTING} lists no ${name}`)
-      return [key, (await Promise.all(parts.map(read))).join('')] as const
-    })
-  )
-  return Object.fromEntries(entries) as IndexTexts
+  const whole = async (name: string) => {
+    const parts = listing.files[name]
+    if (!parts) throw new Error(`index assets: ${INDEX_ASSETS_LISTING} lists no ${name}`)
+    return (await Promise.all(parts.map(read))).join('')
+  }
+  const [meta, terms, vocabulary, manifest] = await Promise.all([
+    whole(WORKER_INDEX_FILES.index),
+    Promise.all((listing.terms ?? []).map(read)),
+    whole(WORKER_INDEX_FILES.vocabulary),
+    whole(WORKER_INDEX_FILES.manifest),
+  ])
+  return { index: { meta, terms }, vocabulary, manifest }
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { buildIndex } from '../../src/core/build-index.ts'
+import { loadIndex } from '../../src/core/loaded-index.ts'
+import { SEARCH_DEFAULTS, searchParagraphs } from '../../src/core/search.ts'
 import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, readIndexAssets, splitIndexAssets, splitUtf8 } from '../../src/worker/index-assets.ts'
 import { fetchWorker } from './fetch.ts'
 
@@ -26,22 +29,40 @@ describe('splitUtf8', () => {
 })
 
 describe('index assets', () => {
-  const texts = { index: '{"terms":["année","€"]}'.repeat(20), vocabulary: '[["anne","ann",1]]', manifest: '{"indexVersion":"abc123def456"}' }
+  const build = async () => {
+    const encoder = new TextEncoder()
+    const { files } = await buildIndex({
+      sources: [
+        { name: 'a.txt', bytes: encoder.encode('Année nouvelle\nLes élections de l’année.\nThe use of chemical weapons is a red line.\nThe press conference.') },
+        { name: 'b.txt', bytes: encoder.encode('€ story\nPrices in € rose.\nChemical weapons were discussed.') },
+      ],
+    })
+    return { index: files['index.json'], vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] }
+  }
 
-  it('lists the parts of each file and reads them back into the same texts', async () => {
-    const files = splitIndexAssets(texts, 100)
+  it('splits the index along its terms and reads it back into an index that searches the same', async () => {
+    const texts = await build()
+    const files = splitIndexAssets(texts, 200)
     const listing = JSON.parse(decode(files.get(INDEX_ASSETS_LISTING)!))
-    expect(listing.indexVersion).toBe('abc123def456')
-    expect(listing.files['index.json'].length).toBeGreaterThan(1)
-    expect(listing.files['manifest.json']).toEqual(['manifest.json'])
+    expect(listing.indexVersion).toBe(JSON.parse(texts.manifest).indexVersion)
+    expect(listing.terms.length).toBeGreaterThan(1)
+    for (const name of listing.terms) expect(Array.isArray(JSON.parse(decode(files.get(name)!))), name).toBe(true)
     const fetched: string[] = []
     const read = await readIndexAssets(async (path) => {
       fetched.push(path)
       const bytes = files.get(path.slice(INDEX_ASSETS_PATH.length))
       return bytes ? new Response(bytes) : new Response('missing', { status: 404 })
     })
-    expect(read).toEqual(texts)
+    expect(read.manifest).toBe(texts.manifest)
+    expect(read.vocabulary).toBe(texts.vocabulary)
     expect(fetched.every((path) => path.startsWith(INDEX_ASSETS_PATH))).toBe(true)
+    const whole = loadIndex(texts)
+    const parted = loadIndex(read)
+    expect(parted.miniSearch.termCount).toBe(whole.miniSearch.termCount)
+    for (const query of ['chemical weapons', 'année', '"red line"', 'pres', '€']) {
+      const request = { ...SEARCH_DEFAULTS, query }
+      expect(searchParagraphs(parted, request), query).toEqual(searchParagraphs(whole, request))
+    }
   })
 
   it('names the missing asset when one is not there', async () => {
