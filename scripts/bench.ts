@@ -87,7 +87,7 @@ type SizeResult = {
   files: { bundledSet: Sizes; index: Sizes; vocabulary: Sizes; manifest: Sizes; paragraphs: Sizes; largestAssetPart: number }
   worker: { withAssets: Sizes; withBundledIndex: Sizes }
   coldStart: { workerdBundled: ColdStart; workerdAssets: ColdStart; nodeLoadMs: number[]; firstRequestMs?: number }
-  memory: { heapIndexOnly: number; heapWithTexts: number; textsHeap: number; loadPeakHeap: number; nodeLoadMaxRss: number }
+  memory: { heapIndexOnly: number; heapWithTexts: number; textsHeap: number; loadPeakHeap: number; bundledLoadPeakEstimate: number; nodeLoadMaxRss: number }
   queries: { count: number; kinds: Record<string, number>; workerd?: Latency & { outsideMeanMs: number }; nodeRepeated: Latency; nodeOnce: Latency }
   http?: { seconds: number; connections: number; health: HttpRun; search: HttpRun; ratio: number }
 }
@@ -252,6 +252,38 @@ async function nodeProbe(indexDir: string, queriesFile: string) {
   }
 }
 
+/**
+ * The heap a load from static assets needs at its peak: the smallest `--max-old-space-size`
+ * (to `stepMiB`) under which it succeeds, by bisection, less what the probe needs loading
+ * nothing (`--baseline`).
+ */
+async function loadPeakHeap(assetsDir: string): Promise<number> {
+  baselineHeap ??= await leastHeap('--baseline')
+  return Math.max(0, (await leastHeap(assetsDir)) - baselineHeap)
+}
+let baselineHeap: number | undefined
+
+async function leastHeap(assetsDir: string, stepMiB = 2): Promise<number> {
+  const fits = (mib: number) =>
+    run(node, [`--max-old-space-size=${mib}`, 'scripts/lib/bench/load-heap-probe.ts', assetsDir]).then(
+      () => true,
+      () => false
+    )
+  let low = 8
+  let high = 64
+  while (!(await fits(high))) {
+    low = high
+    high *= 2
+    if (high > 16_384) throw new Error(`${assetsDir}: the index does not load in 16 GiB of heap`)
+  }
+  while (high - low > stepMiB) {
+    const middle = Math.round((low + high) / 2)
+    if (await fits(middle)) high = middle
+    else low = middle
+  }
+  return high * 1024 * 1024
+}
+
 const httpRun = (result: Awaited<ReturnType<typeof autocannon>>): HttpRun => ({
   rps: result.requests.average,
   p50: result.latency.p50,
@@ -326,6 +358,8 @@ async function measureSize(size: string): Promise<SizeResult> {
   const nodeRuns = []
   for (let i = 0; i < sizeTrials; i++) nodeRuns.push(await nodeProbe(indexDir, queriesFile))
   const nodeFirst = nodeRuns[0]!
+  log(`[${size}] Node: the heap a load from static assets needs at its peak`)
+  const loadPeak = await loadPeakHeap(join(project, 'dist', 'assets'))
 
   log(`[${size}] workerd: cold start with the index bundled`)
   const bundled = await probeWorkerd(project, 'bundled', sizeTrials, null)
@@ -343,7 +377,7 @@ async function measureSize(size: string): Promise<SizeResult> {
     files,
     worker,
     coldStart: { workerdBundled: bundled.cold, workerdAssets: assets.cold, nodeLoadMs: nodeRuns.map((r) => r.loadMs), firstRequestMs },
-    memory: { heapIndexOnly: nodeFirst.heapIndexOnly, heapWithTexts: nodeFirst.heapWithTexts, textsHeap: nodeFirst.textsHeap, loadPeakHeap: nodeFirst.loadPeakHeap, nodeLoadMaxRss: nodeFirst.maxRss },
+    memory: { heapIndexOnly: nodeFirst.heapIndexOnly, heapWithTexts: nodeFirst.heapWithTexts, textsHeap: nodeFirst.textsHeap, loadPeakHeap: loadPeak, bundledLoadPeakEstimate: nodeFirst.loadPeakHeap, nodeLoadMaxRss: nodeFirst.maxRss },
     queries: { count: queries.length, kinds, ...(assets.inside ? { workerd: assets.inside } : {}), nodeRepeated: nodeFirst.repeated, nodeOnce: nodeFirst.once },
     http,
   }
@@ -380,8 +414,8 @@ function report(results: SizeResult[]): string {
       ])
     ),
     table(
-      '3. Cold start (ms; median of fresh isolates / processes) and memory (MiB, Node heap after load and GC; load peak = text + parsed JSON + index)',
-      ['size', 'workerd bundled: in (out)', 'workerd assets: in (out)', 'first /api/health', 'Node load', 'heap: index', 'heap: index + module text', 'load peak (est.)'],
+      '3. Cold start (ms; median of fresh isolates / processes) and memory (MiB: Node heap after load and GC; load peak = least heap a load from assets succeeds in; bundled = text + parsed JSON + index)',
+      ['size', 'workerd bundled: in (out)', 'workerd assets: in (out)', 'first /api/health', 'Node load', 'heap: index', 'heap: index + module text', 'load peak (assets)', 'load peak (bundled, est.)'],
       results.map((r) => [
         r.size,
         coldCell(r.coldStart.workerdBundled),
@@ -391,6 +425,7 @@ function report(results: SizeResult[]): string {
         mb(r.memory.heapIndexOnly),
         mb(r.memory.heapWithTexts),
         mb(r.memory.loadPeakHeap),
+        mb(r.memory.bundledLoadPeakEstimate),
       ])
     ),
     table(
