@@ -2,7 +2,8 @@
  * @module
  * `npm run build:index`: reads `corpus/`, recovers the paragraphs of every source, builds the
  * MiniSearch index and writes `index/`, then copies what the Worker loads into the static assets
- * (`dist/assets/_index/`, split into parts). Prints a report per source. A bad source stops the
+ * (`dist/assets/_index/`, split into parts) and, for a small index, into the Worker's bundle
+ * (`dist/bundled-index/`). Prints a report per source. A bad source stops the
  * build with the file's name and the reason, and leaves the previous index untouched.
  *
  * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--if-stale] [--quiet]
@@ -13,7 +14,7 @@ import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-index.ts'
 import { CorpusError } from '../src/core/corpus.ts'
-import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAssets, writeIndexAtomically } from './lib/index-files.ts'
+import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
 
 const { values } = parseArgs({
@@ -55,19 +56,20 @@ async function main(): Promise<number> {
     const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash)
     if (reason === null) {
       log(`index is up to date (${indexDir})`)
-      if (assetsDir && (await writeIndexAssets(indexDir, assetsDir))) log(`index copied to the static assets (${assetsDir})`)
+      if (assetsDir && (await writeWorkerIndex(indexDir, assetsDir)).assetsWritten) log(`index copied to the static assets (${assetsDir})`)
       return 0
     }
     log(`rebuilding the index: ${reason}`)
   }
   const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash })
   await writeIndexAtomically(indexDir, output.files)
-  if (assetsDir) await writeIndexAssets(indexDir, assetsDir)
+  const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
   printReports(output.reports)
   const { counts, indexVersion } = output.manifest
   const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')
   log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources`)
   log(`index ${indexVersion} written to ${indexDir} in ${(performance.now() - started).toFixed(0)} ms`)
+  if (worker) log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
   return 0
 }
 

@@ -84,7 +84,8 @@ async function main(): Promise<number> {
         q: judgment.q,
         ...evaluate(texts, judgment.relevant),
         hits: hits.length,
-        duplicates: hits.length - new Set(hits.map((hit) => hit.id)).size + (texts.length - new Set(texts).size),
+        // Repeated ids, or the same text under two ids: counted once either way.
+        duplicates: Math.max(hits.length - new Set(hits.map((hit) => hit.id)).size, texts.length - new Set(texts).size),
         unmarked: hits.filter((hit) => !hit.snippet.includes('<mark>')).length,
       })
     }

@@ -5,12 +5,21 @@
  */
 import { readFile, readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
 import { ROOT } from './paths.ts'
 import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
-import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, WORKER_INDEX_FILES, splitIndexAssets, type IndexAssetsListing } from '../../src/worker/index-assets.ts'
+import {
+  BUNDLED_INDEX_DIR,
+  BUNDLED_INDEX_MAX_BYTES,
+  INDEX_ASSETS_LAYOUT,
+  INDEX_ASSETS_LISTING,
+  INDEX_ASSETS_PATH,
+  WORKER_INDEX_FILES,
+  splitIndexAssets,
+  type IndexAssetsListing,
+} from '../../src/worker/index-assets.ts'
 
 
 /** Default corpus and index folders. */
@@ -36,18 +45,29 @@ export async function readCorpus(dir: string): Promise<Pick<CorpusInput, 'source
   return metadata ? { sources, metadata } : { sources }
 }
 
-/** Code whose change changes the index: the core modules and the libraries they build with. */
-const PIPELINE_DEPENDENCIES = ['minisearch', 'wink-porter2-stemmer']
+/**
+ * The code whose change changes what the API answers: the core modules (building and searching),
+ * the Worker's API code, and the libraries they use (named with their versions).
+ */
+const PIPELINE_SOURCES = ['src/core', 'src/worker']
+const PIPELINE_DEPENDENCIES = ['minisearch', 'wink-porter2-stemmer', 'hono', '@hono/zod-openapi', 'zod']
+
+/** The `.ts` files under a folder, recursively, as paths relative to the project. */
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(join(ROOT, dir), { withFileTypes: true })
+  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? sourceFiles(`${dir}/${entry.name}`) : entry.name.endsWith('.ts') ? [`${dir}/${entry.name}`] : [])))
+  return nested.flat().sort()
+}
 
 /**
- * Hash of the code that turns the corpus into the index (`src/core/*.ts` and the versions of the
- * libraries it uses), so an index built by older code counts as stale.
+ * Hash of the code behind the index and the answers built from it (see `PIPELINE_SOURCES`), so
+ * an index built by older code counts as stale, and the index version (and with it every ETag)
+ * changes with any change to what the API would answer.
  */
 export async function pipelineHash(): Promise<string> {
-  const coreDir = join(ROOT, 'src', 'core')
   const parts: string[] = [`format ${INDEX_FORMAT_VERSION}`]
-  for (const name of (await readdir(coreDir)).filter((name) => name.endsWith('.ts')).sort()) {
-    parts.push(`${name}\0${await sha256Hex(await readFile(join(coreDir, name)))}`)
+  for (const dir of PIPELINE_SOURCES) {
+    for (const file of await sourceFiles(dir)) parts.push(`${file}\0${await sha256Hex(await readFile(join(ROOT, file)))}`)
   }
   for (const dependency of PIPELINE_DEPENDENCIES) {
     const manifest = JSON.parse(await readFile(join(ROOT, 'node_modules', dependency, 'package.json'), 'utf8')) as { version: string }
@@ -111,7 +131,7 @@ export async function writeIndexAssets(indexDir: string, assetsDir: string): Pro
   try {
     const listing = JSON.parse(await readFile(join(target, INDEX_ASSETS_LISTING), 'utf8')) as IndexAssetsListing
     const complete = [...Object.values(listing.files).flat(), ...(listing.terms ?? [])].every((name) => existsSync(join(target, name)))
-    if (listing.indexVersion === indexVersion && complete) return false
+    if (listing.layout === INDEX_ASSETS_LAYOUT && listing.indexVersion === indexVersion && complete) return false
   } catch {
     // no usable copy yet
   }
@@ -128,4 +148,44 @@ export async function writeIndexAssets(indexDir: string, assetsDir: string): Pro
   await rm(target, { recursive: true, force: true })
   await rename(staging, target)
   return true
+}
+
+/**
+ * Writes the copy of the index the Worker bundles: its three files as text modules
+ * (`index.txt`, `vocabulary.txt`, `manifest.txt`) when they add up to at most
+ * `BUNDLED_INDEX_MAX_BYTES`, else the same files empty, so the Worker reads the static assets.
+ * Files whose content is already right are left alone.
+ *
+ * @param indexDir - The index folder (`index/`).
+ * @param bundleDir - The folder the Worker imports from (`dist/` + `BUNDLED_INDEX_DIR`).
+ * @returns Whether the index is bundled.
+ */
+export async function writeBundledIndex(indexDir: string, bundleDir: string): Promise<boolean> {
+  // The Worker imports `dist/bundled-index/*.txt` (see `src/worker/search-index.ts`).
+  const texts = Object.fromEntries(
+    await Promise.all(Object.entries(WORKER_INDEX_FILES).map(async ([key, name]) => [key, await readFile(join(indexDir, name), 'utf8')] as const))
+  ) as Record<keyof typeof WORKER_INDEX_FILES, string>
+  const bytes = Object.values(texts).reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+  const bundled = bytes <= BUNDLED_INDEX_MAX_BYTES
+  await mkdir(bundleDir, { recursive: true })
+  for (const [key, text] of Object.entries(texts)) {
+    const path = join(bundleDir, `${key}.txt`)
+    const content = bundled ? text : ''
+    if (existsSync(path) && (await readFile(path, 'utf8')) === content) continue
+    await writeFile(`${path}.tmp-${process.pid}`, content)
+    await rename(`${path}.tmp-${process.pid}`, path)
+  }
+  return bundled
+}
+
+/**
+ * Writes both copies of the index the Worker reads: the static assets and the bundled text
+ * modules, the latter in `bundled-index/` beside the assets folder.
+ *
+ * @returns What was done, for the build's log.
+ */
+export async function writeWorkerIndex(indexDir: string, assetsDir: string): Promise<{ assetsWritten: boolean; bundled: boolean }> {
+  const assetsWritten = await writeIndexAssets(indexDir, assetsDir)
+  const bundled = await writeBundledIndex(indexDir, join(dirname(assetsDir), BUNDLED_INDEX_DIR))
+  return { assetsWritten, bundled }
 }

@@ -75,8 +75,9 @@ export function loadIndex(texts: IndexTexts): LoadedIndex {
 
 /**
  * Loads MiniSearch from parts: `loadJS` iterates the terms once, so they are parsed one part at
- * a time and each part's text is let go once read. The peak is the index being built plus one
- * part, instead of the whole text, the whole parsed object and the index at once.
+ * a time and each part's text is let go once read. The peak is the index being built, the parts'
+ * text not yet read and one parsed part, instead of the whole text, the whole parsed object and
+ * the index at once.
  */
 function loadIndexParts(parts: IndexParts): MiniSearch<IndexedParagraph> {
   const plain = JSON.parse(parts.meta) as AsPlainObject

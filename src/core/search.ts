@@ -21,7 +21,7 @@ import { publicSource, type LoadedIndex } from './loaded-index.ts'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
 import { buildSnippet } from './snippet.ts'
 import { phraseGrams, typoBudget } from './terms.ts'
-import type { ParagraphKind, SourceMetadata } from './types.ts'
+import { PARAGRAPH_KINDS, type ParagraphKind, type SourceMetadata } from './types.ts'
 
 /** What to search for and how. */
 export type SearchRequest = {
@@ -89,6 +89,8 @@ const COMPLETION_WEIGHT = 0.5
  * yet they report less than body text; they still rank by what they match, a little lower.
  */
 const KIND_WEIGHTS: Record<ParagraphKind, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7 }
+/** Most words, phrases, excluded words and excluded phrases searched, each. */
+const MAX_QUERY_WORDS = 10
 /** Most corrections tried for a misspelt word. */
 const MAX_CORRECTIONS = 10
 /** Weight of a corrected word (MiniSearch weighs its own fuzzy matches 0.45). */
@@ -169,7 +171,8 @@ function planPhrase(words: QueryWord[]): Unit {
 function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchRequest): Plan {
   // Function words count only when the query has nothing else.
   const hasSignificant = parsed.words.some((word) => !word.stopWord) || parsed.phrases.length > 0
-  const words = hasSignificant ? parsed.words.filter((word) => !word.stopWord) : parsed.words
+  // Words past the tenth are ignored, as Meilisearch does: they add cost, rarely relevance.
+  const words = (hasSignificant ? parsed.words.filter((word) => !word.stopWord) : parsed.words).slice(0, MAX_QUERY_WORDS)
   const completionTerms = new Set<string>()
   const correctionTerms = new Set<string>()
   const units = words.map((word, i) => {
@@ -180,14 +183,14 @@ function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchReque
     for (const term of corrections) if (term !== word.term && !completions.includes(term)) correctionTerms.add(term)
     return planWord(word, completions, corrections, request.fuzzy)
   })
-  units.push(...parsed.phrases.map(planPhrase))
+  units.push(...parsed.phrases.slice(0, MAX_QUERY_WORDS).map(planPhrase))
   return {
     units,
     completionTerms,
     correctionTerms,
     phrases: parsed.phrases.map((phrase) => phrase.map((word) => word.term)),
-    excludedWords: parsed.excludedWords,
-    excludedPhrases: parsed.excludedPhrases,
+    excludedWords: parsed.excludedWords.slice(0, MAX_QUERY_WORDS),
+    excludedPhrases: parsed.excludedPhrases.slice(0, MAX_QUERY_WORDS),
     weakTerms: new Set(hasSignificant ? parsed.words.filter((word) => word.stopWord).map((word) => word.term) : []),
     exactForms: words.map((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.text)}(?![\\p{L}\\p{N}])`, 'iu')),
   }
@@ -309,10 +312,13 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
 
   const phraseTerms = new Set(plan.phrases.flat())
   const wordTerms = new Set(plan.units.filter((unit) => !unit.phrase).flatMap((unit) => [...unit.exactTerms]))
+  // Facets in source order and kind order, whatever order the matches came in.
+  const order = <K extends string>(counts: Record<K, number>, keys: readonly K[]) =>
+    Object.fromEntries(keys.filter((key) => counts[key] !== undefined).map((key) => [key, counts[key]])) as Record<K, number>
   return {
     ...empty,
     total: hits.length,
-    facets,
+    facets: { source: order(facets.source, [...index.sources.keys()]), kind: order(facets.kind, PARAGRAPH_KINDS) },
     hits: hits.slice(request.offset, request.offset + request.limit).map(({ result, score }) => {
       // A term found only through a phrase is marked where the phrase occurs, not alone.
       const terms = new Set(result.terms.filter((term) => wordTerms.has(term) || !phraseTerms.has(term)))

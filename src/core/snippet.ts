@@ -27,7 +27,7 @@ const ELLIPSIS = '…'
  */
 export function snippetWindow(text: string, spans: readonly Span[], maxLength: number): Span {
   if (text.length <= maxLength) return { start: 0, end: text.length }
-  if (spans.length === 0) return { start: 0, end: cutBackToWord(text, maxLength, 0) }
+  if (spans.length === 0) return { start: 0, end: characterBoundary(text, cutBackToWord(text, maxLength, 0), -1) }
 
   // The densest cluster: the run of spans, starting at some span, that fits in the window.
   let best = { first: 0, last: 0 }
@@ -42,8 +42,8 @@ export function snippetWindow(text: string, spans: readonly Span[], maxLength: n
   // Centre the cluster, keeping the window inside the text.
   const slack = maxLength - (clusterEnd - clusterStart)
   let start = Math.max(0, Math.min(clusterStart - Math.floor(slack / 2), text.length - maxLength))
-  const end = cutBackToWord(text, Math.min(text.length, start + maxLength), clusterEnd)
-  start = cutForwardToWord(text, start, clusterStart)
+  const end = characterBoundary(text, cutBackToWord(text, Math.min(text.length, start + maxLength), clusterEnd), -1)
+  start = characterBoundary(text, cutForwardToWord(text, start, clusterStart), 1)
   return { start, end }
 }
 
@@ -55,6 +55,12 @@ function cutForwardToWord(text: string, start: number, limit: number): number {
   let at = start + space
   while (at < limit && /\s/.test(text[at]!)) at++
   return at
+}
+
+/** Moves an offset off the second half of a surrogate pair, so a cut never splits a character. */
+function characterBoundary(text: string, at: number, direction: -1 | 1): number {
+  const code = text.charCodeAt(at)
+  return at > 0 && at < text.length && code >= 0xdc00 && code <= 0xdfff ? at + (direction === 1 ? 1 : -1) : at
 }
 
 /** Moves an end offset back to the end of a word, not before `limit`. */

@@ -66,12 +66,13 @@ export function suggest(index: LoadedIndex, query: string, limit: number): Sugge
       if (term === previous && matched.includes(terms[i + 1] ?? '')) adjacent.add(terms[i + 1]!)
     })
   }
-  const head = query.slice(0, query.lastIndexOf(typing.text)).replace(/\s+$/, '')
+  // What precedes the word being typed, separator included ("Marine Le ", "pro-").
+  const head = query.slice(0, query.lastIndexOf(typing.text))
   const typed = query.trim().toLowerCase()
   return candidates
     .filter((candidate) => scores.has(candidate.term))
     .map((candidate) => ({
-      text: head ? `${head} ${candidate.display}` : candidate.display,
+      text: head + candidate.display,
       score: Math.round(scores.get(candidate.term)! * 1000) / 1000,
       adjacent: adjacent.has(candidate.term),
     }))

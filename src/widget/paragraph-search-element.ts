@@ -230,8 +230,9 @@ export class ParagraphSearchElement extends HTMLElement {
     }
   }
 
+  /** The query as typed, less leading space: a trailing space says the last word is complete. */
   get #query(): string {
-    return this.#input.value.trim()
+    return this.#input.value.trimStart()
   }
 
   #params(): SearchParams {

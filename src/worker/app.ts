@@ -4,6 +4,7 @@
  * The index is injected, so the same app serves the bundled index and, in tests, any other.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import type { LoadedIndex } from '../core/loaded-index.ts'
 import type { AppEnv, Env } from './env.ts'
 import { apiError, describeZodError } from './errors.ts'
@@ -16,8 +17,11 @@ import { searchRoutes } from './routes/search.ts'
 import { sourcesRoutes } from './routes/sources.ts'
 import { suggestRoutes } from './routes/suggest.ts'
 
-/** Where the app gets its index: called on every request, so it must cache what it loads. */
-export type IndexProvider = (env: Env) => LoadedIndex | Promise<LoadedIndex>
+/**
+ * Where the app gets its index: called on every request, so it must cache what it loads. The
+ * execution context is there to keep a load alive past the request that started it.
+ */
+export type IndexProvider = (env: Env, ctx?: Pick<ExecutionContext, 'waitUntil'>) => LoadedIndex | Promise<LoadedIndex>
 
 /** Options of {@link createApp}. */
 export type AppOptions = {
@@ -25,8 +29,18 @@ export type AppOptions = {
   index: IndexProvider
 }
 
-const ALLOWED_METHODS = 'GET, HEAD, OPTIONS'
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const ALLOW_HEADER = [...ALLOWED_METHODS].join(', ')
 const CACHED_API_PATHS = ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/openapi.json']
+
+/** The request's execution context; `app.request()` in tests runs without one. */
+function executionContext(c: Context): Pick<ExecutionContext, 'waitUntil'> | undefined {
+  try {
+    return c.executionCtx
+  } catch {
+    return undefined
+  }
+}
 
 /** Names of the query parameters a URL gives more than once. */
 function repeatedParameters(url: string): string[] {
@@ -52,8 +66,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   api.use('*', corsFromEnv())
   api.use('*', async (c, next) => {
-    if (!ALLOWED_METHODS.includes(c.req.method) && knownApiPath(c.req.path)) {
-      c.header('Allow', ALLOWED_METHODS)
+    if (!ALLOWED_METHODS.has(c.req.method) && knownApiPath(c.req.path)) {
+      c.header('Allow', ALLOW_HEADER)
       return apiError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use GET`)
     }
     const repeated = repeatedParameters(c.req.url)
@@ -83,13 +97,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   function knownApiPath(path: string): boolean {
     knownPaths ??= api.routes
       .filter((route) => route.method === 'GET')
-      .map((route) => new RegExp(`^/api${route.path.replace(/:[^/]+/g, '[^/]+')}$`))
+      .map((route) => new RegExp(`^/api${route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}$`))
     return knownPaths.some((pattern) => pattern.test(path))
   }
 
   const app = new OpenAPIHono<AppEnv>()
   app.use('*', async (c, next) => {
-    c.set('index', await options.index(c.env))
+    c.set('index', await options.index(c.env, executionContext(c)))
     await next()
   })
   app.route('/api', api)

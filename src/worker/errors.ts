@@ -45,7 +45,7 @@ export function errorBody(code: ErrorCode, message: string): { error: { code: Er
  * return apiError(c, 404, 'not_found', 'no source with id "x"')
  */
 export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
-  return c.json(errorBody(code, message), status)
+  return c.json(errorBody(code, message), status, { 'Cache-Control': 'no-store' })
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * @module
- * The Worker: the app serving the index that the build put in its static assets, loaded once per
- * isolate (see `search-index.ts`).
+ * The Worker: the app serving the index the build prepared for it, bundled or in its static
+ * assets, loaded once per isolate (see `search-index.ts`).
  */
 import { createApp } from './app.ts'
 import { searchIndex } from './search-index.ts'

@@ -30,14 +30,11 @@ export const ParagraphSchema = z
   })
   .openapi('Paragraph')
 
-/** A source as hits carry it. */
-export const HitSourceSchema = SourceSchema
-
 /** One search hit. */
 export const HitSchema = z
   .object({
     id: z.string(),
-    score: z.number().openapi({ description: 'BM25+ relevance; the order also weighs matched words and typos.' }),
+    score: z.number().openapi({ description: "Relevance: MiniSearch's BM25+, weighted by the paragraph's kind and by words found in the form typed; the order also weighs matched words and typos." }),
     source: SourceSchema,
     section: z.string().nullable(),
     kind: KindSchema,
@@ -63,7 +60,7 @@ export function integerParam(name: string, min: number, max: number, fallback: n
   // Only text is turned into a number (z.coerce would take null for 0, and OpenAPI would call it nullable).
   const number = z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
   return z
-    .preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), number)
+    .preprocess((value) => (typeof value === 'string' ? (/^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN) : value), number)
     .default(fallback)
     .openapi({ param: { name, in: 'query' }, example: fallback })
 }
@@ -77,7 +74,10 @@ export function booleanParam(name: string, fallback: boolean, description: strin
     .openapi({ param: { name, in: 'query' }, description })
 }
 
-/** The query text: required, 1 to `max` characters after trimming. */
+/**
+ * The query text: required, 1 to `max` characters after trimming. Handlers search the text as
+ * sent (see {@link typedQuery}): a trailing space says the last word is complete.
+ */
 export function queryTextParam(max: number, description: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
@@ -91,4 +91,15 @@ export function queryTextParam(max: number, description: string) {
 export const STRICT_QUERY = {
   error: (issue: { code?: string; keys?: string[] }) =>
     issue.code === 'unrecognized_keys' ? `unknown parameter${issue.keys!.length > 1 ? 's' : ''}: ${issue.keys!.join(', ')}` : undefined,
+}
+
+/**
+ * The query as typed, for the search: leading space dropped, a trailing one kept, since it says
+ * the last word is finished and not to be completed. The schema checks the trimmed length.
+ *
+ * @example
+ * typedQuery('  Marine Le ') // => 'Marine Le '
+ */
+export function typedQuery(raw: string | undefined, validated: string): string {
+  return raw === undefined ? validated : raw.trimStart()
 }

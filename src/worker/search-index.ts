@@ -1,29 +1,50 @@
 /**
  * @module
- * The index, loaded once per isolate from the Worker's static assets (the build writes it there,
- * see `index-assets.ts`): not bundled, so its size is not bounded by the Worker's script size and
- * parsing it is not part of start-up. The first request of an isolate starts the load; every
- * request, that one included, waits for the same promise.
+ * Where the Worker's index comes from, loaded once per isolate:
+ * - a small index is bundled with the Worker (text modules the build writes into
+ *   `dist/bundled-index/`) and loaded here at module scope, in the start-up budget;
+ * - a larger one is read from the static assets (see `index-assets.ts`) by the first request of
+ *   an isolate, part by part; every request, that one included, awaits the same load, which is
+ *   kept alive with `waitUntil` so a client hanging up cannot cancel it for the others.
  */
+import bundledIndex from '../../dist/bundled-index/index.txt'
+import bundledManifest from '../../dist/bundled-index/manifest.txt'
+import bundledVocabulary from '../../dist/bundled-index/vocabulary.txt'
 import { loadIndex, type LoadedIndex } from '../core/loaded-index.ts'
+import type { IndexProvider } from './app.ts'
 import type { Env } from './env.ts'
 import { readIndexAssets } from './index-assets.ts'
 
-let loading: Promise<LoadedIndex> | undefined
+/** The bundled index, loaded at start-up, or `undefined` when the build left it to the assets. */
+const bundled: LoadedIndex | undefined =
+  bundledIndex === '' ? undefined : loadIndex({ index: bundledIndex, vocabulary: bundledVocabulary, manifest: bundledManifest })
 
 /**
- * The loaded index, shared by every request this isolate serves. A failed load is not kept, so
- * the next request tries again.
+ * A provider reading the index from the static assets once, on first use. A failed load is
+ * forgotten, so the next request tries again.
  *
- * @param env - The Worker's bindings: the index is read through `ASSETS`.
+ * @example
+ * const fromAssets = assetsIndexProvider()
+ * await fromAssets(env, ctx) // => the loaded index
  */
-export function searchIndex(env: Pick<Env, 'ASSETS'>): Promise<LoadedIndex> {
-  loading ??= readIndexAssets((path) => env.ASSETS.fetch(new URL(path, 'https://assets.local')))
-    .then(loadIndex)
-    .catch((error: unknown) => {
-      loading = undefined
-      throw error
-    })
-  return loading
+export function assetsIndexProvider(): (env: Pick<Env, 'ASSETS'>, ctx?: Pick<ExecutionContext, 'waitUntil'>) => Promise<LoadedIndex> {
+  let loading: Promise<LoadedIndex> | undefined
+  return (env, ctx) => {
+    if (!loading) {
+      loading = readIndexAssets((path) => env.ASSETS.fetch(new URL(path, 'https://assets.local')))
+        .then(loadIndex)
+        .catch((error: unknown) => {
+          loading = undefined
+          throw error
+        })
+      // The load outlives the request that started it: others are waiting on it.
+      ctx?.waitUntil(loading.catch(() => {}))
+    }
+    return loading
+  }
 }
 
+const fromAssets = assetsIndexProvider()
+
+/** The Worker's index: the bundled one if there is one, else the static assets' (see the module). */
+export const searchIndex: IndexProvider = (env, ctx) => bundled ?? fromAssets(env, ctx)

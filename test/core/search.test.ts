@@ -63,7 +63,8 @@ describe('searchParagraphs', () => {
   it('tolerates typos by word length, and highlights the corrected word', () => {
     expect(search('Versailes').hits.map((hit) => hit.terms)).toEqual([['Versailles']])
     expect(texts('palase', { prefix: false })).toContain('Macron met Putin at the Versailles palace.')
-    expect(texts('pain', { prefix: false })).toEqual(['A line of red paint marked the road.'].filter(() => false))
+    // Four letters: no typo allowed, so "pain" does not reach "paint" once completion is off.
+    expect(texts('pain', { prefix: false })).toEqual([])
   })
 
   it('corrects typos on the word as typed, where stemming would put the term out of reach', () => {
@@ -141,6 +142,12 @@ describe('searchParagraphs', () => {
     expect(captions.facets.source).toEqual({ summit: 1 })
   })
 
+  it('lists facets in source order and kind order', () => {
+    const { facets } = search('Putin')
+    expect(Object.keys(facets.source)).toEqual(['summit', 'wire'])
+    expect(Object.keys(facets.kind)).toEqual(['body', 'caption'])
+  })
+
   it('gives each hit its source, section, kind and position', () => {
     const [hit] = search('paint').hits
     expect(hit).toMatchObject({
@@ -155,6 +162,12 @@ describe('searchParagraphs', () => {
   it('finds nothing, without error, for a query with no word or only exclusions', () => {
     expect(search('!!!').total).toBe(0)
     expect(search('-Putin').total).toBe(0)
+  })
+
+  it('searches the first ten words of a long query and ignores the rest', () => {
+    const filler = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet'
+    expect(search(`${filler} paint`).total).toBe(0)
+    expect(search(`paint ${filler}`).hits.map((hit) => hit.text)).toEqual(['A line of red paint marked the road.'])
   })
 
   it('searches function words only when the query has nothing else', () => {

@@ -28,6 +28,13 @@ describe('buildSnippet', () => {
     expect(buildSnippet(text, spans, 30)).toBe('…iota <mark>kappa</mark> lambda <mark>mu</mark> nu xi…')
   })
 
+  it('never cuts a character in two', () => {
+    const text = '𝒜'.repeat(100)
+    const html = buildSnippet(text, [{ start: 100, end: 102 }], 61)
+    expect(html.replace(/<\/?mark>|…/g, '')).toMatch(/^(?:𝒜)+$/u)
+    expect(buildSnippet(text, [], 61).replace(/…/g, '')).toMatch(/^(?:𝒜)+$/u)
+  })
+
   it('shows the start of a paragraph with no match', () => {
     expect(buildSnippet('One two three four five six seven eight nine ten.', [], 20)).toBe('One two three four…')
   })

@@ -32,6 +32,11 @@ describe('suggest', () => {
     expect(texts('coopera')).toEqual(['Cooperation'])
   })
 
+  it('keeps what precedes the word as typed, separators included', async () => {
+    const hyphenated = await fixtureIndex({ 'a.txt': 'T\nPro-Kremlin outlets spoke.' })
+    expect(suggest(hyphenated, 'pro-Kre', 5).map((s) => s.text)).toEqual(['pro-Kremlin'])
+  })
+
   it('corrects a misspelt word when nothing completes it', () => {
     expect(texts('Versialles')).toEqual(['Versailles'])
     expect(texts('Marine Le Pne')).toEqual([]) // three letters: no typo allowed

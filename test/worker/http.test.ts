@@ -18,6 +18,25 @@ describe('errors', () => {
 
   it('are not cached', async () => {
     expect((await fetchWorker('/api/search')).headers.get('cache-control')).toBe('no-store')
+    expect((await fetchWorker('/api/nothing')).headers.get('cache-control')).toBe('no-store')
+    expect((await fetchWorker('/api/search', { method: 'PUT' })).headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('rejects integers written any other way than as digits', async () => {
+    for (const limit of ['1e1', '0x5', '5.0', ' ', '']) {
+      expect((await getJson(`/api/search?q=red&limit=${encodeURIComponent(limit)}`)).status, limit).toBe(400)
+    }
+  })
+})
+
+describe('HEAD', () => {
+  it('answers like GET, with the same headers and no body', async () => {
+    const get = await fetchWorker('/api/search?q=red')
+    const head = await fetchWorker('/api/search?q=red', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'))
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+    expect(await head.text()).toBe('')
   })
 })
 

@@ -53,6 +53,15 @@ describe('GET /api/search', () => {
     expect((await search({ q: 'chechn' })).body.hits.map((hit) => hit.terms)).toEqual([['Chechnya'], ['Chechnya']])
   })
 
+  it('completes the last word only while it is being typed: a trailing space ends it', async () => {
+    const typing = await search({ q: 'Put' })
+    expect(typing.body.total).toBeGreaterThan(0)
+    expect(typing.body.hits.every((hit) => hit.terms.some((term) => /^Putin/.test(term)))).toBe(true)
+    const finished = await search({ q: 'Put ' })
+    expect(finished.body.total).toBe(0)
+    expect(finished.body.query).toBe('Put ')
+  })
+
   it('turns prefix and typo tolerance off on request', async () => {
     expect((await search({ q: 'chechn', prefix: 'false' })).body.total).toBe(0)
     expect((await search({ q: 'propoganda' })).body.total).toBe(4)

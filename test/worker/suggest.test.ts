@@ -17,6 +17,11 @@ describe('GET /api/suggest', () => {
     expect((await suggest({ q: 'versai' })).body.suggestions.map((s) => s.text)).toEqual(['Versailles'])
   })
 
+  it('suggests nothing once the word is finished with a space', async () => {
+    expect((await suggest({ q: 'Marine Le P' })).body.suggestions.length).toBeGreaterThan(0)
+    expect((await suggest({ q: 'Marine Le ' })).body).toEqual({ query: 'Marine Le ', suggestions: [] })
+  })
+
   it('honours limit, and orders by score', async () => {
     const { body } = await suggest({ q: 'p', limit: '3' })
     expect(body.suggestions).toHaveLength(3)

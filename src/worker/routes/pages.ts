@@ -35,7 +35,8 @@ export const PAGE_HEADERS = {
 } as const
 
 function page(c: Context<AppEnv>, body: Html, status: 200 | 404 = 200): Response {
-  return c.html(body.value, status, PAGE_HEADERS)
+  // A page that is not there may be there after the next deploy: do not keep the 404.
+  return c.html(body.value, status, status === 200 ? PAGE_HEADERS : { ...PAGE_HEADERS, 'Cache-Control': 'no-store' })
 }
 
 /** Answers with the HTML "not found" page. */

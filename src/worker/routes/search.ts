@@ -7,7 +7,7 @@ import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
 import { PARAGRAPH_KINDS, type ParagraphKind } from '../../core/types.ts'
 import type { AppEnv } from '../env.ts'
 import { errorBody, errorResponses } from '../errors.ts'
-import { HitSchema, STRICT_QUERY, booleanParam, integerParam, queryTextParam } from '../schemas.ts'
+import { HitSchema, STRICT_QUERY, booleanParam, integerParam, queryTextParam, typedQuery } from '../schemas.ts'
 
 const listOf = (name: string, description: string, check: (value: string) => boolean, message: string) =>
   z
@@ -76,7 +76,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, (c) =
   }
   const started = performance.now()
   const result = searchParagraphs(index, {
-    query: params.q,
+    query: typedQuery(c.req.query('q'), params.q),
     limit: params.limit,
     offset: params.offset,
     sources: params.source ?? [],

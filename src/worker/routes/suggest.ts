@@ -6,7 +6,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { suggest } from '../../core/suggest.ts'
 import type { AppEnv } from '../env.ts'
 import { errorResponses } from '../errors.ts'
-import { STRICT_QUERY, integerParam, queryTextParam } from '../schemas.ts'
+import { STRICT_QUERY, integerParam, queryTextParam, typedQuery } from '../schemas.ts'
 
 const suggestRoute = createRoute({
   method: 'get',
@@ -38,5 +38,6 @@ const suggestRoute = createRoute({
 /** The `/api/suggest` route. */
 export const suggestRoutes = new OpenAPIHono<AppEnv>().openapi(suggestRoute, (c) => {
   const { q, limit } = c.req.valid('query')
-  return c.json({ query: q, suggestions: suggest(c.var.index, q, limit) }, 200)
+  const query = typedQuery(c.req.query('q'), q)
+  return c.json({ query, suggestions: suggest(c.var.index, query, limit) }, 200)
 })
