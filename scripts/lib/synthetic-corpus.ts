@@ -2,10 +2,11 @@
  * @module
  * A deterministic, seeded synthetic corpus for the benchmarks: documents written as `.txt` sources
  * (first line a title, one paragraph per line, blank lines between) that the real build pipeline
- * reads like the shipped corpus. Word frequencies follow Zipf's law over a vocabulary whose head
- * is real English function words and whose tail is generated pronounceable words; paragraph
- * lengths are drawn from those of the shipped corpus. Pure: the same options give the same bytes.
+ * reads like the shipped corpus. Word frequencies follow Zipf's law over real English words in
+ * their order of popularity (the `popular-english-words` list, from Wikipedia); paragraph lengths
+ * are drawn from those of the shipped corpus. Pure: the same options give the same bytes.
  */
+import { words as POPULAR_ENGLISH_WORDS } from 'popular-english-words/words.js'
 
 /** A random number generator: each call returns a float in [0, 1). */
 export type Random = () => number
@@ -27,21 +28,6 @@ export function createRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-
-/**
- * The most frequent English words, most frequent first (function words and the commonest content
- * words). They take the top Zipf ranks, as in real text, where they make up about half the words.
- */
-export const ENGLISH_HEAD_WORDS: readonly string[] = (
-  'the of and to a in is that for it as was with be by on not he this are or his from at which ' +
-  'but have an had they you were their one all we can her has there been if more when will would ' +
-  'who so no said its about into than them only other new some could time these two may then do ' +
-  'first any my now such like our over man me even most made after also did many before must ' +
-  'through back years where much your way well down should because each just those people how too ' +
-  'little state good very make world still own see men work long get here between both life being ' +
-  'under never day same another know while last might us great old year off come since against go ' +
-  'came right used take three'
-).split(' ')
 
 /** Word counts of the body paragraphs of the shipped corpus (`index/paragraphs.json`, 43 paragraphs). */
 export const SHIPPED_BODY_WORD_COUNTS: readonly number[] = [
@@ -83,41 +69,36 @@ export type SyntheticFile = {
   text: string
 }
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'cr', 'dr', 'fl', 'gr', 'pl', 'pr', 'st', 'tr', 'ch', 'sh', 'th', 'sc', 'sl']
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'i', 'o', 'ai', 'ea', 'ou', 'io', 'y']
-const CODAS = ['', '', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck', 'rt', 'nt']
-/** English endings, so stemming merges forms as it does on real text. */
-const SUFFIXES = ['', '', '', '', '', 's', 's', 'ed', 'ing', 'er', 'ly', 'tion', 'ment', 'ness', 'al', 'ity']
-
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!
-}
-
 /**
- * The vocabulary, most frequent first: {@link ENGLISH_HEAD_WORDS}, then distinct generated
- * pronounceable words, shorter ones at higher ranks (frequent words are short), one in twenty
- * capitalised as a name.
+ * The vocabulary, most frequent first: the most popular English words (letters only, at least
+ * two of them but for "a" and "i", without the markup words a Wikipedia dump leaves in, such as
+ * "nbsp"). The seed does not change it: real text has one vocabulary.
  *
  * @example
- * syntheticVocabulary(1, 5) // => ['the', 'of', 'and', 'to', 'a']
+ * syntheticVocabulary(1, 5) // => ['the', 'of', 'in', 'and', 'to']
  */
-export function syntheticVocabulary(seed: number, size: number): string[] {
-  const random = createRandom(seed ^ 0x5eed)
-  const words = ENGLISH_HEAD_WORDS.slice(0, size)
-  const seen = new Set(words)
-  while (words.length < size) {
-    // Longer words as the ranks go down: 1–2 syllables at the top, up to 4 in the tail.
-    const maxSyllables = 2 + Math.min(2, Math.floor((words.length / size) * 3))
-    const syllables = 1 + Math.floor(random() * maxSyllables)
-    let word = ''
-    for (let i = 0; i < syllables; i++) word += pick(random, ONSETS) + pick(random, VOWELS) + (i === syllables - 1 ? pick(random, CODAS) : '')
-    word += pick(random, SUFFIXES)
-    if (word.length < 3 || seen.has(word.toLowerCase())) continue
-    seen.add(word.toLowerCase())
-    words.push(random() < 0.05 ? word[0]!.toUpperCase() + word.slice(1) : word)
+export function syntheticVocabulary(_seed: number, size: number): string[] {
+  const words: string[] = []
+  for (const word of POPULAR_ENGLISH_WORDS) {
+    if (words.length >= size) break
+    if (/^[a-z]+$/.test(word) && (word.length > 1 || word === 'a' || word === 'i') && !MARKUP_WORDS.has(word)) words.push(word)
   }
+  if (words.length < size) throw new Error(`synthetic corpus: only ${words.length} words to draw from, not ${size}`)
   return words
 }
+
+/** Words of wiki markup and web pages, frequent in the list but not in news text. */
+const MARKUP_WORDS = new Set(['nbsp', 'ndash', 'mdash', 'amp', 'quot', 'http', 'https', 'www', 'com', 'org', 'html', 'jpg', 'png', 'svg', 'ref', 'px', 'br', 'td', 'tr', 'th', 'div', 'span', 'wikipedia', 'wikiproject', 'redirect', 'thumb', 'cite', 'url', 'isbn', 'pdf'])
+
+/**
+ * Words that cannot end a heading of the synthetic corpus: the recovery takes a line ending in a
+ * function word for a paragraph cut at a page break.
+ */
+const NOT_LAST_IN_HEADING = new Set(
+  ('a an the and or but nor of to in on at by for with from as than that which who whom whose his her their its our my your ' +
+    'is was were are be been being has have had not into onto over under after before about against between during without ' +
+    'within through while if because so very more most such i he she it we they you me him them us this these those').split(' ')
+)
 
 /**
  * Draws ranks from a Zipf distribution: rank `r` (0-based) with probability proportional to
@@ -142,6 +123,10 @@ export function zipfSampler(size: number, exponent: number): (uniform: number) =
   }
 }
 
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!
+}
+
 const capitalise = (word: string) => word[0]!.toUpperCase() + word.slice(1)
 
 /**
@@ -161,7 +146,10 @@ export function generateSyntheticCorpus(options: SyntheticCorpusOptions): Synthe
   const rank = zipfSampler(vocabulary.length, zipfExponent)
   const word = () => vocabulary[rank(random())]!
   /** A word that can end a heading: not a function word (the recovery takes those for a cut line). */
-  const contentWord = () => vocabulary[ENGLISH_HEAD_WORDS.length + Math.floor(random() * (vocabulary.length - ENGLISH_HEAD_WORDS.length))]!
+  const contentWord = (): string => {
+    const candidate = vocabulary[Math.floor(random() * vocabulary.length)]!
+    return NOT_LAST_IN_HEADING.has(candidate) ? contentWord() : candidate
+  }
 
   const files: SyntheticFile[] = []
   let remaining = paragraphs
