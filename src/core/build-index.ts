@@ -113,7 +113,6 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
       sourceId: metadata.id,
       position,
       ...paragraph,
-      sourceTitle: metadata.title,
       related: [],
     }))
     indexed.push(...paragraphs)
@@ -202,6 +201,6 @@ export async function hashCorpus(sources: readonly CorpusFile[], metadata: Corpu
 
 /** One paragraph per line: readable, diff-friendly, and still one JSON array. */
 function serializeParagraphs(paragraphs: readonly IndexedParagraph[]): string {
-  const lines = paragraphs.map(({ sourceTitle: _title, ...paragraph }) => JSON.stringify(paragraph))
+  const lines = paragraphs.map((paragraph) => JSON.stringify(paragraph))
   return `[\n${lines.join(',\n')}\n]\n`
 }

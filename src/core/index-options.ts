@@ -9,12 +9,13 @@ import { commonGrams, processTerm, tokenize } from './terms.ts'
 import type { Paragraph } from './types.ts'
 
 /** Version of the files in `index/`; bump it when their shape changes. */
-export const INDEX_FORMAT_VERSION = 2
+export const INDEX_FORMAT_VERSION = 3
 
-/** A paragraph as handed to MiniSearch: with its source's title, and its related paragraphs. */
+/**
+ * A paragraph as handed to MiniSearch, with its related paragraphs. Its source's title is not
+ * indexed with it but once per source (see `source-titles.ts`).
+ */
 export type IndexedParagraph = Paragraph & {
-  /** The title of the paragraph's source, searched with a low weight. */
-  sourceTitle: string
   /** Paragraphs of other sources that report the same thing. */
   related: RelatedParagraph[]
 }
@@ -22,8 +23,11 @@ export type IndexedParagraph = Paragraph & {
 /** The fields stored with each document, enough to render a hit without another lookup. */
 export type StoredParagraph = Pick<IndexedParagraph, 'sourceId' | 'kind' | 'section' | 'position' | 'text' | 'related'>
 
-/** Fields searched, and how much a match in each weighs against one in the paragraph text. */
-export const FIELD_BOOSTS = { text: 1, section: 0.5, sourceTitle: 0.25 } as const
+/**
+ * Fields searched, and how much a match in each weighs against one in the paragraph text (the
+ * source title, searched apart, weighs `TITLE_BOOST`).
+ */
+export const FIELD_BOOSTS = { text: 1, section: 0.5 } as const
 
 /** Fields that queries search for words. */
 export const SEARCHED_FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[]

@@ -7,6 +7,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch'
 import type { Manifest, ManifestSource } from './build-index.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
+import { indexSourceTitles, type SourceTitles } from './source-titles.ts'
 import type { Paragraph, SourceMetadata } from './types.ts'
 import { Vocabulary, type VocabularyEntry } from './vocabulary.ts'
 
@@ -23,6 +24,8 @@ export type LoadedIndex = {
   vocabulary: Vocabulary
   /** Sources by id, in manifest order. */
   sources: ReadonlyMap<string, ManifestSource>
+  /** The sources' titles, searched once per source. */
+  titles: SourceTitles
   /** A paragraph by id, or `undefined`. */
   paragraph(id: string): StoredParagraphWithId | undefined
 }
@@ -66,6 +69,7 @@ export function loadIndex(texts: IndexTexts): LoadedIndex {
     manifest,
     vocabulary: new Vocabulary(JSON.parse(vocabulary) as VocabularyEntry[]),
     sources: new Map(manifest.sources.map((source) => [source.id, source])),
+    titles: indexSourceTitles(manifest.sources),
     paragraph(id) {
       const stored = miniSearch.getStoredFields(id) as StoredParagraph | undefined
       return stored && { id, ...stored }

@@ -20,6 +20,7 @@ import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import { publicSource, type LoadedIndex } from './loaded-index.ts'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
 import { buildSnippet } from './snippet.ts'
+import { matchTitles, type TitleMatch } from './source-titles.ts'
 import { phraseGrams, typoBudget } from './terms.ts'
 import { PARAGRAPH_KINDS, type ParagraphKind, type SourceMetadata } from './types.ts'
 
@@ -200,16 +201,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** Ids of paragraphs whose text holds a word's term, or a phrase. */
-function paragraphsWith(index: LoadedIndex, words: readonly QueryWord[]): Set<string> {
-  const { query } = phraseCandidates(words)
-  const candidates = index.miniSearch.search(query, { fields: ['text'], prefix: false, fuzzy: false, tokenize: (s) => [s], processTerm: (s) => s })
-  const ids = (results: typeof candidates) => new Set(results.map((result) => result['id'] as string))
-  if (words.length === 1) return ids(candidates)
-  const phrase = words.map((word) => word.term)
-  return ids(candidates.filter((result) => indexOfPhrase(textTerms(result['text'] as string), phrase) >= 0))
-}
-
 /** Whether any matched term was found in the paragraph text (not only its section or title). */
 function matchedInText(match: Record<string, string[]>): boolean {
   for (const term in match) if (match[term]!.includes('text')) return true
@@ -252,19 +243,20 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
   const plan = planQuery(parseQuery(request.query), index, request)
   if (plan.units.length === 0) return empty
 
+  const boostTerm = (term: string) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : plan.correctionTerms.has(term) ? CORRECTION_WEIGHT : 1)
+  // Excluded words leave the results before MiniSearch builds them; excluded phrases are checked
+  // on the text of what is left.
+  const excludedTerms = [...plan.excludedWords.map((word) => [word]), ...plan.excludedPhrases].filter((words) => words.length === 1).map(([word]) => word!.term)
+  const excludedPhrases = plan.excludedPhrases.filter((words) => words.length > 1).map((words) => words.map((word) => word.term))
+  const wanted: Query = { combineWith: 'OR', queries: plan.units.map((unit) => unit.query) }
   const results = index.miniSearch.search(
-    { combineWith: 'OR', queries: plan.units.map((unit) => unit.query) },
-    {
-      prefix: false,
-      fields: SEARCHED_FIELDS,
-      boost: { ...FIELD_BOOSTS, [GRAMS_FIELD]: 0 },
-      tokenize: (s) => [s],
-      processTerm: (s) => s,
-      boostTerm: (term) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : plan.correctionTerms.has(term) ? CORRECTION_WEIGHT : 1),
-    }
+    excludedTerms.length === 0 ? wanted : { combineWith: 'AND_NOT', queries: [wanted, { queries: excludedTerms, fields: ['text'], fuzzy: false }] },
+    { prefix: false, fields: SEARCHED_FIELDS, boost: { ...FIELD_BOOSTS, [GRAMS_FIELD]: 0 }, tokenize: (s) => [s], processTerm: (s) => s, boostTerm }
   )
+  // The sources' titles, searched once each for the words (a phrase must occur in the text).
+  const wordUnits = plan.units.filter((unit) => unit.phrase === undefined)
+  const titles = wordUnits.length === 0 ? new Map<string, TitleMatch>() : matchTitles(index.titles, { combineWith: 'OR', queries: wordUnits.map((unit) => unit.query) }, boostTerm)
 
-  const excluded = [...plan.excludedWords.map((word) => [word]), ...plan.excludedPhrases].map((words) => paragraphsWith(index, words))
   const phraseUnits = plan.units.filter((unit) => unit.phrase !== undefined)
   const sourceOrder = new Map([...index.sources.keys()].map((id, i) => [id, i]))
 
@@ -272,24 +264,25 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
   const matches: Ranked[] = []
   for (const result of results) {
     if (!matchedInText(result.match)) continue
-    const id = result['id'] as string
-    if (excluded.some((ids) => ids.has(id))) continue
+    // Every phrase must occur: its terms were required (AND) and now must be consecutive.
+    if (phraseUnits.length > 0 && !phraseUnits.every((unit) => everyIn(unit.exactTerms, result.terms))) continue
+    if (phraseUnits.length > 0 || excludedPhrases.length > 0) {
+      const terms = textTerms(result['text'] as string)
+      if (!phraseUnits.every((unit) => indexOfPhrase(terms, unit.phrase!) >= 0)) continue
+      if (excludedPhrases.some((phrase) => indexOfPhrase(terms, phrase) >= 0)) continue
+    }
+    const sourceId = result['sourceId'] as string
+    const title = titles.get(sourceId)
     let coverage = 0
     let typos = 0
     for (const unit of plan.units) {
-      if (!someIn(result.queryTerms, unit.queryTerms)) continue
+      if (!someIn(result.queryTerms, unit.queryTerms) && !(title && someIn(title.queryTerms, unit.queryTerms))) continue
       coverage++
-      if (!someIn(result.terms, unit.exactTerms)) typos++
-    }
-    // Every phrase must occur: its terms were required (AND) and now must be consecutive.
-    if (phraseUnits.length > 0) {
-      if (!phraseUnits.every((unit) => everyIn(unit.exactTerms, result.terms))) continue
-      const terms = textTerms(result['text'] as string)
-      if (!phraseUnits.every((unit) => indexOfPhrase(terms, unit.phrase!) >= 0)) continue
+      if (!someIn(result.terms, unit.exactTerms) && !(title && someIn(title.terms, unit.exactTerms))) typos++
     }
     // The kind's prior applies to the whole score (as MiniSearch's boostDocument would, per term, at a cost per posting).
-    const score = result.score * KIND_WEIGHTS[result['kind'] as ParagraphKind]
-    matches.push({ result, score, coverage, typos, sourceOrder: sourceOrder.get(result['sourceId'] as string) ?? 0 })
+    const score = (result.score + (title?.score ?? 0)) * KIND_WEIGHTS[result['kind'] as ParagraphKind]
+    matches.push({ result, score, coverage, typos, sourceOrder: sourceOrder.get(sourceId) ?? 0 })
   }
 
   const sourceFilter = new Set(request.sources ?? [])

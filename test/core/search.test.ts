@@ -46,6 +46,19 @@ describe('searchParagraphs', () => {
     expect(texts('Putin -denied')).not.toContain('Putin denied any plan to meddle in the vote.')
   })
 
+  it('excludes a phrase only where its words are consecutive, and a one-word phrase as a word', () => {
+    expect(texts('line -"red line"')).toEqual(['A line of red paint marked the road.'])
+    expect(texts('chemical weapons -"France"')).toEqual(['The use of chemical weapons is a red line, Macron said.'])
+  })
+
+  it('counts a word found in the source title towards matching every word', () => {
+    // Both sources have paragraphs naming Putin; only the summit's also match "summit", by their title.
+    const hits = search('summit Putin').hits.map((hit) => hit.source.id)
+    const lastSummit = hits.lastIndexOf('summit')
+    expect(lastSummit).toBeGreaterThan(0)
+    expect(hits.indexOf('wire')).toBeGreaterThan(lastSummit)
+  })
+
   it('ranks paragraphs matching every word first', () => {
     const hits = texts('Marine Le Pen')
     expect(hits.slice(0, 1)).toEqual(['Marine Le Pen lost the election to Macron.'])
