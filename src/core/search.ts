@@ -7,8 +7,9 @@
  * 1. paragraphs that match more of the query's words and phrases first (function words do not
  *    count when the query has other words);
  * 2. then those that match with fewer typos (an exact match outranks a corrected one);
- * 3. then by BM25+ relevance as MiniSearch computes it over the paragraph text, its section and
- *    its source title (the latter two weighted less);
+ * 3. then by BM25+ relevance as MiniSearch computes it over the paragraph text and its section,
+ *    plus its source's title, searched once per source (`source-titles.ts`); the latter two
+ *    weighted less;
  * 4. then in source and document order, so the order is total and pages never overlap.
  *
  * A paragraph is a hit only when its own text matches: a match in the section or source title
@@ -250,7 +251,7 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
   const excludedPhrases = plan.excludedPhrases.filter((words) => words.length > 1).map((words) => words.map((word) => word.term))
   const wanted: Query = { combineWith: 'OR', queries: plan.units.map((unit) => unit.query) }
   const results = index.miniSearch.search(
-    excludedTerms.length === 0 ? wanted : { combineWith: 'AND_NOT', queries: [wanted, { queries: excludedTerms, fields: ['text'], fuzzy: false }] },
+    excludedTerms.length === 0 ? wanted : { combineWith: 'AND_NOT', queries: [wanted, { combineWith: 'OR', queries: excludedTerms, fields: ['text'], fuzzy: false }] },
     { prefix: false, fields: SEARCHED_FIELDS, boost: { ...FIELD_BOOSTS, [GRAMS_FIELD]: 0 }, tokenize: (s) => [s], processTerm: (s) => s, boostTerm }
   )
   // The sources' titles, searched once each for the words (a phrase must occur in the text).
@@ -280,8 +281,11 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
       coverage++
       if (!someIn(result.terms, unit.exactTerms) && !(title && someIn(title.terms, unit.exactTerms))) typos++
     }
+    // With a title match, the score is what MiniSearch gives one document matched in several
+    // fields: the fields' scores added, times the number of query terms matched in any of them.
+    const relevance = title ? (result.score / (result.queryTerms.length || 1) + title.score) * new Set([...result.queryTerms, ...title.queryTerms]).size : result.score
     // The kind's prior applies to the whole score (as MiniSearch's boostDocument would, per term, at a cost per posting).
-    const score = (result.score + (title?.score ?? 0)) * KIND_WEIGHTS[result['kind'] as ParagraphKind]
+    const score = relevance * KIND_WEIGHTS[result['kind'] as ParagraphKind]
     matches.push({ result, score, coverage, typos, sourceOrder: sourceOrder.get(sourceId) ?? 0 })
   }
 

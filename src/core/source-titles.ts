@@ -17,7 +17,12 @@ export const TITLE_BOOST = 0.25
 
 /** What a source's title matched of a query. */
 export type TitleMatch = {
-  /** MiniSearch's score for the title, weighted by {@link TITLE_BOOST}. */
+  /**
+   * MiniSearch's score for the title, weighted by {@link TITLE_BOOST}, before MiniSearch's
+   * multiplication by the number of query terms matched: the caller adds it to a paragraph's
+   * score on the same footing and multiplies by the query terms the two matched together, as
+   * MiniSearch does for one document matched in several fields.
+   */
   score: number
   /** Index terms of the title that matched. */
   terms: string[]
@@ -51,5 +56,7 @@ export function indexSourceTitles(sources: readonly { id: string; title: string 
  */
 export function matchTitles(titles: SourceTitles, query: Query, boostTerm?: SearchOptions['boostTerm']): Map<string, TitleMatch> {
   const results = titles.search(query, { prefix: false, tokenize: (s) => [s], processTerm: (s) => s, ...(boostTerm ? { boostTerm } : {}) })
-  return new Map(results.map((result) => [result.id as string, { score: result.score * TITLE_BOOST, terms: result.terms, queryTerms: result.queryTerms }]))
+  return new Map(
+    results.map((result) => [result.id as string, { score: (result.score / (result.queryTerms.length || 1)) * TITLE_BOOST, terms: result.terms, queryTerms: result.queryTerms }])
+  )
 }

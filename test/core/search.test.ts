@@ -44,6 +44,12 @@ describe('searchParagraphs', () => {
     expect(texts('chemical weapons -France')).toEqual(['The use of chemical weapons is a red line, Macron said.'])
     expect(texts('chemical -"red line"')).toEqual([])
     expect(texts('Putin -denied')).not.toContain('Putin denied any plan to meddle in the vote.')
+    for (const query of ['Putin -denied -welcomed', 'Putin -welcomed -denied']) {
+      const hits = texts(query)
+      expect(hits, query).not.toContain('Putin denied any plan to meddle in the vote.')
+      expect(hits, query).not.toContain('Putin welcomed closer cooperation with France.')
+      expect(hits, query).toContain('Putin at the palace again.')
+    }
   })
 
   it('excludes a phrase only where its words are consecutive, and a one-word phrase as a word', () => {

@@ -22,6 +22,12 @@ describe('matchTitles', () => {
     expect([...matchTitles(titles, { queries: ['versail'], fuzzy: 1 }).keys()]).toEqual(['bbc'])
   })
 
+  it('scores before MiniSearch multiplies by the number of query terms matched, for the caller to combine', () => {
+    const plain = titles.search('Macron Putin')[0]!
+    expect(plain.queryTerms).toHaveLength(2)
+    expect(matchTitles(titles, { queries: ['macron', 'putin'] }).get('bbc')!.score).toBeCloseTo((plain.score / 2) * TITLE_BOOST)
+  })
+
   it('matches nothing for a word in no title', () => {
     expect(matchTitles(titles, { queries: ['chechnya'] }).size).toBe(0)
   })
