@@ -33,6 +33,7 @@ import type { Manifest } from '../src/core/build-index.ts'
 import type { VocabularyEntry } from '../src/core/vocabulary.ts'
 import { startDevServer, wranglerCommand, type DevServer } from './lib/dev-server.ts'
 import { CORPUS_DIR, pipelineHash } from './lib/index-files.ts'
+import { WORKER_INDEX_FILES } from '../src/worker/index-assets.ts'
 import { ROOT } from './lib/paths.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
@@ -109,10 +110,14 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
   })
 }
 
-const fileSizes = (path: string): Sizes => {
-  const bytes = readFileSync(path)
-  return { raw: bytes.length, gzip: gzipSync(bytes).length }
-}
+const sizesOf = (bytes: Buffer): Sizes => ({ raw: bytes.length, gzip: gzipSync(bytes).length })
+
+/** The bytes of the files of `index/` that the Worker loads. */
+const workerIndexBytes = (indexDir: string): Record<keyof typeof WORKER_INDEX_FILES, Buffer> => ({
+  index: readFileSync(join(indexDir, WORKER_INDEX_FILES.index)),
+  vocabulary: readFileSync(join(indexDir, WORKER_INDEX_FILES.vocabulary)),
+  manifest: readFileSync(join(indexDir, WORKER_INDEX_FILES.manifest)),
+})
 
 /** A copy of the project with one corpus size's index: where wrangler runs for that size. */
 function prepareProject(dir: string): void {
@@ -162,16 +167,15 @@ async function buildSize(dir: string, paragraphs: number | null, key: string): P
  * The Worker as `wrangler deploy --dry-run` bundles it (the index inside up to 4 MiB, else in the
  * static assets), and the same with the index as text modules whatever its size.
  */
-async function measureWorker(project: string): Promise<SizeResult['worker']> {
+async function measureWorker(project: string, indexFiles: Buffer[]): Promise<SizeResult['worker']> {
   const outdir = join(project, 'dry-run')
   rmSync(outdir, { recursive: true, force: true })
   const output = await run(...wranglerCommand(['deploy', '--dry-run', '--outdir', outdir, '--config', join(project, 'wrangler.toml')]), { cwd: project })
   const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output)
   if (!match) throw new Error(`no "Total Upload" in wrangler's output:\n${output}`)
   const modules = readdirSync(outdir).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(outdir, name)))
-  const texts = ['index.json', 'vocabulary.json', 'manifest.json'].map((name) => readFileSync(join(project, 'index', name)))
   // As wrangler sizes a Worker: the modules' contents end to end, and that gzipped.
-  const bundled = Buffer.concat([...modules, ...texts])
+  const bundled = Buffer.concat([...modules, ...indexFiles])
   return {
     asBuilt: { raw: Math.round(Number(match[1]) * 1024), gzip: Math.round(Number(match[2]) * 1024) },
     withBundledIndex: { raw: bundled.length, gzip: gzipSync(bundled).length },
@@ -331,22 +335,22 @@ async function measureSize(size: string): Promise<SizeResult> {
 
   log(`[${size}] building the index${paragraphs === null ? '' : ` (${paragraphs} synthetic paragraphs)`}`)
   const build = await buildSize(dir, paragraphs, key)
-  const manifest = JSON.parse(readFileSync(join(indexDir, 'manifest.json'), 'utf8')) as Manifest
+  const workerFiles = workerIndexBytes(indexDir)
+  const manifest = JSON.parse(workerFiles.manifest.toString('utf8')) as Manifest
+  const assetsIndexDir = join(project, 'dist', 'assets', '_index')
   const files = {
-    index: fileSizes(join(indexDir, 'index.json')),
-    vocabulary: fileSizes(join(indexDir, 'vocabulary.json')),
-    manifest: fileSizes(join(indexDir, 'manifest.json')),
-    paragraphs: fileSizes(join(indexDir, 'paragraphs.json')),
-    bundledSet: fileSizes(join(indexDir, 'index.json')),
-    largestAssetPart: Math.max(...readdirSync(join(project, 'dist', 'assets', '_index')).map((name) => statSync(join(project, 'dist', 'assets', '_index', name)).size)),
+    index: sizesOf(workerFiles.index),
+    vocabulary: sizesOf(workerFiles.vocabulary),
+    manifest: sizesOf(workerFiles.manifest),
+    paragraphs: sizesOf(readFileSync(join(indexDir, 'paragraphs.json'))),
+    bundledSet: sizesOf(Buffer.concat(Object.values(workerFiles))),
+    largestAssetPart: Math.max(...readdirSync(assetsIndexDir).map((name) => statSync(join(assetsIndexDir, name)).size)),
   }
-  const set = Buffer.concat(['index.json', 'vocabulary.json', 'manifest.json'].map((name) => readFileSync(join(indexDir, name))))
-  files.bundledSet = { raw: set.length, gzip: gzipSync(set).length }
 
   log(`[${size}] bundling the Worker (wrangler deploy --dry-run)`)
-  const worker = await measureWorker(project)
+  const worker = await measureWorker(project, Object.values(workerFiles))
 
-  const vocabulary = JSON.parse(readFileSync(join(indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
+  const vocabulary = JSON.parse(workerFiles.vocabulary.toString('utf8')) as VocabularyEntry[]
   const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((p) => p.text)
   const mix = queryMix({ seed, vocabulary, paragraphs: texts, size: quick ? 120 : 300 })
   const queries = mix.map((query) => query.q)

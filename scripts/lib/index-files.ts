@@ -19,6 +19,7 @@ import {
   WORKER_INDEX_FILES,
   splitIndexAssets,
   type IndexAssetsListing,
+  type IndexFileTexts,
 } from '../../src/worker/index-assets.ts'
 
 
@@ -116,17 +117,22 @@ export async function writeIndexAtomically(indexDir: string, files: Record<strin
   for (const name of names) await rename(join(indexDir, name + suffix), join(indexDir, name))
 }
 
+/** Reads the files of `index/` that the Worker loads. */
+async function readWorkerIndexTexts(indexDir: string): Promise<IndexFileTexts> {
+  const entries = await Promise.all(Object.entries(WORKER_INDEX_FILES).map(async ([key, name]) => [key, await readFile(join(indexDir, name), 'utf8')] as const))
+  return Object.fromEntries(entries) as IndexFileTexts
+}
+
 /**
  * Copies the Worker's index files into the static assets, split into parts (see
  * `src/worker/index-assets.ts`), unless the copy there already holds this index version.
  *
- * @param indexDir - The index folder (`index/`).
+ * @param texts - The Worker's files of `index/`.
  * @param assetsDir - The static-assets folder; the files go to its `_index/` subfolder.
  * @returns Whether anything was written.
  */
-export async function writeIndexAssets(indexDir: string, assetsDir: string): Promise<boolean> {
-  const manifest = await readFile(join(indexDir, WORKER_INDEX_FILES.manifest), 'utf8')
-  const { indexVersion } = JSON.parse(manifest) as Manifest
+async function writeIndexAssets(texts: IndexFileTexts, assetsDir: string): Promise<boolean> {
+  const { indexVersion } = JSON.parse(texts.manifest) as Manifest
   const target = join(assetsDir, INDEX_ASSETS_PATH)
   try {
     const listing = JSON.parse(await readFile(join(target, INDEX_ASSETS_LISTING), 'utf8')) as IndexAssetsListing
@@ -135,11 +141,7 @@ export async function writeIndexAssets(indexDir: string, assetsDir: string): Pro
   } catch {
     // no usable copy yet
   }
-  const files = splitIndexAssets({
-    index: await readFile(join(indexDir, WORKER_INDEX_FILES.index), 'utf8'),
-    vocabulary: await readFile(join(indexDir, WORKER_INDEX_FILES.vocabulary), 'utf8'),
-    manifest,
-  })
+  const files = splitIndexAssets(texts)
   // Written beside, then swapped in, so the folder never holds a mix of two versions.
   const staging = `${target.replace(/\/$/, '')}.tmp-${process.pid}`
   await rm(staging, { recursive: true, force: true })
@@ -156,15 +158,12 @@ export async function writeIndexAssets(indexDir: string, assetsDir: string): Pro
  * `BUNDLED_INDEX_MAX_BYTES`, else the same files empty, so the Worker reads the static assets.
  * Files whose content is already right are left alone.
  *
- * @param indexDir - The index folder (`index/`).
+ * @param texts - The Worker's files of `index/`.
  * @param bundleDir - The folder the Worker imports from (`dist/` + `BUNDLED_INDEX_DIR`).
  * @returns Whether the index is bundled.
  */
-export async function writeBundledIndex(indexDir: string, bundleDir: string): Promise<boolean> {
+async function writeBundledIndex(texts: IndexFileTexts, bundleDir: string): Promise<boolean> {
   // The Worker imports `dist/bundled-index/*.txt` (see `src/worker/search-index.ts`).
-  const texts = Object.fromEntries(
-    await Promise.all(Object.entries(WORKER_INDEX_FILES).map(async ([key, name]) => [key, await readFile(join(indexDir, name), 'utf8')] as const))
-  ) as Record<keyof typeof WORKER_INDEX_FILES, string>
   const bytes = Object.values(texts).reduce((sum, text) => sum + Buffer.byteLength(text), 0)
   const bundled = bytes <= BUNDLED_INDEX_MAX_BYTES
   await mkdir(bundleDir, { recursive: true })
@@ -185,7 +184,8 @@ export async function writeBundledIndex(indexDir: string, bundleDir: string): Pr
  * @returns What was done, for the build's log.
  */
 export async function writeWorkerIndex(indexDir: string, assetsDir: string): Promise<{ assetsWritten: boolean; bundled: boolean }> {
-  const assetsWritten = await writeIndexAssets(indexDir, assetsDir)
-  const bundled = await writeBundledIndex(indexDir, join(dirname(assetsDir), BUNDLED_INDEX_DIR))
+  const texts = await readWorkerIndexTexts(indexDir)
+  const assetsWritten = await writeIndexAssets(texts, assetsDir)
+  const bundled = await writeBundledIndex(texts, join(dirname(assetsDir), BUNDLED_INDEX_DIR))
   return { assetsWritten, bundled }
 }

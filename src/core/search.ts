@@ -121,10 +121,12 @@ type Plan = {
   completionTerms: Set<string>
   /** Terms of words the query's words may be misspellings of, searched with a lower weight still. */
   correctionTerms: Set<string>
-  /** Phrases that must occur, and phrases and terms that must not. */
+  /** Phrases that must occur. */
   phrases: string[][]
-  excludedWords: QueryWord[]
-  excludedPhrases: QueryWord[][]
+  /** Terms that must not occur in the text (excluded words, and excluded phrases of one word). */
+  excludedTerms: string[]
+  /** Phrases of two words or more that must not occur in the text. */
+  excludedPhrases: string[][]
   /** Terms to mark only when nothing else is (function words searched alongside other words). */
   weakTerms: Set<string>
   /** The searched words as typed, as whole-word patterns, for the exact-form rescoring. */
@@ -186,13 +188,14 @@ function planQuery(parsed: ParsedQuery, index: LoadedIndex, request: SearchReque
     return planWord(word, completions, corrections, request.fuzzy)
   })
   units.push(...parsed.phrases.slice(0, MAX_QUERY_WORDS).map(planPhrase))
+  const excludedPhrases = parsed.excludedPhrases.slice(0, MAX_QUERY_WORDS)
   return {
     units,
     completionTerms,
     correctionTerms,
     phrases: parsed.phrases.map((phrase) => phrase.map((word) => word.term)),
-    excludedWords: parsed.excludedWords.slice(0, MAX_QUERY_WORDS),
-    excludedPhrases: parsed.excludedPhrases.slice(0, MAX_QUERY_WORDS),
+    excludedTerms: [...parsed.excludedWords.slice(0, MAX_QUERY_WORDS), ...excludedPhrases.filter((phrase) => phrase.length === 1).flat()].map((word) => word.term),
+    excludedPhrases: excludedPhrases.filter((phrase) => phrase.length > 1).map((phrase) => phrase.map((word) => word.term)),
     weakTerms: new Set(hasSignificant ? parsed.words.filter((word) => word.stopWord).map((word) => word.term) : []),
     exactForms: words.map((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.text)}(?![\\p{L}\\p{N}])`, 'iu')),
   }
@@ -212,6 +215,13 @@ function matchedInText(match: Record<string, string[]>): boolean {
 function someIn(items: readonly string[], set: ReadonlySet<string>): boolean {
   for (const item of items) if (set.has(item)) return true
   return false
+}
+
+/** The number of distinct items of `a` and `b`, each without repeats. */
+function unionSize(a: readonly string[], b: readonly string[]): number {
+  let size = a.length
+  for (const item of b) if (!a.includes(item)) size++
+  return size
 }
 
 /** Whether every item of `set` is in `items`. */
@@ -244,11 +254,10 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
   const plan = planQuery(parseQuery(request.query), index, request)
   if (plan.units.length === 0) return empty
 
+  const { excludedTerms, excludedPhrases } = plan
   const boostTerm = (term: string) => (plan.completionTerms.has(term) ? COMPLETION_WEIGHT : plan.correctionTerms.has(term) ? CORRECTION_WEIGHT : 1)
   // Excluded words leave the results before MiniSearch builds them; excluded phrases are checked
   // on the text of what is left.
-  const excludedTerms = [...plan.excludedWords.map((word) => [word]), ...plan.excludedPhrases].filter((words) => words.length === 1).map(([word]) => word!.term)
-  const excludedPhrases = plan.excludedPhrases.filter((words) => words.length > 1).map((words) => words.map((word) => word.term))
   const wanted: Query = { combineWith: 'OR', queries: plan.units.map((unit) => unit.query) }
   const results = index.miniSearch.search(
     excludedTerms.length === 0 ? wanted : { combineWith: 'AND_NOT', queries: [wanted, { combineWith: 'OR', queries: excludedTerms, fields: ['text'], fuzzy: false }] },
@@ -283,7 +292,7 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
     }
     // With a title match, the score is what MiniSearch gives one document matched in several
     // fields: the fields' scores added, times the number of query terms matched in any of them.
-    const relevance = title ? (result.score / (result.queryTerms.length || 1) + title.score) * new Set([...result.queryTerms, ...title.queryTerms]).size : result.score
+    const relevance = title ? (result.score / (result.queryTerms.length || 1) + title.score) * unionSize(result.queryTerms, title.queryTerms) : result.score
     // The kind's prior applies to the whole score (as MiniSearch's boostDocument would, per term, at a cost per posting).
     const score = relevance * KIND_WEIGHTS[result['kind'] as ParagraphKind]
     matches.push({ result, score, coverage, typos, sourceOrder: sourceOrder.get(sourceId) ?? 0 })

@@ -42,7 +42,7 @@ export type SourceTitles = MiniSearch<{ id: string; title: string }>
  */
 export function indexSourceTitles(sources: readonly { id: string; title: string }[]): SourceTitles {
   const titles = new MiniSearch<{ id: string; title: string }>({ fields: ['title'], tokenize, processTerm })
-  titles.addAll(sources.map(({ id, title }) => ({ id, title })))
+  titles.addAll(sources)
   return titles
 }
 

@@ -19,8 +19,8 @@ export const INDEX_PART_BYTES = 10 * 1024 * 1024
 
 /**
  * Largest part of the index's terms: each is parsed on its own while the index is built, so the
- * smaller the part, the lower the load's peak memory (10k paragraphs: 90 MiB of heap needed with
- * the index whole, 70 MiB in 1 MiB parts).
+ * smaller the part, the lower the load's peak memory (10k paragraphs: about 93 MiB of heap with
+ * the index whole, 49 MiB in 1 MiB parts; BENCHMARKS.md).
  */
 export const TERMS_PART_BYTES = 1024 * 1024
 
@@ -33,8 +33,9 @@ export const INDEX_ASSETS_LAYOUT = 2
 /**
  * An index whose files add up to at most this many bytes is also bundled with the Worker and
  * loaded at module scope, in the start-up budget (1 s) rather than in the first request's (10 ms of
- * CPU on the Free plan): about 3,500 paragraphs, loaded in about 150 ms. A larger one is read
- * from the static assets by the first request of an isolate.
+ * CPU on the Free plan): about 5,000 paragraphs (1,000 take 1 MiB and load in about 100 ms in
+ * workerd; BENCHMARKS.md). A larger one is read from the static assets by the first request of an
+ * isolate.
  */
 export const BUNDLED_INDEX_MAX_BYTES = 4 * 1024 * 1024
 
@@ -114,6 +115,15 @@ export function splitIndexAssets(texts: IndexFileTexts, maxBytes: number = INDEX
   }
   files.set(INDEX_ASSETS_LISTING, encoder.encode(JSON.stringify(listing, null, 2) + '\n'))
   return files
+}
+
+/**
+ * Reads the index from a static-assets binding, as the Worker does (see {@link readIndexAssets}).
+ *
+ * @param assets - The binding (`env.ASSETS`).
+ */
+export function readIndexFromBinding(assets: Pick<Fetcher, 'fetch'>): Promise<IndexTexts> {
+  return readIndexAssets((path) => assets.fetch(new URL(path, 'https://assets.local')))
 }
 
 /**

@@ -13,7 +13,7 @@ import bundledVocabulary from '../../dist/bundled-index/vocabulary.txt'
 import { loadIndex, type LoadedIndex } from '../core/loaded-index.ts'
 import type { IndexProvider } from './app.ts'
 import type { Env } from './env.ts'
-import { readIndexAssets } from './index-assets.ts'
+import { readIndexFromBinding } from './index-assets.ts'
 
 /** The bundled index, loaded at start-up, or `undefined` when the build left it to the assets. */
 const bundled: LoadedIndex | undefined =
@@ -31,7 +31,7 @@ export function assetsIndexProvider(): (env: Pick<Env, 'ASSETS'>, ctx?: Pick<Exe
   let loading: Promise<LoadedIndex> | undefined
   return (env, ctx) => {
     if (!loading) {
-      loading = readIndexAssets((path) => env.ASSETS.fetch(new URL(path, 'https://assets.local')))
+      loading = readIndexFromBinding(env.ASSETS)
         .then(loadIndex)
         .catch((error: unknown) => {
           loading = undefined
