@@ -35,11 +35,22 @@ export type SearchHit = {
   position: number
   /** The whole paragraph as plain text. */
   text: string
-  /** Escaped text around the matches, with `<mark>` as the only markup. */
-  snippet: string
-  /** The words of the text that matched, as written there. */
-  terms: string[]
+  /** The part of `text` a snippet shows, as UTF-16 offsets. */
+  snippetWindow: { start: number; end: number }
+  /** Every match in `text` (UTF-16 offsets), sorted and not overlapping, with the query word it matched and how. */
+  matches: HitMatch[]
+  /** For each query word or phrase the paragraph matched, how it did; for a `typo`, `forms` are the corrected words. */
+  words: WordMatch[]
 }
+
+/** How a query word matched: as typed, by stem, as a completion of a word being typed, or as a typo's correction. */
+export type MatchKind = 'exact' | 'stem' | 'completion' | 'typo'
+
+/** A range of a hit's `text` that matched. */
+export type HitMatch = { start: number; end: number; query: string; match: MatchKind }
+
+/** How one word or phrase of the query matched one hit. */
+export type WordMatch = { query: string; match: MatchKind; forms: string[]; field: 'text' | 'section' | 'title' }
 
 /** The body of `/api/search`. */
 export type SearchResponse = {
@@ -47,6 +58,8 @@ export type SearchResponse = {
   query: string
   /** Number of paragraphs that match (all pages). */
   total: number
+  /** The query's words and phrases that no paragraph matched. */
+  unmatched: string[]
   /** The hits of this page, best first. */
   hits: SearchHit[]
   /** Counts of all matching paragraphs per source id and per kind. */
@@ -97,8 +110,11 @@ export type Suggestion = {
   score: number
 }
 
-/** Why a request failed: `offline` (no network), `network` (server unreachable), `http` (an error answer). */
-export type ApiErrorKind = 'offline' | 'network' | 'http'
+/** Why a request failed: `offline` (no network), `network` (server unreachable), `timeout` (no answer in time), `http` (an error answer). */
+export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'http'
+
+/** Milliseconds a request may take before it is given up with a `timeout` error. */
+export const REQUEST_TIMEOUT_MS = 8000
 
 /** A failed API request. `message` is a sentence a reader can act on. */
 export class ApiError extends Error {
@@ -123,6 +139,8 @@ export type SearchParams = {
   limit: number
   /** Source ids to search in; all when empty. */
   sources: string[]
+  /** Hits to skip (for "Show more"). Default 0. */
+  offset?: number
 }
 
 /** Whether an error is the one `AbortController.abort()` causes. */
@@ -145,9 +163,10 @@ export class ApiClient {
   }
 
   /** `GET /api/search`. */
-  search({ q, limit, sources }: SearchParams, signal: AbortSignal): Promise<SearchResponse> {
+  search({ q, limit, sources, offset }: SearchParams, signal: AbortSignal): Promise<SearchResponse> {
     const params = new URLSearchParams({ q, limit: String(limit) })
     if (sources.length) params.set('source', sources.join(','))
+    if (offset) params.set('offset', String(offset))
     return this.#get(`api/search?${params}`, signal)
   }
 
@@ -169,15 +188,22 @@ export class ApiClient {
 
   async #get<T>(path: string, signal: AbortSignal): Promise<T> {
     const url = this.url(path)
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+    const both = AbortSignal.any([signal, timeout])
     let response: Response
+    let body: (T & { error?: { message?: string } }) | null
     try {
-      response = await fetch(url, { signal, credentials: 'omit' })
+      response = await fetch(url, { signal: both, credentials: 'omit' })
+      body = await response.json().catch(() => {
+        both.throwIfAborted()
+        return null
+      })
     } catch (error) {
-      if (isAbortError(error)) throw error
+      signal.throwIfAborted()
+      if (timeout.aborted) throw new ApiError('timeout', `${this.#base.host} did not answer in time.`)
       if (!navigator.onLine) throw new ApiError('offline', 'You are offline. The search will run again when the connection is back.')
-      throw new ApiError('network', `The search service at ${this.#base.host} could not be reached. Check the connection and try again.`)
+      throw new ApiError('network', `Could not reach ${this.#base.host}. Check the connection.`)
     }
-    const body = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null
     signal.throwIfAborted()
     if (!response.ok || body === null) {
       const reason = body?.error?.message ?? `the server answered ${response.status} ${response.statusText}`.trim()

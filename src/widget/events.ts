@@ -5,7 +5,7 @@
  */
 import type { SearchHit } from './api-client.ts'
 
-/** Detail of the `search` event, dispatched when the results of a search are shown. */
+/** Detail of the `paragraph-search:search` event, dispatched when the results of a search are shown. */
 export type SearchEventDetail = {
   /** The query as typed (trimmed). */
   query: string
@@ -18,28 +18,31 @@ export type SearchEventDetail = {
 }
 
 /**
- * Detail of the `select` event, dispatched when a result is opened. The event is cancelable: by
+ * Detail of the `paragraph-search:select` event, dispatched when a result is opened. The event is cancelable: by
  * default the page then goes to `url`; call `preventDefault()` to handle the result yourself.
  */
 export type SelectEventDetail = {
   /** The opened hit. */
   hit: SearchHit
-  /** The reader view of the hit: `<endpoint>/sources/<source id>#<paragraph id>`. */
+  /** The reader view of the hit: `<endpoint>/sources/<source id>?q=<query>#<paragraph id>`. */
   url: string
 }
 
-/** The events of `<paragraph-search>`, by name. */
+/**
+ * The events of `<paragraph-search>`, by name. They are named after the element: a bare `select`
+ * would be confused with the native one that bubbles from text inputs.
+ */
 export type ParagraphSearchEventMap = {
-  search: CustomEvent<SearchEventDetail>
-  select: CustomEvent<SelectEventDetail>
+  'paragraph-search:search': CustomEvent<SearchEventDetail>
+  'paragraph-search:select': CustomEvent<SelectEventDetail>
 }
 
 /**
  * Creates one of the widget's events.
  *
  * @example
- * element.dispatchEvent(createEvent('search', { query: 'red line', sources: [], total: 3, hits }))
+ * element.dispatchEvent(createEvent('paragraph-search:search', { query: 'red line', sources: [], total: 3, hits }))
  */
 export function createEvent<K extends keyof ParagraphSearchEventMap>(type: K, detail: ParagraphSearchEventMap[K]['detail']): ParagraphSearchEventMap[K] {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type === 'select' }) as ParagraphSearchEventMap[K]
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: type === 'paragraph-search:select' }) as ParagraphSearchEventMap[K]
 }

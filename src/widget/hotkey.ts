@@ -39,9 +39,7 @@ export function matchesHotkey(event: KeyboardEvent, hotkey: string): boolean {
  */
 export function isTypingTarget(event: KeyboardEvent): boolean {
   const target = event.composedPath()[0]
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
-  return target instanceof HTMLInputElement && !/^(button|checkbox|radio|submit|reset|range|color|file|image)$/.test(target.type)
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('textarea, select, input:not([type=button], [type=checkbox], [type=radio], [type=submit], [type=reset], [type=range], [type=color], [type=file], [type=image])'))
 }
 
 /**
@@ -55,6 +53,5 @@ export function hotkeyLabel(hotkey: string): string {
   const first = hotkey.split(/\s+/).find(Boolean)
   if (!first) return ''
   const { modifiers, key } = parse(first)
-  const names: Record<string, string> = { ctrl: 'Ctrl', meta: '⌘', alt: 'Alt', shift: 'Shift' }
-  return [...modifiers.map((name) => names[name] ?? name), key.length === 1 ? key.toUpperCase() : key].join(' ')
+  return [...modifiers.map((name) => (name === 'meta' ? '⌘' : name[0]!.toUpperCase() + name.slice(1))), key.length === 1 ? key.toUpperCase() : key].join(' ')
 }

@@ -7,7 +7,7 @@
 import { ApiClient, type SearchHit, type SearchParams, type SourceInfo, type Suggestion } from './api-client.ts'
 import { createEvent, type ParagraphSearchEventMap } from './events.ts'
 import { DEFAULT_HOTKEY, hotkeyLabel, isTypingTarget, matchesHotkey } from './hotkey.ts'
-import { h, optionGroup, previewContent, previewHint, readerUrl, resultOption, searchIcon, sourceFilter, statusText, suggestionOption } from './render.ts'
+import { h, moreOption, optionGroup, previewContent, previewHint, readerUrl, resultOption, sourceFilter, statusText, suggestionOption } from './render.ts'
 import { SearchController, type DetailsState, type SearchState } from './search-controller.ts'
 import WIDGET_CSS from './styles.css'
 
@@ -23,7 +23,7 @@ export const DEFAULT_PLACEHOLDER = 'Search the paragraphs…'
 /** Most suggestions shown. */
 const MAX_SUGGESTIONS = 4
 
-type Option = { kind: 'suggestion'; text: string } | { kind: 'result'; hit: SearchHit }
+type Option = { kind: 'suggestion'; text: string } | { kind: 'result'; hit: SearchHit } | { kind: 'more' }
 
 let sharedSheet: CSSStyleSheet | undefined
 
@@ -40,20 +40,20 @@ function splitIds(list: string | null): string[] {
  */
 export class ParagraphSearchElement extends HTMLElement {
   /** Attributes whose changes the element reacts to. */
-  static observedAttributes = ['endpoint', 'placeholder', 'limit', 'sources', 'hotkey']
+  static observedAttributes = ['endpoint', 'placeholder', 'limit', 'sources', 'hotkey', 'theme']
 
   /**
    * Registers the element under `tag` and returns the class.
    *
    * @param tag - The tag name. Default `paragraph-search`.
-   * @param registry - The registry. Default `customElements`.
    * @throws DOMException (`NotSupportedError`) when the tag is already defined.
    */
-  static define(tag = 'paragraph-search', registry: CustomElementRegistry = customElements): typeof ParagraphSearchElement {
-    registry.define(tag, this)
+  static define(tag = 'paragraph-search'): typeof ParagraphSearchElement {
+    customElements.define(tag, this)
     return this
   }
 
+  readonly #root: HTMLElement
   readonly #input: HTMLInputElement
   readonly #field: HTMLElement
   readonly #hint: HTMLElement
@@ -76,17 +76,20 @@ export class ParagraphSearchElement extends HTMLElement {
   #details: DetailsState = { status: 'idle' }
   #showContext = false
   #showRelated = false
+  /** A hit to make active once it is listed (restored from the address). */
+  #pendingHit: string | undefined
+  /** Index among the hits of the first one a "Show more" brought, to make it active. */
+  #firstNew: number | undefined
+  readonly #darkQuery = matchMedia('(prefers-color-scheme: dark)')
 
   constructor() {
     super()
     const root = this.attachShadow({ mode: 'open' })
-    if ('adoptedStyleSheets' in root) {
-      sharedSheet ??= new CSSStyleSheet()
-      if (!sharedSheet.cssRules.length) sharedSheet.replaceSync(WIDGET_CSS)
-      root.adoptedStyleSheets = [sharedSheet]
-    } else {
-      ;(root as ShadowRoot).append(h('style', {}, WIDGET_CSS))
+    if (!sharedSheet) {
+      sharedSheet = new CSSStyleSheet()
+      sharedSheet.replaceSync(WIDGET_CSS)
     }
+    root.adoptedStyleSheets = [sharedSheet]
     this.#input = h('input', {
       type: 'text',
       part: 'input',
@@ -102,13 +105,15 @@ export class ParagraphSearchElement extends HTMLElement {
       maxlength: '256',
     })
     this.#hint = h('kbd', { class: 'hint', 'aria-hidden': 'true' })
-    this.#field = h('div', { class: 'field', part: 'field' }, searchIcon(), this.#input, h('span', { class: 'spinner', 'aria-hidden': 'true' }), this.#hint)
+    this.#field = h('div', { class: 'field', part: 'field' }, h('span', { class: 'icon', 'aria-hidden': 'true' }), this.#input, h('span', { class: 'spinner', 'aria-hidden': 'true' }), this.#hint)
     this.#filters = h('div', { class: 'filters', part: 'filters', role: 'group', 'aria-label': 'Filter by source', hidden: true })
     this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' })
-    this.#listbox = h('div', { id: 'listbox', role: 'listbox', part: 'listbox', 'aria-label': 'Search results' })
+    // tabindex -1: a scrolling list is not a Tab stop of its own (the arrows move through it).
+    this.#listbox = h('div', { id: 'listbox', role: 'listbox', part: 'listbox', 'aria-label': 'Search results', tabindex: '-1' })
     this.#preview = h('section', { class: 'preview', part: 'preview', 'aria-label': 'Selected result' })
     this.#panel = h('div', { class: 'panel', part: 'panel', hidden: true }, this.#listbox, this.#preview)
-    root.append(h('div', { part: 'container' }, this.#field, this.#filters, this.#status, this.#panel))
+    this.#root = h('div', { class: 'root', part: 'container' }, this.#field, h('div', { class: 'dropdown', part: 'dropdown' }, this.#filters, this.#status, this.#panel))
+    root.append(this.#root)
 
     this.#controller = new SearchController({
       client: () => this.#api(),
@@ -126,6 +131,18 @@ export class ParagraphSearchElement extends HTMLElement {
     this.#listbox.addEventListener('mousedown', (event) => event.preventDefault())
     this.#listbox.addEventListener('click', (event) => this.#onOptionClick(event, false))
     this.#listbox.addEventListener('dblclick', (event) => this.#onOptionClick(event, true))
+    // Escape from anywhere inside (a filter, a button) closes the list and goes back to the box.
+    this.#root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && event.target !== this.#input && this.#open) {
+        this.#close()
+        this.#input.focus()
+      }
+    })
+    // The list closes when the focus leaves the widget (not when it merely leaves the window).
+    root.addEventListener('focusout', (event) => {
+      const to = (event as FocusEvent).relatedTarget as Node | null
+      if (to && !root.contains(to)) this.#close()
+    })
     this.#preview.addEventListener('click', (event) => this.#onPreviewClick(event))
     this.#filters.addEventListener('click', (event) => this.#onFilterClick(event))
     this.#status.addEventListener('click', (event) => {
@@ -185,6 +202,24 @@ export class ParagraphSearchElement extends HTMLElement {
     this.setAttribute('hotkey', value)
   }
 
+  /** `light`, `dark` or `auto` (the default: the host page's `color-scheme` when it sets one, else the system's) (`theme` attribute). */
+  get theme(): string {
+    return this.getAttribute('theme') ?? 'auto'
+  }
+
+  set theme(value: string) {
+    this.setAttribute('theme', value)
+  }
+
+  /** Whether the query, filters and active hit are kept in the page's address (`sync-url` attribute; off by default). */
+  get syncUrl(): boolean {
+    return this.hasAttribute('sync-url')
+  }
+
+  set syncUrl(value: boolean) {
+    this.toggleAttribute('sync-url', value)
+  }
+
   /** Focuses the search box. */
   override focus(options?: FocusOptions): void {
     this.#input.focus(options)
@@ -195,9 +230,13 @@ export class ParagraphSearchElement extends HTMLElement {
     this.#listeners = new AbortController()
     const { signal } = this.#listeners
     document.addEventListener('keydown', (event) => this.#onDocumentKeydown(event), { signal })
+    document.addEventListener('pointerdown', (event) => event.composedPath().includes(this) || this.#close(), { signal })
     window.addEventListener('online', () => this.#controller.state.status === 'error' && this.#controller.retry(), { signal })
+    this.#darkQuery.addEventListener('change', () => this.#applyTheme(), { signal })
     this.#input.placeholder = this.placeholder
     this.#hint.textContent = hotkeyLabel(this.hotkey)
+    this.#applyTheme()
+    this.#restoreFromUrl()
   }
 
   disconnectedCallback(): void {
@@ -211,6 +250,7 @@ export class ParagraphSearchElement extends HTMLElement {
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (oldValue === newValue) return
     if (name === 'placeholder') this.#input.placeholder = this.placeholder
+    else if (name === 'theme') this.#applyTheme()
     else if (name === 'hotkey') this.#hint.textContent = hotkeyLabel(this.hotkey)
     else {
       if (name === 'endpoint') {
@@ -257,7 +297,52 @@ export class ParagraphSearchElement extends HTMLElement {
   }
 
   #readerUrl(sourceId: string, paragraphId: string): string {
-    return readerUrl((path) => this.#url(path), sourceId, paragraphId)
+    return readerUrl((path) => this.#url(path), sourceId, paragraphId, this.#query.trim())
+  }
+
+  /**
+   * Dark or light: the `theme` attribute, else the host page's `color-scheme` (as the element's
+   * parent has it) when it names one scheme, else the system's preference.
+   */
+  #applyTheme(): void {
+    const theme = this.theme
+    let dark = theme === 'dark'
+    if (theme !== 'dark' && theme !== 'light') {
+      const scheme = getComputedStyle(this.parentElement ?? document.documentElement).colorScheme
+      const light = /\blight\b/.test(scheme)
+      dark = light === /\bdark\b/.test(scheme) ? this.#darkQuery.matches : !light
+    }
+    this.#root.classList.toggle('dark', dark)
+  }
+
+  /** With `sync-url`, runs the search the page's address holds (`?q=…&source=…&hit=…`). */
+  #restoreFromUrl(): void {
+    const params = new URLSearchParams(location.search)
+    const q = params.get('q')
+    if (!this.syncUrl || !q) return
+    this.#input.value = q
+    this.#selectedSources = new Set(splitIds(params.get('source')))
+    this.#pendingHit = params.get('hit') ?? undefined
+    this.#open = true
+    this.#loadSources()
+    this.#controller.run(this.#params())
+  }
+
+  /** With `sync-url`, writes the search into the page's address (replacing the entry: typing adds no history). */
+  #writeUrl(): void {
+    if (!this.syncUrl) return
+    const url = new URL(location.href)
+    const state = this.#controller.state
+    const option = this.#options[this.#active]
+    const values = { q: state.status === 'idle' ? '' : state.params.q, source: [...this.#selectedSources].join(','), hit: option?.kind === 'result' ? option.hit.id : '' }
+    for (const [name, value] of Object.entries(values)) value ? url.searchParams.set(name, value) : url.searchParams.delete(name)
+    if (url.href !== location.href) history.replaceState(history.state, '', url)
+  }
+
+  #close(): void {
+    if (!this.#open) return
+    this.#open = false
+    this.#render()
   }
 
   #onInput(): void {
@@ -299,6 +384,7 @@ export class ParagraphSearchElement extends HTMLElement {
         const option = this.#open ? this.#options[this.#active] : undefined
         if (option?.kind === 'suggestion') this.#acceptSuggestion(option.text)
         else if (option?.kind === 'result') this.#openHit(option.hit)
+        else if (option?.kind === 'more') this.#more()
         else {
           this.#open = true
           this.#controller.run(this.#params())
@@ -309,8 +395,7 @@ export class ParagraphSearchElement extends HTMLElement {
       case 'Escape': {
         if (this.#open && (this.#query || count)) {
           event.preventDefault()
-          this.#open = false
-          this.#render()
+          this.#close()
         } else if (this.#input.value) {
           event.preventDefault()
           this.#input.value = ''
@@ -322,14 +407,27 @@ export class ParagraphSearchElement extends HTMLElement {
   }
 
   #onOptionClick(event: MouseEvent, open: boolean): void {
+    // Ctrl/⌘/Shift-click on a result is the browser's: it opens the link in a new tab or window.
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+    event.preventDefault()
     const element = (event.target as Element).closest('[role="option"]')
     const index = element ? this.#optionElements.indexOf(element as HTMLElement) : -1
     const option = this.#options[index]
     if (!option) return
     if (option.kind === 'suggestion') return this.#acceptSuggestion(option.text)
+    if (option.kind === 'more') return this.#more()
     if (open) return this.#openHit(option.hit)
     this.#setActive(index)
-    this.#input.focus({ preventScroll: true })
+    // Stacked (a phone, a narrow column): bring the preview and its actions into view.
+    if (this.#preview.getBoundingClientRect().top >= this.#listbox.getBoundingClientRect().bottom - 1) this.#preview.scrollIntoView({ block: 'nearest' })
+    if ((event as PointerEvent).pointerType !== 'touch') this.#input.focus({ preventScroll: true })
+  }
+
+  #more(): void {
+    const state = this.#controller.state
+    if (state.status !== 'done') return
+    this.#firstNew = state.response.hits.length
+    this.#controller.more()
   }
 
   #onPreviewClick(event: MouseEvent): void {
@@ -338,6 +436,7 @@ export class ParagraphSearchElement extends HTMLElement {
     if (!target || option?.kind !== 'result') return
     const action = target.getAttribute('data-action')
     if (action === 'open') {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
       event.preventDefault()
       this.#openHit(option.hit)
       return
@@ -367,7 +466,7 @@ export class ParagraphSearchElement extends HTMLElement {
 
   #openHit(hit: SearchHit): void {
     const url = this.#readerUrl(hit.source.id, hit.id)
-    if (this.dispatchEvent(createEvent('select', { hit, url }))) window.location.assign(url)
+    if (this.dispatchEvent(createEvent('paragraph-search:select', { hit, url }))) window.location.assign(url)
   }
 
   /** Fetches the list of sources for the filters, once (again after a failure or a new endpoint). */
@@ -398,7 +497,7 @@ export class ParagraphSearchElement extends HTMLElement {
   #onSearch(state: SearchState): void {
     if (state.status === 'done') {
       const { params, response } = state
-      this.dispatchEvent(createEvent('search', { query: params.q, sources: params.sources, total: response.total, hits: response.hits }))
+      if (!state.loadingMore && !state.extended) this.dispatchEvent(createEvent('paragraph-search:search', { query: params.q, sources: params.sources, total: response.total, hits: response.hits }))
     }
     if (state.status !== 'loading') this.#render()
     else this.#renderStatus()
@@ -408,7 +507,7 @@ export class ParagraphSearchElement extends HTMLElement {
     const typed = query.toLowerCase()
     const shown = suggestions.filter((suggestion) => suggestion.text.toLowerCase() !== typed).slice(0, MAX_SUGGESTIONS)
     if (query && query !== this.#query) return
-    if (shown.map((s) => s.text).join('\n') === this.#suggestions.map((s) => s.text).join('\n')) return
+    if (!shown.length && !this.#suggestions.length) return
     this.#suggestions = shown
     this.#render()
   }
@@ -418,23 +517,52 @@ export class ParagraphSearchElement extends HTMLElement {
     const state = this.#controller.state
     const activeOption = this.#options[this.#active]
     const activeId = activeOption?.kind === 'result' ? activeOption.hit.id : undefined
-    const hits = state.status === 'done' ? state.response.hits : []
+    const done = state.status === 'done' ? state : undefined
+    const hits = done?.response.hits ?? []
+    const total = done?.response.total ?? 0
     const suggestions = state.status === 'idle' ? [] : this.#suggestions
-    this.#options = [...suggestions.map((s): Option => ({ kind: 'suggestion', text: s.text })), ...hits.map((hit): Option => ({ kind: 'result', hit }))]
-    this.#optionElements = this.#options.map((option, i) => (option.kind === 'suggestion' ? suggestionOption(option.text, `option-${i}`) : resultOption(option.hit, `option-${i}`)))
+    this.#options = [
+      ...suggestions.map((s): Option => ({ kind: 'suggestion', text: s.text })),
+      ...hits.map((hit): Option => ({ kind: 'result', hit })),
+      ...(hits.length < total ? [{ kind: 'more' } as const] : []),
+    ]
+    this.#optionElements = this.#options.map((option, i) => {
+      const id = `option-${i}`
+      if (option.kind === 'suggestion') return suggestionOption(option.text, id)
+      if (option.kind === 'result') return resultOption(option.hit, id, this.#readerUrl(option.hit.source.id, option.hit.id))
+      return moreOption(id, Math.min(this.limit, total - hits.length), total - hits.length)
+    })
     const groups = [
       suggestions.length && optionGroup('Suggestions', 'suggestions-label', 'suggestions', this.#optionElements.slice(0, suggestions.length)),
       hits.length && optionGroup('Paragraphs', 'results-label', 'results', this.#optionElements.slice(suggestions.length)),
     ]
     this.#listbox.replaceChildren(...groups.filter((group): group is HTMLElement => Boolean(group)))
     const visible = this.#open && this.#options.length > 0 && state.status !== 'idle'
-    const kept = activeId === undefined || !visible ? -1 : this.#options.findIndex((option) => option.kind === 'result' && option.hit.id === activeId)
+    const indexOfHit = (id: string | undefined) => this.#options.findIndex((option) => option.kind === 'result' && option.hit.id === id)
+    let kept = activeId === undefined || !visible ? -1 : indexOfHit(activeId)
+    let scroll = false
+    if (done && !done.loadingMore && this.#firstNew !== undefined) {
+      kept = suggestions.length + this.#firstNew
+      scroll = true
+      this.#firstNew = undefined
+    }
+    if (done && this.#pendingHit !== undefined) {
+      const found = indexOfHit(this.#pendingHit)
+      // A hit further down than the first page: fetch pages until it is listed.
+      if (found >= 0 || hits.length >= total) this.#pendingHit = undefined
+      else if (!done.loadingMore) queueMicrotask(() => this.#controller.more())
+      if (found >= 0) {
+        kept = found
+        scroll = true
+      }
+    }
     this.#active = kept
     this.#panel.hidden = !visible
     this.#input.setAttribute('aria-expanded', String(visible))
     this.#renderFilters()
     this.#renderStatus()
-    this.#setActive(kept, false)
+    this.#applyTheme()
+    this.#setActive(kept, scroll)
   }
 
   #renderStatus(): void {
@@ -442,7 +570,7 @@ export class ParagraphSearchElement extends HTMLElement {
     const loading = state.status === 'loading'
     this.#field.classList.toggle('busy', loading)
     this.#listbox.setAttribute('aria-busy', String(loading))
-    const text = this.#open ? statusText(state, this.#selectedSources.size > 0) : ''
+    const text = this.#open ? (state.status === 'done' && state.loadingMore ? 'Loading more results…' : statusText(state, this.#selectedSources.size > 0, this.#suggestions.length > 0)) : ''
     const error = state.status === 'error' && this.#open
     this.#status.classList.toggle('error', error)
     // Rewrite the live region only when its words change, so nothing is announced twice.
@@ -458,7 +586,6 @@ export class ParagraphSearchElement extends HTMLElement {
     // The API counts matches per source ignoring the source filter, so every filter gets its count.
     const counts = state.status === 'done' ? state.response.facets.source : undefined
     this.#replaceKeepingFocus(this.#filters, 'data-source', [
-      h('span', { class: 'filters-label', 'aria-hidden': 'true' }, 'Sources'),
       ...sources.map((source) => sourceFilter(source, this.#selectedSources.has(source.id), counts && (counts[source.id] ?? 0))),
     ])
   }
@@ -481,6 +608,7 @@ export class ParagraphSearchElement extends HTMLElement {
     }
     this.#loadDetailsOfActive()
     this.#renderPreview()
+    this.#writeUrl()
   }
 
   #renderPreview(): void {

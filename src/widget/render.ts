@@ -2,11 +2,13 @@
  * @module
  * Building the widget's DOM. Every string from the API or the user goes in as a text node or an
  * attribute value: nothing here parses HTML (no `innerHTML`, so the widget also runs under a
- * Trusted Types policy), and the snippet becomes text nodes and `<mark>`s only.
+ * Trusted Types policy); highlights come from the API's match offsets, as text nodes and `<mark>`s.
  */
 import type { ContextParagraph, ParagraphDetails, SearchHit, SourceInfo } from './api-client.ts'
 import type { DetailsState, SearchState } from './search-controller.ts'
-import { markWords, parseSnippet, segmentsFragment, snippetFragment } from './snippet.ts'
+import { formatDate } from '../core/format-date.ts'
+import { kindLabel } from '../core/kind-labels.ts'
+import { markSpans, segmentsFragment } from './snippet.ts'
 
 /** What {@link h} accepts as children; `null`, `undefined` and `false` are skipped. */
 export type Child = Node | string | null | undefined | false
@@ -28,54 +30,42 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Rec
   return element
 }
 
-/** The magnifier icon of the search field. */
-export function searchIcon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg'
-  const svg = document.createElementNS(ns, 'svg')
-  for (const [name, value] of Object.entries({ class: 'icon', viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.2', 'stroke-linecap': 'round', 'aria-hidden': 'true' })) svg.setAttribute(name, value)
-  const circle = document.createElementNS(ns, 'circle')
-  circle.setAttribute('cx', '10.5')
-  circle.setAttribute('cy', '10.5')
-  circle.setAttribute('r', '6.5')
-  const line = document.createElementNS(ns, 'path')
-  line.setAttribute('d', 'M15.5 15.5 21 21')
-  svg.append(circle, line)
-  return svg
+/** The badge of a paragraph's kind (none for body text). */
+function badge(kind: string | undefined): Child {
+  const label = kind && kindLabel(kind)
+  return label && h('span', { class: 'badge', part: 'badge' }, label)
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' })
-
-/**
- * A publication date for people: `2017-05-29` => `May 29, 2017` (in the reader's locale); an
- * unparsable date is shown as written.
- */
-export function formatDate(published: string): string {
-  const time = Date.parse(published)
-  return Number.isNaN(time) ? published : dateFormat.format(time)
-}
-
-/** The source line of a hit: title, then publisher and date (whichever are known), and its kind unless body text. */
+/** The source line of a hit: outlet first, then headline and date (whichever are known), and its kind's badge. */
 export function sourceLine(source: SourceInfo, kind?: string): HTMLElement {
-  const byline = [source.publisher, source.published && formatDate(source.published)].filter(Boolean).join(' · ')
   return h(
     'div',
     { class: 'meta' },
-    h('span', { class: 'title', part: 'source-title' }, source.title || source.id),
-    byline && h('span', { part: 'byline' }, byline),
-    kind && kind !== 'body' && h('span', { class: 'badge' }, kind)
+    source.publisher && h('span', { class: 'outlet', part: 'outlet' }, source.publisher),
+    h('span', { class: source.publisher ? '' : 'outlet', part: 'source-title' }, source.title || source.id),
+    source.published && h('span', { part: 'date' }, formatDate(source.published)),
+    badge(kind)
   )
 }
 
-/** A result option of the listbox. */
-export function resultOption(hit: SearchHit, id: string): HTMLElement {
+/**
+ * A result option of the listbox: a real link to the reader view, so middle-click and
+ * Ctrl/⌘-click open it in a new tab. It stays out of the tab order: the combobox moves through
+ * the options with `aria-activedescendant`.
+ */
+export function resultOption(hit: SearchHit, id: string, href: string): HTMLElement {
   return h(
-    'div',
-    { role: 'option', id, class: 'result', part: 'result', 'aria-selected': 'false' },
+    'a',
+    { role: 'option', id, class: 'result', part: 'result', 'aria-selected': 'false', href, tabindex: '-1' },
     sourceLine(hit.source, hit.kind),
     hit.section && h('div', { class: 'section', part: 'section' }, hit.section),
-    h('p', { class: 'snippet', part: 'snippet' }, snippetFragment(hit.snippet)),
-    h('span', { class: 'open-hint', 'aria-hidden': 'true' }, 'Enter ↵ opens')
+    h('p', { class: 'snippet', part: 'snippet' }, segmentsFragment(markSpans(hit.text, hit.matches, hit.snippetWindow)))
   )
+}
+
+/** The option that loads the next page of results. */
+export function moreOption(id: string, next: number, left: number): HTMLElement {
+  return h('div', { role: 'option', id, class: 'more', part: 'more', 'aria-selected': 'false' }, `Show ${next} more of ${left}`)
 }
 
 /** A suggestion option of the listbox. */
@@ -88,20 +78,40 @@ export function optionGroup(label: string, id: string, className: string, option
   return h('div', { role: 'group', 'aria-labelledby': id }, h('div', { id, class: 'group-label', role: 'presentation' }, label), h('div', { class: className, role: 'presentation' }, ...options))
 }
 
-/** A filter button for one source. */
+/** A filter button for one source: its outlet, then its headline (cut short), then its count. */
 export function sourceFilter(source: SourceInfo, pressed: boolean, count: number | undefined): HTMLElement {
   return h(
     'button',
     { type: 'button', class: 'filter', part: 'filter', 'aria-pressed': String(pressed), 'data-source': source.id },
-    h('span', {}, source.title || source.id),
+    source.publisher && h('span', { class: 'outlet' }, source.publisher),
+    h('span', { class: source.publisher ? 'headline' : 'outlet' }, source.title || source.id),
     count === undefined ? null : h('span', { class: 'count' }, String(count))
   )
 }
 
 const quote = (text: string) => `“${text}”`
 
-/** The sentence the status line shows (and announces) for a search state. */
-export function statusText(state: SearchState, filtered: boolean): string {
+/**
+ * What the API corrected: for each query word that every listed hit matched only as a typo, the
+ * sentence saying so (`No match for “hacking”; showing “backing”.`).
+ */
+function corrections(hits: readonly SearchHit[]): string[] {
+  const forms = new Map<string, Set<string> | null>()
+  for (const { words } of hits) {
+    for (const word of words ?? []) {
+      const seen = forms.get(word.query)
+      if (word.match !== 'typo') forms.set(word.query, null)
+      else if (seen !== null) forms.set(word.query, new Set([...(seen ?? []), ...word.forms]))
+    }
+  }
+  return [...forms].flatMap(([word, shown]) => (shown ? [`No match for ${quote(word)}; showing ${[...shown].map(quote).join(', ')}.`] : []))
+}
+
+/**
+ * The sentence the status line shows (and announces) for a search state: how many paragraphs
+ * match, the query's words that none contains, and the words taken as typos of others.
+ */
+export function statusText(state: SearchState, filtered: boolean, suggested = false): string {
   switch (state.status) {
     case 'idle':
       return ''
@@ -110,23 +120,27 @@ export function statusText(state: SearchState, filtered: boolean): string {
     case 'error':
       return state.error.message
     case 'done': {
-      const { total, hits } = state.response
+      const { total, hits, unmatched } = state.response
       const where = filtered ? ' in the chosen sources' : ''
-      if (total === 0) return `No paragraph matches ${quote(state.params.q)}${where}. Try fewer or other words.`
+      const notes = [...(unmatched ?? []).map((word) => `No paragraph contains ${quote(word)}.`), ...corrections(hits)]
+      if (total === 0) return [...notes, `No paragraph matches ${quote(state.params.q)}${where}.`, suggested ? 'Try a suggestion below.' : 'Try fewer or other words.'].join(' ')
       const count = total === 1 ? '1 paragraph matches' : `${total} paragraphs match`
-      const shown = hits.length < total ? `, showing the best ${hits.length}` : ''
-      return `${count} ${quote(state.params.q)}${where}${shown}.`
+      const shown = hits.length < total ? `, showing the first ${hits.length}` : ''
+      return [...notes, `${count} ${quote(state.params.q)}${where}${shown}.`].join(' ')
     }
   }
 }
 
-/** The reader view of a paragraph: `<endpoint>/sources/<source id>#<paragraph id>`. */
-export function readerUrl(url: (path: string) => string, sourceId: string, paragraphId: string): string {
-  return `${url(`sources/${encodeURIComponent(sourceId)}`)}#${encodeURIComponent(paragraphId)}`
+/**
+ * The reader view of a paragraph: `<endpoint>/sources/<source id>?q=<query>#<paragraph id>`; the
+ * query lets the reader highlight its words and lead back to the results.
+ */
+export function readerUrl(url: (path: string) => string, sourceId: string, paragraphId: string, query = ''): string {
+  return `${url(`sources/${encodeURIComponent(sourceId)}${query && `?${new URLSearchParams({ q: query })}`}`)}#${encodeURIComponent(paragraphId)}`
 }
 
 function contextParagraph(paragraph: ContextParagraph, current: boolean): HTMLElement {
-  return h('p', { class: [current ? 'current' : '', paragraph.kind].filter(Boolean).join(' ') }, paragraph.text)
+  return h('p', { class: [current ? 'current' : '', paragraph.kind].filter(Boolean).join(' ') }, badge(paragraph.kind), paragraph.kind === 'body' ? '' : ' ', paragraph.text)
 }
 
 function detailsBody(state: DetailsState, id: string, render: (details: ParagraphDetails) => HTMLElement): HTMLElement {
@@ -156,7 +170,7 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
   return [
     sourceLine(hit.source, hit.kind),
     hit.section && h('div', { class: 'section' }, hit.section),
-    h('p', { class: 'preview-text' }, segmentsFragment(markWords(hit.text, [...(hit.terms ?? []), ...parseSnippet(hit.snippet).flatMap((run) => (run.marked ? [run.text] : []))]))),
+    h('p', { class: 'preview-text' }, segmentsFragment(markSpans(hit.text, hit.matches))),
     h(
       'div',
       { class: 'actions' },
@@ -187,20 +201,23 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
                   h(
                     'li',
                     {},
-                    sourceLine(paragraph.source),
+                    sourceLine(paragraph.source, paragraph.kind),
                     h('p', {}, paragraph.text),
-                    h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Open paragraph ${paragraph.position + 1} in the reader →`)
+                    h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Open ¶ ${paragraph.position + 1} →`)
                   )
                 )
               )
-            : h('p', { class: 'quiet' }, 'No other source reports this paragraph closely enough.')
+            : h('p', { class: 'quiet' }, 'No other source reports this closely.')
         )
     ),
   ]
 }
 
-/** The preview pane's content when no result is active: how to use the list. */
+/** The preview pane's content when no result is active: how to use the list (keys only where there is a keyboard). */
 export function previewHint(): HTMLElement[] {
   const key = (label: string) => h('kbd', {}, label)
-  return [h('p', { class: 'preview-empty' }, key('↑'), ' ', key('↓'), ' choose a result, ', key('Enter'), ' opens it in the reader, ', key('Esc'), ' closes. Click a result to see it in context.')]
+  return [
+    h('p', { class: 'preview-empty keys' }, key('↑'), key('↓'), ' choose a result, ', key('Enter'), ' opens it, ', key('Esc'), ' closes.'),
+    h('p', { class: 'preview-empty touch' }, 'Tap a result to see it here.'),
+  ]
 }

@@ -10,7 +10,15 @@ import { ApiError, isAbortError, type ApiClient, type ParagraphDetails, type Sea
 export type SearchState =
   | { status: 'idle' }
   | { status: 'loading'; params: SearchParams }
-  | { status: 'done'; params: SearchParams; response: SearchResponse }
+  | {
+      status: 'done'
+      params: SearchParams
+      response: SearchResponse
+      /** A "Show more" request is on its way. */
+      loadingMore?: boolean
+      /** The hits are a page more of the search shown before (not a new search). */
+      extended?: boolean
+    }
   | { status: 'error'; params: SearchParams; error: ApiError }
 
 /** Where the details of the paragraph being looked at stand. */
@@ -91,6 +99,22 @@ export class SearchController {
         (error: unknown) => !isAbortError(error) && controller === this.#search && this.#setState({ status: 'error', params, error: asApiError(error) })
       )
     this.#runSuggest(params.q)
+  }
+
+  /** Fetches the next page of the results shown and appends it to them ("Show more"). */
+  more(): void {
+    const current = this.#state
+    if (current.status !== 'done' || current.loadingMore || current.response.hits.length >= current.response.total) return
+    const { params, response } = current
+    const controller = (this.#search = new AbortController())
+    this.#setState({ ...current, loadingMore: true })
+    this.#options
+      .client()
+      .search({ ...params, offset: response.hits.length }, controller.signal)
+      .then(
+        (page) => controller === this.#search && this.#setState({ status: 'done', params, response: { ...page, hits: [...response.hits, ...page.hits] }, extended: true }),
+        (error: unknown) => !isAbortError(error) && controller === this.#search && this.#setState({ status: 'error', params, error: asApiError(error) })
+      )
   }
 
   /** Runs the last search again (after an error, or when the network is back). */

@@ -1,99 +1,59 @@
 /**
  * @module
- * Turns the API's snippet (HTML-escaped text where only `<mark>` is markup) into DOM nodes
- * without ever parsing it as HTML: text nodes and `<mark>` elements are all it can produce.
+ * Highlights from the API's match offsets: a hit's `text`, cut to its `snippetWindow`, split into
+ * text runs with the `matches` marked. Nothing is parsed: the DOM gets text nodes and `<mark>`
+ * elements only, and the marks are exactly the ranges the server matched.
  */
 
-/** A run of snippet text, highlighted or not. */
+/** A range of a text in UTF-16 code units: `text.slice(start, end)`. */
+export type Span = {
+  /** Offset of the first character. */
+  start: number
+  /** Offset just past the last character. */
+  end: number
+}
+
+/** A run of text, highlighted or not. */
 export type SnippetSegment = {
-  /** The text, with character references decoded. */
+  /** The text. */
   text: string
-  /** Whether the run was inside `<mark>…</mark>`. */
+  /** Whether it is a match. */
   marked: boolean
 }
 
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
-
 /**
- * Decodes the character references an HTML escaper writes (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;`
- * `&nbsp;` and numeric ones). Anything else is left exactly as written, so it shows as text.
+ * Splits `text`, or the part of it in `window`, into runs with the `spans` marked (clipped to the
+ * window); `…` stands for text cut off at either end.
  *
+ * @param text - The paragraph.
+ * @param spans - Sorted, non-overlapping ranges to mark (a hit's `matches`).
+ * @param window - The part of `text` to show. Default: all of it.
  * @example
- * decodeEntities('a &lt;b&gt; &amp;lt; &#39;c&#x27; &bogus;') // => "a <b> &lt; 'c' &bogus;"
+ * markSpans('a red line here', [{ start: 2, end: 5 }, { start: 6, end: 10 }], { start: 2, end: 10 })
+ * // => [{ text: '…', marked: false }, { text: 'red', marked: true }, { text: ' ', marked: false }, { text: 'line', marked: true }, { text: '…', marked: false }]
  */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]+);/g, (reference, name: string) => {
-    if (name[0] !== '#') return NAMED_REFERENCES[name] ?? reference
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference
-  })
-}
-
-/**
- * Splits a snippet on `<mark>` and `</mark>` (the only markup it may hold) into text runs. Any
- * other `<` in the input, escaped or not, stays text. Marks separated only by spaces are joined.
- *
- * @example
- * parseSnippet('use of <mark>chemical weapons</mark> &amp; a &lt;b&gt;')
- * // => [{ text: 'use of ', marked: false }, { text: 'chemical weapons', marked: true }, { text: ' & a <b>', marked: false }]
- */
-export function parseSnippet(snippet: string): SnippetSegment[] {
+export function markSpans(text: string, spans: readonly Span[], window: Span = { start: 0, end: text.length }): SnippetSegment[] {
   const segments: SnippetSegment[] = []
-  let marked = false
-  for (const part of snippet.split(/(<\/?mark>)/)) {
-    if (part === '<mark>' || part === '</mark>') {
-      marked = part === '<mark>'
-      continue
-    }
-    if (!part) continue
-    segments.push({ text: decodeEntities(part), marked })
+  const push = (part: string, marked = false) => part && segments.push({ text: part, marked })
+  let at = window.start
+  if (at > 0) push('…')
+  for (const span of spans) {
+    const start = Math.max(span.start, at)
+    const end = Math.min(span.end, window.end)
+    if (end <= start) continue
+    push(text.slice(at, start))
+    push(text.slice(start, end), true)
+    at = end
   }
-  return joinMarks(segments)
-}
-
-/**
- * Joins marks separated only by spaces (`<mark>red</mark> <mark>line</mark>` reads as one
- * highlight) and merges neighbouring runs of the same kind.
- */
-function joinMarks(segments: SnippetSegment[]): SnippetSegment[] {
-  const joined: SnippetSegment[] = []
-  segments.forEach((segment, i) => {
-    const bridge = !segment.marked && /^\s+$/.test(segment.text) && segments[i - 1]?.marked && segments[i + 1]?.marked
-    const current = bridge ? { text: segment.text, marked: true } : segment
-    const last = joined.at(-1)
-    if (last && last.marked === current.marked) last.text += current.text
-    else joined.push({ ...current })
-  })
-  return joined
-}
-
-/**
- * Marks every whole-word occurrence of `words` in plain `text` (case-insensitive): for showing a
- * whole paragraph with the words the search matched (a hit's `terms`).
- *
- * @example
- * markWords('Red lines and a red line', ['red', 'line'])
- * // => [{ text: 'Red', marked: true }, { text: ' lines and a ', marked: false }, { text: 'red line', marked: true }]
- */
-export function markWords(text: string, words: readonly string[]): SnippetSegment[] {
-  const alternatives = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  if (!alternatives.length) return [{ text, marked: false }]
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
-  const segments: SnippetSegment[] = []
-  let last = 0
-  for (const match of text.matchAll(pattern)) {
-    if (match.index > last) segments.push({ text: text.slice(last, match.index), marked: false })
-    segments.push({ text: match[0], marked: true })
-    last = match.index + match[0].length
-  }
-  if (last < text.length) segments.push({ text: text.slice(last), marked: false })
-  return joinMarks(segments)
+  push(text.slice(at, window.end))
+  if (window.end < text.length) push('…')
+  return segments
 }
 
 /**
  * Text runs as a fragment of text nodes and `<mark part="mark">` elements.
  *
- * @param segments - The runs, e.g. from {@link parseSnippet}.
+ * @param segments - The runs, e.g. from {@link markSpans}.
  * @param doc - The document to create nodes in.
  */
 export function segmentsFragment(segments: readonly SnippetSegment[], doc: Document = document): DocumentFragment {
@@ -109,15 +69,4 @@ export function segmentsFragment(segments: readonly SnippetSegment[], doc: Docum
     fragment.append(mark)
   }
   return fragment
-}
-
-/**
- * The API's snippet as a fragment of text nodes and `<mark part="mark">` elements, and nothing
- * else, whatever the snippet holds.
- *
- * @param snippet - The API's escaped snippet.
- * @param doc - The document to create nodes in.
- */
-export function snippetFragment(snippet: string, doc: Document = document): DocumentFragment {
-  return segmentsFragment(parseSnippet(snippet), doc)
 }

@@ -3,18 +3,8 @@
  * Small formatting helpers shared by the page templates.
  */
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-
-/**
- * A publication date for people; an unparsable one is shown as written, an empty one as nothing.
- *
- * @example
- * formatDate('2017-05-29') // => '29 May 2017'
- */
-export function formatDate(published: string): string {
-  const time = Date.parse(published)
-  return Number.isNaN(time) ? published : dateFormat.format(time)
-}
+/** The one date format of the widget and the pages (`29 May 2017`). */
+export { formatDate } from '../../core/format-date.ts'
 
 /**
  * The address if it is an `http:` or `https:` URL, else `null`: only those become links.
