@@ -36,6 +36,8 @@ const ATTRIBUTES: [name: string, what: string][] = [
   ['limit', 'most results shown, 1 to 50 (default 10)'],
   ['sources', 'comma-separated source ids to search in (default: all)'],
   ['hotkey', 'shortcuts that focus the box (default "/ Mod+k", Mod being Ctrl or ⌘; empty for none)'],
+  ['theme', 'light, dark or auto (default: the page’s color-scheme when it sets one, else the system’s)'],
+  ['sync-url', 'keep the query, source filters and active result in the page’s address (?q=…&source=…&hit=…), so a search can be shared and Back returns to it; off by default'],
 ]
 
 /** The embed snippet for a given origin. */
@@ -44,8 +46,8 @@ export function embedSnippet(origin: string): string {
 }
 
 function sourceItem(source: ManifestSource): Html {
-  const facts = [source.publisher, source.published && formatDate(source.published), plural(source.paragraphs, 'paragraph')].filter(Boolean)
-  return html`<li><a href="/sources/${encodeURIComponent(source.id)}">${source.title || source.id}</a> <span class="muted">${facts.join(' · ')}</span></li>`
+  const facts = [source.published && formatDate(source.published), plural(source.paragraphs, 'paragraph')].filter(Boolean)
+  return html`<li>${source.publisher ? html`<strong>${source.publisher}</strong>: ` : ''}<a href="/sources/${encodeURIComponent(source.id)}">${source.title || source.id}</a> <span class="muted">${facts.join(' · ')}</span></li>`
 }
 
 /** The demo page. */
@@ -58,8 +60,8 @@ export function demoPage({ origin, sources, kinds, paragraphs }: DemoPageInput):
 <section class="hero">
   <h1>Find the paragraph, compare the coverage</h1>
   <p class="lede">Every report below was split back into its paragraphs. Search them all at once, see each match in context, and find which other outlets report the same thing.</p>
-  <paragraph-search class="demo-search" placeholder="Try “red line”, “Versailles” or “chemical weapons”"></paragraph-search>
-  <p class="hint">Press <kbd>/</kbd> or <kbd>Ctrl</kbd> <kbd>K</kbd> to search from anywhere on the page.</p>
+  <paragraph-search class="demo-search" sync-url placeholder="Try “red line”, “Versailles” or “chemical weapons”"></paragraph-search>
+  <p class="hint keyboard-hint">Press <kbd>/</kbd> or <kbd>Ctrl</kbd> <kbd>K</kbd> to search from anywhere on the page.</p>
 </section>
 
 <section aria-labelledby="corpus">
@@ -77,7 +79,7 @@ export function demoPage({ origin, sources, kinds, paragraphs }: DemoPageInput):
     <thead><tr><th scope="col">Attribute</th><th scope="col">What it sets</th></tr></thead>
     <tbody>${ATTRIBUTES.map(([name, what]) => html`<tr><td><code>${name}</code></td><td>${what}</td></tr>`)}</tbody>
   </table>
-  <p>Events: <code>search</code> (detail: query, sources, total, hits) when results are shown, and <code>select</code> (detail: hit, url) when one is opened. Call <code>preventDefault()</code> on <code>select</code> to handle the result yourself. Theme it with custom properties such as <code>--ps-accent</code>, <code>--ps-font</code> and <code>--ps-mark-bg</code>, or with <code>::part(result)</code>, <code>::part(mark)</code> and the other parts.</p>
+  <p>Events: <code>paragraph-search:search</code> (detail: query, sources, total, hits) when results are shown, and <code>paragraph-search:select</code> (detail: hit, url) when one is opened. Call <code>preventDefault()</code> on <code>paragraph-search:select</code> to handle the result yourself. Theme it with custom properties such as <code>--ps-accent</code>, <code>--ps-font</code> and <code>--ps-mark-bg</code>, or with <code>::part(result)</code>, <code>::part(mark)</code> and the other parts.</p>
 </section>
 
 <section aria-labelledby="api">

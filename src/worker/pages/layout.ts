@@ -1,9 +1,11 @@
 /**
  * @module
- * The frame every page shares: head (style sheet and widget script, both from this origin, as
- * the Content-Security-Policy requires), site header and footer.
+ * The frame every page shares: head (style sheet, widget script and the pages' script, all from
+ * this origin, as the Content-Security-Policy requires), site header, the notice shown when the
+ * search could not load, and footer.
  */
 import { html, type Html } from './html.ts'
+import { PAGES_JS_PATH } from './page-script.ts'
 
 /** Path of the pages' style sheet. */
 export const PAGES_CSS_PATH = '/pages.css'
@@ -37,12 +39,14 @@ export function layout({ title, description, main, bodyClass, headerSearch = fal
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${PAGES_CSS_PATH}">
 <script type="module" src="${WIDGET_PATH}"></script>
+<script type="module" src="${PAGES_JS_PATH}"></script>
 </head>
 <body${bodyClass ? html` class="${bodyClass}"` : ''}>
 <header class="site-header">
   <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">¶</span> Paragraph search</a>
   ${headerSearch ? html`<paragraph-search class="header-search" placeholder="Search all sources" hotkey="/ Mod+k"></paragraph-search>` : ''}
 </header>
+<p class="search-unavailable-notice" role="status">Search is unavailable: its script could not be loaded. Reload the page to try again; the sources can still be read.</p>
 <main id="main">
 ${main}
 </main>

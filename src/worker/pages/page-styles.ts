@@ -8,13 +8,13 @@
 export const PAGES_CSS = /* css */ `
 :root {
   --text: #1b1f24; --muted: #57606a; --bg: #ffffff; --surface: #f6f8fa; --border: #d0d7de;
-  --accent: #0b57d0; --target: #fff4c2; --target-edge: #d4a72c;
+  --accent: #0b57d0; --target: #fff4c2; --target-edge: #d4a72c; --mark: #ffe58f;
   color-scheme: light dark;
   font: 17px/1.6 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--text); background: var(--bg);
 }
 @media (prefers-color-scheme: dark) {
-  :root { --text: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --surface: #161b22; --border: #30363d; --accent: #7cacf8; --target: #3a3113; --target-edge: #d4a72c; }
+  :root { --text: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --surface: #161b22; --border: #30363d; --accent: #7cacf8; --target: #3a3113; --target-edge: #d4a72c; --mark: #5c4a0f; }
 }
 * { box-sizing: border-box; }
 body { margin: 0; }
@@ -26,7 +26,15 @@ kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 
 .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem 2rem; max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem; }
 .brand { display: inline-flex; align-items: center; gap: .5rem; font-weight: 700; color: var(--text); text-decoration: none; letter-spacing: -.01em; }
 .brand-mark { display: inline-grid; place-items: center; width: 1.75rem; height: 1.75rem; border-radius: 7px; background: var(--accent); color: var(--bg); font-size: 1rem; }
-.header-search { flex: 1 1 20rem; max-width: 36rem; --ps-font-size: 15px; }
+.header-search { position: relative; flex: 1 1 20rem; max-width: 36rem; --ps-font-size: 15px; }
+/* The header search opens over the article instead of pushing it down. */
+.header-search::part(dropdown) { position: absolute; z-index: 20; top: 100%; left: 0; right: 0; min-width: min(34rem, calc(100vw - 2.5rem)); background: var(--bg); border-radius: 10px; }
+/* Shortcuts are advertised only for a search box that loaded, and never on touch screens. */
+.keyboard-hint, .search-unavailable-notice { display: none; }
+.search-ready .keyboard-hint { display: block; }
+@media (hover: none) and (pointer: coarse) { .search-ready .keyboard-hint { display: none; } }
+.search-unavailable .search-unavailable-notice { display: block; max-width: 60rem; margin: 0 auto 1rem; padding: .75rem 1.25rem; background: var(--surface); border-left: 4px solid var(--target-edge); }
+.search-unavailable paragraph-search { display: none; }
 main { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem 3rem; }
 .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: .875rem; }
 .site-footer p { max-width: 60rem; margin: 0 auto; padding: 1.25rem; }
@@ -58,8 +66,18 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .75rem .45rem 0;
 .paragraph.caption { border-left: 3px solid var(--border); margin-left: 0; margin-block: .75rem; }
 .paragraph.comment { display: block; padding-block: .6rem; margin-block: .75rem; background: var(--surface); }
 .label { font-style: normal; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; margin-right: .35rem; color: var(--muted); }
-.anchor { opacity: 0; margin-left: .25rem; text-decoration: none; color: var(--muted); }
-.paragraph:hover .anchor, .anchor:focus { opacity: 1; }
+.anchor { margin-left: .25rem; font-size: .8125rem; font-weight: 400; font-style: normal; white-space: nowrap; text-decoration: none; color: var(--muted); }
+.anchor:hover, .anchor:focus { text-decoration: underline; }
+mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 .05em; }
+.facts { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: .75rem 0; font-size: .9375rem; }
+.facts div { display: flex; gap: .4rem; }
+.facts dt { color: var(--muted); }
+.facts dt::after { content: ":"; }
+.facts dd { margin: 0; }
+.back { margin: 0 0 1rem; font-size: .9375rem; }
+.missing { padding: .75rem 1rem; background: var(--surface); border-left: 4px solid var(--target-edge); }
+.list { margin: .5rem 0; padding-left: 1.5rem; }
+.paragraph.list-item { margin: 0; padding: .15rem .25rem; }
 .also { margin: -.25rem 0 .6rem; font-size: .8125rem; color: var(--muted); }
 .paragraph:target { background: var(--target); box-shadow: inset 3px 0 0 var(--target-edge); animation: arrive 1.6s ease-out; }
 @keyframes arrive { from { box-shadow: inset 3px 0 0 var(--target-edge), 0 0 0 6px color-mix(in srgb, var(--target-edge) 35%, transparent); } }

@@ -2,9 +2,12 @@
  * @module
  * `GET /sources/:id`: the reader view of one source, its recovered paragraphs in order. Each
  * paragraph carries its id, so `#<paragraph id>` scrolls to it and `:target` highlights it;
- * captions, headings and editorial comments look like what they are.
+ * captions, headings, list items and editorial comments look like what they are; paragraph
+ * numbers are shown (the "¶ n" of every reference). Opened from a search (`?q=`), it marks the
+ * query's matches and links back to the results.
  */
 import type { ManifestSource } from '../../core/build-index.ts'
+import { kindLabel } from '../../core/kind-labels.ts'
 import type { StoredParagraphWithId } from '../../core/loaded-index.ts'
 import { formatDate, plural, safeHttpUrl } from './format.ts'
 import { html, type Html } from './html.ts'
@@ -20,12 +23,34 @@ export type RelatedLink = {
   source: Pick<ManifestSource, 'id' | 'title' | 'publisher'>
 }
 
+/** A range of a paragraph's text to mark, in UTF-16 offsets. */
+export type TextSpan = { start: number; end: number }
+
 /** What the reader view shows. */
 export type ReaderPageInput = {
   /** The source. */
   source: ManifestSource
-  /** Its paragraphs in document order, each with its related paragraphs of other sources. */
-  paragraphs: readonly (StoredParagraphWithId & { relatedLinks: readonly RelatedLink[] })[]
+  /** Its paragraphs in document order, each with its related paragraphs of other sources and the query's matches in it. */
+  paragraphs: readonly (StoredParagraphWithId & { relatedLinks: readonly RelatedLink[]; matches?: readonly TextSpan[] })[]
+  /** The search the reader came from, if any (`?q=`). */
+  query?: string
+}
+
+/** Text with spans marked: escaped text and `<mark>`s only. */
+function markedText(text: string, spans: readonly TextSpan[] = []): Html {
+  let at = 0
+  const parts: Html[] = []
+  for (const { start, end } of spans) {
+    if (start < at || end <= start) continue
+    parts.push(html`${text.slice(at, start)}<mark>${text.slice(start, end)}</mark>`)
+    at = end
+  }
+  return html`${parts}${text.slice(at)}`
+}
+
+/** A fact of the source, or "not stated". */
+function fact(label: string, value: Html | string): Html {
+  return html`<div><dt>${label}</dt><dd>${value || html`<span class="muted">not stated</span>`}</dd></div>`
 }
 
 function alsoReportedBy(links: readonly RelatedLink[]): Html | '' {
@@ -41,34 +66,63 @@ function alsoReportedBy(links: readonly RelatedLink[]): Html | '' {
 }
 
 function paragraphBlock(paragraph: ReaderPageInput['paragraphs'][number]): Html {
-  const { id, kind, text, relatedLinks } = paragraph
-  const anchor = html`<a class="anchor" href="#${id}" aria-label="Link to this paragraph">¶</a>`
-  switch (kind) {
+  const { id, kind, relatedLinks, position } = paragraph
+  const text = markedText(paragraph.text, paragraph.matches)
+  const anchor = html`<a class="anchor" href="#${id}" aria-label="Paragraph ${position + 1}">¶ ${position + 1}</a>`
+  const label = kindLabel(kind) && html`<span class="label">${kindLabel(kind)}</span> `
+  switch (kind as string) {
     case 'heading':
-      return html`<h2 class="paragraph heading" id="${id}">${text}</h2>`
+      return html`<h2 class="paragraph heading" id="${id}">${text} ${anchor}</h2>`
     case 'caption':
-      return html`<div class="paragraph caption" id="${id}"><p><span class="label">Caption</span> ${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
+      return html`<div class="paragraph caption" id="${id}"><p>${label}${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
     case 'comment':
-      return html`<aside class="paragraph comment" id="${id}" aria-label="Editorial comment"><span class="label">Editorial comment</span> ${text} ${anchor}</aside>`
+      return html`<aside class="paragraph comment" id="${id}" aria-label="Editorial comment">${label}${text} ${anchor}</aside>`
+    case 'list-item':
+      return html`<li class="paragraph list-item" id="${id}">${text} ${anchor}${alsoReportedBy(relatedLinks)}</li>`
     default:
       return html`<div class="paragraph body" id="${id}"><p>${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
   }
 }
 
+/** The paragraphs in order, runs of list items inside one list. */
+function paragraphBlocks(paragraphs: ReaderPageInput['paragraphs']): Html[] {
+  const blocks: Html[] = []
+  let items: Html[] = []
+  const flush = () => {
+    if (items.length) blocks.push(html`<ul class="list">${items}</ul>`)
+    items = []
+  }
+  for (const paragraph of paragraphs) {
+    if ((paragraph.kind as string) === 'list-item') items.push(paragraphBlock(paragraph))
+    else {
+      flush()
+      blocks.push(paragraphBlock(paragraph))
+    }
+  }
+  flush()
+  return blocks
+}
+
 /** The reader view of one source. */
-export function readerPage({ source, paragraphs }: ReaderPageInput): Html {
+export function readerPage({ source, paragraphs, query }: ReaderPageInput): Html {
   const url = safeHttpUrl(source.url)
-  const byline = [source.publisher, source.published && formatDate(source.published)].filter(Boolean).join(' · ')
+  // The author is a field some sources will carry; shown when there, "not stated" otherwise.
+  const author = 'author' in source && typeof source.author === 'string' ? source.author : ''
+  const back = query && html`<p class="back"><a id="back-to-results" href="/?${new URLSearchParams({ q: query }).toString()}">← Back to the results for “${query}”</a></p>`
   const main = html`
 <article class="reader">
   <header class="reader-header">
-    ${byline ? html`<p class="kicker">${byline}</p>` : ''}
+    ${back}
+    ${source.publisher ? html`<p class="kicker">${source.publisher}</p>` : ''}
     <h1>${source.title || source.id}</h1>
-    <p class="muted">${plural(paragraphs.length, 'paragraph')} recovered${url ? html` · <a href="${url}" rel="noopener noreferrer">original article</a>` : ''}${
-      source.topics.length ? html` · Topics: ${source.topics.join('; ')}` : ''
-    }</p>
+    <dl class="facts">${fact('Outlet', source.publisher)}${fact('Author', author)}${fact('Published', source.published && formatDate(source.published))}${fact(
+      'Original',
+      url ? html`<a href="${url}" rel="noopener noreferrer">${new URL(url).host}</a>` : ''
+    )}</dl>
+    <p class="muted">${plural(paragraphs.length, 'paragraph')} recovered${source.topics.length ? html` · Topics: ${source.topics.join('; ')}` : ''}</p>
   </header>
-  ${paragraphs.map(paragraphBlock)}
+  <p id="missing-paragraph" class="missing" role="alert" hidden>This source has no paragraph <code></code>; it may have been renumbered when the source was updated.</p>
+  ${paragraphBlocks(paragraphs)}
 </article>`
   return layout({ title: `${source.title || source.id} · Paragraph search`, description: `The recovered paragraphs of ${source.title || source.id}.`, main, bodyClass: 'reader-page', headerSearch: true })
 }

@@ -1,16 +1,19 @@
 /**
  * @module
- * The HTML pages: `GET /` (demo), `GET /sources/:id` (reader view) and their style sheet
- * `GET /pages.css`. Pages carry a strict Content-Security-Policy: scripts and styles from this
+ * The HTML pages: `GET /` (demo), `GET /sources/:id` (reader view), their style sheet
+ * `GET /pages.css` and script `GET /pages.js`. Pages carry a strict Content-Security-Policy: scripts and styles from this
  * origin only, nothing inline, and Trusted Types enforced (the widget never parses HTML).
  */
 import { Hono, type Context } from 'hono'
+import type { LoadedIndex } from '../../core/loaded-index.ts'
+import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
 import type { AppEnv } from '../env.ts'
 import { demoPage } from '../pages/demo-page.ts'
 import type { Html } from '../pages/html.ts'
 import { PAGES_CSS_PATH } from '../pages/layout.ts'
+import { PAGES_JS, PAGES_JS_PATH } from '../pages/page-script.ts'
 import { PAGES_CSS } from '../pages/page-styles.ts'
-import { notFoundPage, readerPage, type RelatedLink } from '../pages/reader-page.ts'
+import { notFoundPage, readerPage, type RelatedLink, type TextSpan } from '../pages/reader-page.ts'
 
 /** The Content-Security-Policy of every page. */
 export const PAGE_CSP = [
@@ -44,6 +47,22 @@ export function notFoundHtml(c: Context<AppEnv>, message: string): Response {
   return page(c, notFoundPage(message), 404)
 }
 
+/** Longest query the reader view marks (the search API's own limit). */
+const MAX_QUERY_LENGTH = 256
+
+/**
+ * Where a query matched each paragraph of one source: the same search the API runs (so the reader
+ * marks what the results matched), over every page of that source's hits.
+ */
+function matchesInSource(index: LoadedIndex, sourceId: string, query: string): Map<string, readonly TextSpan[]> {
+  const found = new Map<string, readonly TextSpan[]>()
+  for (let offset = 0; ; offset += 50) {
+    const { hits, total } = searchParagraphs(index, { ...SEARCH_DEFAULTS, query, sources: [sourceId], limit: 50, offset })
+    for (const hit of hits) found.set(hit.id, hit.matches)
+    if (!hits.length || offset + hits.length >= total) return found
+  }
+}
+
 /** The HTML routes; mounted at `/`. */
 export const pagesRoutes = new Hono<AppEnv>()
 
@@ -57,6 +76,8 @@ pagesRoutes.get('/sources/:id', (c) => {
   const index = c.var.index
   const source = index.sources.get(id)
   if (!source) return page(c, notFoundPage(`There is no source with the id “${id}”.`), 404)
+  const query = (c.req.query('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH)
+  const matches = query ? matchesInSource(index, id, query) : new Map<string, readonly TextSpan[]>()
   const paragraphs = source.paragraphIds.flatMap((paragraphId) => {
     const paragraph = index.paragraph(paragraphId)
     if (!paragraph) return []
@@ -65,10 +86,14 @@ pagesRoutes.get('/sources/:id', (c) => {
       const otherSource = other && index.sources.get(other.sourceId)
       return otherSource ? [{ id: related.id, position: other.position, source: otherSource }] : []
     })
-    return [{ ...paragraph, relatedLinks }]
+    return [{ ...paragraph, relatedLinks, matches: matches.get(paragraphId) }]
   })
-  return page(c, readerPage({ source, paragraphs }))
+  return page(c, readerPage({ source, paragraphs, query }))
 })
+
+pagesRoutes.get(PAGES_JS_PATH, (c) =>
+  c.body(PAGES_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' })
+)
 
 pagesRoutes.get(PAGES_CSS_PATH, (c) =>
   c.body(PAGES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' })
