@@ -104,7 +104,7 @@ describe('embedded on another origin', () => {
     errors = watchErrors(page)
     await page.goto(`${hostOrigin}/clean.html`)
     expect(new URL(page.url()).origin).not.toBe(new URL(baseUrl).origin)
-    await page.evaluate(() => document.addEventListener('search', (event) => ((window as any).searched = (event as CustomEvent).detail)))
+    await page.evaluate(() => document.addEventListener('paragraph-search:search', (event) => ((window as any).searched = (event as CustomEvent).detail)))
     const w = widget(page)
     await search(w, 'red line')
     expect(await page.evaluate(() => (window as any).searched.query)).toBe('red line')
@@ -159,7 +159,7 @@ describe('embedded on another origin', () => {
           const [r, g, b] = colour.match(/\d+/g)!.map(Number)
           return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
         }
-        return { background: luminance(getComputedStyle(field).backgroundColor), text: luminance(getComputedStyle(host).color) }
+        return { background: luminance(getComputedStyle(field).backgroundColor), text: luminance(getComputedStyle(host.shadowRoot!.querySelector('[part="container"]')!).color) }
       })
       expect(colours.background).toBeLessThan(60)
       expect(colours.text).toBeGreaterThan(180)

@@ -62,9 +62,9 @@ describe('searching', () => {
     expect(await w.input.getAttribute('aria-expanded')).toBe('true')
   })
 
-  it('fires a composed "search" event with the query and the hits', async () => {
+  it('fires a composed "paragraph-search:search" event with the query and the hits', async () => {
     await page.evaluate(() => {
-      document.addEventListener('search', (event) => {
+      document.addEventListener('paragraph-search:search', (event) => {
         ;(window as any).searched = (event as CustomEvent).detail
       })
     })
@@ -151,7 +151,7 @@ describe('keyboard', () => {
     await search(w, 'red line')
     await w.results.first().waitFor()
     while ((await w.input.getAttribute('aria-activedescendant')) !== (await w.results.first().getAttribute('id'))) await w.input.press('ArrowDown')
-    await Promise.all([page.waitForURL(`${baseUrl}/sources/${first!.source.id}#${first!.id}`), w.input.press('Enter')])
+    await Promise.all([page.waitForURL(`${baseUrl}/sources/${first!.source.id}?q=red+line#${first!.id}`), w.input.press('Enter')])
     const target = await page.evaluate(() => {
       const element = document.querySelector(':target')
       return element && { id: element.id, background: getComputedStyle(element).backgroundColor, text: element.textContent }
@@ -161,10 +161,10 @@ describe('keyboard', () => {
     expect(target?.text).toContain(first!.text)
   })
 
-  it('fires a cancelable "select" event; a host that cancels it stays on the page', async () => {
+  it('fires a cancelable "paragraph-search:select" event; a host that cancels it stays on the page', async () => {
     const [first] = (await api<SearchBody>('/api/search?q=red+line')).hits
     await page.evaluate(() => {
-      document.querySelector('paragraph-search')!.addEventListener('select', (event) => {
+      document.querySelector('paragraph-search')!.addEventListener('paragraph-search:select', (event) => {
         event.preventDefault()
         ;(window as any).selected = (event as CustomEvent).detail
       })
@@ -174,8 +174,8 @@ describe('keyboard', () => {
     await w.input.press('Enter')
     const detail = await page.evaluate(() => (window as any).selected)
     expect(detail.hit.id).toBe(first!.id)
-    expect(detail.url).toBe(`${baseUrl}/sources/${first!.source.id}#${first!.id}`)
-    expect(page.url()).toBe(`${baseUrl}/`)
+    expect(detail.url).toBe(`${baseUrl}/sources/${first!.source.id}?q=red+line#${first!.id}`)
+    expect(new URL(page.url()).pathname).toBe('/')
   })
 })
 
