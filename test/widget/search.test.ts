@@ -4,12 +4,13 @@
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { kindLabel } from '../../src/core/kind-labels.ts'
 import { api, baseUrl, connectBrowser, markTexts, matchStatus, search, watchErrors, widget, type WidgetParts } from './browser.ts'
 
 type Source = { id: string; title: string }
 type Hit = { id: string; text: string; source: Source }
 type SearchBody = { total: number; hits: Hit[] }
-type ContextBody = { paragraph: { text: string }; before: { text: string }[]; after: { text: string }[]; related: { id: string; text: string; source: Source }[] }
+type ContextBody = { paragraph: { kind: string; text: string }; before: { kind: string; text: string }[]; after: { kind: string; text: string }[]; related: { id: string; text: string; source: Source }[] }
 
 let browser: Browser
 let context: BrowserContext
@@ -195,14 +196,17 @@ describe('context and related paragraphs', () => {
     await current.waitFor()
     expect(await current.textContent()).toBe(expected.paragraph.text)
     const shown = await w.preview.locator('#context .context p').allTextContents()
-    expect(shown).toEqual([...expected.before, expected.paragraph, ...expected.after].map((p) => p.text))
+    // A caption, heading or comment carries its badge before its text.
+    const badge = (kind: string) => kindLabel(kind) && `${kindLabel(kind)} `
+    expect(shown).toEqual([...expected.before, expected.paragraph, ...expected.after].map((p) => `${badge(p.kind)}${p.text}`))
 
     await w.preview.getByRole('button', { name: 'Also reported by' }).click()
     const related = w.preview.locator('#related li')
     await related.first().waitFor()
     expect(await related.locator('p').allTextContents()).toEqual(expected.related.map((p) => p.text))
     const links = await related.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))
-    expect(links).toEqual(expected.related.map((p) => `${baseUrl}/sources/${p.source.id}#${p.id}`))
+    // The reader view of a related paragraph marks the query too.
+    expect(links).toEqual(expected.related.map((p) => `${baseUrl}/sources/${p.source.id}?q=red+line#${p.id}`))
     expect(await related.first().locator('[part="source-title"]').textContent()).toBe(expected.related[0]!.source.title)
   })
 })

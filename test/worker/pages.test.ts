@@ -18,7 +18,7 @@ function expectPageHeaders(headers: Headers): void {
 
 /** Every `<script>` of a page loads a file from this origin; no inline script or style. */
 function expectNoInlineCode(body: string): void {
-  expect([...body.matchAll(/<script[^>]*>/g)].map((match) => match[0])).toEqual(['<script type="module" src="/widget.js">'])
+  expect([...body.matchAll(/<script[^>]*>/g)].map((match) => match[0])).toEqual(['<script type="module" src="/widget.js">', '<script type="module" src="/pages.js">'])
   expect(body).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i)
 }
 
@@ -54,7 +54,8 @@ describe('GET /sources/:id', () => {
     const ids = [...body.matchAll(/class="paragraph (\w+)" id="([^"]+)"/g)].map((match) => [match[2], match[1]])
     expect(ids).toEqual(api.paragraphs.map((p) => [p.id, p.kind]))
     const heading = api.paragraphs.find((p) => p.kind === 'heading')!
-    expect(body).toContain(`<h2 class="paragraph heading" id="${heading.id}">${heading.text.replaceAll("'", '&#39;')}</h2>`)
+    // A heading carries its number too, as every paragraph does: "¶ n", n its 1-based position.
+    expect(body).toContain(`<h2 class="paragraph heading" id="${heading.id}">${heading.text.replaceAll("'", '&#39;')} <a class="anchor" href="#${heading.id}" aria-label="Paragraph ${heading.position + 1}">¶ ${heading.position + 1}</a></h2>`)
     expect(body).toContain('<h1>France&#39;s Macron holds &#39;frank exchange&#39; with Putin</h1>')
     expect(body).toContain('held a &quot;frank exchange&quot; with')
     expect(body).not.toContain('"frank exchange"')
