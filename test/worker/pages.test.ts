@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PAGE_CSP } from '../../src/worker/routes/pages.ts'
 import { fetchWorker, getJson } from './fetch.ts'
 
-type Paragraph = { id: string; kind: string; text: string }
+type Paragraph = { id: string; kind: string; position: number; text: string }
 
 async function getPage(path: string): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetchWorker(path)
