@@ -492,10 +492,26 @@ describe('10. outlets first, one date format, comment badges', () => {
     const badges = await w.results.evaluateAll((results) => results.map((result) => result.querySelector('[part="badge"]')?.textContent ?? ''))
     expect(badges).toEqual(kinds.map((kind) => ({ comment: 'Editorial comment', caption: 'Caption', heading: 'Heading' })[kind as string] ?? ''))
     await page.close()
+
+    // In the reader, a link to the comment from another source's "Also reported by" carries it too.
+    const comment = hits.find((hit) => hit.kind === 'comment')!
+    const { related } = await api<{ related: { id: string; source: { id: string } }[] }>(`/api/paragraphs/${comment.id}`)
+    const other = related.find((paragraph) => paragraph.source.id !== comment.source.id)!
+    const reader = await open(`/sources/${other.source.id}`)
+    const link = reader.locator(`[id="${other.id}"] .also a[href$="#${comment.id}"]`)
+    expect(await link.evaluate((a) => a.nextElementSibling?.textContent)).toBe('Editorial comment')
+    await reader.close()
   })
 })
 
 describe('11. when widget.js cannot load', () => {
+  it('the page advertises its shortcuts only once the search box is there', async () => {
+    const page = await open('/')
+    await expect.poll(() => page.locator('.keyboard-hint').isVisible()).toBe(true)
+    expect(await page.locator('.search-unavailable-notice').isVisible()).toBe(false)
+    await page.close()
+  })
+
   it('the page says search is unavailable and advertises no shortcut', async () => {
     const page = await desktop.newPage()
     errors = watchErrors(page)

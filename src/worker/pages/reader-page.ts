@@ -19,6 +19,8 @@ export type RelatedLink = {
   id: string
   /** Its 0-based position in its source. */
   position: number
+  /** What it is (a comment carries its badge here too). */
+  kind?: string
   /** Its source. */
   source: Pick<ManifestSource, 'id' | 'title' | 'publisher'>
 }
@@ -59,7 +61,12 @@ function alsoReportedBy(links: readonly RelatedLink[]): Html | '' {
   for (const link of links) bySource.set(link.source.id, [...(bySource.get(link.source.id) ?? []), link])
   const groups = [...bySource.values()].map((group) => {
     const { source } = group[0]!
-    const anchors = group.map((link, i) => html`${i ? ', ' : ''}<a href="/sources/${encodeURIComponent(source.id)}#${encodeURIComponent(link.id)}">¶ ${link.position + 1}</a>`)
+    const anchors = group.map(
+      (link, i) =>
+        html`${i ? ', ' : ''}<a href="/sources/${encodeURIComponent(source.id)}#${encodeURIComponent(link.id)}">¶ ${link.position + 1}</a>${
+          link.kind && kindLabel(link.kind) ? html` <span class="label">${kindLabel(link.kind)}</span>` : ''
+        }`
+    )
     return html`${source.publisher || source.title || source.id} (${anchors})`
   })
   return html`<p class="also">Also reported by ${groups.map((group, i) => html`${i ? '; ' : ''}${group}`)}</p>`

@@ -84,7 +84,7 @@ pagesRoutes.get('/sources/:id', (c) => {
     const relatedLinks = paragraph.related.flatMap((related): RelatedLink[] => {
       const other = index.paragraph(related.id)
       const otherSource = other && index.sources.get(other.sourceId)
-      return otherSource ? [{ id: related.id, position: other.position, source: otherSource }] : []
+      return otherSource ? [{ id: related.id, position: other.position, kind: other.kind, source: otherSource }] : []
     })
     return [{ ...paragraph, relatedLinks, matches: matches.get(paragraphId) }]
   })
