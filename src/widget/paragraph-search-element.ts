@@ -27,6 +27,9 @@ type Option = { kind: 'suggestion'; text: string } | { kind: 'result'; hit: Sear
 
 let sharedSheet: CSSStyleSheet | undefined
 
+/** Whether a click asks the browser for a new tab or window (Ctrl/⌘/Shift/Alt-click): then the link is the browser's. */
+const modified = (event: MouseEvent) => event.ctrlKey || event.metaKey || event.shiftKey || event.altKey
+
 function splitIds(list: string | null): string[] {
   return (list ?? '').split(',').map((id) => id.trim()).filter(Boolean)
 }
@@ -407,8 +410,7 @@ export class ParagraphSearchElement extends HTMLElement {
   }
 
   #onOptionClick(event: MouseEvent, open: boolean): void {
-    // Ctrl/⌘/Shift-click on a result is the browser's: it opens the link in a new tab or window.
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+    if (modified(event)) return
     event.preventDefault()
     const element = (event.target as Element).closest('[role="option"]')
     const index = element ? this.#optionElements.indexOf(element as HTMLElement) : -1
@@ -436,7 +438,7 @@ export class ParagraphSearchElement extends HTMLElement {
     if (!target || option?.kind !== 'result') return
     const action = target.getAttribute('data-action')
     if (action === 'open') {
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+      if (modified(event)) return
       event.preventDefault()
       this.#openHit(option.hit)
       return

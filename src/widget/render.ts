@@ -165,6 +165,16 @@ export type PreviewInput = {
   showRelated: boolean
 }
 
+/** A button that shows or hides the details section `id`. */
+function toggle(id: string, label: string, expanded: boolean): HTMLElement {
+  return h('button', { type: 'button', class: 'action', part: 'action', 'data-action': id, 'aria-expanded': String(expanded), 'aria-controls': id }, label)
+}
+
+/** A details section, its content drawn only while it is shown. */
+function section(id: string, label: string, shown: boolean, content: () => Child): HTMLElement {
+  return h('div', { id, class: 'details', hidden: !shown }, h('p', { class: 'details-label' }, label), shown && content())
+}
+
 /** The preview pane's content for the active result. */
 export function previewContent({ hit, url, urlOf, details, showContext, showRelated }: PreviewInput): Child[] {
   return [
@@ -174,41 +184,27 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'action', part: 'action', 'data-action': 'context', 'aria-expanded': String(showContext), 'aria-controls': 'context' }, 'Show in context'),
-      h('button', { type: 'button', class: 'action', part: 'action', 'data-action': 'related', 'aria-expanded': String(showRelated), 'aria-controls': 'related' }, 'Also reported by'),
+      toggle('context', 'Show in context', showContext),
+      toggle('related', 'Also reported by', showRelated),
       h('a', { class: 'open', part: 'open', href: url, 'data-action': 'open' }, 'Open in reader →')
     ),
-    h(
-      'div',
-      { id: 'context', class: 'details', hidden: !showContext },
-      h('p', { class: 'details-label' }, 'In context'),
-      showContext &&
-        detailsBody(details, hit.id, ({ before, paragraph, after }) =>
-          h('div', { class: 'context' }, ...before.map((p) => contextParagraph(p, false)), contextParagraph(paragraph, true), ...after.map((p) => contextParagraph(p, false)))
-        )
+    section('context', 'In context', showContext, () =>
+      detailsBody(details, hit.id, ({ before, paragraph, after }) =>
+        h('div', { class: 'context' }, ...before.map((p) => contextParagraph(p, false)), contextParagraph(paragraph, true), ...after.map((p) => contextParagraph(p, false)))
+      )
     ),
-    h(
-      'div',
-      { id: 'related', class: 'details', hidden: !showRelated },
-      h('p', { class: 'details-label' }, 'Also reported by'),
-      showRelated &&
-        detailsBody(details, hit.id, ({ related }) =>
-          related.length
-            ? h(
-                'ul',
-                { class: 'related' },
-                ...related.map((paragraph) =>
-                  h(
-                    'li',
-                    {},
-                    sourceLine(paragraph.source, paragraph.kind),
-                    h('p', {}, paragraph.text),
-                    h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Open ¶ ${paragraph.position + 1} →`)
-                  )
-                )
+    section('related', 'Also reported by', showRelated, () =>
+      detailsBody(details, hit.id, ({ related }) =>
+        related.length
+          ? h(
+              'ul',
+              { class: 'related' },
+              ...related.map((paragraph) =>
+                h('li', {}, sourceLine(paragraph.source, paragraph.kind), h('p', {}, paragraph.text), h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Open ¶ ${paragraph.position + 1} →`))
               )
-            : h('p', { class: 'quiet' }, 'No other source reports this closely.')
-        )
+            )
+          : h('p', { class: 'quiet' }, 'No other source reports this closely.')
+      )
     ),
   ]
 }
