@@ -446,6 +446,17 @@ describe('9. reader view', () => {
     }
   })
 
+  it('has no axe-core violation in dark either, with the query marked', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true, colorScheme: 'dark' })
+    try {
+      const page = await open(`/sources/${PRESS}?q=red+line`, context)
+      expect(await page.locator('article mark').count()).toBeGreaterThan(0)
+      expect(await axeViolations(page)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
   it('says "not stated" for an unknown outlet, and so when #id names no paragraph', async () => {
     const page = await open(`/sources/${PRESS}#no-such-paragraph`)
     expect(await page.locator('.facts > div').first().textContent()).toBe('Outletnot stated')

@@ -68,7 +68,7 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .75rem .45rem 0;
 .label { font-style: normal; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; margin-right: .35rem; color: var(--muted); }
 .anchor { margin-left: .25rem; font-size: .8125rem; font-weight: 400; font-style: normal; white-space: nowrap; text-decoration: none; color: var(--muted); }
 .anchor:hover, .anchor:focus { text-decoration: underline; }
-mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 .05em; }
+mark { background: var(--mark); color: var(--text); border-radius: 2px; padding: 0 .05em; }
 .facts { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: .75rem 0; font-size: .9375rem; }
 .facts div { display: flex; gap: .4rem; }
 .facts dt { color: var(--muted); }
