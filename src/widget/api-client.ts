@@ -14,26 +14,14 @@ export type ContextParagraph = ApiParagraph
 export type RelatedParagraph = ApiRelatedParagraph
 export type { ParagraphDetails, SearchHit, SearchResponse, Suggestion }
 
-/** Why a request failed: `offline` (no network), `network` (server unreachable), `timeout` (no answer in time), `http` (an error answer). */
-export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'http'
-
-/** Milliseconds a request may take before it is given up with a `timeout` error. */
+/** Milliseconds a request may take before it is given up ("did not answer in time"). */
 export const REQUEST_TIMEOUT_MS = 8000
 
-/** A failed API request. `message` is a sentence a reader can act on. */
-export class ApiError extends Error {
-  /** What kind of failure it was. */
-  readonly kind: ApiErrorKind
-  /** The HTTP status, for `http` failures. */
-  readonly status: number
-
-  constructor(kind: ApiErrorKind, message: string, status = 0) {
-    super(message)
-    this.name = 'ApiError'
-    this.kind = kind
-    this.status = status
-  }
-}
+/**
+ * A failed API request: offline, server unreachable, no answer in time, or an error answer.
+ * `message` is a sentence a reader can act on; the widget shows it as it is.
+ */
+export class ApiError extends Error {}
 
 /** Parameters of a search. */
 export type SearchParams = {
@@ -104,14 +92,14 @@ export class ApiClient {
       })
     } catch (error) {
       signal.throwIfAborted()
-      if (timeout.aborted) throw new ApiError('timeout', `${this.#base.host} did not answer in time.`)
-      if (!navigator.onLine) throw new ApiError('offline', 'You are offline. The search will run again when the connection is back.')
-      throw new ApiError('network', `Could not reach ${this.#base.host}. Check the connection.`)
+      if (timeout.aborted) throw new ApiError(`${this.#base.host} did not answer in time.`)
+      if (!navigator.onLine) throw new ApiError('You are offline. The search will run again when the connection is back.')
+      throw new ApiError(`Could not reach ${this.#base.host}. Check the connection.`)
     }
     signal.throwIfAborted()
     if (!response.ok || body === null) {
       const reason = body?.error?.message ?? `the server answered ${response.status} ${response.statusText}`.trim()
-      throw new ApiError('http', `The search failed: ${reason}.`, response.status)
+      throw new ApiError(`The search failed: ${reason}.`)
     }
     return body
   }

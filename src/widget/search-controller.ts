@@ -47,7 +47,7 @@ function sameParams(a: SearchParams, b: SearchParams): boolean {
 }
 
 function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('http', `The search failed: ${error instanceof Error ? error.message : String(error)}.`)
+  return error instanceof ApiError ? error : new ApiError(`The search failed: ${error instanceof Error ? error.message : String(error)}.`)
 }
 
 /** Runs searches for one widget. */
