@@ -465,6 +465,9 @@ describe('9. reader view', () => {
     expect(await notice.textContent()).toContain('#no-such-paragraph')
     await page.evaluate(() => (location.hash = ''))
     await expect.poll(() => notice.isVisible()).toBe(false)
+    // A malformed escape is shown as written, with no error.
+    await page.evaluate(() => (location.hash = '#%E0%A4%A'))
+    await expect.poll(() => notice.textContent()).toContain('#%E0%A4%A')
     await page.close()
   })
 

@@ -20,7 +20,12 @@ root.classList.add(customElements.get('paragraph-search') ? 'search-ready' : 'se
 const notice = document.getElementById('missing-paragraph')
 function checkTarget() {
   if (!notice) return
-  const id = decodeURIComponent(location.hash.slice(1))
+  let id = location.hash.slice(1)
+  try {
+    id = decodeURIComponent(id)
+  } catch {
+    // A malformed escape: look the id up as written.
+  }
   const missing = id !== '' && !document.getElementById(id)
   notice.hidden = !missing
   if (missing) notice.querySelector('code').textContent = '#' + id
