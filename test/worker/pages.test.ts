@@ -87,6 +87,18 @@ describe('GET /pages.css', () => {
   })
 })
 
+describe('GET /pages.js', () => {
+  it('is the pages’ script, a module that sets classes and text only (no HTML strings, for Trusted Types)', async () => {
+    const response = await fetchWorker('/pages.js')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    const script = await response.text()
+    expect(script).toContain("customElements.get('paragraph-search')")
+    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/)
+  })
+})
+
 describe('the API next to the pages', () => {
   it('still answers unknown API routes with JSON', async () => {
     const { status, body } = await getJson('/api/no-such-route')
