@@ -28,7 +28,7 @@ kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 
 .brand-mark { display: inline-grid; place-items: center; width: 1.75rem; height: 1.75rem; border-radius: 7px; background: var(--accent); color: var(--bg); font-size: 1rem; }
 .header-search { position: relative; flex: 1 1 20rem; max-width: 36rem; --ps-font-size: 15px; }
 /* The header search opens over the article instead of pushing it down. */
-.header-search::part(dropdown) { position: absolute; z-index: 20; top: 100%; left: 0; right: 0; min-width: min(34rem, calc(100vw - 2.5rem)); background: var(--bg); border-radius: 10px; }
+.header-search::part(dropdown) { position: absolute; z-index: 20; top: 100%; left: 0; right: 0; min-width: min(34rem, calc(100vw - 2.5rem)); }
 /* Shortcuts are advertised only for a search box that loaded, and never on touch screens. */
 .keyboard-hint, .search-unavailable-notice { display: none; }
 .search-ready .keyboard-hint { display: block; }
