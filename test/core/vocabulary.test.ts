@@ -39,3 +39,18 @@ describe('Vocabulary', () => {
     expect(vocabulary.size).toBe(4)
   })
 })
+
+describe('Vocabulary.correct with swapped letters', () => {
+  const vocabulary = new Vocabulary(buildVocabulary(['Putin met Macron', 'Putin and the Macron team', 'a biscuit']))
+
+  it('counts a swap of two adjacent letters as one typo', () => {
+    expect(vocabulary.correct('ptuin', 1, 5)).toEqual([{ term: 'putin', display: 'Putin', distance: 1 }])
+    expect(vocabulary.correct('macorn', 1, 5)).toEqual([{ term: 'macron', display: 'Macron', distance: 1 }])
+  })
+
+  it('spends the rest of the budget on other edits after a swap', () => {
+    // "mcaronn": swap "mc" → "macronn", then one deletion → "macron".
+    expect(vocabulary.correct('mcaronn', 2, 5).map((c) => [c.display, c.distance])).toEqual([['Macron', 2]])
+    expect(vocabulary.correct('mcaronn', 1, 5)).toEqual([])
+  })
+})
