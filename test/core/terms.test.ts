@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { editDistance, foldWord, isInsideWord, isStopWord, processTerm, tokenize, tokenizeWithOffsets, typoBudget } from '../../src/core/terms.ts'
+import { editDistance, foldText, foldWord, hasFoldedWords, isInsideWord, isStopWord, processTerm, tokenize, tokenizeWithOffsets, typoBudget } from '../../src/core/terms.ts'
 
 describe('tokenize', () => {
   it('splits on white space and punctuation, keeping inner apostrophes', () => {
@@ -102,3 +102,26 @@ describe('one definition of a word, one folding', () => {
     expect(['putin', 'say', 'election', 'two'].some(isStopWord)).toBe(false)
   })
 })
+
+describe('hasFoldedWords', () => {
+  it('finds words in the form typed, as foldWord compares them', () => {
+    expect(hasFoldedWords(foldText('Ｐｕｔｉｎ’s internal problems'), ['putin'])).toBe(true)
+    expect(hasFoldedWords(foldText('Some internal, problems'), ['internal', 'problems'])).toBe(true)
+    expect(hasFoldedWords(foldText('international problems'), ['internal', 'problems'])).toBe(false)
+    expect(hasFoldedWords(foldText('Putins and l’Elysée'), ['putin'])).toBe(false)
+    expect(hasFoldedWords(foldText('Putins and l’Elysée'), ['elysee'])).toBe(false)
+    expect(hasFoldedWords(foldText("He didn't"), ['didnt'])).toBe(true)
+  })
+
+  it('property: agrees with folding every word of the text', () => {
+    const pieces = ['Putin', "Putin's", 'Putin’s', 'putins', 'PU\u00ADTIN', 'Ｐｕｔｉｎ', "didn't", 'didnt', 'Élysée', 'elysee', "l'Elysée", 'red', 'Red-line', 'line', ',', ' ', '"', '—', '🇫🇷']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.constantFrom('putin', 'didnt', 'elysee', 'red', 'line', 'putins'), (parts, word) => {
+        const text = parts.join(' ')
+        const expected = tokenize(text).some((token) => foldWord(token) === word)
+        expect(hasFoldedWords(foldText(text), [word]), JSON.stringify(text)).toBe(expected)
+      })
+    )
+  })
+})
+
