@@ -13,7 +13,7 @@
  * With only exclusions, every paragraph left matches, in source and document order.
  */
 import type { SearchFacets } from './api-types.ts'
-import { findMatches, indexOfPhrase, textTerms, type TextMatches } from './highlight.ts'
+import { indexOfPhrase, textTerms } from './highlight.ts'
 import type { QueryPlan } from './query-plan.ts'
 import type { Candidate } from './retrieval.ts'
 import { foldText, hasFoldedWords } from './terms.ts'
@@ -30,8 +30,6 @@ export type Ranked = {
   typos: number
   /** Index of the paragraph's source in the index. */
   sourceOrder: number
-  /** Where and how the text matched, once computed. */
-  textMatches?: TextMatches
 }
 
 /** Filters of a search: each facet ignores its own. */
@@ -138,12 +136,6 @@ export function rankCandidates(candidates: readonly Candidate[], plan: QueryPlan
 /** The ranking order: more of the query matched, fewer typos, higher score, then document order. */
 function compareRanked(a: Ranked, b: Ranked): number {
   return b.coverage - a.coverage || a.typos - b.typos || b.score - a.score || a.sourceOrder - b.sourceOrder || a.candidate.paragraph.position - b.candidate.paragraph.position
-}
-
-/** The matches of a ranked paragraph's text, computed once. */
-export function textMatchesOf(ranked: Ranked, plan: QueryPlan): TextMatches {
-  ranked.textMatches ??= findMatches(ranked.candidate.paragraph.text, plan, new Set(ranked.candidate.paragraphTerms))
-  return ranked.textMatches
 }
 
 /**
