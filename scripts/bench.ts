@@ -49,8 +49,24 @@ const { values } = parseArgs({
     'http-seconds': { type: 'string' },
     trials: { type: 'string' },
     save: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 })
+
+if (values.help) {
+  console.log(`Usage: npm run bench -- [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
+                       [--fresh] [--http-seconds N] [--trials N] [--save FILE]
+
+  --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k or a number of paragraphs (25k)
+  --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
+  --json             print the results as JSON on stdout (progress on stderr)
+  --seed N           seed of the synthetic corpora and the query mix (default 1)
+  --fresh            rebuild the cached synthetic indexes
+  --http-seconds N   seconds of load per route (default 8, 3 with --quick)
+  --trials N         fresh isolates per cold-start measurement (default 3, 1 with --quick)
+  --save FILE        also write the JSON to FILE`)
+  process.exit(0)
+}
 
 /** Workers limits the numbers are held against (sources in BENCHMARKS.md). */
 export const LIMITS = {

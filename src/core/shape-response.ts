@@ -5,11 +5,11 @@
  * Engine-agnostic (see `retrieval.ts`).
  */
 import type { SearchHit, SearchResponse, WordMatch } from './api-types.ts'
-import { findMatches } from './highlight.ts'
+import { findMatches, type TextMatches } from './highlight.ts'
 import { publicSource } from './loaded-index.ts'
 import type { ManifestSource } from './build-index.ts'
 import type { QueryPlan } from './query-plan.ts'
-import { textMatchesOf, type Ranked, type Ranking } from './rank.ts'
+import type { Ranked, Ranking } from './rank.ts'
 import { buildSnippet, snippetWindow } from './snippet.ts'
 
 /** What a page of the response needs beside the ranking. */
@@ -28,33 +28,34 @@ export type ShapeOptions = {
  * How each unit the paragraph matched did: in its text if it is there, else in its section
  * heading, else in its source's title (both count towards matching every word).
  */
-function wordMatches(ranked: Ranked, plan: QueryPlan, title: string): WordMatch[] {
+function wordMatches(inText: TextMatches, ranked: Ranked, plan: QueryPlan, title: string): WordMatch[] {
   const { paragraph, terms } = ranked.candidate
   const engineTerms = new Set(terms)
-  const inText = textMatchesOf(ranked, plan).units
-  let inSection: ReturnType<typeof findMatches>['units'] | undefined
-  let inTitle: ReturnType<typeof findMatches>['units'] | undefined
+  let inSection: TextMatches['units'] | undefined
+  let inTitle: TextMatches['units'] | undefined
   const words: WordMatch[] = []
   plan.units.forEach((unit, u) => {
-    const text = inText[u]!
+    const text = inText.units[u]!
     if (text.match) return void words.push({ query: unit.text, match: text.match, forms: text.forms, field: 'text' })
+    // A phrase is only ever found in the text.
     if (unit.kind !== 'word') return
     inSection ??= paragraph.section ? findMatches(paragraph.section, plan, engineTerms).units : []
     const section = inSection[u]
     if (section?.match) return void words.push({ query: unit.text, match: section.match, forms: section.forms, field: 'section' })
     inTitle ??= findMatches(title, plan, engineTerms).units
-    const inTitleUnit = inTitle[u]
-    if (inTitleUnit?.match) words.push({ query: unit.text, match: inTitleUnit.match, forms: inTitleUnit.forms, field: 'title' })
+    const titled = inTitle[u]
+    if (titled?.match) words.push({ query: unit.text, match: titled.match, forms: titled.forms, field: 'title' })
   })
   return words
 }
 
 /** A ranked paragraph as a hit of the response. */
 export function toHit(ranked: Ranked, plan: QueryPlan, options: ShapeOptions): SearchHit {
-  const { paragraph } = ranked.candidate
+  const { paragraph, paragraphTerms } = ranked.candidate
   const { text } = paragraph
   const source = options.sources.get(paragraph.sourceId)!
-  const { matches } = textMatchesOf(ranked, plan)
+  const inText = findMatches(text, plan, new Set(paragraphTerms))
+  const { matches } = inText
   const window = snippetWindow(text, matches, options.snippetLength)
   return {
     id: paragraph.id,
@@ -68,7 +69,7 @@ export function toHit(ranked: Ranked, plan: QueryPlan, options: ShapeOptions): S
     snippetWindow: window,
     terms: [...new Set(matches.map((match) => text.slice(match.start, match.end)))],
     matches,
-    words: wordMatches(ranked, plan, source.title),
+    words: wordMatches(inText, ranked, plan, source.title),
   }
 }
 

@@ -145,18 +145,15 @@ export class Vocabulary {
       }
     }
     for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(word, maxDistance)) add(folded, entry, distance)
-    // A swap of two adjacent letters is one typo (Damerau), not the two Levenshtein counts: try
-    // each swap, with the rest of the budget for other edits.
+    // A swap of two adjacent letters is one typo (Damerau), not the two Levenshtein counts: each
+    // swap is looked up as a word (a swap plus another edit is left out: one look-up per letter
+    // costs little, a fuzzy search per letter would cost more than the rest of the query).
     const letters = [...word]
     for (let i = 0; i + 1 < letters.length; i++) {
       if (letters[i] === letters[i + 1]) continue
       const swapped = [...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)].join('')
-      if (maxDistance === 1) {
-        const entry = this.#tree.get(swapped)
-        if (entry) add(swapped, entry, 1)
-      } else {
-        for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(swapped, maxDistance - 1)) add(folded, entry, distance + 1)
-      }
+      const entry = this.#tree.get(swapped)
+      if (entry) add(swapped, entry, 1)
     }
     return [...byTerm.values()]
       .sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1))
