@@ -13,9 +13,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { CHROMIUM_ARGS, ensureChromium, ensurePdftotext } from '../../scripts/ensure-chromium.ts'
+import { ROOT } from '../../scripts/lib/paths.ts'
 
 /** The folder of the article fixtures: one folder each, with `article.html` and `expected.json`. */
-export const ARTICLES_DIR = fileURLToPath(new URL('../fixtures/articles/', import.meta.url))
+export const ARTICLES_DIR = join(ROOT, 'test/fixtures/articles')
 
 /** The capture files made of one article, by the name they are written under. */
 export type ArticleCaptures = {
