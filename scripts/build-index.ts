@@ -46,6 +46,7 @@ function printReports(reports: SourceReport[]): void {
   const rows = [columns.map(([name]) => name), ...reports.map((report) => columns.map(([, cell]) => String(cell(report))))]
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
   for (const row of rows) log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+  for (const report of reports) for (const skipped of report.skipped) log(`${report.file}: skipped ${skipped}`)
 }
 
 async function main(): Promise<number> {

@@ -4,9 +4,11 @@
  * `index/` out. Reading and writing files is the command line's job (`scripts/build-index.ts`).
  */
 import MiniSearch from 'minisearch'
+import type { Capture } from './capture.ts'
 import { CorpusError, decodeSourceText, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
 import { sha256Hex, shortHash } from './hash.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
+import { readCapture } from './readers/index.ts'
 import { recoverParagraphs, type RecoveryReport } from './recover-paragraphs.ts'
 import { findRelated } from './related.ts'
 import { buildVocabulary } from './vocabulary.ts'
@@ -22,7 +24,7 @@ export type CorpusFile = {
 
 /** What the build reads. */
 export type CorpusInput = {
-  /** The `.txt` source files. */
+  /** The source files: `.txt`, `.pdf`, `.html` or `.htm` (see `SOURCE_EXTENSIONS`). */
   sources: CorpusFile[]
   /** `sources.json`, if the corpus has one. */
   metadata?: CorpusFile
@@ -63,7 +65,12 @@ export const INDEX_FILE_NAMES = ['index.json', 'vocabulary.json', 'paragraphs.js
 export type IndexFileName = (typeof INDEX_FILE_NAMES)[number]
 
 /** The report of one source, for printing. */
-export type SourceReport = RecoveryReport & { sourceId: string; file: string }
+export type SourceReport = RecoveryReport & {
+  sourceId: string
+  file: string
+  /** What the file's reader could not read and skipped (pages without text…), each a sentence. */
+  skipped: string[]
+}
 
 /** Everything the build produces. */
 export type BuildOutput = {
@@ -84,7 +91,7 @@ export type BuildOutput = {
 export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
   const folder = input.folder ?? 'corpus'
   const sources = [...input.sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  if (sources.length === 0) throw new CorpusError(`${folder}/`, 'holds no .txt source file')
+  if (sources.length === 0) throw new CorpusError(`${folder}/`, 'holds no source file (.txt, .pdf, .html or .htm)')
 
   const entries = readMetadata(input.metadata, folder, new Set(sources.map((source) => source.name)))
   const manifestSources: ManifestSource[] = []
@@ -95,10 +102,11 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
 
   for (const file of sources) {
     const path = `${folder}/${file.name}`
-    const text = decodeSourceText(file.bytes, path)
+    const capture = await readCapture(path, file.bytes)
     const entry = entries.get(file.name)
-    const recovery = recoverParagraphs(text, entry?.title ? { title: entry.title } : {})
-    const metadata = resolveMetadata(file.name, entry, recovery.title)
+    const title = entry?.title || capture.facts.title
+    const recovery = recoverParagraphs(captureText(capture), title ? { title } : {})
+    const metadata = resolveMetadata(file.name, entry, recovery.title, capture.facts)
     if (metadata.id === '') throw new CorpusError(path, 'has no usable id: name the file with letters or digits, or give it an id in sources.json')
     const clash = fileOfId.get(metadata.id)
     if (clash) {
@@ -124,7 +132,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
       file: file.name,
       paragraphIds: paragraphs.map((paragraph) => paragraph.id),
     })
-    reports.push({ sourceId: metadata.id, file: path, ...recovery.report })
+    reports.push({ sourceId: metadata.id, file: path, ...recovery.report, skipped: capture.skipped })
   }
 
   const related = findRelated(indexed)
@@ -155,6 +163,17 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     manifest,
     reports,
   }
+}
+
+/**
+ * A capture as the text paragraph recovery reads: its pages joined by form feeds, a blank line
+ * after each line a reader knows ends a paragraph. (A bridge while recovery takes text; recovery
+ * that takes the capture itself also uses the layout evidence this drops.)
+ */
+function captureText(capture: Capture): string {
+  return capture.pages
+    .map((page) => page.lines.map((line) => (line.paragraphEnd ? `${line.text}\n` : line.text)).join('\n'))
+    .join('\f')
 }
 
 function readMetadata(file: CorpusFile | undefined, folder: string, sourceNames: ReadonlySet<string>): Map<string, SourceEntry> {
