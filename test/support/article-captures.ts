@@ -62,9 +62,10 @@ const FOOTER_TEMPLATE =
 
 /**
  * Prints an HTML page to PDF with the real Chromium, served at its own URL (requests are answered
- * from the fixture, nothing goes to the network), with the print header and footer on.
+ * from the fixture, nothing goes to the network), with the print header and footer on unless
+ * `headerFooter` is false.
  */
-export async function printToPdf(browser: Browser, html: string, url: string): Promise<Uint8Array> {
+export async function printToPdf(browser: Browser, html: string, url: string, headerFooter = true): Promise<Uint8Array> {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
@@ -74,11 +75,10 @@ export async function printToPdf(browser: Browser, html: string, url: string): P
     await page.goto(url, { waitUntil: 'load' })
     return await page.pdf({
       format: 'A4',
-      displayHeaderFooter: true,
-      headerTemplate: HEADER_TEMPLATE,
-      footerTemplate: FOOTER_TEMPLATE,
-      margin: { top: '0.5in', bottom: '0.5in', left: '0.4in', right: '0.4in' },
       printBackground: false,
+      ...(headerFooter
+        ? { displayHeaderFooter: true, headerTemplate: HEADER_TEMPLATE, footerTemplate: FOOTER_TEMPLATE, margin: { top: '0.5in', bottom: '0.5in', left: '0.4in', right: '0.4in' } }
+        : { preferCSSPageSize: true }),
     })
   } finally {
     await context.close()

@@ -11,7 +11,7 @@
  *
  * It runs in the index build (Node), never in the Worker: nothing the Worker imports imports it.
  */
-import { Readability } from '@mozilla/readability'
+import { Readability, isProbablyReaderable } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { Capture, CaptureFacts, CaptureLine, LineRole } from '../capture.ts'
 import { CorpusError } from '../corpus.ts'
@@ -56,6 +56,14 @@ const LINK_ONLY_SHARE = 0.9
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|image-source|photo-source|rights)(?:$|[\s_-])/i
 
 /**
+ * The word a byline opens with (`By`, `Von`, `Par`, `Por`, `Door`), when a name of at least two
+ * words follows it (so the surname `Von Trier` stays whole).
+ */
+const BYLINE_WORD = /^(?:by|von|par|por|door)\s+(?=\S+\s+\S)/i
+
+const NO_ARTICLE = 'holds no article: Readability finds no block of article text on the page (only navigation, links, forms or too little text)'
+
+/**
  * Reads a saved web page into a capture.
  *
  * @param bytes - The file's content, in the encoding its byte-order mark or `<meta charset>`
@@ -65,14 +73,18 @@ const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|image
  *   role; the facts from `<meta>` (Open Graph, `author`, `article:published_time`, canonical
  *   link) and Readability's byline.
  * @throws {@link CorpusError} when the page is empty, names an encoding this runtime cannot
- *   decode, or holds no article (Readability finds none, or only lists of links).
+ *   decode, or holds no article (Readability's reader-view test fails, or it finds only lists of
+ *   links).
  */
 export function readHtml(bytes: Uint8Array, file: string): Capture {
   const html = decodeHtml(bytes, file)
   const { document } = parseHTML(html)
   const facts = readMetaFacts(document as unknown as DomElement)
+  // Firefox's own test for showing reader view: some block of at least 140 characters of text,
+  // enough of them together. A sign-in page, an index of links or an error page has none.
+  if (!isProbablyReaderable(document as never)) throw new CorpusError(file, NO_ARTICLE)
   const article = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement }).parse()
-  if (article?.byline && !facts.author) facts.author = article.byline.trim()
+  if (article?.byline && !facts.author) facts.author = collapse(article.byline).replace(BYLINE_WORD, '')
   if (article?.title && !facts.title) facts.title = article.title.trim()
   if (article?.siteName && !facts.publisher) facts.publisher = article.siteName.trim()
   if (article?.publishedTime && !facts.published) facts.published = article.publishedTime.trim()
@@ -80,9 +92,7 @@ export function readHtml(bytes: Uint8Array, file: string): Capture {
   // Readability works on (and changes) its own copy; the page as saved is read again for the
   // captions of figures it left outside the article's text (a lead photo above the body).
   restoreFigureCaptions(lines, parseHTML(html).document as unknown as DomElement)
-  if (!lines.some((line) => line.role !== 'furniture')) {
-    throw new CorpusError(file, 'holds no article: the page has no block of text an article extractor recognises (only navigation, links or nothing)')
-  }
+  if (!lines.some((line) => line.role !== 'furniture')) throw new CorpusError(file, NO_ARTICLE)
   return { format: 'html', pages: [{ lines }], facts, skipped: [] }
 }
 
