@@ -36,3 +36,25 @@ describe('readCapture', () => {
     expect((error as CorpusError).message).toBe('corpus/notes.md: is not a format the corpus takes (.txt, .pdf, .html, .htm)')
   })
 })
+
+describe('the Worker', () => {
+  it('bundles none of the readers nor the libraries they use (they run in the build only)', async () => {
+    const { build } = await import('esbuild')
+    const result = await build({
+      entryPoints: ['src/worker/index.ts'],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      conditions: ['workerd', 'worker', 'browser'],
+      loader: { '.txt': 'text' },
+      external: ['cloudflare:*', 'node:*'],
+      logLevel: 'silent',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs.some((input) => input.startsWith('src/worker/'))).toBe(true)
+    expect(inputs.filter((input) => /src\/core\/readers\/|node_modules\/(?:unpdf|linkedom|@mozilla\/readability|pdfjs-dist)\//.test(input))).toEqual([])
+  })
+})
