@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { CHROMIUM_ARGS, ensureChromium, ensurePdftotext } from '../../scripts/ensure-chromium.ts'
 import { ROOT } from '../../scripts/lib/paths.ts'
+import { readCapture } from '../../src/core/readers/index.ts'
 
 /** The folder of the article fixtures: one folder each, with `article.html` and `expected.json`. */
 export const ARTICLES_DIR = join(ROOT, 'test/fixtures/articles')
@@ -125,7 +126,9 @@ export async function makeArticleCaptures(browser: Browser, name: string): Promi
 
 /**
  * From the command line: `node test/support/article-captures.ts OUT_DIR [NAME…]` writes every
- * capture of each article (all by default) and its `expected.json` into `OUT_DIR/<article>/`.
+ * capture of each article (all by default) and its `expected.json` into `OUT_DIR/<article>/`,
+ * and beside the PDF and the page what their readers make of them (`article.pdf.capture.json`,
+ * `article.html.capture.json`: the `Capture` that paragraph recovery receives).
  */
 async function main(args: string[]): Promise<void> {
   const [out, ...names] = args
@@ -137,6 +140,9 @@ async function main(args: string[]): Promise<void> {
       mkdirSync(dir, { recursive: true })
       const captures = await makeArticleCaptures(browser, name)
       for (const [file, bytes] of Object.entries(captures)) writeFileSync(join(dir, file), bytes)
+      for (const file of ['article.pdf', 'article.html'] as const) {
+        writeFileSync(join(dir, `${file}.capture.json`), JSON.stringify(await readCapture(file, captures[file]), null, 1) + '\n')
+      }
       copyFileSync(join(ARTICLES_DIR, name, 'expected.json'), join(dir, 'expected.json'))
       console.log(`${dir}: ${Object.keys(captures).join(', ')}, expected.json`)
     }

@@ -38,6 +38,12 @@ const SPACE_GAP = 0.15
  */
 const PARAGRAPH_GAP = 1.25
 
+/**
+ * Four or more single letters or digits with one space between each: letter-spaced text
+ * (CSS `letter-spacing`), which PDF.js spaces out glyph by glyph (`A D V E R T I S E M E N T`).
+ */
+const LETTER_SPACED = /(?<![\p{L}\p{N}] ?)[\p{L}\p{N}](?: [\p{L}\p{N}]){3,}(?! ?[\p{L}\p{N}])/gu
+
 /** Font names of bold faces (PDF font names carry the weight: `LiberationSans-Bold`, `Arial,Black`). */
 const BOLD_FONT = /bold|black|heavy|semibold|demibold|extrabold|ultrabold/i
 
@@ -184,7 +190,10 @@ function toCaptureLine(line: PositionedLine, fonts: ReadonlyMap<string, string>)
   const first = line.runs[0]!
   const last = line.runs.reduce((right, run) => (run.end > right.end ? run : right))
   return {
-    text: text.replace(/\s+/g, ' ').trim(),
+    text: text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(LETTER_SPACED, (letters) => letters.replaceAll(' ', '')),
     x: round(first.x),
     y: round(line.y),
     width: round(last.end - first.x),
