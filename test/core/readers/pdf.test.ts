@@ -126,4 +126,11 @@ describe('readPdf on a page printed by Chromium', { timeout: 60_000 }, () => {
     expect(first[1]!.y! - first[0]!.y!).toBeCloseTo(18, 0)
     expect(lines.slice(secondBlank + 1).map((line) => line.text).join(' ')).toBe('The second paragraph also wraps onto a second line here.')
   })
+
+  it('reads letter-spaced text as the word it spells, and keeps the spaces of ordinary text', async () => {
+    const html = `<!DOCTYPE html><html><body style="font: 10pt sans-serif">
+      <p style="letter-spacing: 3px; font-size: 8pt">ADVERTISEMENT</p><p>A B testing is a method.</p></body></html>`
+    const capture = await readPdf(await printToPdf(browser, html, 'https://layout.example/', false), 'print.pdf')
+    expect(capture.pages[0]!.lines.map((line) => line.text).filter((text) => text !== '')).toEqual(['ADVERTISEMENT', 'A B testing is a method.'])
+  })
 })
