@@ -510,7 +510,7 @@ async function main(): Promise<void> {
   const results: SizeResult[] = []
   if (!values.ingest) for (const size of sizeList) results.push(await measureSize(size))
   log('ingest: reading the article fixtures in every format')
-  const ingest = await measureIngest(quick ? 3 : 10)
+  const ingest = await measureIngest(quick ? 5 : 20)
   const seconds = (performance.now() - started) / 1000
   const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, trials, httpSeconds, seconds, limits: LIMITS, results, ingest }, null, 2)
   if (values.save) writeFileSync(values.save, json + '\n')

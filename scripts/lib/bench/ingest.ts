@@ -42,9 +42,9 @@ async function throughput(bytes: number, rounds: number, once: () => Promise<voi
 /**
  * Measures every format over every article fixture.
  *
- * @param rounds - Timed rounds over all files (default 10).
+ * @param rounds - Timed rounds over all files (default 20).
  */
-export async function measureIngest(rounds = 10): Promise<IngestResult[]> {
+export async function measureIngest(rounds = 20): Promise<IngestResult[]> {
   const browser = await launchPrinter()
   const captures: ArticleCaptures[] = []
   try {
