@@ -11,7 +11,7 @@
  *
  * It runs in the index build (Node), never in the Worker: nothing the Worker imports imports it.
  */
-import { Readability, isProbablyReaderable } from '@mozilla/readability'
+import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { Capture, CaptureFacts, CaptureLine, LineRole } from '../capture.ts'
 import { CorpusError } from '../corpus.ts'
@@ -44,7 +44,7 @@ const BLOCKS = new Set([
 ])
 
 /** Elements whose text is never article text. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT'])
+const SKIPPED = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT'])
 
 /** Containers of links that, when they hold nothing but links, are lists of other pages. */
 const LINK_CONTAINERS = new Set(['UL', 'OL', 'NAV', 'ASIDE', 'SECTION', 'DIV', 'FOOTER', 'HEADER', 'P', 'LI'])
@@ -61,6 +61,12 @@ const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|image
  */
 const BYLINE_WORD = /^(?:by|von|par|por|door)\s+(?=\S+\s+\S)/i
 
+/**
+ * Fewer characters of article text than this is no article (a sign-in form, an error page):
+ * the least text Firefox's reader view wants in one block (Readability's `minContentLength`).
+ */
+const MIN_ARTICLE_CHARACTERS = 140
+
 const NO_ARTICLE = 'holds no article: Readability finds no block of article text on the page (only navigation, links, forms or too little text)'
 
 /**
@@ -73,16 +79,13 @@ const NO_ARTICLE = 'holds no article: Readability finds no block of article text
  *   role; the facts from `<meta>` (Open Graph, `author`, `article:published_time`, canonical
  *   link) and Readability's byline.
  * @throws {@link CorpusError} when the page is empty, names an encoding this runtime cannot
- *   decode, or holds no article (Readability's reader-view test fails, or it finds only lists of
- *   links).
+ *   decode, or holds no article (Readability finds none, or only lists of links, or less than
+ *   140 characters of text).
  */
 export function readHtml(bytes: Uint8Array, file: string): Capture {
-  const html = decodeHtml(bytes, file)
+  const html = withBody(decodeHtml(bytes, file))
   const { document } = parseHTML(html)
   const facts = readMetaFacts(document as unknown as DomElement)
-  // Firefox's own test for showing reader view: some block of at least 140 characters of text,
-  // enough of them together. A sign-in page, an index of links or an error page has none.
-  if (!isProbablyReaderable(document as never)) throw new CorpusError(file, NO_ARTICLE)
   const article = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement }).parse()
   if (article?.byline && !facts.author) facts.author = collapse(article.byline).replace(BYLINE_WORD, '')
   if (article?.title && !facts.title) facts.title = article.title.trim()
@@ -92,7 +95,8 @@ export function readHtml(bytes: Uint8Array, file: string): Capture {
   // Readability works on (and changes) its own copy; the page as saved is read again for the
   // captions of figures it left outside the article's text (a lead photo above the body).
   restoreFigureCaptions(lines, parseHTML(html).document as unknown as DomElement)
-  if (!lines.some((line) => line.role !== 'furniture')) throw new CorpusError(file, NO_ARTICLE)
+  const articleText = lines.filter((line) => line.role !== 'furniture').reduce((sum, line) => sum + line.text.length, 0)
+  if (articleText < MIN_ARTICLE_CHARACTERS) throw new CorpusError(file, NO_ARTICLE)
   return { format: 'html', pages: [{ lines }], facts, skipped: [] }
 }
 
@@ -119,6 +123,16 @@ function decodeHtml(bytes: Uint8Array, file: string): string {
   const text = decoder.decode(bytes)
   if (text.trim() === '') throw new CorpusError(file, 'is empty (only white space)')
   return text
+}
+
+/**
+ * The page with a `<body>` element: a browser makes one for markup that has none (a fragment, a
+ * page with its optional tags left out); `linkedom` does not, and Readability needs it.
+ */
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? ''
+  return `${doctype}<html><body>${html.slice(doctype.length).replace(/<\/?html[^>]*>/gi, '')}</body></html>`
 }
 
 /** What the page's `<head>` states: Open Graph and article meta, `author`, the canonical link. */

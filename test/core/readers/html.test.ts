@@ -112,11 +112,22 @@ describe('readHtml', () => {
     expect(readHtml(utf16, 'a.html').pages[0]!.lines[1]!.text.startsWith('Zoë said so.')).toBe(true)
   })
 
+  it('reads a page whose optional tags are left out (no <html>, <head> or <body>), as a browser would', () => {
+    const bare = `<!DOCTYPE html><title>Depot approved</title><meta property="og:site_name" content="Town Echo"><p>${LONG_A}</p><p>${LONG_B}</p>`
+    const capture = readHtml(utf8(bare), 'a.html')
+    expect(capture.pages[0]!.lines.map((line) => line.text)).toEqual([LONG_A, LONG_B])
+    expect(capture.facts).toEqual({ title: 'Depot approved', publisher: 'Town Echo' })
+  })
+
   it('refuses a page with no article in it, naming the file', () => {
     const signIn = page('<nav><a href="/">Home</a> <a href="/news">News</a></nav><form><label>Email</label><input><button>Sign in</button></form><footer><a href="/terms">Terms</a></footer>')
     expect(errorOf(() => readHtml(utf8(signIn), 'corpus/sign-in.html')).message).toBe(
       'corpus/sign-in.html: holds no article: Readability finds no block of article text on the page (only navigation, links, forms or too little text)'
     )
+    // 139 characters of text in all: less than the least Firefox's reader view takes.
+    const short = page(`<article><p>${'x'.repeat(100)}</p><p>${'y'.repeat(39)}</p></article>`)
+    expect(errorOf(() => readHtml(utf8(short), 'corpus/short.html')).reason).toMatch(/^holds no article/)
+    expect(lines(page(`<article><p>${'x'.repeat(100)}</p><p>${'y'.repeat(40)}</p></article>`))).toHaveLength(2)
     expect(errorOf(() => readHtml(new Uint8Array(), 'corpus/e.html')).reason).toBe('is empty (0 bytes)')
     expect(errorOf(() => readHtml(utf8(page('<p>x</p>').replace('utf-8', 'x-klingon')), 'corpus/k.html')).reason).toMatch(/^declares the character encoding "x-klingon"/)
   })
