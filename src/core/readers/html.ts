@@ -166,9 +166,8 @@ function articleLines(root: DomElement): CaptureLine[] {
   const lines: CaptureLine[] = []
   let inline = ''
   const flush = (role: LineRole = 'body') => {
-    const text = collapse(inline)
+    pushLines(lines, inline, role)
     inline = ''
-    if (text) lines.push({ text, paragraphEnd: true, role })
   }
 
   const walk = (node: DomNode, furniture: boolean): void => {
@@ -244,8 +243,13 @@ function emitBlock(element: DomElement, tag: string, furniture: boolean, lines: 
     return
   }
   const role: LineRole = furniture ? 'furniture' : /^H[1-6]$/.test(tag) ? 'heading' : tag === 'LI' ? 'list-item' : 'body'
-  const parts = textOf(element, () => false).split('\n').map(collapse).filter((part) => part !== '')
-  parts.forEach((text, i) => lines.push(i === parts.length - 1 ? { text, paragraphEnd: true, role } : { text, role }))
+  pushLines(lines, textOf(element, () => false), role)
+}
+
+/** One block's text as lines: a line per `<br>` (a `\n` here), the last ending the paragraph. */
+function pushLines(lines: CaptureLine[], text: string, role: LineRole): void {
+  const parts = text.split('\n').map(collapse).filter((part) => part !== '')
+  parts.forEach((part, i) => lines.push(i === parts.length - 1 ? { text: part, paragraphEnd: true, role } : { text: part, role }))
 }
 
 /** An element's text, `<br>` as a line break, leaving out the children `skip` takes. */

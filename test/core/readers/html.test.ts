@@ -91,6 +91,16 @@ describe('readHtml', () => {
     ])
   })
 
+  it('reads an old-style page of text and <br> in a div: <br><br> ends a paragraph, one <br> a line', () => {
+    const html = page(`<div id="story">${LONG_A}<br><br>${LONG_B}<br>Signed, the editor.<br><br>A last word on <b>it</b>.</div>`)
+    expect(lines(html)).toEqual([
+      { text: LONG_A, role: 'body', paragraphEnd: true },
+      { text: LONG_B, role: 'body', paragraphEnd: undefined },
+      { text: 'Signed, the editor.', role: 'body', paragraphEnd: true },
+      { text: 'A last word on it.', role: 'body', paragraphEnd: true },
+    ])
+  })
+
   it('states the facts of the page’s meta tags, and Readability’s byline when no meta names an author', () => {
     const head =
       '<meta property="og:title" content="Depot approved"><meta property="og:site_name" content="Town Echo">' +
