@@ -89,6 +89,7 @@ export const SourceEntrySchema = z.strictObject({
   id: z.string().regex(SLUG, 'must be a slug: lowercase letters, digits and single hyphens').optional(),
   title: z.string().optional(),
   publisher: z.string().optional(),
+  author: z.string().optional(),
   published: z
     .string()
     .refine((value) => value === '' || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))), 'must be an ISO 8601 date such as 2017-05-29')
@@ -145,7 +146,7 @@ function formatPath(path: readonly PropertyKey[]): string {
  */
 export function slugFromFileName(fileName: string): string {
   return fileName
-    .replace(/\.txt$/i, '')
+    .replace(/\.[a-z0-9]{1,5}$/i, '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -153,20 +154,33 @@ export function slugFromFileName(fileName: string): string {
     .replace(/^-+|-+$/g, '')
 }
 
+/** What a source's file says of itself: its reader's facts and what recovery found. */
+export type FoundMetadata = {
+  /** The document's title (its first line, or what the file states). */
+  title: string
+  author?: string
+  published?: string
+  publisher?: string
+  url?: string
+}
+
 /**
- * Completes a source's metadata: the entry's values where given, otherwise the id from the file
- * name and the title from the document's first line. Unknown facts stay empty.
+ * Completes a source's metadata: the entry's values where given, otherwise what the file says of
+ * itself (the title from its first line, the author from its byline, the date from its dateline,
+ * the URL from a print footer), otherwise the id from the file name. Unknown facts stay empty.
  *
  * @param fileName - The source file's name (`a.txt`).
  * @param entry - Its metadata entry, if any.
- * @param firstLine - The document's first line.
+ * @param found - What the file says of itself, or just its first line.
  */
-export function resolveMetadata(fileName: string, entry: SourceEntry | undefined, firstLine: string): SourceMetadata {
+export function resolveMetadata(fileName: string, entry: SourceEntry | undefined, found: FoundMetadata | string): SourceMetadata {
+  const own: FoundMetadata = typeof found === 'string' ? { title: found } : found
   return {
     id: entry?.id ?? slugFromFileName(fileName),
-    title: entry?.title || firstLine,
-    publisher: entry?.publisher ?? '',
-    published: entry?.published ?? '',
-    url: entry?.url ?? '',
+    title: entry?.title || own.title,
+    publisher: entry?.publisher || own.publisher || '',
+    author: entry?.author || own.author || '',
+    published: entry?.published || own.published || '',
+    url: entry?.url || own.url || '',
   }
 }
