@@ -4,12 +4,11 @@
  * `index/` out. Reading and writing files is the command line's job (`scripts/build-index.ts`).
  */
 import MiniSearch from 'minisearch'
-import type { Capture } from './capture.ts'
-import { CorpusError, decodeSourceText, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
+import { CorpusError, decodeSourceText, isHttpUrl, isIsoDate, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
 import { sha256Hex, shortHash } from './hash.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
 import { readCapture } from './readers/index.ts'
-import { recoverParagraphs, type RecoveryReport } from './recover-paragraphs.ts'
+import { recoverParagraphs, type LineTrail, type RecoveryReport } from './recovery/recover-paragraphs.ts'
 import { findRelated } from './related.ts'
 import { buildVocabulary } from './vocabulary.ts'
 import { PARAGRAPH_KINDS, type Paragraph, type ParagraphKind, type Source } from './types.ts'
@@ -68,7 +67,7 @@ export type IndexFileName = (typeof INDEX_FILE_NAMES)[number]
 export type SourceReport = RecoveryReport & {
   sourceId: string
   file: string
-  /** What the file's reader could not read and skipped (pages without text…), each a sentence. */
+  /** What the reader could not read and skipped, each a short sentence. */
   skipped: string[]
 }
 
@@ -78,6 +77,8 @@ export type BuildOutput = {
   files: Record<IndexFileName, string>
   manifest: Manifest
   reports: SourceReport[]
+  /** Every line of each source with its fate, by source file name (`--explain`). */
+  trails: Record<string, LineTrail[]>
 }
 
 /**
@@ -99,14 +100,23 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
   const indexed: IndexedParagraph[] = []
   const fileOfId = new Map<string, string>()
   const usedIds = new Set<string>()
+  const trails: Record<string, LineTrail[]> = {}
 
   for (const file of sources) {
     const path = `${folder}/${file.name}`
     const capture = await readCapture(path, file.bytes)
     const entry = entries.get(file.name)
-    const title = entry?.title || capture.facts.title
-    const recovery = recoverParagraphs(captureText(capture), title ? { title } : {})
-    const metadata = resolveMetadata(file.name, entry, recovery.title, capture.facts)
+    const knownTitle = entry?.title || capture.facts.title
+    const recovery = recoverParagraphs(capture, knownTitle ? { title: knownTitle } : {})
+    const { facts } = capture
+    const metadata = resolveMetadata(file.name, entry, {
+      title: recovery.title,
+      author: facts.author || recovery.author,
+      // A date or address the file states in another form than sources.json takes counts as unknown.
+      published: (facts.published && isIsoDate(facts.published) ? facts.published : '') || recovery.published,
+      publisher: facts.publisher ?? '',
+      url: (facts.url && isHttpUrl(facts.url) ? facts.url : '') || recovery.url,
+    })
     if (metadata.id === '') throw new CorpusError(path, 'has no usable id: name the file with letters or digits, or give it an id in sources.json')
     const clash = fileOfId.get(metadata.id)
     if (clash) {
@@ -126,13 +136,13 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     indexed.push(...paragraphs)
     manifestSources.push({
       ...metadata,
-      url: metadata.url || recovery.url,
       topics: recovery.topics,
       paragraphs: paragraphs.length,
       file: file.name,
       paragraphIds: paragraphs.map((paragraph) => paragraph.id),
     })
     reports.push({ sourceId: metadata.id, file: path, ...recovery.report, skipped: capture.skipped })
+    trails[file.name] = recovery.trail
   }
 
   const related = findRelated(indexed)
@@ -162,18 +172,8 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     },
     manifest,
     reports,
+    trails,
   }
-}
-
-/**
- * A capture as the text paragraph recovery reads: its pages joined by form feeds, a blank line
- * after each line a reader knows ends a paragraph. (A bridge while recovery takes text; recovery
- * that takes the capture itself also uses the layout evidence this drops.)
- */
-function captureText(capture: Capture): string {
-  return capture.pages
-    .map((page) => page.lines.map((line) => (line.paragraphEnd ? `${line.text}\n` : line.text)).join('\n'))
-    .join('\f')
 }
 
 function readMetadata(file: CorpusFile | undefined, folder: string, sourceNames: ReadonlySet<string>): Map<string, SourceEntry> {

@@ -4,7 +4,6 @@
  * and metadata that is well formed. Every failure is a {@link CorpusError} naming the file.
  */
 import { z } from 'zod'
-import type { CaptureFacts } from './capture.ts'
 import type { SourceMetadata } from './types.ts'
 
 /** A problem with one file of the corpus. The message names the file and the reason. */
@@ -116,19 +115,36 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/
 
+/**
+ * Whether a value is an ISO 8601 date (`2017-05-29`, or a full timestamp) that exists.
+ *
+ * @example
+ * isIsoDate('2017-05-29T18:00:00Z') // => true
+ * isIsoDate('May 29, 2017') // => false
+ */
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
+}
+
+/** Whether a value is an absolute http(s) URL without white space. */
+export function isHttpUrl(value: string): boolean {
+  return /^https?:\/\/\S+$/.test(value)
+}
+
 /** One entry of `corpus/sources.json`: the file it describes and what is known about it. */
 export const SourceEntrySchema = z.strictObject({
   file: z.string().regex(/^[^/\\]+\.(?:txt|pdf|html?)$/i, 'must be the name of a .txt, .pdf, .html or .htm file in corpus/'),
   id: z.string().regex(SLUG, 'must be a slug: lowercase letters, digits and single hyphens').optional(),
   title: z.string().optional(),
   publisher: z.string().optional(),
+  author: z.string().optional(),
   published: z
     .string()
-    .refine((value) => value === '' || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))), 'must be an ISO 8601 date such as 2017-05-29')
+    .refine((value) => value === '' || isIsoDate(value), 'must be an ISO 8601 date such as 2017-05-29')
     .optional(),
   url: z
     .string()
-    .refine((value) => value === '' || /^https?:\/\/\S+$/.test(value), 'must be an http(s) URL')
+    .refine((value) => value === '' || isHttpUrl(value), 'must be an http(s) URL')
     .optional(),
 })
 
@@ -178,7 +194,7 @@ function formatPath(path: readonly PropertyKey[]): string {
  */
 export function slugFromFileName(fileName: string): string {
   return fileName
-    .replace(/\.(?:txt|pdf|html?)$/i, '')
+    .replace(/\.[a-z0-9]{1,5}$/i, '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -186,25 +202,33 @@ export function slugFromFileName(fileName: string): string {
     .replace(/^-+|-+$/g, '')
 }
 
+/** What a source's file says of itself: its reader's facts and what recovery found. */
+export type FoundMetadata = {
+  /** The document's title (its first line, or what the file states). */
+  title: string
+  author?: string
+  published?: string
+  publisher?: string
+  url?: string
+}
+
 /**
- * Completes a source's metadata: the entry's values where given, then what the file itself
- * states (an HTML page's `<meta>`, a PDF's information), otherwise the id from the file name and
- * the title from the document's first line. Unknown facts stay empty; a stated date that is not
- * ISO 8601, or an address that is not http(s), counts as unknown.
+ * Completes a source's metadata: the entry's values where given, otherwise what the file says of
+ * itself (the title from its first line, the author from its byline, the date from its dateline,
+ * the URL from a print footer), otherwise the id from the file name. Unknown facts stay empty.
  *
  * @param fileName - The source file's name (`a.txt`).
  * @param entry - Its metadata entry, if any.
- * @param firstLine - The document's first line.
- * @param facts - What the file states about itself, if anything.
+ * @param found - What the file says of itself, or just its first line.
  */
-export function resolveMetadata(fileName: string, entry: SourceEntry | undefined, firstLine: string, facts: CaptureFacts = {}): SourceMetadata {
-  const published = facts.published && ISO_DATE.test(facts.published) && !Number.isNaN(Date.parse(facts.published)) ? facts.published : ''
-  const url = facts.url && /^https?:\/\/\S+$/.test(facts.url) ? facts.url : ''
+export function resolveMetadata(fileName: string, entry: SourceEntry | undefined, found: FoundMetadata | string): SourceMetadata {
+  const own: FoundMetadata = typeof found === 'string' ? { title: found } : found
   return {
     id: entry?.id ?? slugFromFileName(fileName),
-    title: entry?.title || facts.title || firstLine,
-    publisher: entry?.publisher ?? facts.publisher ?? '',
-    published: entry?.published ?? published,
-    url: entry?.url ?? url,
+    title: entry?.title || own.title,
+    publisher: entry?.publisher || own.publisher || '',
+    author: entry?.author || own.author || '',
+    published: entry?.published || own.published || '',
+    url: entry?.url || own.url || '',
   }
 }

@@ -90,7 +90,7 @@ const COMPLETION_WEIGHT = 0.5
  * Prior weight of each kind of paragraph. Captions and headings are short, which BM25 rewards,
  * yet they report less than body text; they still rank by what they match, a little lower.
  */
-const KIND_WEIGHTS: Record<ParagraphKind, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7 }
+const KIND_WEIGHTS: Record<ParagraphKind, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7, 'list-item': 1 }
 /** Most words, phrases, excluded words and excluded phrases searched, each. */
 const MAX_QUERY_WORDS = 10
 /** Most corrections tried for a misspelt word. */

@@ -79,7 +79,7 @@ describe('metadata defaults', () => {
   })
 
   it('takes the title from the first line and leaves unknown facts empty', () => {
-    expect(resolveMetadata('my-doc.txt', undefined, 'First line')).toEqual({ id: 'my-doc', title: 'First line', publisher: '', published: '', url: '' })
+    expect(resolveMetadata('my-doc.txt', undefined, 'First line')).toEqual({ id: 'my-doc', title: 'First line', publisher: '', author: '', published: '', url: '' })
     expect(resolveMetadata('my-doc.txt', { file: 'my-doc.txt', id: 'x', publisher: 'BBC News' }, 'First line')).toMatchObject({ id: 'x', title: 'First line', publisher: 'BBC News' })
   })
 })

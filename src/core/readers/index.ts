@@ -1,20 +1,25 @@
 /**
  * @module
- * The format readers, chosen by the file's extension: `.txt` (text), `.pdf` and `.html`/`.htm`
- * (a page saved from a browser). Each turns a file into a {@link Capture}; everything after
- * (paragraph recovery) is shared and knows nothing of the format. The PDF and HTML readers pull
- * in PDF.js and a DOM: only the index build (Node) imports this module, never the Worker.
+ * One entry point from a source file to a {@link Capture}: picks the reader by the file's
+ * extension, `.txt` (text), `.pdf` and `.html`/`.htm` (a page saved from a browser). Every reader
+ * is thin and format-specific; recovery after it is shared and knows nothing of the format. The
+ * PDF and HTML readers pull in PDF.js and a DOM: only the index build (Node) imports this module,
+ * never the Worker.
  */
-import type { Capture } from '../capture.ts'
+import type { Capture, CaptureFormat } from '../capture.ts'
 import { CorpusError, decodeSourceText } from '../corpus.ts'
 import { readHtml } from './html.ts'
 import { readPdf } from './pdf.ts'
+import { readTextCapture } from './text.ts'
 
-/** The extensions the corpus folder takes, lower case, each with the format it is read as. */
-export const SOURCE_EXTENSIONS = { '.txt': 'text', '.pdf': 'pdf', '.html': 'html', '.htm': 'html' } as const
+/** The extensions the corpus takes (lower case, with the dot), each with the format it is read as. */
+export const SOURCE_EXTENSIONS = { '.txt': 'text', '.pdf': 'pdf', '.html': 'html', '.htm': 'html' } as const satisfies Record<string, CaptureFormat>
 
 /** An extension of {@link SOURCE_EXTENSIONS}. */
 export type SourceExtension = keyof typeof SOURCE_EXTENSIONS
+
+/** File extensions (lower case, with the dot) that {@link readCapture} reads. */
+export const CAPTURE_EXTENSIONS: readonly string[] = Object.keys(SOURCE_EXTENSIONS)
 
 /**
  * The extension of a file name when it is one the corpus takes, else `undefined`.
@@ -29,12 +34,18 @@ export function sourceExtension(fileName: string): SourceExtension | undefined {
 }
 
 /**
- * Reads one source file into a capture, by its extension.
+ * Reads one source file into a capture.
  *
- * @param fileName - The file as the build names it (`corpus/a.pdf`): its extension picks the
- *   reader, and errors name it.
+ * @param fileName - The file's path or name, as named in error messages; its extension picks the
+ *   reader (case-insensitive).
  * @param bytes - The file's content.
- * @throws {@link CorpusError} naming the file and the reason when it cannot be read (see each reader).
+ * @returns The capture, for `recoverParagraphs`.
+ * @throws {@link CorpusError} naming the file when its extension has no reader, or when its reader
+ *   cannot read it (text: empty, binary, not UTF-8 or UTF-16; PDF: no text layer, encrypted,
+ *   damaged; HTML: no article; see each reader).
+ *
+ * @example
+ * (await readCapture('corpus/a.txt', new TextEncoder().encode('Title\nText.'))).pages[0]!.lines.length // => 2
  */
 export async function readCapture(fileName: string, bytes: Uint8Array): Promise<Capture> {
   const extension = sourceExtension(fileName)
@@ -45,16 +56,9 @@ export async function readCapture(fileName: string, bytes: Uint8Array): Promise<
       return readPdf(bytes, fileName)
     case 'html':
       return readHtml(bytes, fileName)
-    default:
-      throw new CorpusError(fileName, `is not a format the corpus takes (${Object.keys(SOURCE_EXTENSIONS).join(', ')})`)
+    default: {
+      const found = /\.[^./\\]+$/.exec(fileName)?.[0] ?? ''
+      throw new CorpusError(fileName, `has no reader for its format (${found || 'no extension'}); readable: ${CAPTURE_EXTENSIONS.join(', ')}`)
+    }
   }
-}
-
-/**
- * A text capture: pages at form feeds, lines at line breaks, no layout evidence.
- * (The shared text reader of the recovery work replaces this when the two are merged.)
- */
-function readTextCapture(text: string): Capture {
-  const pages = text.split('\f').map((page) => ({ lines: page.split(/\r\n|\r|\n/).map((line) => ({ text: line })) }))
-  return { format: 'text', pages, facts: {}, skipped: [] }
 }

@@ -30,10 +30,10 @@ describe('readCapture', () => {
     expect((await readCapture('a.html', html)).pages[0]!.lines[0]!.text).toBe(LONG)
   })
 
-  it('refuses another extension, naming the file and the formats it takes', async () => {
+  it('refuses another extension, naming the file, its extension and the formats it takes', async () => {
     const error = await readCapture('corpus/notes.md', new Uint8Array([65])).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(CorpusError)
-    expect((error as CorpusError).message).toBe('corpus/notes.md: is not a format the corpus takes (.txt, .pdf, .html, .htm)')
+    expect((error as CorpusError).message).toBe('corpus/notes.md: has no reader for its format (.md); readable: .txt, .pdf, .html, .htm')
   })
 })
 

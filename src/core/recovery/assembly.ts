@@ -1,0 +1,106 @@
+/**
+ * @module
+ * Paragraph assembly: groups the text pieces left after furniture into units, deciding the
+ * capture's style from evidence. A capture is hard-wrapped when most lines that run on into the
+ * next stop mid-sentence near one width; then the lines of a block are joined, and a paragraph
+ * ends where a line ends a sentence short of the width (the next word would have fit), at an
+ * indent, or at a list marker. Otherwise each line is a unit (one line per paragraph, or blank
+ * lines between), and what parts them is left to the joins across breaks. A reader's
+ * `paragraphEnd` and `role` end a unit wherever they are given.
+ */
+import { PAGE_EDGE_KINDS, type Piece } from './pieces.ts'
+import { endsMidSentence, endsSentence, firstWord } from './text-shape.ts'
+import { appendUnit, type Gap, type Unit, type Vocabulary } from './units.ts'
+
+/** Wrapped prose is at least this wide, in characters; a column of short lines is a list or verse. */
+const MIN_WRAP_WIDTH = 40
+/** A line ending a sentence ends its paragraph when the next word would have fit in this share of the width. */
+const FIT_SHARE = 0.9
+/** A line list marker: a bullet, or a number or letter with `.` or `)`. */
+export const LIST_MARKER = /^(?:[•●▪▫◦‣∙·■□➢►▶✓✔*]|[-–—](?=\s)|\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)/u
+
+/** A piece of text with what stood between it and the text piece before it. */
+type Spaced = { piece: Piece; gap: Gap }
+
+/**
+ * Groups the text pieces (those not marked as furniture) into units.
+ *
+ * @returns The units in document order; each records the gap before it.
+ */
+export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary): Unit[] {
+  const spaced = spacePieces(pieces)
+  const width = wrapWidth(spaced)
+  const units: Unit[] = []
+  let current: Unit | null = null
+  for (let i = 0; i < spaced.length; i++) {
+    const { piece, gap } = spaced[i]!
+    const unit: Unit = { pieces: [piece], joins: [], text: piece.text, kind: 'body', gap, kindFromEvidence: false }
+    if (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width)) {
+      appendUnit(current, unit, 'wrapped line', vocabulary)
+      continue
+    }
+    current = unit
+    units.push(unit)
+  }
+  return units
+}
+
+/** Pairs each text piece with the gap before it: a page edge, other furniture, a blank line, or nothing. */
+function spacePieces(pieces: readonly Piece[]): Spaced[] {
+  const out: Spaced[] = []
+  let gap: Gap = 'line'
+  let previous: Piece | undefined
+  for (const piece of pieces) {
+    if (piece.furniture !== null) {
+      if (PAGE_EDGE_KINDS.has(piece.furniture)) gap = 'page'
+      else if (gap !== 'page') gap = 'furniture'
+      continue
+    }
+    if (previous !== undefined && piece.page !== previous.page) gap = 'page'
+    else if (piece.blankBefore && gap === 'line') gap = 'blank'
+    if (previous?.paragraphEnd && gap === 'line') gap = 'blank'
+    out.push({ piece, gap: previous === undefined ? 'blank' : gap })
+    previous = piece
+    gap = 'line'
+  }
+  return out
+}
+
+/**
+ * The wrap width of a hard-wrapped capture (the 90th percentile of the lengths of lines that run
+ * on into the next), or `null` when the capture is not hard-wrapped: too narrow, or its lines end
+ * sentences rather than stop mid-sentence.
+ */
+function wrapWidth(spaced: readonly Spaced[]): number | null {
+  const runOn: number[] = []
+  for (let i = 0; i + 1 < spaced.length; i++) {
+    if (spaced[i + 1]!.gap === 'line' && spaced[i]!.piece.role === undefined) runOn.push(spaced[i]!.piece.text.length)
+  }
+  if (runOn.length < 2) return null
+  const sorted = [...runOn].sort((a, b) => a - b)
+  const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!
+  if (width < MIN_WRAP_WIDTH) return null
+  let cut = 0
+  let lines = 0
+  for (let i = 0; i + 1 < spaced.length; i++) {
+    if (spaced[i + 1]!.gap !== 'line') continue
+    const text = spaced[i]!.piece.text
+    lines++
+    if (!endsSentence(text) && text.length >= width * 0.6) cut++
+  }
+  return cut >= 2 && cut >= lines * 0.4 ? width : null
+}
+
+/** Whether a line of a hard-wrapped block goes on in `next`. */
+function continuesWrappedLine(unit: Unit, next: Piece, width: number): boolean {
+  const last = unit.pieces[unit.pieces.length - 1]!
+  if (last.paragraphEnd || last.role !== next.role) return false
+  if (LIST_MARKER.test(next.text)) return false
+  // A first-line indent opens a paragraph; a list item's run-on lines hang indented under it.
+  if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return false
+  const line = last.text
+  if (endsMidSentence(line) || last.softHyphenEnd) return true
+  const fits = line.length + 1 + firstWord(next.text).length <= width * FIT_SHARE
+  // A short line: the next word would have fit, so the line ended where its writer ended it.
+  return !fits
+}

@@ -1,0 +1,64 @@
+/**
+ * @module
+ * Pull quotes: a short line in quotation marks that repeats words of the article's body (a page
+ * sets a sentence of the body large, in quotes, beside it). It is furniture; the sentence stays in
+ * its paragraph. A line repeating a sentence without quotation marks is a paragraph of its own and
+ * is kept (see `duplicates.ts`).
+ */
+import { comparisonKey } from '../clean-text.ts'
+import { wordCount } from './text-shape.ts'
+import { keyOf, type Unit } from './units.ts'
+
+const MAX_PULL_QUOTE_WORDS = 50
+const MIN_PULL_QUOTE_WORDS = 3
+/** The whole unit in quotation marks of any style, perhaps with closing punctuation after them. */
+const QUOTED = /^["“„«‘‚'»]\s*(?<inner>.+?)\s*["”“»«’‘']\s*[.!?…]?$/u
+
+/** The words a pull quote repeats (its text without the quotation marks), as a comparison key. */
+function quotedWords(unit: Unit): string | null {
+  if (unit.kind !== 'body' || wordCount(unit.text) > MAX_PULL_QUOTE_WORDS) return null
+  const inner = QUOTED.exec(unit.text)?.groups?.['inner']
+  if (!inner || wordCount(inner) < MIN_PULL_QUOTE_WORDS) return null
+  return comparisonKey(inner.replace(/[\s.,;:!?…]+$/u, ''))
+}
+
+/**
+ * Finds the pull quotes among `units`: each quoted unit whose words occur inside a longer body
+ * unit. Near-linear: candidates are looked up by their first words.
+ *
+ * @returns The pull-quote units.
+ */
+export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
+  const candidates = new Map<Unit, string>()
+  for (const unit of units) {
+    const words = quotedWords(unit)
+    if (words !== null) candidates.set(unit, words)
+  }
+  const found = new Set<Unit>()
+  if (candidates.size === 0) return found
+  // Index every body unit by each pair of consecutive words it holds.
+  const byPair = new Map<string, Unit[]>()
+  for (const unit of units) {
+    if (unit.kind !== 'body' || candidates.has(unit)) continue
+    const words = keyOf(unit).split(' ')
+    const seen = new Set<string>()
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = `${strip(words[i]!)} ${strip(words[i + 1]!)}`
+      if (seen.has(pair)) continue
+      seen.add(pair)
+      const list = byPair.get(pair)
+      if (list) list.push(unit)
+      else byPair.set(pair, [unit])
+    }
+  }
+  for (const [unit, words] of candidates) {
+    const first = words.split(' ').slice(0, 2).map(strip).join(' ')
+    const holders = byPair.get(first) ?? []
+    if (holders.some((holder) => keyOf(holder).length > words.length && keyOf(holder).includes(words))) found.add(unit)
+  }
+  return found
+}
+
+function strip(word: string): string {
+  return word.replace(/^["'(]+|["'),.;:!?…]+$/g, '')
+}
