@@ -3,11 +3,14 @@
  * The HTML reader: a web page saved from a browser, as a {@link Capture}. Mozilla's Readability
  * (the article extractor of Firefox's reader view), run over the `linkedom` DOM, finds the
  * article among the page's navigation, boxes and footer; the reader then walks the article's
- * elements and gives one line per block: headings (`role: 'heading'`), list items
- * (`'list-item'`), figure captions (`'caption'`, with a credit the markup sets apart as
- * `'credit'`), paragraphs and quotations (`'body'`), each ending its paragraph. Blocks made only
- * of links (related stories, most read, tags) are `'furniture'`: their structure proves they are
- * not article text. The page's `<meta>` and Readability's byline give the facts.
+ * elements and gives one line per block, each ending its paragraph, with the role its element
+ * proves: headings (`role: 'heading'`), list items (`'list-item'`), figure captions (`'caption'`,
+ * with a credit the markup sets apart as `'credit'`). Paragraphs and quotations get no role: a
+ * `<p>` proves a paragraph break, not that its text is the article's (sites put advertisement
+ * labels, "read more" links and pull quotes in `<p>` too), so recovery judges their text as it
+ * judges any text. Blocks made only of links (related stories, most read, tags) are
+ * `'furniture'`: their structure proves they are not article text. The page's `<meta>` and
+ * Readability's byline give the facts.
  *
  * It runs in the index build (Node), never in the Worker: nothing the Worker imports imports it.
  */
@@ -165,7 +168,7 @@ function readMetaFacts(document: DomElement): CaptureFacts {
 function articleLines(root: DomElement): CaptureLine[] {
   const lines: CaptureLine[] = []
   let inline = ''
-  const flush = (role: LineRole = 'body') => {
+  const flush = (role?: LineRole) => {
     pushLines(lines, inline, role)
     inline = ''
   }
@@ -194,7 +197,7 @@ function articleLines(root: DomElement): CaptureLine[] {
       return
     }
     for (const child of Array.from(element.childNodes)) walk(child, isFurniture)
-    flush(isFurniture ? 'furniture' : 'body')
+    flush(isFurniture ? 'furniture' : undefined)
   }
 
   walk(root, false)
@@ -242,14 +245,18 @@ function emitBlock(element: DomElement, tag: string, furniture: boolean, lines: 
     for (const credit of credits) if (credit) lines.push({ text: credit, paragraphEnd: true, role: furniture ? 'furniture' : 'credit' })
     return
   }
-  const role: LineRole = furniture ? 'furniture' : /^H[1-6]$/.test(tag) ? 'heading' : tag === 'LI' ? 'list-item' : 'body'
+  const role: LineRole | undefined = furniture ? 'furniture' : /^H[1-6]$/.test(tag) ? 'heading' : tag === 'LI' ? 'list-item' : undefined
   pushLines(lines, textOf(element, () => false), role)
 }
 
 /** One block's text as lines: a line per `<br>` (a `\n` here), the last ending the paragraph. */
-function pushLines(lines: CaptureLine[], text: string, role: LineRole): void {
+function pushLines(lines: CaptureLine[], text: string, role: LineRole | undefined): void {
   const parts = text.split('\n').map(collapse).filter((part) => part !== '')
-  parts.forEach((part, i) => lines.push(i === parts.length - 1 ? { text: part, paragraphEnd: true, role } : { text: part, role }))
+  parts.forEach((part, i) => {
+    const line: CaptureLine = i === parts.length - 1 ? { text: part, paragraphEnd: true } : { text: part }
+    if (role) line.role = role
+    lines.push(line)
+  })
 }
 
 /** An element's text, `<br>` as a line break, leaving out the children `skip` takes. */

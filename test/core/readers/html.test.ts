@@ -25,7 +25,7 @@ function errorOf(run: () => unknown): CorpusError {
 }
 
 describe('readHtml', () => {
-  it('gives one line per block of the article, each ending its paragraph, with the role its element says', () => {
+  it('gives one line per block of the article, each ending its paragraph, with the role its element proves (none for a paragraph)', () => {
     const html = page(`
       <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
       <article>
@@ -38,12 +38,12 @@ describe('readHtml', () => {
       </article>
       <footer><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer>`)
     expect(lines(html)).toEqual([
-      { text: LONG_A, role: 'body', paragraphEnd: true },
+      { text: LONG_A, role: undefined, paragraphEnd: true },
       { text: 'What happens next', role: 'heading', paragraphEnd: true },
-      { text: LONG_B, role: 'body', paragraphEnd: true },
+      { text: LONG_B, role: undefined, paragraphEnd: true },
       { text: 'Work starts in May', role: 'list-item', paragraphEnd: true },
       { text: 'The depot opens in 2026', role: 'list-item', paragraphEnd: true },
-      { text: '“It is the right site,” the leader said.', role: 'body', paragraphEnd: true },
+      { text: '“It is the right site,” the leader said.', role: undefined, paragraphEnd: true },
     ])
   })
 
@@ -53,12 +53,12 @@ describe('readHtml', () => {
       <figure><img src="b.jpg" alt=""><figcaption>The school gate. <small>Foto: Jan Berg</small></figcaption></figure>
       <p>${LONG_B}</p></article>`)
     expect(lines(html)).toEqual([
-      { text: LONG_A, role: 'body', paragraphEnd: true },
+      { text: LONG_A, role: undefined, paragraphEnd: true },
       { text: 'The site on Tuesday.', role: 'caption', paragraphEnd: true },
       { text: 'Photograph: Ann Lee', role: 'credit', paragraphEnd: true },
       { text: 'The school gate.', role: 'caption', paragraphEnd: true },
       { text: 'Foto: Jan Berg', role: 'credit', paragraphEnd: true },
-      { text: LONG_B, role: 'body', paragraphEnd: true },
+      { text: LONG_B, role: undefined, paragraphEnd: true },
     ])
   })
 
@@ -68,7 +68,7 @@ describe('readHtml', () => {
       <div class="story"><p>${LONG_A}</p><p>${LONG_B}</p><p>${LONG_A.replace('Tuesday', 'Wednesday')}</p></div></article>`)
     expect(lines(html).slice(0, 2)).toEqual([
       { text: 'The site on Tuesday.', role: 'caption', paragraphEnd: true },
-      { text: LONG_A, role: 'body', paragraphEnd: true },
+      { text: LONG_A, role: undefined, paragraphEnd: true },
     ])
   })
 
@@ -85,19 +85,19 @@ describe('readHtml', () => {
   it('breaks a paragraph at <br> into lines, the last ending the paragraph', () => {
     const html = page(`<article><p>${LONG_A}</p><p>Town Hall<br>High Street<br>Elmford</p><p>${LONG_B}</p></article>`)
     expect(lines(html).slice(1, 4)).toEqual([
-      { text: 'Town Hall', role: 'body', paragraphEnd: undefined },
-      { text: 'High Street', role: 'body', paragraphEnd: undefined },
-      { text: 'Elmford', role: 'body', paragraphEnd: true },
+      { text: 'Town Hall', role: undefined, paragraphEnd: undefined },
+      { text: 'High Street', role: undefined, paragraphEnd: undefined },
+      { text: 'Elmford', role: undefined, paragraphEnd: true },
     ])
   })
 
   it('reads an old-style page of text and <br> in a div: <br><br> ends a paragraph, one <br> a line', () => {
     const html = page(`<div id="story">${LONG_A}<br><br>${LONG_B}<br>Signed, the editor.<br><br>A last word on <b>it</b>.</div>`)
     expect(lines(html)).toEqual([
-      { text: LONG_A, role: 'body', paragraphEnd: true },
-      { text: LONG_B, role: 'body', paragraphEnd: undefined },
-      { text: 'Signed, the editor.', role: 'body', paragraphEnd: true },
-      { text: 'A last word on it.', role: 'body', paragraphEnd: true },
+      { text: LONG_A, role: undefined, paragraphEnd: true },
+      { text: LONG_B, role: undefined, paragraphEnd: undefined },
+      { text: 'Signed, the editor.', role: undefined, paragraphEnd: true },
+      { text: 'A last word on it.', role: undefined, paragraphEnd: true },
     ])
   })
 
