@@ -96,8 +96,11 @@ export function readHtml(bytes: Uint8Array, file: string): Capture {
   if (article?.publishedTime && !facts.published) facts.published = article.publishedTime.trim()
   const lines = article?.content ? articleLines(article.content) : []
   // Readability works on (and changes) its own copy; the page as saved is read again for the
-  // captions of figures it left outside the article's text (a lead photo above the body).
-  restoreFigureCaptions(lines, parseHTML(html).document as unknown as DomElement)
+  // captions of figures it left outside the article's text (a lead photo above the body), when
+  // the page has more captions than the article kept.
+  if ((html.match(/<figcaption[\s>]/gi)?.length ?? 0) > lines.filter((line) => line.role === 'caption').length) {
+    restoreFigureCaptions(lines, parseHTML(html).document as unknown as DomElement)
+  }
   const articleText = lines.filter((line) => line.role !== 'furniture').reduce((sum, line) => sum + line.text.length, 0)
   if (articleText < MIN_ARTICLE_CHARACTERS) throw new CorpusError(file, NO_ARTICLE)
   return { format: 'html', pages: [{ lines }], facts, skipped: [] }
