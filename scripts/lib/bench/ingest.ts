@@ -7,6 +7,7 @@
  * afresh by `test/support/article-captures.ts`.
  */
 import { performance } from 'node:perf_hooks'
+import { median } from './stats.ts'
 import { buildIndex } from '../../../src/core/build-index.ts'
 import { readCapture } from '../../../src/core/readers/index.ts'
 import { articleNames, launchPrinter, makeArticleCaptures, type ArticleCaptures } from '../../../test/support/article-captures.ts'
@@ -24,7 +25,7 @@ export type IngestResult = {
   /** Source files read, and their bytes in all. */
   files: number
   bytes: number
-  /** Rounds over all files timed (after one untimed warm-up round). */
+  /** Rounds over all files timed (after one untimed warm-up round); the median round counts. */
   rounds: number
   /** Reader only: file to capture. MB = 10^6 bytes. */
   readMBps: number
@@ -32,11 +33,16 @@ export type IngestResult = {
   buildMBps: number
 }
 
+/** MB/s of the median round: a round reads every file once; one untimed round warms up. */
 async function throughput(bytes: number, rounds: number, once: () => Promise<void>): Promise<number> {
   await once()
-  const started = performance.now()
-  for (let round = 0; round < rounds; round++) await once()
-  return (bytes * rounds) / 1e6 / ((performance.now() - started) / 1000)
+  const times: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now()
+    await once()
+    times.push(performance.now() - started)
+  }
+  return bytes / 1e6 / (median(times) / 1000)
 }
 
 /**
