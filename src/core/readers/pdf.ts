@@ -169,8 +169,51 @@ function groupLines(items: readonly TextItem[], pageHeight: number): PositionedL
     if (line && Math.abs(line.y - y) <= BASELINE_TOLERANCE * Math.max(run.fontSize, mainRun(line).fontSize)) line.runs.push(run)
     else lines.push({ runs: [run], y })
   }
-  for (const line of lines) line.runs.sort((p, q) => p.x - q.x)
-  return lines.filter((line) => line.runs.some((run) => run.text.trim() !== ''))
+  const kept = lines.filter((line) => line.runs.some((run) => run.text.trim() !== ''))
+  const merged = mergeRaisedAndLowered(kept)
+  for (const line of merged) line.runs.sort((p, q) => p.x - q.x)
+  return merged
+}
+
+/**
+ * Puts superscripts and subscripts (`agreement¹`, `H₂O`) back into the line they are set in:
+ * a "line" whose runs are all smaller than a neighbouring line's text, whose baseline lies inside
+ * that line's body (above its baseline by less than {@link RAISE_LIMIT} of its size, or below by
+ * less than {@link LOWER_LIMIT}), and that lies within its width, belongs to it.
+ */
+function mergeRaisedAndLowered(lines: PositionedLine[]): PositionedLine[] {
+  const out: PositionedLine[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const next = lines[i + 1]
+    if (next && isSatellite(line, next, 'raised')) {
+      next.runs.push(...line.runs)
+      continue
+    }
+    const previous = out[out.length - 1]
+    if (previous && isSatellite(line, previous, 'lowered')) {
+      previous.runs.push(...line.runs)
+      continue
+    }
+    out.push(line)
+  }
+  return out
+}
+
+/** A superscript is raised by about a third of an em, a subscript lowered by about a fifth. */
+const RAISE_LIMIT = 0.75
+const LOWER_LIMIT = 0.45
+/** Raised and lowered text is set smaller than the text around it. */
+const SATELLITE_SIZE = 0.9
+
+function isSatellite(line: PositionedLine, host: PositionedLine, how: 'raised' | 'lowered'): boolean {
+  const size = mainRun(host).fontSize
+  if (!line.runs.every((run) => run.fontSize < SATELLITE_SIZE * size)) return false
+  const offset = how === 'raised' ? host.y - line.y : line.y - host.y
+  if (offset <= 0 || offset > (how === 'raised' ? RAISE_LIMIT : LOWER_LIMIT) * size) return false
+  const left = Math.min(...host.runs.map((run) => run.x))
+  const right = Math.max(...host.runs.map((run) => run.end))
+  return line.runs.every((run) => run.x >= left - size && run.end <= right + size)
 }
 
 /** The run that holds most of the line's text: its font is the line's. */

@@ -127,6 +127,20 @@ describe('readPdf on a page printed by Chromium', { timeout: 60_000 }, () => {
     expect(lines.slice(secondBlank + 1).map((line) => line.text).join(' ')).toBe('The second paragraph also wraps onto a second line here.')
   })
 
+  it('keeps superscripts and subscripts in the line they are set in, where they stand', async () => {
+    const html = `<!DOCTYPE html><html><body style="font: 12pt serif; width: 400pt">
+      <p>The leaders signed the agreement<sup>1</sup> on Monday and the treaty<sup>2</sup> took effect at once,<br>the statement said, with H<sub>2</sub>O and m<sup>2</sup> too.</p>
+      <p><small>1 The agreement of 2017.</small></p></body></html>`
+    const capture = await readPdf(await printToPdf(browser, html, 'https://layout.example/', false), 'print.pdf')
+    expect(capture.pages[0]!.lines.map((line) => line.text)).toEqual([
+      'The leaders signed the agreement1 on Monday and the treaty2 took effect at once,',
+      'the statement said, with H2O and m2 too.',
+      '',
+      '1 The agreement of 2017.',
+    ])
+    expect(capture.pages[0]!.lines[0]!.fontSize).toBe(12)
+  })
+
   it('reads letter-spaced text as the word it spells, and keeps the spaces of ordinary text', async () => {
     const html = `<!DOCTYPE html><html><body style="font: 10pt sans-serif">
       <p style="letter-spacing: 3px; font-size: 8pt">ADVERTISEMENT</p><p>A B testing is a method.</p></body></html>`
