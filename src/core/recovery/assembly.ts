@@ -9,13 +9,16 @@
  * `paragraphEnd` and `role` end a unit wherever they are given.
  */
 import { PAGE_EDGE_KINDS, type Piece } from './pieces.ts'
-import { endsMidSentence, endsSentence, firstWord } from './text-shape.ts'
+import { endsMidSentence, endsSentence, firstWord, printedWidth, startsMidSentence } from './text-shape.ts'
 import { appendUnit, type Gap, type Unit, type Vocabulary } from './units.ts'
 
 /** Wrapped prose is at least this wide, in characters; a column of short lines is a list or verse. */
 const MIN_WRAP_WIDTH = 40
-/** A line ending a sentence ends its paragraph when the next word would have fit in this share of the width. */
-const FIT_SHARE = 0.9
+/**
+ * A line ending a sentence ends its paragraph when it and the next word would have fit in this
+ * share of the wrap width (printed widths are estimates: a full line measures 0.95 to 1.05).
+ */
+const FIT_SHARE = 0.99
 /** A line list marker: a bullet, or a number or letter with `.` or `)`. */
 export const LIST_MARKER = /^(?:[•●▪▫◦‣∙·■□➢►▶✓✔*]|[-–—](?=\s)|\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)/u
 
@@ -32,13 +35,18 @@ export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary):
   const width = wrapWidth(spaced)
   const units: Unit[] = []
   let current: Unit | null = null
+  // After a line ending in a colon, lines opening with a capital are entries of a list printed
+  // without its bullets, until a sentence or a blank line ends it.
+  let inList = false
   for (let i = 0; i < spaced.length; i++) {
     const { piece, gap } = spaced[i]!
     const unit: Unit = { pieces: [piece], joins: [], text: piece.text, kind: 'body', gap, kindFromEvidence: false }
-    if (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width)) {
+    if (gap !== 'line') inList = false
+    if (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList)) {
       appendUnit(current, unit, 'wrapped line', vocabulary)
       continue
     }
+    if (current !== null) inList = current.text.endsWith(':') || (inList && !/[.!?]["”’»]?$/.test(current.text))
     current = unit
     units.push(unit)
   }
@@ -73,34 +81,37 @@ function spacePieces(pieces: readonly Piece[]): Spaced[] {
  */
 function wrapWidth(spaced: readonly Spaced[]): number | null {
   const runOn: number[] = []
+  let cut = 0
   for (let i = 0; i + 1 < spaced.length; i++) {
-    if (spaced[i + 1]!.gap === 'line' && spaced[i]!.piece.role === undefined) runOn.push(spaced[i]!.piece.text.length)
+    const { piece } = spaced[i]!
+    if (spaced[i + 1]!.gap !== 'line' || piece.role !== undefined) continue
+    runOn.push(printedWidth(piece.text))
+    if (!endsSentence(piece.text) && piece.text.length >= MIN_WRAP_WIDTH) cut++
   }
   if (runOn.length < 2) return null
   const sorted = [...runOn].sort((a, b) => a - b)
-  const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!
-  if (width < MIN_WRAP_WIDTH) return null
-  let cut = 0
-  let lines = 0
-  for (let i = 0; i + 1 < spaced.length; i++) {
-    if (spaced[i + 1]!.gap !== 'line') continue
-    const text = spaced[i]!.piece.text
-    lines++
-    if (!endsSentence(text) && text.length >= width * 0.6) cut++
-  }
-  return cut >= 2 && cut >= lines * 0.4 ? width : null
+  const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!
+  if (width < printedWidth('x'.repeat(MIN_WRAP_WIDTH))) return null
+  return cut >= 2 && cut >= runOn.length * 0.4 ? width : null
 }
 
-/** Whether a line of a hard-wrapped block goes on in `next`. */
-function continuesWrappedLine(unit: Unit, next: Piece, width: number): boolean {
+/**
+ * Whether a line of a hard-wrapped block goes on in `next`: it stops mid-sentence, or the next
+ * line opens mid-sentence, or the next word would not have fit on it. In a list, an entry opening
+ * with a capital starts afresh.
+ */
+function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean): boolean {
   const last = unit.pieces[unit.pieces.length - 1]!
   if (last.paragraphEnd || last.role !== next.role) return false
   if (LIST_MARKER.test(next.text)) return false
   // A first-line indent opens a paragraph; a list item's run-on lines hang indented under it.
   if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return false
   const line = last.text
-  if (endsMidSentence(line) || last.softHyphenEnd) return true
-  const fits = line.length + 1 + firstWord(next.text).length <= width * FIT_SHARE
-  // A short line: the next word would have fit, so the line ended where its writer ended it.
+  if (endsMidSentence(line) || last.softHyphenEnd || /\p{L}-$/u.test(line)) return true
+  // Whether the line and the next word would have fit: if so, the line ended where its writer ended it.
+  const fits = printedWidth(`${line} ${firstWord(next.text)}`) <= width * FIT_SHARE
+  const opensWithCapital = /^\p{Lu}/u.test(next.text)
+  if (inList || line.endsWith(':')) return !fits && !opensWithCapital
+  if (startsMidSentence(next.text)) return true
   return !fits
 }

@@ -7,7 +7,7 @@
  */
 import type { Piece } from './pieces.ts'
 import { endsSentence, wordCount } from './text-shape.ts'
-import { RELATED_TOPICS, bylineAuthor, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
+import { RELATED_TOPICS, bareBylineAuthor, bylineAuthor, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
 
 /** Link lines under a related header are headlines: short, and not sentences. */
 const MAX_LINK_WORDS = 20
@@ -52,7 +52,29 @@ export function markWebFurniture(pieces: Piece[]): FurnitureFacts {
       blockLength = 0
     }
   }
+  markBareBylines(pieces, facts)
   return facts
+}
+
+/**
+ * A byline without `By` is a name (with an outlet or a job) right next to a dateline or right
+ * after the headline: the place says what the line is.
+ */
+function markBareBylines(pieces: Piece[], facts: FurnitureFacts): void {
+  for (let i = 0; i < pieces.length; i++) {
+    const anchor = pieces[i]!
+    const isDateline = anchor.furniture === 'dateline'
+    const isHeadline = anchor.furniture === 'title' && pieces[i + 1]?.furniture !== 'title'
+    if (!isDateline && !isHeadline) continue
+    for (const j of isDateline ? [i - 1, i + 1] : [i + 1]) {
+      const piece = pieces[j]
+      if (!piece || piece.furniture !== null || piece.role !== undefined || piece.page !== anchor.page) continue
+      const author = bareBylineAuthor(piece.text)
+      if (author === null) continue
+      piece.furniture = 'byline'
+      if (facts.author === '') facts.author = author
+    }
+  }
 }
 
 function furnitureOfRole(piece: Piece, facts: FurnitureFacts): Piece['furniture'] | undefined {

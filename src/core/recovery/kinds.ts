@@ -9,7 +9,7 @@ import type { Piece } from './pieces.ts'
 import { LIST_MARKER } from './assembly.ts'
 import { endsMidSentence, endsSentence, endsWithConnector, startsLikeSentence, wordCount } from './text-shape.ts'
 import { setText, type Unit } from './units.ts'
-import { captionText } from './web-furniture.ts'
+import { captionText, splitTrailingCredit } from './web-furniture.ts'
 
 const COMMENT = /^(?:comment|editor'?s note|editorial note|anmerkung der redaktion|note de la rédaction|nota del editor)\s*:/i
 const MAX_HEADING_WORDS = 12
@@ -25,6 +25,8 @@ const HEADING_FONT_RATIO = 1.15
 export function hasHeadingForm(text: string): boolean {
   if (wordCount(text) > MAX_HEADING_WORDS || text.length > MAX_HEADING_LENGTH) return false
   if (!startsLikeSentence(text) || endsWithConnector(text)) return false
+  // A quoted phrase set as a heading: `‘We will be back’`, `„Nie wieder“`.
+  if (/^[‘“"'„«‚]/.test(text) && /[’”"'“»‘]$/.test(text) && !/[.!,;:…]\s*[’”"'“»‘]$/.test(text)) return true
   return text.endsWith('?') || !/[.!,;:…"”’')\]»“-]$/.test(text)
 }
 
@@ -54,6 +56,14 @@ export function classifyUnits(units: Unit[], pieces: readonly Piece[]): void {
 
 function classifyByEvidence(unit: Unit): void {
   const role = unit.pieces[0]!.role
+  // A caption with its credit at its end (`X. Photograph: Jane Doe`), as a line or wrapped over two.
+  const credited = role === undefined || role === 'caption' ? splitTrailingCredit(unit.text) : null
+  if (credited !== null && credited.caption !== '') {
+    setText(unit, credited.caption)
+    unit.kind = 'caption'
+    unit.kindFromEvidence = true
+    return
+  }
   if (role === 'heading' || role === 'caption' || role === 'list-item' || role === 'body') {
     unit.kind = role
     unit.kindFromEvidence = true

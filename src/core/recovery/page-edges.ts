@@ -7,7 +7,7 @@
 import { comparisonKey } from '../clean-text.ts'
 import { pageMarkerKind, printHeaderTitle, titleBeforePageCount, urlOfLine } from './page-markers.ts'
 import type { Piece } from './pieces.ts'
-import { wordCount } from './text-shape.ts'
+import { endsSentence, wordCount } from './text-shape.ts'
 
 /** A running header or footer is short: a title, a section name, a site's name. */
 const MAX_RUNNING_HEADER_WORDS = 20
@@ -41,16 +41,8 @@ export function markPageEdges(pieces: Piece[], knownTitle: string | undefined): 
   if (url !== '' && !/^[a-z]+:\/\//i.test(url)) url = `https://${url}`
 
   const first = pieces.find((piece) => piece.furniture === null)
-  const title = knownTitle?.trim() || first?.text || ''
-  const titleKeys = new Set<string>()
-  for (const candidate of [title, ...headerTitles]) {
-    if (candidate === '') continue
-    const key = comparisonKey(candidate)
-    titleKeys.add(key)
-    // `Headline | Site` and `Headline - Site`: a print header's title often carries the site's name.
-    const bare = key.replace(/\s+[|–—-]\s+[^|–—-]{1,60}$/, '')
-    if (bare.length >= 3) titleKeys.add(bare)
-  }
+  let title = knownTitle?.trim() || first?.text || ''
+  const { keys: titleKeys, siteNames } = titleVariants([title, ...headerTitles])
   for (const piece of pieces) {
     if (piece.furniture !== null || piece.role === 'heading' || piece.role === 'body') continue
     if (titleKeys.has(comparisonKey(piece.text))) piece.furniture = 'title'
@@ -60,8 +52,120 @@ export function markPageEdges(pieces: Piece[], knownTitle: string | undefined): 
     }
   }
   if (!knownTitle?.trim() && first && first.furniture === null) first.furniture = 'title'
+  const headline = markHeadline(pieces, titleKeys)
+  if (headline !== null) {
+    markMasthead(pieces, headline.start)
+    // The headline as printed names the article better than a page title with the site's name.
+    if (!knownTitle?.trim()) title = headline.text
+  }
+  markSiteLines(pieces, siteNames)
   markRunningHeaders(pieces)
   return { title, url }
+}
+
+/**
+ * The comparison keys a line repeating the title may have: the title itself; without the site's
+ * name a page title carries (`Headline | Section | Site`, `Headline - Site`); without a kicker
+ * before a colon (`Place: Headline`). Also the site names so found.
+ */
+function titleVariants(titles: readonly string[]): { keys: Set<string>; siteNames: Set<string> } {
+  const keys = new Set<string>()
+  const siteNames = new Set<string>()
+  for (const candidate of titles) {
+    if (candidate.trim() === '') continue
+    const key = comparisonKey(candidate)
+    keys.add(key)
+    const parts = key.split(/\s+[|–—-]\s+/)
+    if (parts.length > 1) {
+      keys.add(parts[0]!)
+      const site = parts[parts.length - 1]!
+      if (site.length >= 3 && wordCount(site) <= 5) siteNames.add(site)
+    }
+    for (const part of [key, parts[0]!]) {
+      const afterColon = /^[^:]{2,60}:\s+(.+)$/.exec(part)?.[1]
+      if (afterColon && wordCount(afterColon) >= 3) keys.add(afterColon)
+    }
+  }
+  return { keys, siteNames }
+}
+
+/**
+ * Finds the headline printed in the article (not at a page's top, where a print header repeats
+ * the title): the first run of consecutive lines that together read as the title, as a headline
+ * set large wraps over two or three lines. Marks them as the title.
+ *
+ * @returns Where the headline starts and its text, or `null`.
+ */
+function markHeadline(pieces: Piece[], titleKeys: ReadonlySet<string>): { start: number; text: string } | null {
+  const prefixes = [...titleKeys]
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!
+    if (piece.page > pieces[0]!.page + 1) break
+    if (piece.furniture === 'title' && !afterPageEdge(pieces, i)) return { start: i, text: piece.text }
+    if (piece.furniture !== null || piece.role === 'body') continue
+    let key = comparisonKey(piece.text)
+    if (!prefixes.some((title) => title.startsWith(key + ' '))) continue
+    for (let j = i + 1; j < pieces.length && j < i + 4; j++) {
+      if (pieces[j]!.furniture !== null) break
+      key = `${key} ${comparisonKey(pieces[j]!.text)}`
+      if (titleKeys.has(key)) {
+        for (let k = i; k <= j; k++) pieces[k]!.furniture = 'title'
+        return { start: i, text: pieces.slice(i, j + 1).map((p) => p.text).join(' ') }
+      }
+      if (!prefixes.some((title) => title.startsWith(key + ' '))) break
+    }
+  }
+  return null
+}
+
+/** Whether piece `i` opens a page: nothing but furniture stands between it and a page marker or the page's top. */
+function afterPageEdge(pieces: readonly Piece[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const before = pieces[j]!
+    if (before.page !== pieces[i]!.page) return true
+    if (before.furniture === 'page-number' || before.furniture === 'print-header' || before.furniture === 'url') return true
+    if (before.furniture === null) return false
+  }
+  // The document's first line is where a headline stands, not a page's header.
+  return false
+}
+
+/** Lines of a masthead are short: a site's name, navigation, a section, a breaking-news ticker. */
+const MAX_MASTHEAD_WORDS = 20
+const MAX_MASTHEAD_LINES = 20
+
+/**
+ * A page prints the site's masthead, navigation and section labels above the article's headline:
+ * the short lines between the page's top and the headline are navigation.
+ */
+function markMasthead(pieces: Piece[], headlineStart: number): void {
+  const page = pieces[headlineStart]!.page
+  const zone: Piece[] = []
+  for (let i = headlineStart - 1; i >= 0 && pieces[i]!.page === page; i--) {
+    const piece = pieces[i]!
+    if (piece.furniture !== null) continue
+    if (wordCount(piece.text) > MAX_MASTHEAD_WORDS || piece.role === 'body' || piece.role === 'caption') return
+    // A sentence above the headline is text the page put there, not a label.
+    if (wordCount(piece.text) >= 6 && /[.!?]["”’»]?$/.test(piece.text)) return
+    zone.push(piece)
+  }
+  if (zone.length > MAX_MASTHEAD_LINES) return
+  for (const piece of zone) piece.furniture = 'navigation'
+}
+
+/** Short lines naming the site (`© 2022 The Gazette`, `Our standards: the Gazette's principles`) are its furniture. */
+function markSiteLines(pieces: Piece[], siteNames: ReadonlySet<string>): void {
+  if (siteNames.size === 0) return
+  let previous: Piece | undefined
+  for (const piece of pieces) {
+    const standsAlone = previous === undefined || previous.furniture !== null || piece.blankBefore || endsSentence(previous.text)
+    previous = piece
+    if (piece.furniture !== null || piece.role !== undefined || wordCount(piece.text) > 10 || !standsAlone) continue
+    const key = comparisonKey(piece.text)
+    for (const site of siteNames) {
+      if (key === site || (key.includes(site) && !/["“„«]/.test(piece.text) && !/^\p{Ll}/u.test(piece.text))) piece.furniture = 'chrome'
+    }
+  }
 }
 
 /**

@@ -11,14 +11,19 @@ import { keyOf, type Unit } from './units.ts'
 
 const MAX_PULL_QUOTE_WORDS = 50
 const MIN_PULL_QUOTE_WORDS = 3
+/** A quoted line shaped like a heading is a pull quote only from this many words. */
+const MIN_QUOTED_HEADING_PULL_QUOTE_WORDS = 6
 /** The whole unit in quotation marks of any style, perhaps with closing punctuation after them. */
 const QUOTED = /^["“„«‘‚'»]\s*(?<inner>.+?)\s*["”“»«’‘']\s*[.!?…]?$/u
 
 /** The words a pull quote repeats (its text without the quotation marks), as a comparison key. */
 function quotedWords(unit: Unit): string | null {
-  if (unit.kind !== 'body' || wordCount(unit.text) > MAX_PULL_QUOTE_WORDS) return null
+  const heading = unit.kind === 'heading' && !unit.kindFromEvidence
+  if ((unit.kind !== 'body' && !heading) || wordCount(unit.text) > MAX_PULL_QUOTE_WORDS) return null
   const inner = QUOTED.exec(unit.text)?.groups?.['inner']
-  if (!inner || wordCount(inner) < MIN_PULL_QUOTE_WORDS) return null
+  // A short quoted phrase set apart is a subheading quoting the text (`‘We will be back’`); a pull
+  // quote is a sentence.
+  if (!inner || wordCount(inner) < (heading ? MIN_QUOTED_HEADING_PULL_QUOTE_WORDS : MIN_PULL_QUOTE_WORDS)) return null
   return comparisonKey(inner.replace(/[\s.,;:!?…]+$/u, ''))
 }
 

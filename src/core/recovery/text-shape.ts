@@ -110,3 +110,53 @@ export function joinWithSpace(head: string, tail: string): string {
   if (CJK.test(head[head.length - 1]!) && CJK.test(tail[0]!)) return head + tail
   return `${head} ${tail}`
 }
+
+/**
+ * Widths of characters in a proportional sans-serif face (Helvetica's metrics, in thousandths of
+ * the font size): wrapped text is wrapped by width, not by characters, so comparing lines by this
+ * estimate tells a line that was full from one that ended early far better than its length does.
+ */
+const WIDTHS: Record<string, number> = (() => {
+  const table: Record<string, number> = {}
+  const set = (chars: string, width: number) => {
+    for (const char of chars) table[char] = width
+  }
+  set('abdeghnopqu0123456789$£€#?_', 556)
+  set('ckszvxy', 500)
+  set('fjt/![]', 278)
+  set('il|', 222)
+  set('r-()', 333)
+  set('m', 833)
+  set('w', 722)
+  set('ABEKPSVXY', 667)
+  set('CDHNRUw', 722)
+  set('FTZ', 611)
+  set('GOQ', 778)
+  set('IJ', 278)
+  set('L', 556)
+  set('M', 833)
+  set('W', 944)
+  set(' .,;:', 278)
+  set('\'‘’', 222)
+  set('"“”„«»', 333)
+  set('–', 556)
+  set('—%', 1000)
+  set('&', 667)
+  return table
+})()
+
+/**
+ * The estimated printed width of `text`, in thousandths of the font size (see {@link WIDTHS});
+ * characters outside the table count as an average lower-case letter, CJK as a full em.
+ */
+export function printedWidth(text: string): number {
+  let width = 0
+  for (const char of text) {
+    const known = WIDTHS[char]
+    if (known !== undefined) width += known
+    else if (CJK.test(char)) width += 1000
+    else if (/\p{Lu}/u.test(char)) width += 700
+    else width += 540
+  }
+  return width
+}

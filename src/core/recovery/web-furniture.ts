@@ -84,7 +84,24 @@ const LABEL = /^(?<label>\p{Lu}[\p{L}&'-]*(?:\s+[\p{L}&'-]+){0,2})$/u
  * readDateline('29 May 2017 Macron met Putin')     // => null
  */
 export function readDateline(line: string): Dateline | null {
-  if (line.length > 120) return null
+  if (line.length > 160) return null
+  // `May 3, 2024 9:42 AM UTC · Updated 2 hours ago`, `Published … | Updated …`: every part a dateline.
+  const parts = line.split(/\s+[·|•]\s+/)
+  if (parts.length > 1) {
+    const read = parts.map((part) => readOneDateline(part) ?? readReadingTime(part))
+    if (read.some((part) => part === null)) return null
+    return { date: read.find((part) => part!.date !== '')?.date ?? '', label: '' }
+  }
+  return readOneDateline(line)
+}
+
+/** `3 min read`, `Lesezeit: 9 Min.`, `Temps de lecture : 4 min`, `Lectura: 5 minutos`. */
+function readReadingTime(part: string): Dateline | null {
+  const reading = /^(?:\d+\s*(?:min(?:ute)?s?\.?)\s*(?:read|lesezeit|de lecture|de lectura)|(?:reading time|lesezeit|temps de lecture|lectura|tiempo de lectura)\s*:?\s*\d+\s*(?:min(?:ute)?s?|minuten|minutos)\.?)$/i
+  return reading.test(part.trim()) ? { date: '', label: '' } : null
+}
+
+function readOneDateline(line: string): Dateline | null {
   for (const pattern of RELATIVE_TIME) {
     const match = pattern.exec(line)
     if (!match) continue
@@ -210,6 +227,27 @@ export function bylineAuthor(line: string): string | null {
   return names
 }
 
+/** Words naming a writer's job, at the end of a byline without `By`. */
+const ROLE_WORDS = /\b(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor|analyst|korrespondent(?:in)?|redakteur(?:in)?|reporter(?:in)?|autor(?:in)?|correspondant(?:e)?|journaliste|rédact(?:eur|rice)|envoyée? spéciale?|corresponsal|redactor(?:a)?|periodista|enviad[oa] especial)\b/i
+const BARE_BYLINE = new RegExp(String.raw`^(?<name>${NAME}(?:\s*(?:&|and|und|et|y)\s+${NAME})*)(?<rest>\s*(?:[,|·•–—-]\s*|\s).{0,80})?$`, 'u')
+
+/**
+ * The author of a byline printed without `By` (`Dana Whitfield, Riverside Gazette`,
+ * `Imogen Farrell North of England correspondent`), or `null`. Only a line next to a dateline or
+ * the headline is asked: there a name with an outlet or a job is a byline.
+ */
+export function bareBylineAuthor(line: string): string | null {
+  if (wordsIn(line) > 12 || /[.!?:;]$/.test(line)) return null
+  const match = BARE_BYLINE.exec(line)
+  if (!match) return null
+  const rest = match.groups!['rest']?.trim() ?? ''
+  const hasJob = ROLE_WORDS.test(line)
+  if (rest !== '' && !/^[,|·•–—-]/.test(rest) && !hasJob) return null
+  const words = match.groups!['name']!.split(/\s+/)
+  // `Imogen Farrell North of England correspondent`: a job's place reads as more name; keep two words.
+  return hasJob && rest !== '' && !/^[,|·•–—-]/.test(rest) ? words.slice(0, 2).join(' ') : match.groups!['name']!
+}
+
 /** Picture agencies and credit lines that appear alone under a photo. */
 const AGENCIES = new Set(
   [
@@ -221,7 +259,7 @@ const AGENCIES = new Set(
 )
 
 const CREDIT_LABEL =
-  /^(?:(?:image|photo|picture|video|foto|bild|imagen)\s+(?:copyright|credit|source|quelle)\b\s*[,:]?|photograph(?:y)?\s*:|photos?\s*:|photo by\b|photographs? by\b|pictures?\s*:|credit\s*:|image\s*:|images\s*:|foto\s*:|fotos\s*:|bild\s*:|crédit(?:s)?(?: photo)?\s*:|photo\s*©|©|\(c\)\s|copyright\s*:?|illustration\s*:|quelle\s*:|fuente\s*:)\s*(?<credit>.*)$/i
+  /^(?:courtesy(?: of)?\b|(?:image|photo|picture|video|foto|bild|imagen)\s+(?:copyright|credit|source|quelle)\b\s*[,:]?|photograph(?:y)?\s*:|photos?\s*:|photo by\b|photographs? by\b|pictures?\s*:|credit\s*:|image\s*:|images\s*:|foto\s*:|fotos\s*:|bild\s*:|crédit(?:s)?(?: photo)?\s*:|photo\s*©|©|\(c\)\s|copyright\s*:?|illustration\s*:|quelle\s*:|fuente\s*:)\s*(?<credit>.*)$/i
 
 /**
  * Whether a line is a photo credit: labelled (`Photograph: X`, `Photo: X`, `Image copyright X`,
@@ -239,15 +277,35 @@ export function isPhotoCredit(line: string): boolean {
   if (AGENCIES.has(bare)) return true
   // `Jane Doe/AFP`, `Jane Doe / Reuters`, `AP Photo/Jane Doe`, `AFP via Getty Images`
   const parts = bare.split(/\s*(?:\/|\bvia\b)\s*/)
-  return parts.length > 1 && parts.length <= 3 && parts.some((part) => AGENCIES.has(part)) && wordsIn(bare) <= 8
+  if (parts.length > 1 && parts.length <= 3 && parts.some((part) => AGENCIES.has(part)) && wordsIn(bare) <= 8) return true
+  // `Jane Doe/The Gazette`, `Meridian Wire/Sofia Brandt`: photographer and outlet, as agencies credit.
+  return SLASH_CREDIT.test(line)
 }
+
+const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of|de|the|für|for)?\s*\p{Lu}[\p{L}.'’&-]*){0,3}`
+const SLASH_CREDIT = new RegExp(String.raw`^${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS}$`, 'u')
 
 function wordsIn(text: string): number {
   return text.split(/\s+/).filter(Boolean).length
 }
 
 /** Where a credit starts inside a line that holds a caption too (`Crowds on Monday. Photograph: X`). */
-const INLINE_CREDIT = /(?<=[\p{L}\p{N}.!?)”"’])\s+(?:Photograph|Photo|Photos|Picture|Foto|Bild|Image|Credit|Crédit photo|Crédit)\s*:\s*\S.{0,80}$/u
+const INLINE_CREDIT = /(?<=[\p{L}\p{N}.!?)”"’])\s+(?:(?:Photograph|Photo|Photos|Picture|Foto|Fotos|Bild|Image|Credit|Crédit photo|Crédit|Quelle|Fuente)\s*:\s*\S.{0,80}|(?:Photo by|Courtesy of|Courtesy)\s+\p{Lu}.{0,80})$/u
+/** A credit after a caption's last sentence without a label: `… on Monday. Jane Doe/AFP`. */
+const TRAILING_SLASH_CREDIT = new RegExp(String.raw`(?<=[.!?])\s+(${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS})$`, 'u')
+
+/**
+ * Splits a credit off the end of a caption (`X. Photograph: Jane Doe/AFP`, `X. Courtesy of Y`,
+ * `X. Jane Doe/AFP`): returns the caption and the credit, or `null` when the text ends in none.
+ *
+ * @example
+ * splitTrailingCredit('Crowds on Monday. Photograph: Jo Bloggs') // => { caption: 'Crowds on Monday.', credit: 'Photograph: Jo Bloggs' }
+ */
+export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
+  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text)
+  if (!match || match.index === 0) return null
+  return { caption: text.slice(0, match.index).trim(), credit: match[0].trim() }
+}
 
 const CAPTION_LABEL = /^(?:image|media|video|photo|picture)\s+caption\s*[,:]?\s*(?<caption>.+)$/i
 
@@ -295,10 +353,59 @@ const SHARE_LINE =
   /^(?:share(?: this)?(?: (?:story|article|page|post|on \w+|with))?|share (?:via|on) .{1,30}|about sharing|copy (?:this )?link|link copied|tweet|email|e-mail|print|save|save (?:this )?(?:story|article)|bookmark|facebook|twitter|x|messenger|pinterest|whatsapp|linkedin|reddit|telegram|flipboard|gift (?:this )?article|listen(?: to (?:this )?(?:article|story))?(?: \d+ min)?|partager(?: sur \w+)?|teilen|artikel teilen|compartir(?: en \w+)?|comments?(?: \(\d+\))?|\d+ comments?|kommentare?(?: \(\d+\))?|commentaires?|comentarios?|close share panel|(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print)(?:\s+(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print))+)$/i
 
 const READ_MORE_LINE =
-  /^(?:(?:read|see|watch|listen)(?: more| also| next)?|more|related|also read|also|recommended|lire aussi|à lire aussi|a lire aussi|lire plus|voir aussi|mehr zum thema|lesen sie auch|auch interessant|mehr dazu|lea también|lee también|leer más|ver también|te puede interesar)\s*[:›»>|–-]\s*.{1,160}$|^(?:read more|read more stories|continue reading|read the full (?:story|article)|lire la suite|weiterlesen|mehr lesen|seguir leyendo|leer más|more on this story|more stories|show more|load more|see more)$/i
+  /^(?:(?:read|see|watch|listen)(?: more| also| next)?|more|related|also read|also|recommended|lire aussi|à lire aussi|a lire aussi|lire plus|voir aussi|mehr zum thema|lesen sie auch|auch interessant|mehr dazu|lea también|lee también|leer más|ver también|te puede interesar)\s*[:›»>|–-]\s*.{1,160}$|^(?:explore more on these topics|more on this topic|weitere themen|plus sur ce sujet)\s*:.{0,200}$|^(?:read more|read more stories|continue reading|read the full (?:story|article)|lire la suite|weiterlesen|mehr lesen|seguir leyendo|leer más|more on this story|more stories|show more|load more|see more)$/i
 
 const RELATED_HEADER =
-  /^(?:related(?: (?:articles|stories|content|coverage|news|posts|links|reading))?|most (?:read|popular|viewed|watched|shared|commented)|trending(?: now| stories)?|top stories|latest(?: news| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|more from .{1,40}|more (?:on|about) (?:this|the) (?:topic|story)|editors'? picks?|popular now|les plus lus|les plus partagés|à lire aussi|sur le même sujet|dans la même rubrique|meistgelesen|meistgelesene artikel|am meisten gelesen|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lo más leído|lo más visto|noticias relacionadas|te puede interesar|más noticias)\s*:?$/i
+  /^(?:related(?: (?:articles|stories|content|coverage|news|posts|links|reading))?|most (?:read|popular|viewed|watched|shared|commented)|trending(?: now| stories)?|(?:read|up|watch|what to read) next|top stories|latest(?: news| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|more from .{1,40}|more (?:on|about) (?:this|the) (?:topic|story)|editors'? picks?|popular now|les plus lus|les plus partagés|à lire aussi|sur le même sujet|dans la même rubrique|meistgelesen|meistgelesene artikel|am meisten gelesen|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lo más leído|lo más visto|noticias relacionadas|te puede interesar|más noticias)\s*:?$/i
+
+/** Words of share bars and comment buttons, in the languages above. */
+const SHARE_WORDS = new Set(
+  (
+    'share shares sharing on via this article story page post facebook x twitter linkedin email e-mail mail link links copy copied whatsapp ' +
+    'messenger telegram reddit pinterest bluesky threads mastodon flipboard print save gift comments comment reuse content ' +
+    'teilen diesen artikel kopieren drucken speichern kommentare kommentar anzeigen ' +
+    'partager cet sur copier le lien imprimer commentaires ' +
+    'compartir este artículo en copiar enlace imprimir comentarios'
+  ).split(' ')
+)
+const SHARE_VERBS = /\b(?:share|teilen|partager|compartir|facebook|twitter|whatsapp|linkedin)\b/
+
+/** A bar of share and comment buttons: every word a share word (`Share on Facebook · Share via Email`). */
+function isShareBar(lower: string): boolean {
+  const words = lower.replace(/\(\d+\)|\d+/g, ' ').split(/[\s·|•:,/]+/).filter(Boolean)
+  return words.length >= 2 && SHARE_VERBS.test(lower) && words.every((word) => SHARE_WORDS.has(word))
+}
+
+/** A promotion for the site's own products: newsletters, subscriptions, apps. */
+const PROMOTION =
+  /^(?:sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) .{0,40}newsletter|download (?:our|the) app|abonnieren sie|melden sie sich .{0,40}newsletter|inscrivez-vous|abonnez-vous|suscríbete|suscribete)\b.{0,200}$/i
+
+/** Three or more short links in a row, parted by bars or bullets (`About Us | Contact Us | Site Map`). */
+function isLinkBar(line: string): boolean {
+  const parts = line.split(/\s+[|•·]\s+/)
+  return parts.length >= 3 && parts.every((part) => wordsIn(part) <= 6 && !/[.!?]$/.test(part) && /^[\p{Lu}\p{N}]/u.test(part))
+}
+
+/** Section names a site's navigation lists (compared lower case). */
+const NAVIGATION_WORDS = new Set(
+  (
+    'news home world uk us europe politics business money markets economy tech technology science health sport sports football ' +
+    'culture arts entertainment lifestyle life style travel food opinion opinions comment obituaries weather local video videos ' +
+    'podcasts photos climate environment education media fashion books music film tv games puzzles crossword newsletters ' +
+    'subscribe log in sign login register account menu search more sections things to do legal sustainability ' +
+    'politik wirtschaft wissen kultur reisen gesellschaft meinung abo anmelden panorama digital ' +
+    'actualités international société économie sciences sports culture idées connexion ' +
+    'noticias internacional política economía sociedad deportes cultura opinión'
+  ).split(' ')
+)
+
+/** A line of section names (`News Opinion Sport Culture Lifestyle`): most words are navigation words. */
+function isNavigationLine(line: string): boolean {
+  const words = line.toLowerCase().split(/[\s|·•]+/).filter(Boolean)
+  if (words.length < 3 || /[.!?,;:]$/.test(line) || !/^\p{Lu}/u.test(line)) return false
+  const known = words.filter((word) => NAVIGATION_WORDS.has(word)).length
+  return known >= words.length * 0.7
+}
 
 /** Site navigation and player or consent notices a print carries along (compared lower case). */
 const CHROME_LINES = new Set(
@@ -343,6 +450,10 @@ export function isPageChrome(line: string): boolean {
 export function webFurnitureKind(line: string): WebFurnitureKind | null {
   if (line.length > 200) return null
   const lower = line.toLowerCase()
+  if (isShareBar(lower)) return 'share'
+  if (PROMOTION.test(line)) return 'advertisement'
+  if (isLinkBar(line)) return 'navigation'
+  if (isNavigationLine(line)) return 'navigation'
   const squeezed = lower.replace(/[\s\-_·•|]+/g, '')
   if (ADVERTISEMENT.has(squeezed) || ADVERTISEMENT_LINE.test(line)) return 'advertisement'
   // Letter-spaced capitals: `A D V E R T I S E M E N T`.
