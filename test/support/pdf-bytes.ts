@@ -5,10 +5,25 @@
  */
 
 /** A run of text drawn at a point: `x` from the left edge, `y` the baseline from the bottom edge (PDF space), in points. */
-export type PdfText = { text: string; x: number; y: number; size: number; bold?: boolean }
+export type PdfText = {
+  text: string
+  x: number
+  y: number
+  size: number
+  bold?: boolean
+  /** Drawn turned a quarter anticlockwise (so it reads upright on a page shown turned a quarter clockwise). */
+  turned?: boolean
+}
 
 /** One page: its text runs (in drawing order) and whether it also paints an image. */
-export type PdfPageSpec = { texts: PdfText[]; image?: boolean }
+export type PdfPageSpec = {
+  texts: PdfText[]
+  image?: boolean
+  /** `/Rotate`: degrees clockwise the page is shown turned. */
+  rotate?: number
+  /** `/CropBox` `[left, bottom, right, top]`: the part of the page shown. */
+  cropBox?: [number, number, number, number]
+}
 
 /** What to write: pages, page size (A4 by default), the information dictionary, encryption. */
 export type PdfSpec = {
@@ -38,11 +53,15 @@ export function pdfBytes(spec: PdfSpec): Uint8Array {
   for (const page of spec.pages) {
     const drawing = [
       ...(page.image ? [`q ${width - 144} 0 0 ${height - 144} 72 72 cm /Im1 Do Q`] : []),
-      ...page.texts.map((run) => `BT /${run.bold ? 'F2' : 'F1'} ${run.size} Tf ${run.x} ${run.y} Td (${escape(run.text)}) Tj ET`),
+      ...page.texts.map((run) =>
+        run.turned
+          ? `BT /${run.bold ? 'F2' : 'F1'} ${run.size} Tf 0 1 -1 0 ${run.x} ${run.y} Tm (${escape(run.text)}) Tj ET`
+          : `BT /${run.bold ? 'F2' : 'F1'} ${run.size} Tf ${run.x} ${run.y} Td (${escape(run.text)}) Tj ET`
+      ),
     ].join('\n')
     const content = add(`<< /Length ${drawing.length} >>\nstream\n${drawing}\nendstream`)
     pageIds.push(
-      add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${width} ${height}] /Contents ${content} 0 R /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >> /XObject << /Im1 ${image} 0 R >> >> >>`)
+      add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${width} ${height}]${page.cropBox ? ` /CropBox [${page.cropBox.join(' ')}]` : ''}${page.rotate ? ` /Rotate ${page.rotate}` : ''} /Contents ${content} 0 R /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >> /XObject << /Im1 ${image} 0 R >> >> >>`)
     )
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R >>`

@@ -122,16 +122,25 @@ async function readFacts(document: PdfDocument): Promise<CaptureFacts> {
 
 /** One page's lines, top to bottom, with the page's size. */
 async function readPage(page: PdfPage): Promise<CapturePage> {
-  const [, , width, height] = page.view as [number, number, number, number]
+  // The viewport at scale 1 maps PDF space (origin bottom left, the crop box anywhere, the page
+  // maybe rotated) to the page as shown: points, origin top left, y down.
+  const viewport = page.getViewport({ scale: 1 })
   const content = await page.getTextContent()
   const items = (content.items as Partial<TextItem>[]).filter((item): item is TextItem => typeof item.str === 'string' && Array.isArray(item.transform))
   const fonts = await fontNames(page, items)
-  const lines = groupLines(items, height)
+  const lines = groupLines(items, viewport.transform as number[])
   return {
-    width: round(width),
-    height: round(height),
+    width: round(viewport.width),
+    height: round(viewport.height),
     lines: lines.map((line) => toCaptureLine(line, fonts)),
   }
+}
+
+/** The product of two PDF transformation matrices `[a, b, c, d, e, f]` (`m` applied after `n`). */
+function multiply(m: readonly number[], n: readonly number[]): number[] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m
+  const [p = 1, q = 0, r = 0, s = 1, t = 0, u = 0] = n
+  return [a * p + c * q, b * p + d * q, a * r + c * s, b * r + d * s, a * t + c * u + e, b * t + d * u + f]
 }
 
 /**
@@ -153,14 +162,20 @@ async function fontNames(page: PdfPage, items: readonly TextItem[]): Promise<Map
   return names
 }
 
-/** Groups text items into lines by baseline, top to bottom, each line's runs left to right. */
-function groupLines(items: readonly TextItem[], pageHeight: number): PositionedLine[] {
+/**
+ * Groups text items into lines by baseline, top to bottom, each line's runs left to right.
+ *
+ * @param view - The viewport's transform: PDF space to the page as shown (y down).
+ */
+function groupLines(items: readonly TextItem[], view: readonly number[]): PositionedLine[] {
   const runs = items
     .filter((item) => item.str !== '')
     .map((item) => {
-      const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform
+      const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = multiply(view, item.transform)
       const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || item.height
-      return { run: { text: item.str, x: e, end: e + item.width, fontSize, fontName: item.fontName }, y: pageHeight - f }
+      // The advance runs along the glyphs' x axis, of length `width` in text space scaled as the glyphs are.
+      const advance = (item.width * Math.hypot(a, b)) / (Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0) || 1)
+      return { run: { text: item.str, x: e, end: e + advance, fontSize, fontName: item.fontName }, y: f }
     })
     .sort((p, q) => p.y - q.y || p.run.x - q.run.x)
   const lines: PositionedLine[] = []

@@ -54,6 +54,24 @@ describe('readPdf on PDFs whose every position is known', () => {
     expect(capture.pages[0]!.lines.map((line) => line.text)).toEqual(['First line of one', 'paragraph that wraps.', '', 'Second paragraph', 'wraps too.', 'Third.'])
   })
 
+  it('measures from the top left of the page as shown: the crop box, and a page turned a quarter', async () => {
+    const cropped = await readPdf(pdfBytes({ pages: [{ cropBox: [50, 100, 545.92, 742.88], texts: [{ text: 'Cropped line.', x: 72, y: 700, size: 10 }] }] }), 'a.pdf')
+    // x = 72 - 50; y = 742.88 - 700; the page is the crop box, 495.92 by 642.88.
+    expect(cropped.pages[0]).toMatchObject({ width: 495.92, height: 642.88 })
+    expect(cropped.pages[0]!.lines[0]).toMatchObject({ text: 'Cropped line.', x: 22, y: 42.88 })
+    // Text drawn turned anticlockwise on a page shown turned clockwise reads upright: PDF x is
+    // the distance from the top, PDF y from the left; the page is landscape.
+    const turned = await readPdf(
+      pdfBytes({ pages: [{ rotate: 90, texts: [{ text: 'Second line', x: 112, y: 72, size: 10, turned: true }, { text: 'First line', x: 100, y: 72, size: 10, turned: true }] }] }),
+      'a.pdf'
+    )
+    expect(turned.pages[0]).toMatchObject({ width: 842.88, height: 595.92 })
+    expect(turned.pages[0]!.lines.map(({ text, x, y }) => ({ text, x, y }))).toEqual([
+      { text: 'First line', x: 72, y: 100 },
+      { text: 'Second line', x: 72, y: 112 },
+    ])
+  })
+
   it('gives a page per page and states title and author from the information dictionary', async () => {
     const capture = await readPdf(
       pdfBytes({
