@@ -167,16 +167,27 @@ function readMetaFacts(document: DomElement): CaptureFacts {
   return facts
 }
 
-/** The article's lines, one per block, in document order. */
+/** The role an element gives the text inside it, if any. */
+function roleOf(tag: string): LineRole | undefined {
+  if (/^H[1-6]$/.test(tag)) return 'heading'
+  if (tag === 'LI') return 'list-item'
+  if (tag === 'FIGCAPTION') return 'caption'
+  return undefined
+}
+
+/**
+ * The article's lines, one per block, in document order. Text takes the role of the nearest
+ * element that gives one (a paragraph inside a list item is the list item's text).
+ */
 function articleLines(root: DomElement): CaptureLine[] {
   const lines: CaptureLine[] = []
   let inline = ''
-  const flush = (role?: LineRole) => {
+  const flush = (role: LineRole | undefined) => {
     pushLines(lines, inline, role)
     inline = ''
   }
 
-  const walk = (node: DomNode, furniture: boolean): void => {
+  const walk = (node: DomNode, role: LineRole | undefined): void => {
     if (node.nodeType === TEXT_NODE) {
       inline += node.textContent ?? ''
       return
@@ -190,21 +201,22 @@ function articleLines(root: DomElement): CaptureLine[] {
       return
     }
     if (!BLOCKS.has(tag)) {
-      for (const child of Array.from(element.childNodes)) walk(child, furniture)
+      for (const child of Array.from(element.childNodes)) walk(child, role)
       return
     }
-    flush()
-    const isFurniture = furniture || isLinkList(element)
+    // Text before a block belongs to the block around both.
+    flush(role)
+    const inner: LineRole | undefined = role === 'furniture' || isLinkList(element) ? 'furniture' : (roleOf(tag) ?? role)
     if (LINE_BLOCKS.has(tag) && !holdsLineBlock(element)) {
-      emitBlock(element, tag, isFurniture, lines)
+      emitBlock(element, tag, inner, lines)
       return
     }
-    for (const child of Array.from(element.childNodes)) walk(child, isFurniture)
-    flush(isFurniture ? 'furniture' : undefined)
+    for (const child of Array.from(element.childNodes)) walk(child, inner)
+    flush(inner)
   }
 
-  walk(root, false)
-  flush()
+  walk(root, undefined)
+  flush(undefined)
   return lines
 }
 
@@ -222,7 +234,7 @@ function restoreFigureCaptions(lines: CaptureLine[], page: DomElement): void {
   for (const element of Array.from(container.querySelectorAll('figcaption, p, h1, h2, h3, h4, h5, h6, li'))) {
     if (element.tagName.toUpperCase() === 'FIGCAPTION') {
       const captionLines: CaptureLine[] = []
-      emitBlock(element, 'FIGCAPTION', false, captionLines)
+      emitBlock(element, 'FIGCAPTION', 'caption', captionLines)
       if (captionLines.length > 0 && !known.has(captionLines[0]!.text)) pending.push(...captionLines)
       continue
     }
@@ -235,20 +247,19 @@ function restoreFigureCaptions(lines: CaptureLine[], page: DomElement): void {
   }
 }
 
-/** One line-block element as its line (or lines, at `<br>`), with its role. */
-function emitBlock(element: DomElement, tag: string, furniture: boolean, lines: CaptureLine[]): void {
-  if (tag === 'FIGCAPTION') {
+/** One line-block element as its line (or lines, at `<br>`), with the role it has there. */
+function emitBlock(element: DomElement, tag: string, role: LineRole | undefined, lines: CaptureLine[]): void {
+  if (tag === 'FIGCAPTION' && role === 'caption') {
     const credits: string[] = []
-    const caption = collapse(textOf(element, (child) => {
+    const caption = textOf(element, (child) => {
       if (!isCredit(child)) return false
-      credits.push(collapse(child.textContent ?? ''))
+      credits.push(child.textContent ?? '')
       return true
-    }))
-    if (caption) lines.push({ text: caption, paragraphEnd: true, role: furniture ? 'furniture' : 'caption' })
-    for (const credit of credits) if (credit) lines.push({ text: credit, paragraphEnd: true, role: furniture ? 'furniture' : 'credit' })
+    })
+    pushLines(lines, caption, 'caption')
+    for (const credit of credits) pushLines(lines, credit, 'credit')
     return
   }
-  const role: LineRole | undefined = furniture ? 'furniture' : /^H[1-6]$/.test(tag) ? 'heading' : tag === 'LI' ? 'list-item' : undefined
   pushLines(lines, textOf(element, () => false), role)
 }
 

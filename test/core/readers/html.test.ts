@@ -47,6 +47,17 @@ describe('readHtml', () => {
     ])
   })
 
+  it('gives a list item’s role to its text wherever it stands: before a nested list, inside a paragraph', () => {
+    const html = page(`<article><p>${LONG_A}</p><ul>
+      <li>Buses<ul><li>Route 4 every ten minutes</li></ul></li>
+      <li><p>Trams run all night</p></li></ul><p>${LONG_B}</p></article>`)
+    expect(lines(html).slice(1, 4)).toEqual([
+      { text: 'Buses', role: 'list-item', paragraphEnd: true },
+      { text: 'Route 4 every ten minutes', role: 'list-item', paragraphEnd: true },
+      { text: 'Trams run all night', role: 'list-item', paragraphEnd: true },
+    ])
+  })
+
   it('keeps a figure caption, with a credit the markup sets apart as a credit line after it', () => {
     const html = page(`<article><p>${LONG_A}</p>
       <figure><img src="a.jpg" alt=""><figcaption>The site on Tuesday. <span class="credit">Photograph: Ann Lee</span></figcaption></figure>
