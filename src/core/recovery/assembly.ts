@@ -9,6 +9,7 @@
  * `paragraphEnd` and `role` end a unit wherever they are given.
  */
 import { PAGE_EDGE_KINDS, type Piece } from './pieces.ts'
+import { CREDIT_LABEL_AT_END } from './web-furniture.ts'
 import { endsMidSentence, endsSentence, firstWord, printedWidth, startsMidSentence } from './text-shape.ts'
 import { appendUnit, type Gap, type Unit, type Vocabulary } from './units.ts'
 
@@ -19,6 +20,8 @@ const MIN_WRAP_WIDTH = 40
  * share of the wrap width (printed widths are estimates: a full line measures 0.95 to 1.05).
  */
 const FIT_SHARE = 0.99
+/** Run-on lines wider than this share of the 80th percentile are not of the body's face. */
+const WIDEST_SHARE = 1.05
 /** A line list marker: a bullet, or a number or letter with `.` or `)`. */
 export const LIST_MARKER = /^(?:[•●▪▫◦‣∙·■□➢►▶✓✔*]|[-–—](?=\s)|\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)/u
 
@@ -42,8 +45,10 @@ export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary):
     const { piece, gap } = spaced[i]!
     const unit: Unit = { pieces: [piece], joins: [], text: piece.text, kind: 'body', gap, kindFromEvidence: false }
     if (gap !== 'line') inList = false
-    if (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList)) {
-      appendUnit(current, unit, 'wrapped line', vocabulary)
+    // A caption's credit label at a line's end has its name on the next line, whatever the style.
+    const creditGoesOn = current !== null && gap !== 'page' && gap !== 'furniture' && CREDIT_LABEL_AT_END.test(current.text)
+    if (creditGoesOn || (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList))) {
+      appendUnit(current!, unit, 'wrapped line', vocabulary)
       continue
     }
     if (current !== null) inList = current.text.endsWith(':') || (inList && !/[.!?]["”’»]?$/.test(current.text))
@@ -89,8 +94,11 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
     if (!endsSentence(piece.text) && piece.text.length >= MIN_WRAP_WIDTH) cut++
   }
   if (runOn.length < 2) return null
+  // Most run-on lines are nearly full; the widest few may be set in a smaller face (captions) or
+  // larger one (headlines), so the width is the widest line not far past the 80th percentile.
   const sorted = [...runOn].sort((a, b) => a - b)
-  const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!
+  const typical = sorted[Math.floor(sorted.length * 0.8)]!
+  const width = sorted.filter((value) => value <= typical * WIDEST_SHARE).pop()!
   if (width < printedWidth('x'.repeat(MIN_WRAP_WIDTH))) return null
   return cut >= 2 && cut >= runOn.length * 0.4 ? width : null
 }
@@ -108,6 +116,7 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: bo
   if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return false
   const line = last.text
   if (endsMidSentence(line) || last.softHyphenEnd || /\p{L}-$/u.test(line)) return true
+  if (CREDIT_LABEL_AT_END.test(line)) return true
   // Whether the line and the next word would have fit: if so, the line ended where its writer ended it.
   const fits = printedWidth(`${line} ${firstWord(next.text)}`) <= width * FIT_SHARE
   const opensWithCapital = /^\p{Lu}/u.test(next.text)

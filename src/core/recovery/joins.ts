@@ -86,6 +86,8 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
     if (!(endsMidSentence(unit.text) && next.gap === 'page')) return false
   } else if (next.kind !== 'body') return false
   if (overCaptions) return midSentence || endsMidSentence(unit.text)
+  // A quotation opened and not closed goes on where the next line opens mid-sentence.
+  if (midSentence && hasUnclosedQuote(unit.text)) return true
   switch (next.gap) {
     case 'page':
       // A heading-like line before a page break is a cut paragraph only if the next page goes on mid-sentence.
@@ -96,6 +98,12 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
     case 'line':
       return midSentence && !(cutHeading && !endsMidSentence(unit.text)) && !hasHeadingFormButCut(unit)
   }
+}
+
+/** Whether `text` opens a quotation it does not close (`„Wir pflanzen heute für ein Klima, das wir`). */
+function hasUnclosedQuote(text: string): boolean {
+  const opened = /^["“„«‘‚]/.test(text)
+  return opened && !/["”“»’'](?=[\s,.;:!?]|$)/u.test(text.slice(1))
 }
 
 /** A heading-form unit that ends in a connector is a cut line, not a heading; others stay headings. */
