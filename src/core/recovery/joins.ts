@@ -100,6 +100,11 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   }
 }
 
+/** The words of a comparison key, without punctuation. */
+function wordsOf(key: string): string {
+  return key.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' ').trim()
+}
+
 /** Whether `text` opens a quotation it does not close (`„Wir pflanzen heute für ein Klima, das wir`). */
 function hasUnclosedQuote(text: string): boolean {
   const opened = /^["“„«‘‚]/.test(text)
@@ -119,9 +124,10 @@ function joinAgreesWithCopies(unit: Unit, next: Unit, byOpening: ReadonlyMap<str
   const head = keyOf(unit)
   const fuller = (byOpening.get(openingOf(head)) ?? []).filter((other) => other !== unit && keyOf(other).length > head.length && keyOf(other).startsWith(head + ' '))
   if (fuller.length === 0) return true
-  const joined = comparisonKey(`${unit.text} ${next.text}`)
+  // Compared word by word: a pull quote's punctuation differs from its sentence's.
+  const joined = wordsOf(comparisonKey(`${unit.text} ${next.text}`))
   return fuller.some((other) => {
-    const key = keyOf(other)
-    return key === joined || key.startsWith(joined + ' ') || joined.startsWith(key + ' ') || joined.startsWith(key)
+    const key = wordsOf(keyOf(other))
+    return key === joined || key.startsWith(joined + ' ') || joined.startsWith(key)
   })
 }

@@ -157,7 +157,7 @@ function markMasthead(pieces: Piece[], headlineStart: number): void {
     if (piece.furniture !== null) continue
     if (wordCount(piece.text) > MAX_MASTHEAD_WORDS || piece.role === 'body' || piece.role === 'caption') return
     // A sentence, or a line cut mid-sentence, above the headline is text, not a label.
-    if ((wordCount(piece.text) >= 3 && /[.!?]["”’»]?$/.test(piece.text)) || endsMidSentence(piece.text)) return
+    if ((wordCount(piece.text) >= 3 && /[.!?]["”’»]?$/.test(piece.text)) || (endsMidSentence(piece.text) && /(?:^|\s)\p{Ll}[\p{L},-]*$/u.test(piece.text))) return
     zone.push(piece)
   }
   if (zone.length > MAX_MASTHEAD_LINES) return

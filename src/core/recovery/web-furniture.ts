@@ -305,7 +305,7 @@ export const CREDIT_LABEL_AT_END = /(?<=[.!?”"’)]\s+)(?:Photograph|Photo|Pho
  * splitTrailingCredit('Crowds on Monday. Photograph: Jo Bloggs') // => { caption: 'Crowds on Monday.', credit: 'Photograph: Jo Bloggs' }
  */
 export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
-  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text)
+  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text) ?? CREDIT_LABEL_AT_END.exec(text)
   if (!match || match.index === 0) return null
   return { caption: text.slice(0, match.index).trim(), credit: match[0].trim() }
 }
