@@ -20,6 +20,8 @@ const MIN_WRAP_WIDTH = 40
  * share of the wrap width (printed widths are estimates: a full line measures 0.95 to 1.05).
  */
 const FIT_SHARE = 0.99
+/** Up to this share of the width, a full line ending a sentence may still have ended its paragraph. */
+const UNDECIDED_SHARE = 1.1
 /** Run-on lines wider than this share of the 80th percentile are not of the body's face. */
 const WIDEST_SHARE = 1.05
 /** A line list marker: a bullet, or a number or letter with `.` or `)`. */
@@ -36,6 +38,24 @@ type Spaced = { piece: Piece; gap: Gap }
 export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary): Unit[] {
   const spaced = spacePieces(pieces)
   const width = wrapWidth(spaced)
+  if (width === null) return groupLines(spaced, null, Number.POSITIVE_INFINITY, vocabulary)
+  // A line that ends a sentence and is full leaves the paragraph's end undecided. The paragraphs
+  // whose ends are clear say how many lines this document's paragraphs run to: a paragraph that
+  // long ends at such a line.
+  const firstPass = groupLines(spaced, width, Number.POSITIVE_INFINITY, vocabulary, true)
+  const lengths = firstPass.filter((unit) => unit.pieces.length > 1).map((unit) => unit.pieces.length).sort((a, b) => a - b)
+  const typical = lengths.length > 0 ? lengths[lengths.length >> 1]! : Number.POSITIVE_INFINITY
+  return groupLines(spaced, width, typical, vocabulary)
+}
+
+/**
+ * Groups lines into units.
+ *
+ * @param width - The wrap width, or `null` when the capture is not hard-wrapped.
+ * @param typicalLines - At an undecided line, a paragraph of this many lines ends.
+ * @param dryRun - Join without recording (a first pass that only measures).
+ */
+function groupLines(spaced: readonly Spaced[], width: number | null, typicalLines: number, vocabulary: Vocabulary, dryRun = false): Unit[] {
   const units: Unit[] = []
   let current: Unit | null = null
   // After a line ending in a colon, lines opening with a capital are entries of a list printed
@@ -47,8 +67,9 @@ export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary):
     if (gap !== 'line') inList = false
     // A caption's credit label at a line's end has its name on the next line, whatever the style.
     const creditGoesOn = current !== null && gap !== 'page' && gap !== 'furniture' && CREDIT_LABEL_AT_END.test(current.text)
-    if (creditGoesOn || (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList))) {
-      appendUnit(current!, unit, 'wrapped line', vocabulary)
+    if (creditGoesOn || (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList, typicalLines))) {
+      if (dryRun) current!.pieces.push(piece)
+      else appendUnit(current!, unit, 'wrapped line', vocabulary)
       continue
     }
     if (current !== null) inList = current.text.endsWith(':') || (inList && !/[.!?]["”’»]?$/.test(current.text))
@@ -108,7 +129,7 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
  * line opens mid-sentence, or the next word would not have fit on it. In a list, an entry opening
  * with a capital starts afresh.
  */
-function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean): boolean {
+function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean, typicalLines: number): boolean {
   const last = unit.pieces[unit.pieces.length - 1]!
   if (last.paragraphEnd || last.role !== next.role) return false
   if (LIST_MARKER.test(next.text)) return false
@@ -122,5 +143,8 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: bo
   const opensWithCapital = /^\p{Lu}/u.test(next.text)
   if (inList || line.endsWith(':')) return !fits && !opensWithCapital
   if (startsMidSentence(next.text)) return true
-  return !fits
+  if (fits) return false
+  // A full line ending a sentence: the paragraph may end or go on; one as long as most ends here.
+  const undecided = endsSentence(line) && printedWidth(`${line} ${firstWord(next.text)}`) <= width * UNDECIDED_SHARE
+  return !(undecided && unit.pieces.length >= typicalLines)
 }
