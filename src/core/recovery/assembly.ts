@@ -9,6 +9,7 @@
  * `paragraphEnd` and `role` end a unit wherever they are given.
  */
 import { PAGE_EDGE_KINDS, type Piece } from './pieces.ts'
+import { CREDIT_LABEL_AT_END } from './web-furniture.ts'
 import { endsMidSentence, endsSentence, firstWord, printedWidth, startsMidSentence } from './text-shape.ts'
 import { appendUnit, type Gap, type Unit, type Vocabulary } from './units.ts'
 
@@ -19,6 +20,10 @@ const MIN_WRAP_WIDTH = 40
  * share of the wrap width (printed widths are estimates: a full line measures 0.95 to 1.05).
  */
 const FIT_SHARE = 0.99
+/** Up to this share of the width, a full line ending a sentence may still have ended its paragraph. */
+const UNDECIDED_SHARE = 1.1
+/** Run-on lines wider than this share of the 80th percentile are not of the body's face. */
+const WIDEST_SHARE = 1.05
 /** A line list marker: a bullet, or a number or letter with `.` or `)`. */
 export const LIST_MARKER = /^(?:[•●▪▫◦‣∙·■□➢►▶✓✔*]|[-–—](?=\s)|\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)/u
 
@@ -33,6 +38,24 @@ type Spaced = { piece: Piece; gap: Gap }
 export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary): Unit[] {
   const spaced = spacePieces(pieces)
   const width = wrapWidth(spaced)
+  if (width === null) return groupLines(spaced, null, Number.POSITIVE_INFINITY, vocabulary)
+  // A line that ends a sentence and is full leaves the paragraph's end undecided. The paragraphs
+  // whose ends are clear say how many lines this document's paragraphs run to: a paragraph that
+  // long ends at such a line.
+  const firstPass = groupLines(spaced, width, Number.POSITIVE_INFINITY, vocabulary, true)
+  const lengths = firstPass.filter((unit) => unit.pieces.length > 1).map((unit) => unit.pieces.length).sort((a, b) => a - b)
+  const typical = lengths.length > 0 ? lengths[lengths.length >> 1]! : Number.POSITIVE_INFINITY
+  return groupLines(spaced, width, typical, vocabulary)
+}
+
+/**
+ * Groups lines into units.
+ *
+ * @param width - The wrap width, or `null` when the capture is not hard-wrapped.
+ * @param typicalLines - At an undecided line, a paragraph of this many lines ends.
+ * @param dryRun - Join without recording (a first pass that only measures).
+ */
+function groupLines(spaced: readonly Spaced[], width: number | null, typicalLines: number, vocabulary: Vocabulary, dryRun = false): Unit[] {
   const units: Unit[] = []
   let current: Unit | null = null
   // After a line ending in a colon, lines opening with a capital are entries of a list printed
@@ -42,8 +65,11 @@ export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary):
     const { piece, gap } = spaced[i]!
     const unit: Unit = { pieces: [piece], joins: [], text: piece.text, kind: 'body', gap, kindFromEvidence: false }
     if (gap !== 'line') inList = false
-    if (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList)) {
-      appendUnit(current, unit, 'wrapped line', vocabulary)
+    // A caption's credit label at a line's end has its name on the next line, whatever the style.
+    const creditGoesOn = current !== null && gap !== 'page' && gap !== 'furniture' && CREDIT_LABEL_AT_END.test(current.text)
+    if (creditGoesOn || (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList, typicalLines))) {
+      if (dryRun) current!.pieces.push(piece)
+      else appendUnit(current!, unit, 'wrapped line', vocabulary)
       continue
     }
     if (current !== null) inList = current.text.endsWith(':') || (inList && !/[.!?]["”’»]?$/.test(current.text))
@@ -89,8 +115,11 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
     if (!endsSentence(piece.text) && piece.text.length >= MIN_WRAP_WIDTH) cut++
   }
   if (runOn.length < 2) return null
+  // Most run-on lines are nearly full; the widest few may be set in a smaller face (captions) or
+  // larger one (headlines), so the width is the widest line not far past the 80th percentile.
   const sorted = [...runOn].sort((a, b) => a - b)
-  const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!
+  const typical = sorted[Math.floor(sorted.length * 0.8)]!
+  const width = sorted.filter((value) => value <= typical * WIDEST_SHARE).pop()!
   if (width < printedWidth('x'.repeat(MIN_WRAP_WIDTH))) return null
   return cut >= 2 && cut >= runOn.length * 0.4 ? width : null
 }
@@ -100,7 +129,7 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
  * line opens mid-sentence, or the next word would not have fit on it. In a list, an entry opening
  * with a capital starts afresh.
  */
-function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean): boolean {
+function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean, typicalLines: number): boolean {
   const last = unit.pieces[unit.pieces.length - 1]!
   if (last.paragraphEnd || last.role !== next.role) return false
   if (LIST_MARKER.test(next.text)) return false
@@ -108,10 +137,14 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: bo
   if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return false
   const line = last.text
   if (endsMidSentence(line) || last.softHyphenEnd || /\p{L}-$/u.test(line)) return true
+  if (CREDIT_LABEL_AT_END.test(line)) return true
   // Whether the line and the next word would have fit: if so, the line ended where its writer ended it.
   const fits = printedWidth(`${line} ${firstWord(next.text)}`) <= width * FIT_SHARE
   const opensWithCapital = /^\p{Lu}/u.test(next.text)
   if (inList || line.endsWith(':')) return !fits && !opensWithCapital
   if (startsMidSentence(next.text)) return true
-  return !fits
+  if (fits) return false
+  // A full line ending a sentence: the paragraph may end or go on; one as long as most ends here.
+  const undecided = endsSentence(line) && printedWidth(`${line} ${firstWord(next.text)}`) <= width * UNDECIDED_SHARE
+  return !(undecided && unit.pieces.length >= typicalLines)
 }

@@ -86,6 +86,8 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
     if (!(endsMidSentence(unit.text) && next.gap === 'page')) return false
   } else if (next.kind !== 'body') return false
   if (overCaptions) return midSentence || endsMidSentence(unit.text)
+  // A quotation opened and not closed goes on where the next line opens mid-sentence.
+  if (midSentence && hasUnclosedQuote(unit.text)) return true
   switch (next.gap) {
     case 'page':
       // A heading-like line before a page break is a cut paragraph only if the next page goes on mid-sentence.
@@ -96,6 +98,17 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
     case 'line':
       return midSentence && !(cutHeading && !endsMidSentence(unit.text)) && !hasHeadingFormButCut(unit)
   }
+}
+
+/** The words of a comparison key, without punctuation. */
+function wordsOf(key: string): string {
+  return key.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' ').trim()
+}
+
+/** Whether `text` opens a quotation it does not close (`„Wir pflanzen heute für ein Klima, das wir`). */
+function hasUnclosedQuote(text: string): boolean {
+  const opened = /^["“„«‘‚]/.test(text)
+  return opened && !/["”“»’'](?=[\s,.;:!?]|$)/u.test(text.slice(1))
 }
 
 /** A heading-form unit that ends in a connector is a cut line, not a heading; others stay headings. */
@@ -111,9 +124,10 @@ function joinAgreesWithCopies(unit: Unit, next: Unit, byOpening: ReadonlyMap<str
   const head = keyOf(unit)
   const fuller = (byOpening.get(openingOf(head)) ?? []).filter((other) => other !== unit && keyOf(other).length > head.length && keyOf(other).startsWith(head + ' '))
   if (fuller.length === 0) return true
-  const joined = comparisonKey(`${unit.text} ${next.text}`)
+  // Compared word by word: a pull quote's punctuation differs from its sentence's.
+  const joined = wordsOf(comparisonKey(`${unit.text} ${next.text}`))
   return fuller.some((other) => {
-    const key = keyOf(other)
-    return key === joined || key.startsWith(joined + ' ') || joined.startsWith(key + ' ') || joined.startsWith(key)
+    const key = wordsOf(keyOf(other))
+    return key === joined || key.startsWith(joined + ' ') || joined.startsWith(key)
   })
 }

@@ -7,7 +7,7 @@
 import { comparisonKey } from '../clean-text.ts'
 import { pageMarkerKind, printHeaderTitle, titleBeforePageCount, urlOfLine } from './page-markers.ts'
 import type { Piece } from './pieces.ts'
-import { endsSentence, wordCount } from './text-shape.ts'
+import { endsMidSentence, endsSentence, wordCount } from './text-shape.ts'
 
 /** A running header or footer is short: a title, a section name, a site's name. */
 const MAX_RUNNING_HEADER_WORDS = 20
@@ -52,12 +52,17 @@ export function markPageEdges(pieces: Piece[], knownTitle: string | undefined): 
     }
   }
   if (!knownTitle?.trim() && first && first.furniture === null) first.furniture = 'title'
-  const headline = markHeadline(pieces, titleKeys)
-  if (headline !== null) {
+  const headlines = markHeadlines(pieces, titleKeys)
+  // One masthead a page: above the first headline of each page the capture has.
+  const pagesSeen = new Set<number>()
+  for (const headline of headlines) {
+    const page = pieces[headline.start]!.page
+    if (pagesSeen.has(page)) continue
+    pagesSeen.add(page)
     markMasthead(pieces, headline.start)
-    // The headline as printed names the article better than a page title with the site's name.
-    if (!knownTitle?.trim()) title = headline.text
   }
+  // The headline as printed names the article better than a page title with the site's name.
+  if (headlines.length > 0 && !knownTitle?.trim()) title = headlines[0]!.text
   markSiteLines(pieces, siteNames)
   markRunningHeaders(pieces)
   return { title, url }
@@ -91,17 +96,21 @@ function titleVariants(titles: readonly string[]): { keys: Set<string>; siteName
 
 /**
  * Finds the headline printed in the article (not at a page's top, where a print header repeats
- * the title): the first run of consecutive lines that together read as the title, as a headline
- * set large wraps over two or three lines. Marks them as the title.
+ * the title): runs of consecutive lines that together read as the title, as a headline set large
+ * wraps over two or three lines; a capture printed twice has one in each copy. Marks them as the
+ * title.
  *
- * @returns Where the headline starts and its text, or `null`.
+ * @returns Where each headline starts and its text, in order.
  */
-function markHeadline(pieces: Piece[], titleKeys: ReadonlySet<string>): { start: number; text: string } | null {
+function markHeadlines(pieces: Piece[], titleKeys: ReadonlySet<string>): { start: number; text: string }[] {
+  const found: { start: number; text: string }[] = []
   const prefixes = [...titleKeys]
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!
-    if (piece.page > pieces[0]!.page + 1) break
-    if (piece.furniture === 'title' && !afterPageEdge(pieces, i)) return { start: i, text: piece.text }
+    if (piece.furniture === 'title') {
+      if (!afterPageEdge(pieces, i) && pieces[i - 1]?.furniture !== 'title') found.push({ start: i, text: piece.text })
+      continue
+    }
     if (piece.furniture !== null || piece.role === 'body') continue
     let key = comparisonKey(piece.text)
     if (!prefixes.some((title) => title.startsWith(key + ' '))) continue
@@ -110,12 +119,14 @@ function markHeadline(pieces: Piece[], titleKeys: ReadonlySet<string>): { start:
       key = `${key} ${comparisonKey(pieces[j]!.text)}`
       if (titleKeys.has(key)) {
         for (let k = i; k <= j; k++) pieces[k]!.furniture = 'title'
-        return { start: i, text: pieces.slice(i, j + 1).map((p) => p.text).join(' ') }
+        found.push({ start: i, text: pieces.slice(i, j + 1).map((p) => p.text).join(' ') })
+        i = j
+        break
       }
       if (!prefixes.some((title) => title.startsWith(key + ' '))) break
     }
   }
-  return null
+  return found
 }
 
 /** Whether piece `i` opens a page: nothing but furniture stands between it and a page marker or the page's top. */
@@ -145,8 +156,8 @@ function markMasthead(pieces: Piece[], headlineStart: number): void {
     const piece = pieces[i]!
     if (piece.furniture !== null) continue
     if (wordCount(piece.text) > MAX_MASTHEAD_WORDS || piece.role === 'body' || piece.role === 'caption') return
-    // A sentence above the headline is text the page put there, not a label.
-    if (wordCount(piece.text) >= 6 && /[.!?]["”’»]?$/.test(piece.text)) return
+    // A sentence, or a line cut mid-sentence, above the headline is text, not a label.
+    if ((wordCount(piece.text) >= 3 && /[.!?]["”’»]?$/.test(piece.text)) || (endsMidSentence(piece.text) && /(?:^|\s)\p{Ll}[\p{L},-]*$/u.test(piece.text))) return
     zone.push(piece)
   }
   if (zone.length > MAX_MASTHEAD_LINES) return

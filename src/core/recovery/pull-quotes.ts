@@ -61,7 +61,53 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
     const holders = byPair.get(first) ?? []
     if (holders.some((holder) => keyOf(holder).length > words.length && keyOf(holder).includes(words))) found.add(unit)
   }
+  // Without quotation marks: a phrase (not a whole sentence) repeated by a paragraph next to it.
+  units.forEach((unit, i) => {
+    if (found.has(unit) || !isUnquotedCandidate(unit)) return
+    const words = comparisonKey(unit.text.replace(/[\s.,;:!?…]+$/u, ''))
+    for (let j = Math.max(0, i - NEARBY); j <= Math.min(units.length - 1, i + NEARBY); j++) {
+      const other = units[j]!
+      if (other !== unit && other.kind === 'body' && keyOf(other).length > words.length && keyOf(other).includes(words)) {
+        found.add(unit)
+        return
+      }
+    }
+  })
   return found
+}
+
+/** How many units either side an unquoted pull quote may stand from the paragraph it repeats. */
+const NEARBY = 3
+
+function isUnquotedCandidate(unit: Unit): boolean {
+  if (unit.kindFromEvidence || (unit.kind !== 'body' && unit.kind !== 'heading')) return false
+  const words = wordCount(unit.text)
+  return words >= 5 && words <= MAX_PULL_QUOTE_WORDS && !/[.!?…]["”’»“]?$/.test(unit.text)
+}
+
+/**
+ * Splits off a pull quote that wrapping glued to the start of the paragraph it repeats (`We were
+ * told it was … not if “We were told it was … not if,” said …`): the unit's first line, a phrase
+ * that the rest of the unit repeats. Returns the units, the pull quotes as units of their own.
+ */
+export function separateLeadingPullQuotes(units: readonly Unit[]): Unit[] {
+  const out: Unit[] = []
+  for (const unit of units) {
+    const first = unit.pieces[0]!
+    if (unit.kind !== 'body' || unit.pieces.length < 2 || !unit.text.startsWith(first.text + ' ') || unit.joins[0]?.hyphen) {
+      out.push(unit)
+      continue
+    }
+    const phrase = comparisonKey(first.text.replace(/[\s.,;:!?…]+$/u, ''))
+    const rest = unit.text.slice(first.text.length + 1)
+    if (wordCount(phrase) < 5 || /[.!?…]["”’»“]?$/.test(first.text) || !comparisonKey(rest).includes(phrase)) {
+      out.push(unit)
+      continue
+    }
+    out.push({ ...unit, pieces: [first], joins: [], text: first.text, key: undefined })
+    out.push({ ...unit, pieces: unit.pieces.slice(1), joins: unit.joins.slice(1), text: rest, key: undefined, gap: 'line' })
+  }
+  return out
 }
 
 function strip(word: string): string {

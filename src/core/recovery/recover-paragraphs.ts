@@ -27,7 +27,7 @@ import { joinAcrossBreaks } from './joins.ts'
 import { classifyUnits } from './kinds.ts'
 import { markPageEdges } from './page-edges.ts'
 import { FURNITURE_KINDS, readPieces, type FurnitureKind, type Piece } from './pieces.ts'
-import { findPullQuotes } from './pull-quotes.ts'
+import { findPullQuotes, separateLeadingPullQuotes } from './pull-quotes.ts'
 import { placeHeadings } from './sections.ts'
 import { collectVocabulary, type HyphenRepair, type JoinKind, type Unit } from './units.ts'
 
@@ -121,7 +121,8 @@ export function recoverParagraphs(capture: Capture, options: RecoveryOptions = {
   const assembled = assembleUnits(pieces, vocabulary)
   classifyUnits(assembled, pieces)
   const notes = takeOutNotes(assembled)
-  const { units, joins } = joinAcrossBreaks(assembled, vocabulary)
+  const joined = joinAcrossBreaks(separateLeadingPullQuotes(assembled), vocabulary)
+  const { units, joins } = joined
   const pullQuotes = findPullQuotes(units)
   for (const unit of pullQuotes) for (const piece of unit.pieces) piece.furniture = 'pull-quote'
   const deduplicatedInput = units.filter((unit) => !pullQuotes.has(unit))

@@ -294,6 +294,9 @@ const INLINE_CREDIT = /(?<=[\p{L}\p{N}.!?)”"’])\s+(?:(?:Photograph|Photo|Pho
 /** A credit after a caption's last sentence without a label: `… on Monday. Jane Doe/AFP`. */
 const TRAILING_SLASH_CREDIT = new RegExp(String.raw`(?<=[.!?])\s+(${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS})$`, 'u')
 
+/** A credit label left at a line's end, its name on the next line (`… banks. Photograph:`). */
+export const CREDIT_LABEL_AT_END = /(?<=[.!?”"’)]\s+)(?:Photograph|Photo|Photos|Picture|Foto|Fotos|Bild|Image|Credit|Crédit photo|Crédit|Quelle|Fuente|Courtesy of|Photo by)\s*:?$/u
+
 /**
  * Splits a credit off the end of a caption (`X. Photograph: Jane Doe/AFP`, `X. Courtesy of Y`,
  * `X. Jane Doe/AFP`): returns the caption and the credit, or `null` when the text ends in none.
@@ -302,7 +305,7 @@ const TRAILING_SLASH_CREDIT = new RegExp(String.raw`(?<=[.!?])\s+(${CAPITALISED_
  * splitTrailingCredit('Crowds on Monday. Photograph: Jo Bloggs') // => { caption: 'Crowds on Monday.', credit: 'Photograph: Jo Bloggs' }
  */
 export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
-  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text)
+  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text) ?? CREDIT_LABEL_AT_END.exec(text)
   if (!match || match.index === 0) return null
   return { caption: text.slice(0, match.index).trim(), credit: match[0].trim() }
 }
@@ -320,19 +323,17 @@ export function captionText(line: string): string | null {
 }
 
 /**
- * Splits a credit and a caption printed on one line into two lines, in their order: BBC style
- * (`Image copyright AFP Image caption X`) and Guardian style (`X. Photograph: Jane Doe/AFP`); any
- * other line is returned alone.
+ * Splits a credit and a labelled caption printed on one line (`Image copyright AFP Image caption
+ * X`) into two lines; any other line is returned alone. (A credit after a caption, `X.
+ * Photograph: Y`, is split from the whole caption once its lines are joined: see
+ * {@link splitTrailingCredit}.)
  *
  * @example
  * splitCreditAndCaption('Image copyright AFP Image caption Crowds') // => ['Image copyright AFP', 'Image caption Crowds']
- * splitCreditAndCaption('Crowds on Monday. Photograph: Jo Bloggs')  // => ['Crowds on Monday.', 'Photograph: Jo Bloggs']
  */
 export function splitCreditAndCaption(line: string): string[] {
   const at = line.search(/\s(?:image|media|video|photo)\s+caption\b/i)
   if (at > 0 && CREDIT_LABEL.test(line.slice(0, at))) return [line.slice(0, at), line.slice(at + 1)]
-  const inline = INLINE_CREDIT.exec(line)
-  if (inline && inline.index > 0 && !CREDIT_LABEL.test(line)) return [line.slice(0, inline.index), inline[0].trim()]
   return [line]
 }
 
