@@ -6,6 +6,10 @@
  * to the next line is larger than the document's own line spacing (paragraph evidence). The
  * reader decides nothing else: furniture, joins and kinds are the shared recovery's.
  *
+ * Text set side by side in columns is read as one line per baseline across the columns, as
+ * `pdftotext -layout` lays it out: a browser prints an article in one column (its sidebars fall
+ * below it at print widths), and no column detection is attempted.
+ *
  * It runs in the index build (Node), never in the Worker: nothing the Worker imports imports it.
  */
 import { getDocumentProxy } from 'unpdf'
@@ -55,7 +59,7 @@ const BOLD_FONT = /bold|black|heavy|semibold|demibold|extrabold|ultrabold/i
  * @returns Pages of lines with positions in points (`x` from the left edge, `y` the baseline from
  *   the top edge), font size in points and `bold`; blank lines at paragraph gaps; the document's
  *   title and author from its information dictionary; pages without text listed in `skipped`.
- * @throws {@link CorpusError} when the file is not a PDF PDF.js can open (truncated or damaged
+ * @throws {@link CorpusError} when the file is not a PDF that PDF.js can open (truncated or damaged
  *   beyond repair), needs a password, or has no text layer at all (a scan without OCR).
  */
 export async function readPdf(bytes: Uint8Array, file: string): Promise<Capture> {
