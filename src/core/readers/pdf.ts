@@ -7,8 +7,8 @@
  * reader decides nothing else: furniture, joins and kinds are the shared recovery's.
  *
  * Text set side by side in columns is read as one line per baseline across the columns, as
- * `pdftotext -layout` lays it out: a browser prints an article in one column (its sidebars fall
- * below it at print widths), and no column detection is attempted.
+ * `pdftotext -layout` lays it out: no column detection is attempted (the browser prints of
+ * articles this is made for are one column of text).
  *
  * It runs in the index build (Node), never in the Worker: nothing the Worker imports imports it.
  */
