@@ -68,6 +68,7 @@ function printTable(columns: [string, (report: SourceReport) => string | number]
   const rows = [columns.map(([name]) => name), ...reports.map((report) => columns.map(([, cell]) => String(cell(report))))]
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
   for (const row of rows) log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+  for (const report of reports) for (const skipped of report.skipped) log(`${report.file}: skipped ${skipped}`)
 }
 
 /** One fate in words: `¶3 body`, `¶3 body, joined across a page break (hyphen removed)`, `dropped: byline`. */

@@ -4,7 +4,7 @@
  * `index/` out. Reading and writing files is the command line's job (`scripts/build-index.ts`).
  */
 import MiniSearch from 'minisearch'
-import { CorpusError, decodeSourceText, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
+import { CorpusError, decodeSourceText, isHttpUrl, isIsoDate, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
 import { sha256Hex, shortHash } from './hash.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
 import { readCapture } from './readers/index.ts'
@@ -23,7 +23,7 @@ export type CorpusFile = {
 
 /** What the build reads. */
 export type CorpusInput = {
-  /** The source files (`.txt`, and what else `readCapture` reads). */
+  /** The source files: `.txt`, `.pdf`, `.html` or `.htm` (see `SOURCE_EXTENSIONS`). */
   sources: CorpusFile[]
   /** `sources.json`, if the corpus has one. */
   metadata?: CorpusFile
@@ -92,7 +92,7 @@ export type BuildOutput = {
 export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
   const folder = input.folder ?? 'corpus'
   const sources = [...input.sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  if (sources.length === 0) throw new CorpusError(`${folder}/`, 'holds no .txt source file')
+  if (sources.length === 0) throw new CorpusError(`${folder}/`, 'holds no source file (.txt, .pdf, .html or .htm)')
 
   const entries = readMetadata(input.metadata, folder, new Set(sources.map((source) => source.name)))
   const manifestSources: ManifestSource[] = []
@@ -104,7 +104,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
 
   for (const file of sources) {
     const path = `${folder}/${file.name}`
-    const capture = readCapture(path, file.bytes)
+    const capture = await readCapture(path, file.bytes)
     const entry = entries.get(file.name)
     const knownTitle = entry?.title || capture.facts.title
     const recovery = recoverParagraphs(capture, knownTitle ? { title: knownTitle } : {})
@@ -112,9 +112,10 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     const metadata = resolveMetadata(file.name, entry, {
       title: recovery.title,
       author: facts.author || recovery.author,
-      published: facts.published || recovery.published,
+      // A date or address the file states in another form than sources.json takes counts as unknown.
+      published: (facts.published && isIsoDate(facts.published) ? facts.published : '') || recovery.published,
       publisher: facts.publisher ?? '',
-      url: facts.url || recovery.url,
+      url: (facts.url && isHttpUrl(facts.url) ? facts.url : '') || recovery.url,
     })
     if (metadata.id === '') throw new CorpusError(path, 'has no usable id: name the file with letters or digits, or give it an id in sources.json')
     const clash = fileOfId.get(metadata.id)

@@ -80,6 +80,6 @@ describe('buildIndex', () => {
   })
 
   it('stops on an empty corpus', async () => {
-    expect((await buildError({ sources: [] })).message).toBe('corpus/: holds no .txt source file')
+    expect((await buildError({ sources: [] })).message).toBe('corpus/: holds no source file (.txt, .pdf, .html or .htm)')
   })
 })
