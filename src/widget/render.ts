@@ -62,7 +62,7 @@ export function sourceLine(source: SourceInfo, kind?: string): HTMLElement {
     { class: 'meta' },
     h('span', { class: 'title', part: 'source-title' }, source.title || source.id),
     byline && h('span', { part: 'byline' }, byline),
-    kind && kind !== 'body' && h('span', { class: 'badge' }, kind)
+    kind && kind !== 'body' && h('span', { class: 'badge' }, kind.replace('-', ' '))
   )
 }
 

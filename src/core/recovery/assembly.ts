@@ -20,6 +20,10 @@ const MIN_WRAP_WIDTH = 40
  * share of the wrap width (printed widths are estimates: a full line measures 0.95 to 1.05).
  */
 const FIT_SHARE = 0.99
+/** Paragraphs with clear ends needed before their length says anything. */
+const MIN_CLEAR_PARAGRAPHS = 3
+/** Where in the lengths of clear paragraphs (shortest first) the typical length is read. */
+const TYPICAL_QUANTILE = 0.4
 /** Up to this share of the width, a full line ending a sentence may still have ended its paragraph. */
 const UNDECIDED_SHARE = 1.1
 /** Run-on lines wider than this share of the 80th percentile are not of the body's face. */
@@ -42,9 +46,13 @@ export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary):
   // A line that ends a sentence and is full leaves the paragraph's end undecided. The paragraphs
   // whose ends are clear say how many lines this document's paragraphs run to: a paragraph that
   // long ends at such a line.
-  const firstPass = groupLines(spaced, width, Number.POSITIVE_INFINITY, vocabulary, true)
-  const lengths = firstPass.filter((unit) => unit.pieces.length > 1).map((unit) => unit.pieces.length).sort((a, b) => a - b)
-  const typical = lengths.length > 0 ? lengths[lengths.length >> 1]! : Number.POSITIVE_INFINITY
+  const undecided = new Set<Unit>()
+  const firstPass = groupLines(spaced, width, Number.POSITIVE_INFINITY, vocabulary, undecided)
+  const lengths = firstPass
+    .filter((unit) => unit.pieces.length > 1 && !undecided.has(unit))
+    .map((unit) => unit.pieces.length)
+    .sort((a, b) => a - b)
+  const typical = lengths.length >= MIN_CLEAR_PARAGRAPHS ? lengths[Math.floor(lengths.length * TYPICAL_QUANTILE)]! : Number.POSITIVE_INFINITY
   return groupLines(spaced, width, typical, vocabulary)
 }
 
@@ -53,9 +61,10 @@ export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary):
  *
  * @param width - The wrap width, or `null` when the capture is not hard-wrapped.
  * @param typicalLines - At an undecided line, a paragraph of this many lines ends.
- * @param dryRun - Join without recording (a first pass that only measures).
+ * @param undecided - Given for a first pass that only measures: lines are joined without
+ *   recording, and the units holding an undecided join are added to it.
  */
-function groupLines(spaced: readonly Spaced[], width: number | null, typicalLines: number, vocabulary: Vocabulary, dryRun = false): Unit[] {
+function groupLines(spaced: readonly Spaced[], width: number | null, typicalLines: number, vocabulary: Vocabulary, undecided?: Set<Unit>): Unit[] {
   const units: Unit[] = []
   let current: Unit | null = null
   // After a line ending in a colon, lines opening with a capital are entries of a list printed
@@ -67,9 +76,13 @@ function groupLines(spaced: readonly Spaced[], width: number | null, typicalLine
     if (gap !== 'line') inList = false
     // A caption's credit label at a line's end has its name on the next line, whatever the style.
     const creditGoesOn = current !== null && gap !== 'page' && gap !== 'furniture' && CREDIT_LABEL_AT_END.test(current.text)
-    if (creditGoesOn || (current !== null && width !== null && gap === 'line' && continuesWrappedLine(current, piece, width, inList, typicalLines))) {
-      if (dryRun) current!.pieces.push(piece)
-      else appendUnit(current!, unit, 'wrapped line', vocabulary)
+    const decision = creditGoesOn ? 'join' : current !== null && width !== null && gap === 'line' ? continuesWrappedLine(current, piece, width, inList, typicalLines) : 'break'
+    if (decision !== 'break') {
+      if (undecided === undefined) appendUnit(current!, unit, 'wrapped line', vocabulary)
+      else {
+        current!.pieces.push(piece)
+        if (decision === 'undecided') undecided.add(current!)
+      }
       continue
     }
     if (current !== null) inList = current.text.endsWith(':') || (inList && !/[.!?]["”’»]?$/.test(current.text))
@@ -129,22 +142,27 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
  * line opens mid-sentence, or the next word would not have fit on it. In a list, an entry opening
  * with a capital starts afresh.
  */
-function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean, typicalLines: number): boolean {
+function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean, typicalLines: number): 'join' | 'break' | 'undecided' {
+  const decide = (join: boolean) => (join ? 'join' : 'break')
   const last = unit.pieces[unit.pieces.length - 1]!
-  if (last.paragraphEnd || last.role !== next.role) return false
-  if (LIST_MARKER.test(next.text)) return false
+  if (last.paragraphEnd || last.role !== next.role) return 'break'
+  if (LIST_MARKER.test(next.text)) return 'break'
   // A first-line indent opens a paragraph; a list item's run-on lines hang indented under it.
-  if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return false
+  if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return 'break'
   const line = last.text
-  if (endsMidSentence(line) || last.softHyphenEnd || /\p{L}-$/u.test(line)) return true
-  if (CREDIT_LABEL_AT_END.test(line)) return true
+  if (endsMidSentence(line) || last.softHyphenEnd || /\p{L}-$/u.test(line)) return 'join'
+  if (CREDIT_LABEL_AT_END.test(line)) return 'join'
   // Whether the line and the next word would have fit: if so, the line ended where its writer ended it.
   const fits = printedWidth(`${line} ${firstWord(next.text)}`) <= width * FIT_SHARE
   const opensWithCapital = /^\p{Lu}/u.test(next.text)
-  if (inList || line.endsWith(':')) return !fits && !opensWithCapital
-  if (startsMidSentence(next.text)) return true
-  if (fits) return false
-  // A full line ending a sentence: the paragraph may end or go on; one as long as most ends here.
+  if (inList || line.endsWith(':')) return decide(!fits && !opensWithCapital)
+  if (startsMidSentence(next.text)) return 'join'
+  if (fits) return 'break'
   const undecided = endsSentence(line) && printedWidth(`${line} ${firstWord(next.text)}`) <= width * UNDECIDED_SHARE
-  return !(undecided && unit.pieces.length >= typicalLines)
+  if (!undecided) return 'join'
+  // A full line ending a sentence: the paragraph may end or go on. A paragraph that opened with a
+  // quotation goes on with the same speaker's next one; otherwise one as long as this document's
+  // paragraphs ends here.
+  if (/^["“„«]/.test(unit.pieces[0]!.text) && /^["“„«]/.test(next.text)) return 'undecided'
+  return unit.pieces.length >= typicalLines ? 'break' : 'undecided'
 }

@@ -30,6 +30,8 @@ export function markWebFurniture(pieces: Piece[]): FurnitureFacts {
   let block: 'related' | 'topics' | null = null
   let blockLength = 0
   for (const piece of pieces) {
+    // A list of links or tags may go on over a page break, but not into a page's masthead or headline.
+    if (piece.headline || piece.furniture === 'navigation') block = null
     if (piece.furniture !== null) continue
     const fromRole = furnitureOfRole(piece, facts)
     if (fromRole !== undefined) {
@@ -64,7 +66,7 @@ function markBareBylines(pieces: Piece[], facts: FurnitureFacts): void {
   for (let i = 0; i < pieces.length; i++) {
     const anchor = pieces[i]!
     const isDateline = anchor.furniture === 'dateline'
-    const isHeadline = anchor.furniture === 'title' && pieces[i + 1]?.furniture !== 'title'
+    const isHeadline = anchor.headline === true && pieces[i + 1]?.headline !== true
     if (!isDateline && !isHeadline) continue
     for (const j of isDateline ? [i - 1, i + 1] : [i + 1]) {
       const piece = pieces[j]

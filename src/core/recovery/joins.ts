@@ -91,7 +91,7 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   switch (next.gap) {
     case 'page':
       // A heading-like line before a page break is a cut paragraph only if the next page goes on mid-sentence.
-      return cutHeading ? midSentence : true
+      return cutHeading ? midSentence || endsMidSentence(unit.text) : true
     case 'furniture':
       return cutHeading ? midSentence && endsMidSentence(unit.text) : midSentence || endsMidSentence(unit.text)
     case 'blank':

@@ -108,7 +108,10 @@ function markHeadlines(pieces: Piece[], titleKeys: ReadonlySet<string>): { start
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!
     if (piece.furniture === 'title') {
-      if (!afterPageEdge(pieces, i) && pieces[i - 1]?.furniture !== 'title') found.push({ start: i, text: piece.text })
+      if (!afterPageEdge(pieces, i) && pieces[i - 1]?.furniture !== 'title') {
+        found.push({ start: i, text: piece.text })
+        piece.headline = true
+      }
       continue
     }
     if (piece.furniture !== null || piece.role === 'body') continue
@@ -118,7 +121,10 @@ function markHeadlines(pieces: Piece[], titleKeys: ReadonlySet<string>): { start
       if (pieces[j]!.furniture !== null) break
       key = `${key} ${comparisonKey(pieces[j]!.text)}`
       if (titleKeys.has(key)) {
-        for (let k = i; k <= j; k++) pieces[k]!.furniture = 'title'
+        for (let k = i; k <= j; k++) {
+          pieces[k]!.furniture = 'title'
+          pieces[k]!.headline = true
+        }
         found.push({ start: i, text: pieces.slice(i, j + 1).map((p) => p.text).join(' ') })
         i = j
         break

@@ -68,6 +68,8 @@ export type Piece = {
   fontSize?: number
   /** Furniture found by a stage; `null` while the piece may be text. */
   furniture: FurnitureKind | null
+  /** A line of the headline as the article prints it (not a page header's title). */
+  headline?: true
 }
 
 /**

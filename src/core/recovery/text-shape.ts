@@ -75,9 +75,12 @@ export function endsWithConnector(text: string): boolean {
   return CONNECTORS.has(lastWord(text))
 }
 
-/** Whether `text` stops mid-sentence: a connector, a comma, a hyphen or a soft hyphen at its end. */
+/**
+ * Whether `text` stops mid-sentence: a connector, a comma, a hyphen or a soft hyphen at its end,
+ * or a CJK character (those scripts end every sentence with a mark of their own, `。！？`).
+ */
 export function endsMidSentence(text: string): boolean {
-  return endsWithConnector(text) || /[,\-\u00AD‐]$/.test(text)
+  return endsWithConnector(text) || /[,\-\u00AD‐、，]$/.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(text)
 }
 
 /** Whether `text` starts with a lower-case letter. */

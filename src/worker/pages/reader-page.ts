@@ -50,9 +50,23 @@ function paragraphBlock(paragraph: ReaderPageInput['paragraphs'][number]): Html 
       return html`<div class="paragraph caption" id="${id}"><p><span class="label">Caption</span> ${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
     case 'comment':
       return html`<aside class="paragraph comment" id="${id}" aria-label="Editorial comment"><span class="label">Editorial comment</span> ${text} ${anchor}</aside>`
+    case 'list-item':
+      return html`<li class="paragraph list-item" id="${id}">${text} ${anchor}${alsoReportedBy(relatedLinks)}</li>`
     default:
       return html`<div class="paragraph body" id="${id}"><p>${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
   }
+}
+
+/** Paragraphs in order, each run of list items gathered into one list. */
+function groupListItems(paragraphs: ReaderPageInput['paragraphs']): (ReaderPageInput['paragraphs'][number] | ReaderPageInput['paragraphs'][number][])[] {
+  const groups: (ReaderPageInput['paragraphs'][number] | ReaderPageInput['paragraphs'][number][])[] = []
+  for (const paragraph of paragraphs) {
+    const last = groups[groups.length - 1]
+    if (paragraph.kind !== 'list-item') groups.push(paragraph)
+    else if (Array.isArray(last)) last.push(paragraph)
+    else groups.push([paragraph])
+  }
+  return groups
 }
 
 /** The reader view of one source. */
@@ -68,7 +82,7 @@ export function readerPage({ source, paragraphs }: ReaderPageInput): Html {
       source.topics.length ? html` · Topics: ${source.topics.join('; ')}` : ''
     }</p>
   </header>
-  ${paragraphs.map(paragraphBlock)}
+  ${groupListItems(paragraphs).map((group) => (Array.isArray(group) ? html`<ul class="list">${group.map(paragraphBlock)}</ul>` : paragraphBlock(group)))}
 </article>`
   return layout({ title: `${source.title || source.id} · Paragraph search`, description: `The recovered paragraphs of ${source.title || source.id}.`, main, bodyClass: 'reader-page', headerSearch: true })
 }
