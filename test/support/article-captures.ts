@@ -108,7 +108,15 @@ export async function launchPrinter(): Promise<Browser> {
 
 /** Makes every capture of one article fixture. */
 export async function makeArticleCaptures(browser: Browser, name: string): Promise<ArticleCaptures> {
-  const htmlBytes = new Uint8Array(readFileSync(join(ARTICLES_DIR, name, 'article.html')))
+  return makeCaptures(browser, new Uint8Array(readFileSync(join(ARTICLES_DIR, name, 'article.html'))), name)
+}
+
+/**
+ * Makes every capture of one saved page: its print, the print's text in both modes, the text twice.
+ *
+ * @param name - Names the page's address when the page states none.
+ */
+export async function makeCaptures(browser: Browser, htmlBytes: Uint8Array, name: string): Promise<ArticleCaptures> {
   const html = new TextDecoder().decode(htmlBytes)
   const pdf = await printToPdf(browser, html, pageUrl(html, name))
   const text = pdfToText(pdf, false)

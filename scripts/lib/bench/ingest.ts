@@ -2,15 +2,20 @@
  * @module
  * Ingest throughput per input format: how many megabytes of source files per second the format
  * reader turns into captures, and the whole build of one source (reader, paragraph recovery,
- * index) gets through. The inputs are the article fixtures as users have them: the saved page
- * (`.html`), Chromium's print of it (`.pdf`) and that PDF's `pdftotext` text (`.txt`), made
- * afresh by `test/support/article-captures.ts`.
+ * index) gets through. Two sets of inputs, each as users have them: the saved page (`.html`),
+ * Chromium's print of it (`.pdf`) and that PDF's `pdftotext` text (`.txt`), made afresh by
+ * `test/support/article-captures.ts`:
+ * - the four article fixtures, one file each (what adding an article costs);
+ * - one long page holding the fixtures' articles one after another, several times over (how the
+ *   cost grows with the size of one source).
  */
 import { performance } from 'node:perf_hooks'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { median } from './stats.ts'
 import { buildIndex } from '../../../src/core/build-index.ts'
 import { readCapture } from '../../../src/core/readers/index.ts'
-import { articleNames, launchPrinter, makeArticleCaptures, type ArticleCaptures } from '../../../test/support/article-captures.ts'
+import { ARTICLES_DIR, articleNames, launchPrinter, makeArticleCaptures, makeCaptures, type ArticleCaptures } from '../../../test/support/article-captures.ts'
 
 /** The formats measured, each with the capture file that stands for it. */
 const FORMATS = [
@@ -19,12 +24,19 @@ const FORMATS = [
   { format: 'html', file: 'article.html' },
 ] as const satisfies { format: string; file: keyof ArticleCaptures }[]
 
-/** The throughput of one format. */
+/** How many times the long page holds each fixture's article. */
+const LONG_REPEATS = 5
+
+/** The throughput of one format over one set of inputs. */
 export type IngestResult = {
   format: string
+  /** `fixtures` (each article its own file) or `long` (one page of all of them, repeated). */
+  input: 'fixtures' | 'long'
   /** Source files read, and their bytes in all. */
   files: number
   bytes: number
+  /** Printed pages, for the PDF (and its text). */
+  pages: number
   /** Rounds over all files timed (after one untimed warm-up round); the median round counts. */
   rounds: number
   /** Reader only: file to capture. MB = 10^6 bytes. */
@@ -45,30 +57,46 @@ async function throughput(bytes: number, rounds: number, once: () => Promise<voi
   return bytes / 1e6 / (median(times) / 1000)
 }
 
+/** One page holding every fixture's `<article>` in turn, `repeats` times over, in the first fixture's page. */
+function longPage(repeats: number): string {
+  const pages = articleNames().map((name) => readFileSync(join(ARTICLES_DIR, name, 'article.html'), 'utf8'))
+  const articles = pages.map((html) => /<article[\s>][\s\S]*<\/article>/.exec(html)?.[0] ?? '')
+  const first = pages[0]!
+  const body = Array.from({ length: repeats }, () => articles.join('\n')).join('\n')
+  return first.replace(/<article[\s>][\s\S]*<\/article>/, () => body)
+}
+
+async function measure(input: IngestResult['input'], captures: ArticleCaptures[], rounds: number): Promise<IngestResult[]> {
+  const results: IngestResult[] = []
+  const pages = captures.reduce((sum, capture) => sum + new TextDecoder().decode(capture['article.txt']).split('\f').filter((page) => page.trim() !== '').length, 0)
+  for (const { format, file } of FORMATS) {
+    const inputs = captures.map((capture) => capture[file])
+    const bytes = inputs.reduce((sum, bytes) => sum + bytes.length, 0)
+    const readMBps = await throughput(bytes, rounds, async () => {
+      for (const bytes of inputs) await readCapture(file, bytes)
+    })
+    const buildMBps = await throughput(bytes, rounds, async () => {
+      for (const bytes of inputs) await buildIndex({ sources: [{ name: file, bytes }] })
+    })
+    results.push({ format, input, files: inputs.length, bytes, pages, rounds, readMBps, buildMBps })
+  }
+  return results
+}
+
 /**
- * Measures every format over every article fixture.
+ * Measures every format over the article fixtures and over one long page.
  *
- * @param rounds - Timed rounds over all files (default 20).
+ * @param rounds - Timed rounds over the fixtures (default 20); the long page gets a quarter as many.
  */
 export async function measureIngest(rounds = 20): Promise<IngestResult[]> {
   const browser = await launchPrinter()
-  const captures: ArticleCaptures[] = []
+  const fixtures: ArticleCaptures[] = []
+  let long: ArticleCaptures
   try {
-    for (const name of articleNames()) captures.push(await makeArticleCaptures(browser, name))
+    for (const name of articleNames()) fixtures.push(await makeArticleCaptures(browser, name))
+    long = await makeCaptures(browser, new TextEncoder().encode(longPage(LONG_REPEATS)), 'long-page')
   } finally {
     await browser.close()
   }
-  const results: IngestResult[] = []
-  for (const { format, file } of FORMATS) {
-    const inputs = captures.map((capture) => capture[file])
-    const bytes = inputs.reduce((sum, input) => sum + input.length, 0)
-    const readMBps = await throughput(bytes, rounds, async () => {
-      for (const input of inputs) await readCapture(file, input)
-    })
-    const buildMBps = await throughput(bytes, rounds, async () => {
-      for (const input of inputs) await buildIndex({ sources: [{ name: file, bytes: input }] })
-    })
-    results.push({ format, files: inputs.length, bytes, rounds, readMBps, buildMBps })
-  }
-  return results
+  return [...(await measure('fixtures', fixtures, rounds)), ...(await measure('long', [long], Math.max(3, Math.round(rounds / 4))))]
 }
