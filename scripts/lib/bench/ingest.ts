@@ -9,7 +9,6 @@
  * - one long page holding the fixtures' articles one after another, several times over (how the
  *   cost grows with the size of one source).
  */
-import { performance } from 'node:perf_hooks'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { median } from './stats.ts'
@@ -39,20 +38,25 @@ export type IngestResult = {
   pages: number
   /** Rounds over all files timed (after one untimed warm-up round); the median round counts. */
   rounds: number
-  /** Reader only: file to capture. MB = 10^6 bytes. */
+  /** Reader only: file to capture, in MB (10^6 bytes) per CPU second. */
   readMBps: number
-  /** The whole build of each file as a one-source corpus: reader, recovery, index. */
+  /** The whole build of each file as a one-source corpus (reader, recovery, index), MB per CPU second. */
   buildMBps: number
 }
 
-/** MB/s of the median round: a round reads every file once; one untimed round warms up. */
+/**
+ * MB per CPU second of the median round: a round reads every file once; one untimed round warms
+ * up. CPU time (this process's, user and system) rather than wall time, so that other work on
+ * the machine does not count: the build is single-threaded, so unloaded the two agree.
+ */
 async function throughput(bytes: number, rounds: number, once: () => Promise<void>): Promise<number> {
   await once()
   const times: number[] = []
   for (let round = 0; round < rounds; round++) {
-    const started = performance.now()
+    const started = process.cpuUsage()
     await once()
-    times.push(performance.now() - started)
+    const used = process.cpuUsage(started)
+    times.push((used.user + used.system) / 1000)
   }
   return bytes / 1e6 / (median(times) / 1000)
 }
