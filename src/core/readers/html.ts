@@ -18,6 +18,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { Capture, CaptureFacts, CaptureLine, LineRole } from '../capture.ts'
 import { CorpusError } from '../corpus.ts'
+import { subscript, superscript } from './script-characters.ts'
 
 /** The few DOM members the reader uses (linkedom implements them; the project has no DOM types). */
 type DomNode = {
@@ -200,6 +201,10 @@ function articleLines(root: DomElement): CaptureLine[] {
       inline += '\n'
       return
     }
+    if (tag === 'SUP' || tag === 'SUB') {
+      inline += scriptText(element, tag)
+      return
+    }
     if (!BLOCKS.has(tag)) {
       for (const child of Array.from(element.childNodes)) walk(child, role)
       return
@@ -281,10 +286,16 @@ function textOf(element: DomNode, skip: (child: DomElement) => boolean): string 
     else if (child.nodeType === ELEMENT_NODE) {
       const tag = (child as DomElement).tagName.toUpperCase()
       if (SKIPPED.has(tag) || skip(child as DomElement)) continue
-      text += tag === 'BR' ? '\n' : textOf(child, skip)
+      text += tag === 'BR' ? '\n' : tag === 'SUP' || tag === 'SUB' ? scriptText(child as DomElement, tag) : textOf(child, skip)
     }
   }
   return text
+}
+
+/** A `<sup>` or `<sub>` in the characters that say so (`²`, `₂`) when Unicode has them, else as written. */
+function scriptText(element: DomElement, tag: 'SUP' | 'SUB'): string {
+  const text = element.textContent ?? ''
+  return (tag === 'SUP' ? superscript(text) : subscript(text)) ?? text
 }
 
 function isCredit(element: DomElement): boolean {

@@ -15,6 +15,7 @@
 import { getDocumentProxy } from 'unpdf'
 import type { Capture, CaptureFacts, CaptureLine, CapturePage } from '../capture.ts'
 import { CorpusError } from '../corpus.ts'
+import { subscript, superscript } from './script-characters.ts'
 
 /** The PDF.js document and page, as `unpdf` gives them (their types are PDF.js's). */
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>
@@ -23,8 +24,8 @@ type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>
 /** A text item of PDF.js's text content: a run of text in one font along one baseline. */
 type TextItem = { str: string; transform: number[]; width: number; height: number; fontName: string }
 
-/** One run of a line being built: where it starts and ends, its font size and font. */
-type Run = { text: string; x: number; end: number; fontSize: number; fontName: string }
+/** One run of a line being built: where it starts and ends, its baseline, its font size and font. */
+type Run = { text: string; x: number; end: number; y: number; fontSize: number; fontName: string }
 
 /** A line of a page before the blank lines between paragraphs are put in. */
 type PositionedLine = { runs: Run[]; y: number }
@@ -179,7 +180,7 @@ function groupLines(items: readonly TextItem[], view: readonly number[]): Positi
       const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || item.height
       // The advance runs along the glyphs' x axis, of length `width` in text space scaled as the glyphs are.
       const advance = (item.width * Math.hypot(a, b)) / (Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0) || 1)
-      return { run: { text: item.str, x: e, end: e + advance, fontSize, fontName: item.fontName }, y: f }
+      return { run: { text: item.str, x: e, end: e + advance, y: f, fontSize, fontName: item.fontName }, y: f }
     })
     .sort((p, q) => p.y - q.y || p.run.x - q.run.x)
   const lines: PositionedLine[] = []
@@ -195,7 +196,8 @@ function groupLines(items: readonly TextItem[], view: readonly number[]): Positi
 }
 
 /**
- * Puts superscripts and subscripts (`agreement¹`, `H₂O`) back into the line they are set in:
+ * Puts superscripts and subscripts back into the line they are set in (see {@link scriptOf} for
+ * how they are written there):
  * a "line" whose runs are all smaller than a neighbouring line's text, whose baseline lies inside
  * that line's body (above its baseline by less than {@link RAISE_LIMIT} of its size, or below by
  * less than {@link LOWER_LIMIT}), and that lies within its width, belongs to it.
@@ -240,15 +242,31 @@ function mainRun(line: PositionedLine): Run {
   return line.runs.reduce((best, run) => (run.text.trim().length > best.text.trim().length ? run : best))
 }
 
+/**
+ * A run's text as the line reads it: a smaller run raised above the line's baseline by more than
+ * {@link SCRIPT_SHIFT} of its size is a superscript, one lowered below it a subscript, written
+ * with the characters that say so where Unicode has them (`agreement¹`, `m²`, `H₂O`).
+ */
+function scriptOf(run: Run, main: Run): string {
+  if (run === main || run.fontSize >= SATELLITE_SIZE * main.fontSize) return run.text
+  const shift = run.y - main.y
+  if (shift < -SCRIPT_SHIFT * main.fontSize) return superscript(run.text) ?? run.text
+  if (shift > SCRIPT_SHIFT * main.fontSize) return subscript(run.text) ?? run.text
+  return run.text
+}
+
+/** A baseline shift beyond this share of the font size sets a smaller run raised or lowered. */
+const SCRIPT_SHIFT = 0.1
+
 function toCaptureLine(line: PositionedLine, fonts: ReadonlyMap<string, string>): CaptureLine {
+  const main = mainRun(line)
   let text = ''
   let previous: Run | undefined
   for (const run of line.runs) {
     if (previous && run.x - previous.end > SPACE_GAP * run.fontSize && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' '
-    text += run.text
+    text += scriptOf(run, main)
     previous = run
   }
-  const main = mainRun(line)
   const first = line.runs[0]!
   const last = line.runs.reduce((right, run) => (run.end > right.end ? run : right))
   return {
@@ -257,7 +275,7 @@ function toCaptureLine(line: PositionedLine, fonts: ReadonlyMap<string, string>)
       .trim()
       .replace(LETTER_SPACED, (letters) => letters.replaceAll(' ', '')),
     x: round(first.x),
-    y: round(line.y),
+    y: round(main.y),
     width: round(last.end - first.x),
     fontSize: round(main.fontSize),
     bold: BOLD_FONT.test(fonts.get(main.fontName) ?? ''),

@@ -58,6 +58,11 @@ describe('readHtml', () => {
     ])
   })
 
+  it('writes superscripts and subscripts with the characters that say so when Unicode has them', () => {
+    const html = page(`<article><p>${LONG_A}</p><p>A flat of 40 m<sup>2</sup> in the 5<sup>th</sup> district, H<sub>2</sub>O, the agreement<sup><a href="#fn1">12</a></sup>.</p><p>${LONG_B}</p></article>`)
+    expect(lines(html)[1]!.text).toBe('A flat of 40 m² in the 5th district, H₂O, the agreement¹².')
+  })
+
   it('keeps a figure caption, with a credit the markup sets apart as a credit line after it', () => {
     const html = page(`<article><p>${LONG_A}</p>
       <figure><img src="a.jpg" alt=""><figcaption>The site on Tuesday. <span class="credit">Photograph: Ann Lee</span></figcaption></figure>

@@ -145,14 +145,14 @@ describe('readPdf on a page printed by Chromium', { timeout: 60_000 }, () => {
     expect(lines.slice(secondBlank + 1).map((line) => line.text).join(' ')).toBe('The second paragraph also wraps onto a second line here.')
   })
 
-  it('keeps superscripts and subscripts in the line they are set in, where they stand', async () => {
+  it('keeps superscripts and subscripts in the line they are set in, where they stand, as the characters that say so', async () => {
     const html = `<!DOCTYPE html><html><body style="font: 12pt serif; width: 400pt">
       <p>The leaders signed the agreement<sup>1</sup> on Monday and the treaty<sup>2</sup> took effect at once,<br>the statement said, with H<sub>2</sub>O and m<sup>2</sup> too.</p>
       <p><small>1 The agreement of 2017.</small></p></body></html>`
     const capture = await readPdf(await printToPdf(browser, html, 'https://layout.example/', false), 'print.pdf')
     expect(capture.pages[0]!.lines.map((line) => line.text)).toEqual([
-      'The leaders signed the agreement1 on Monday and the treaty2 took effect at once,',
-      'the statement said, with H2O and m2 too.',
+      'The leaders signed the agreement¹ on Monday and the treaty² took effect at once,',
+      'the statement said, with H₂O and m² too.',
       '',
       '1 The agreement of 2017.',
     ])
