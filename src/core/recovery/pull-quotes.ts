@@ -41,7 +41,8 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
   }
   const found = new Set<Unit>()
   if (candidates.size === 0) return found
-  // Index every body unit by each pair of consecutive words it holds.
+  // Index every body unit by each pair of consecutive words it holds that opens a candidate.
+  const openings = new Set([...candidates.values()].map(firstPair))
   const byPair = new Map<string, Unit[]>()
   for (const unit of units) {
     if (unit.kind !== 'body' || candidates.has(unit)) continue
@@ -49,7 +50,7 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
     const seen = new Set<string>()
     for (let i = 0; i + 1 < words.length; i++) {
       const pair = `${strip(words[i]!)} ${strip(words[i + 1]!)}`
-      if (seen.has(pair)) continue
+      if (seen.has(pair) || !openings.has(pair)) continue
       seen.add(pair)
       const list = byPair.get(pair)
       if (list) list.push(unit)
@@ -57,8 +58,7 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
     }
   }
   for (const [unit, words] of candidates) {
-    const first = words.split(' ').slice(0, 2).map(strip).join(' ')
-    const holders = byPair.get(first) ?? []
+    const holders = byPair.get(firstPair(words)) ?? []
     if (holders.some((holder) => keyOf(holder).length > words.length && keyOf(holder).includes(words))) found.add(unit)
   }
   // Without quotation marks: a phrase (not a whole sentence) repeated by a paragraph next to it.
@@ -108,6 +108,10 @@ export function separateLeadingPullQuotes(units: readonly Unit[]): Unit[] {
     out.push({ ...unit, pieces: unit.pieces.slice(1), joins: unit.joins.slice(1), text: rest, key: undefined, gap: 'line' })
   }
   return out
+}
+
+function firstPair(words: string): string {
+  return words.split(' ').slice(0, 2).map(strip).join(' ')
 }
 
 function strip(word: string): string {

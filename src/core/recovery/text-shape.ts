@@ -33,6 +33,14 @@ const CONNECTORS = new Set(
   ).split(' ')
 )
 
+/**
+ * The last characters of `text`, enough for any test of how it ends: tests anchored at the end
+ * would otherwise scan a whole paragraph at every line joined to it.
+ */
+function tail(text: string): string {
+  return text.length > 80 ? text.slice(-80) : text
+}
+
 /** The number of words (runs of non-space characters) in `text`. */
 export function wordCount(text: string): number {
   let count = 0
@@ -60,13 +68,14 @@ export function firstWord(text: string): string {
  * endsSentence('Sanctions imposed by the U.S.')                 // => false
  */
 export function endsSentence(text: string): boolean {
-  if (!SENTENCE_END.test(text)) return false
-  return !ABBREVIATION_AT_END.test(text)
+  const end = tail(text)
+  if (!SENTENCE_END.test(end)) return false
+  return !ABBREVIATION_AT_END.test(end)
 }
 
 /** The last word of `text`, lower case, without punctuation. */
 function lastWord(text: string): string {
-  const match = /[\p{L}']+$/u.exec(text.toLowerCase())
+  const match = /[\p{L}']+$/u.exec(tail(text).toLowerCase())
   return match ? match[0] : ''
 }
 
@@ -80,7 +89,8 @@ export function endsWithConnector(text: string): boolean {
  * or a CJK character (those scripts end every sentence with a mark of their own, `。！？`).
  */
 export function endsMidSentence(text: string): boolean {
-  return endsWithConnector(text) || /[,\-\u00AD‐、，]$/.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(text)
+  const end = tail(text)
+  return endsWithConnector(end) || /[,\-\u00AD‐、，]$/.test(end) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(end)
 }
 
 /** Whether `text` starts with a lower-case letter. */
