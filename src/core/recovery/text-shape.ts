@@ -17,7 +17,7 @@ const SENTENCE_END = new RegExp(String.raw`[.!?…:。！？．｡]${CLOSERS}$`,
  * Abbreviations after which a full stop does not end a sentence, so a line ending in one was cut:
  * initials such as `U.S.` or `e.g.`, and titles and short forms written before a name or number.
  */
-const ABBREVIATION_AT_END = /(?:^|[\s(])(?:(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Mt|Ft|No|Nr|Nos|Vol|pp|vs|approx|ca|cf|Hr|Fr|Frau|Mme|Mlle|Sra|Sr|Dra|Av|Abs|Art|Bd|Bhf|Str)\.)$/u
+const ABBREVIATION_AT_END = /(?:^|[\s(])(?:(?!(?:[ap]\.m\.|[AP]\.M\.)$)(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Mt|Ft|No|Nr|Nos|Vol|pp|vs|approx|ca|cf|Hr|Fr|Frau|Mme|Mlle|Sra|Sr|Dra|Av|Abs|Art|Bd|Bhf|Str)\.)$/u
 
 /** Words that cannot end a sentence: a line ending in one was cut mid-sentence. */
 const CONNECTORS = new Set(
@@ -103,7 +103,7 @@ export function startsLowercase(text: string): boolean {
  * name written in lower case with capitals inside (`iPhone`, `eBay`).
  */
 export function startsMidSentence(text: string): boolean {
-  return /^\p{Ll}[\p{Ll}'’-]*(?:[\s,.;:)]|$)/u.test(text)
+  return /^\p{Ll}[\p{Ll}'’-]*(?:[\s,.;:!?)"”’»“]|$)/u.test(text)
 }
 
 /** Whether `text` opens as a sentence or a heading does: a capital, a digit or an opening quote. */
