@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -55,6 +55,35 @@ describe('npm run build:index', () => {
     expect(run.stdout).toMatch(/bbc-macron-putin-frank-exchange\s+206\s+27\s+5\s+3\s+2\s+25\s+34/)
     expect(run.stdout).toMatch(/macron-putin-press-conference\s+38\s+1\s+0\s+0\s+0\s+0\s+18/)
     expect(run.stdout).toMatch(/written to .* in \d+ ms/)
+  })
+
+  it('counts each kind of drop apart in the report', () => {
+    const run = build(corpus, join(work, 'drops-index'))
+    // The BBC print: the title and its repeats (9), page markers (7), one dateline, credits (7), topics (3).
+    expect(run.stdout).toMatch(/dropped\s+title\s+page-number\s+dateline\s+credit\s+topics/)
+    expect(run.stdout).toMatch(/bbc-macron-putin-frank-exchange\s+9\s+7\s+1\s+7\s+3\n/)
+    expect(run.stdout).toMatch(/macron-putin-press-conference\s+1\s+0\s+0\s+0\s+0\n/)
+  })
+
+  it('explains the fate of every line of one source with --explain, writing nothing', () => {
+    const target = join(work, 'explained')
+    const file = join(work, 'bridge.txt')
+    writeFileSync(file, ['Bridge repairs', 'By Lena Marsh', 'Engineers said the old bridge would need', 'Page 2', 'new bearings soon.', '', 'ADVERTISEMENT', 'Engineers said the old bridge would need new bearings soon.'].join('\n'))
+    const run = build(corpus, target, '--explain', file)
+    expect(run.code, run.stderr).toBe(0)
+    expect(existsSync(target)).toBe(false)
+    const lines = run.stdout.split('\n')
+    const fate = (text: string) => lines.find((line) => line.endsWith(`│ ${text}`))?.replace(/│.*$/, '').trim()
+    expect(fate('Bridge repairs')).toBe('1  dropped: title')
+    expect(fate('By Lena Marsh')).toBe('2  dropped: byline')
+    expect(fate('Engineers said the old bridge would need')).toBe('3  ¶1 body')
+    expect(fate('Page 2')).toBe('4  dropped: page-number')
+    expect(fate('new bearings soon.')).toBe('5  ¶1 body, joined across a page break')
+    expect(fate('')).toBe('6  (blank)')
+    expect(fate('ADVERTISEMENT')).toBe('7  dropped: advertisement')
+    expect(fate('Engineers said the old bridge would need new bearings soon.')).toBe('8  duplicate of ¶1')
+    expect(run.stdout).toContain('by Lena Marsh')
+    expect(run.stdout).toContain('¶1 [body] Engineers said the old bridge would need new bearings soon.')
   })
 
   it('writes the same bytes as the committed index for the shipped corpus', () => {

@@ -58,6 +58,8 @@ export function removeDuplicates(units: readonly Unit[]): Deduplicated {
   const keptIndexOf: number[] = []
   const isCopy: boolean[] = []
   const byKey = new Map<string, number>()
+  /** For each kept unit, the input position its text and lines come from. */
+  const sourceOf: number[] = []
   const byOpening = new Map<string, number[]>()
   const byClosing = new Map<string, number[]>()
   const index = (unit: Unit, at: number) => {
@@ -91,17 +93,22 @@ export function removeDuplicates(units: readonly Unit[]): Deduplicated {
       }
       at = findCutOf(unit, key, kept, byOpening)
       if (at !== undefined) {
-        // A fuller copy of a kept cut: its text takes the cut's place.
+        // A fuller copy of a kept cut: its text and lines take the cut's place, and the cut is the copy.
         const old = kept[at]!
         byKey.delete(keyOf(old))
         setText(old, unit.text)
+        old.pieces = unit.pieces
+        old.joins = unit.joins
         index(old, at)
+        isCopy[sourceOf[at]!] = true
+        sourceOf[at] = position
         keptIndexOf.push(at)
-        isCopy.push(true)
+        isCopy.push(false)
         return
       }
     }
     const copy: Unit = { ...unit }
+    sourceOf.push(position)
     index(copy, kept.length)
     keptIndexOf.push(kept.length)
     isCopy.push(false)

@@ -6,7 +6,6 @@
  * (a capture printed twice) must agree with the join.
  */
 import { comparisonKey } from '../clean-text.ts'
-import { hasHeadingForm } from './kinds.ts'
 import { endsMidSentence, endsSentence, startsMidSentence, wordCount } from './text-shape.ts'
 import { appendUnit, keyOf, type Gap, type JoinKind, type Unit, type Vocabulary } from './units.ts'
 
@@ -96,7 +95,8 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
       return cutHeading ? midSentence && endsMidSentence(unit.text) : midSentence || endsMidSentence(unit.text)
     case 'blank':
     case 'line':
-      return midSentence && !(cutHeading && !endsMidSentence(unit.text)) && !hasHeadingFormButCut(unit)
+      // A heading's form is evidence too: a lower-case line after it opens its paragraph.
+      return midSentence && !(cutHeading && !endsMidSentence(unit.text))
   }
 }
 
@@ -109,11 +109,6 @@ function wordsOf(key: string): string {
 function hasUnclosedQuote(text: string): boolean {
   const opened = /^["“„«‘‚]/.test(text)
   return opened && !/["”“»’'](?=[\s,.;:!?]|$)/u.test(text.slice(1))
-}
-
-/** A heading-form unit that ends in a connector is a cut line, not a heading; others stay headings. */
-function hasHeadingFormButCut(unit: Unit): boolean {
-  return unit.kind === 'heading' && hasHeadingForm(unit.text) && !endsMidSentence(unit.text)
 }
 
 /**

@@ -43,6 +43,7 @@ export function classifyUnits(units: Unit[], pieces: readonly Piece[]): void {
   for (const unit of units) classifyByEvidence(unit)
   markCreditedCaptions(units, pieces)
   markLists(units)
+  markListRuns(units)
   const bodyFont = medianBodyFont(units)
   for (const unit of units) {
     if (unit.kindFromEvidence) continue
@@ -150,6 +151,48 @@ function markLists(units: Unit[]): void {
       units[j]!.kindFromEvidence = true
     }
   }
+}
+
+/**
+ * A list printed without bullets and without an introducing colon: a run of short lines shaped
+ * like headings, one right under the other. Headings are followed by text, not by more headings,
+ * so in a run of three or more the first may be the list's heading and the rest are its entries;
+ * lines indented past the body's left edge are entries from two on.
+ */
+function markListRuns(units: Unit[]): void {
+  const bodyIndent = commonIndent(units)
+  const isCandidate = (unit: Unit | undefined) => unit !== undefined && !unit.kindFromEvidence && unit.kind !== 'caption' && hasHeadingForm(unit.text) && unit.pieces.length === 1
+  for (let start = 0; start < units.length; start++) {
+    if (!isCandidate(units[start])) continue
+    let end = start + 1
+    while (end < units.length && isCandidate(units[end]) && units[end]!.gap === 'line') end++
+    const run = units.slice(start, end)
+    const indented = run.every((unit) => unit.pieces[0]!.indent > bodyIndent)
+    if (indented && run.length >= 2) markItems(run)
+    else if (run.length >= 3) {
+      const [first, ...rest] = run
+      const standsApart = first!.gap !== 'line' && first!.pieces[0]!.indent <= bodyIndent
+      markItems(standsApart ? rest : run)
+    }
+    start = end - 1
+  }
+}
+
+function markItems(units: readonly Unit[]): void {
+  for (const unit of units) {
+    unit.kind = 'list-item'
+    unit.kindFromEvidence = true
+  }
+}
+
+/** The indentation most lines of the capture's text share. */
+function commonIndent(units: readonly Unit[]): number {
+  const counts = new Map<number, number>()
+  for (const unit of units) for (const piece of unit.pieces) counts.set(piece.indent, (counts.get(piece.indent) ?? 0) + 1)
+  let best = 0
+  let bestCount = -1
+  for (const [indent, count] of counts) if (count > bestCount) [best, bestCount] = [indent, count]
+  return best
 }
 
 function isBareListItem(unit: Unit): boolean {

@@ -56,7 +56,7 @@ export type Piece = {
   text: string
   /** The line ended in a soft hyphen. */
   softHyphenEnd: boolean
-  /** Leading white space of the raw line, in characters. */
+  /** Indentation in characters: the raw line's leading white space, or a PDF line's left edge. */
   indent: number
   /** A blank line stood between this piece and the one before. */
   blankBefore: boolean
@@ -71,6 +71,9 @@ export type Piece = {
   /** A line of the headline as the article prints it (not a page header's title). */
   headline?: true
 }
+
+/** Points per character of indentation, for PDF lines' left edges. */
+const POINTS_PER_CHARACTER = 5
 
 /**
  * Flattens a capture into source lines and cleaned pieces. A line holding a credit and a caption
@@ -99,7 +102,8 @@ export function readPieces(capture: Capture): { lines: SourceLine[]; pieces: Pie
           page: pageIndex,
           text,
           softHyphenEnd: last && clean.softHyphenEnd,
-          indent: clean.indent,
+          // PDF: the left edge in points, as characters of a 10 pt face; text: leading white space.
+          indent: captured.x !== undefined ? Math.round(captured.x / POINTS_PER_CHARACTER) : clean.indent,
           blankBefore: blank,
           paragraphEnd: last ? captured.paragraphEnd === true : true,
           furniture: null,

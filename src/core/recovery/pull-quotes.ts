@@ -24,6 +24,8 @@ function quotedWords(unit: Unit): string | null {
   // A short quoted phrase set apart is a subheading quoting the text (`‘We will be back’`); a pull
   // quote is a sentence.
   if (!inner || wordCount(inner) < (heading ? MIN_QUOTED_HEADING_PULL_QUOTE_WORDS : MIN_PULL_QUOTE_WORDS)) return null
+  // One quotation, not two with words between (`«…», dijo. «…»`).
+  if (/["“”„«»]/.test(inner)) return null
   return comparisonKey(inner.replace(/[\s.,;:!?…]+$/u, ''))
 }
 
@@ -40,16 +42,16 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
     if (words !== null) candidates.set(unit, words)
   }
   const found = new Set<Unit>()
-  if (candidates.size === 0) return found
-  // Index every body unit by each pair of consecutive words it holds.
+  // Index every body unit by each pair of consecutive words it holds that opens a candidate.
+  const openings = new Set([...candidates.values()].map(firstPair))
   const byPair = new Map<string, Unit[]>()
   for (const unit of units) {
-    if (unit.kind !== 'body' || candidates.has(unit)) continue
+    if (unit.kind !== 'body') continue
     const words = keyOf(unit).split(' ')
     const seen = new Set<string>()
     for (let i = 0; i + 1 < words.length; i++) {
       const pair = `${strip(words[i]!)} ${strip(words[i + 1]!)}`
-      if (seen.has(pair)) continue
+      if (seen.has(pair) || !openings.has(pair)) continue
       seen.add(pair)
       const list = byPair.get(pair)
       if (list) list.push(unit)
@@ -57,9 +59,8 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
     }
   }
   for (const [unit, words] of candidates) {
-    const first = words.split(' ').slice(0, 2).map(strip).join(' ')
-    const holders = byPair.get(first) ?? []
-    if (holders.some((holder) => keyOf(holder).length > words.length && keyOf(holder).includes(words))) found.add(unit)
+    const holders = byPair.get(firstPair(words)) ?? []
+    if (holders.some((holder) => holder !== unit && keyOf(holder).length > keyOf(unit).length && keyOf(holder).includes(words))) found.add(unit)
   }
   // Without quotation marks: a phrase (not a whole sentence) repeated by a paragraph next to it.
   units.forEach((unit, i) => {
@@ -67,7 +68,9 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
     const words = comparisonKey(unit.text.replace(/[\s.,;:!?…]+$/u, ''))
     for (let j = Math.max(0, i - NEARBY); j <= Math.min(units.length - 1, i + NEARBY); j++) {
       const other = units[j]!
-      if (other !== unit && other.kind === 'body' && keyOf(other).length > words.length && keyOf(other).includes(words)) {
+      // A cut copy (the paragraph's beginning or end) is a duplicate, not a pull quote.
+      const key = keyOf(other)
+      if (other !== unit && other.kind === 'body' && key.length > words.length && key.includes(words) && !key.startsWith(words) && !key.endsWith(words)) {
         found.add(unit)
         return
       }
@@ -108,6 +111,10 @@ export function separateLeadingPullQuotes(units: readonly Unit[]): Unit[] {
     out.push({ ...unit, pieces: unit.pieces.slice(1), joins: unit.joins.slice(1), text: rest, key: undefined, gap: 'line' })
   }
   return out
+}
+
+function firstPair(words: string): string {
+  return words.split(' ').slice(0, 2).map(strip).join(' ')
 }
 
 function strip(word: string): string {

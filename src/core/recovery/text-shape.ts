@@ -17,7 +17,7 @@ const SENTENCE_END = new RegExp(String.raw`[.!?…:。！？．｡]${CLOSERS}$`,
  * Abbreviations after which a full stop does not end a sentence, so a line ending in one was cut:
  * initials such as `U.S.` or `e.g.`, and titles and short forms written before a name or number.
  */
-const ABBREVIATION_AT_END = /(?:^|[\s(])(?:(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Mt|Ft|No|Nr|Nos|Vol|pp|vs|approx|ca|cf|Hr|Fr|Frau|Mme|Mlle|Sra|Sr|Dra|Av|Abs|Art|Bd|Bhf|Str)\.)$/u
+const ABBREVIATION_AT_END = /(?:^|[\s(])(?:(?!(?:[ap]\.m\.|[AP]\.M\.)$)(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Mt|Ft|No|Nr|Nos|Vol|pp|vs|approx|ca|cf|Hr|Fr|Frau|Mme|Mlle|Sra|Sr|Dra|Av|Abs|Art|Bd|Bhf|Str)\.)$/u
 
 /** Words that cannot end a sentence: a line ending in one was cut mid-sentence. */
 const CONNECTORS = new Set(
@@ -32,6 +32,14 @@ const CONNECTORS = new Set(
     'el los las unos unas del y o con por para sin'
   ).split(' ')
 )
+
+/**
+ * The last characters of `text`, enough for any test of how it ends: tests anchored at the end
+ * would otherwise scan a whole paragraph at every line joined to it.
+ */
+function tail(text: string): string {
+  return text.length > 80 ? text.slice(-80) : text
+}
 
 /** The number of words (runs of non-space characters) in `text`. */
 export function wordCount(text: string): number {
@@ -60,13 +68,14 @@ export function firstWord(text: string): string {
  * endsSentence('Sanctions imposed by the U.S.')                 // => false
  */
 export function endsSentence(text: string): boolean {
-  if (!SENTENCE_END.test(text)) return false
-  return !ABBREVIATION_AT_END.test(text)
+  const end = tail(text)
+  if (!SENTENCE_END.test(end)) return false
+  return !ABBREVIATION_AT_END.test(end)
 }
 
 /** The last word of `text`, lower case, without punctuation. */
 function lastWord(text: string): string {
-  const match = /[\p{L}']+$/u.exec(text.toLowerCase())
+  const match = /[\p{L}']+$/u.exec(tail(text).toLowerCase())
   return match ? match[0] : ''
 }
 
@@ -80,7 +89,8 @@ export function endsWithConnector(text: string): boolean {
  * or a CJK character (those scripts end every sentence with a mark of their own, `。！？`).
  */
 export function endsMidSentence(text: string): boolean {
-  return endsWithConnector(text) || /[,\-\u00AD‐、，]$/.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(text)
+  const end = tail(text)
+  return endsWithConnector(end) || /[,\-\u00AD‐、，]$/.test(end) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(end)
 }
 
 /** Whether `text` starts with a lower-case letter. */
@@ -93,7 +103,7 @@ export function startsLowercase(text: string): boolean {
  * name written in lower case with capitals inside (`iPhone`, `eBay`).
  */
 export function startsMidSentence(text: string): boolean {
-  return /^\p{Ll}[\p{Ll}'’-]*(?:[\s,.;:)]|$)/u.test(text)
+  return /^\p{Ll}[\p{Ll}'’-]*(?:[\s,.;:!?)"”’»“]|$)/u.test(text)
 }
 
 /** Whether `text` opens as a sentence or a heading does: a capital, a digit or an opening quote. */

@@ -92,7 +92,8 @@ export function collectVocabulary(pieces: readonly Piece[]): Vocabulary {
  */
 export function joinTexts(head: string, tail: string, headSoftHyphen: boolean, vocabulary: Vocabulary): { text: string; hyphen?: HyphenRepair } {
   if (headSoftHyphen) return { text: head + tail, hyphen: 'soft hyphen' }
-  const cut = /([\p{L}\p{M}]+)-$/u.exec(head)
+  if (!head.endsWith('-')) return { text: joinWithSpace(head, tail) }
+  const cut = /([\p{L}\p{M}]+)-$/u.exec(head.slice(-64))
   const next = /^[\p{L}\p{M}]+/u.exec(tail)
   if (!cut || !next || !/^\p{Ll}/u.test(tail)) return { text: joinWithSpace(head, tail) }
   const left = cut[1]!.toLowerCase()

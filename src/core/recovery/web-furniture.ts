@@ -87,12 +87,29 @@ export function readDateline(line: string): Dateline | null {
   if (line.length > 160) return null
   // `May 3, 2024 9:42 AM UTC · Updated 2 hours ago`, `Published … | Updated …`: every part a dateline.
   const parts = line.split(/\s+[·|•]\s+/)
-  if (parts.length > 1) {
-    const read = parts.map((part) => readOneDateline(part) ?? readReadingTime(part))
-    if (read.some((part) => part === null)) return null
-    return { date: read.find((part) => part!.date !== '')?.date ?? '', label: '' }
-  }
-  return readOneDateline(line)
+  if (parts.length > 1) return readDateParts(parts)
+  return readOneDateline(line) ?? readPlacedDateline(line)
+}
+
+/** A dateline after the place it was filed from: `VALDEMAR - 18 abr 2024 - 07:30 CEST`, `Berlin, 4. Juni 2022`. */
+function readPlacedDateline(line: string): Dateline | null {
+  const placed = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*(?:[-–—|,·]\s*)(?<rest>.+)$/u.exec(line)
+  if (!placed) return null
+  return readDateParts(placed.groups!['rest']!.split(/\s+[-–—|·]\s+/))
+}
+
+/** Parts of a dateline, each a date, a time or a reading time, one at least a date; or `null`. */
+function readDateParts(parts: readonly string[]): Dateline | null {
+  const read = parts.map((part) => readOneDateline(part) ?? readReadingTime(part) ?? readTime(part))
+  if (read.some((part) => part === null) || read.every((part) => part === TIME_ONLY)) return null
+  return { date: read.find((part) => part!.date !== '')?.date ?? '', label: '' }
+}
+
+const TIME_ONLY: Dateline = { date: '', label: '' }
+
+/** A time alone, with its zone: `07:30 CEST`, `9.41am GMT`, `15h20`. */
+function readTime(part: string): Dateline | null {
+  return /^\d{1,2}(?:[:.h]\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:uhr|h|[A-Z]{2,5})?$/i.test(part.trim()) ? TIME_ONLY : null
 }
 
 /** `3 min read`, `Lesezeit: 9 Min.`, `Temps de lecture : 4 min`, `Lectura: 5 minutos`. */
@@ -294,6 +311,9 @@ const INLINE_CREDIT = /(?<=[\p{L}\p{N}.!?)”"’])\s+(?:(?:Photograph|Photo|Pho
 /** A credit after a caption's last sentence without a label: `… on Monday. Jane Doe/AFP`. */
 const TRAILING_SLASH_CREDIT = new RegExp(String.raw`(?<=[.!?])\s+(${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS})$`, 'u')
 
+/** A credit in brackets after a caption: `… on Tuesday. (AP Photo/Jane Doe)`, `(Foto: dpa)`, `(Reuters)`. */
+const PARENTHESISED_CREDIT = /(?<=[.!?”"’])\s+\((?:[^()]*\b(?:photo|photograph|foto|bild|image|credit|crédit|getty|reuters|afp|ap|epa|efe|dpa|pa|xinhua|anadolu)\b[^()]*)\)$/iu
+
 /** A credit label left at a line's end, its name on the next line (`… banks. Photograph:`). */
 export const CREDIT_LABEL_AT_END = /(?<=[.!?”"’)]\s+)(?:Photograph|Photo|Photos|Picture|Foto|Fotos|Bild|Image|Credit|Crédit photo|Crédit|Quelle|Fuente|Courtesy of|Photo by)\s*:?$/u
 
@@ -305,7 +325,7 @@ export const CREDIT_LABEL_AT_END = /(?<=[.!?”"’)]\s+)(?:Photograph|Photo|Pho
  * splitTrailingCredit('Crowds on Monday. Photograph: Jo Bloggs') // => { caption: 'Crowds on Monday.', credit: 'Photograph: Jo Bloggs' }
  */
 export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
-  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text) ?? CREDIT_LABEL_AT_END.exec(text)
+  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text) ?? PARENTHESISED_CREDIT.exec(text) ?? CREDIT_LABEL_AT_END.exec(text)
   if (!match || match.index === 0) return null
   return { caption: text.slice(0, match.index).trim(), credit: match[0].trim() }
 }

@@ -70,6 +70,7 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
     [['il y a 2 heures'], '', ''],
     [['hace 5 horas'], '', ''],
     [['June 4, 2022 · 4 min read'], '', '2022-06-04'],
+    [['SEVILLA - 4 jun 2022 - 15:20 CEST'], '', '2022-06-04'],
   ]
   for (const [furniture, author, published] of cases) {
     it(`drops ${JSON.stringify(furniture)}, giving author "${author}" and date "${published}"`, () => {
@@ -121,6 +122,13 @@ describe('web-page furniture by kind', () => {
 })
 
 describe('captions with evidence', () => {
+  it('splits a credit in brackets after the caption', () => {
+    expect(kinds(['Bridge repairs', 'Cyclists cross the old bridge at dawn. (AP Photo/Jan Novak)', 'Work starts in May.'])).toEqual([
+      ['caption', 'Cyclists cross the old bridge at dawn.'],
+      ['body', 'Work starts in May.'],
+    ])
+  })
+
   for (const credit of ['Photo: Jan Novak/Reuters', 'Photograph: Jan Novak', 'Foto: dpa', 'Bild: Keystone', 'Getty Images', 'Jan Novak/AFP via Getty Images', '© Jan Novak']) {
     it(`makes a caption of the line before "${credit}"`, () => {
       expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Cyclists cross the old bridge at dawn', credit, 'Work starts in May.'])).toEqual([
@@ -232,6 +240,27 @@ describe('list items', () => {
       ['body', 'It will close for:'],
       ['list-item', 'ten weeks in summer'],
       ['list-item', 'two weekends in autumn'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+
+  it('finds a list printed without bullets or colon: short lines one under the other, under their heading', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', '', 'How to get across', 'Take the ferry from the quay', 'Use the rail bridge footpath', 'Drive round by Easton', 'The vote was close.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'How to get across'],
+      ['list-item', 'Take the ferry from the quay'],
+      ['list-item', 'Use the rail bridge footpath'],
+      ['list-item', 'Drive round by Easton'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+
+  it('finds a list by its indentation past the body text', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', '', 'How to get across', '', '      Take the ferry', '      Use the footpath', '', 'The vote was close.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'How to get across'],
+      ['list-item', 'Take the ferry'],
+      ['list-item', 'Use the footpath'],
       ['body', 'The vote was close.'],
     ])
   })
