@@ -10,14 +10,16 @@
  * 4. query latency over a seeded mix (`scripts/lib/bench/query-mix.ts`) inside workerd, excluding
  *    HTTP, and in Node with the same core code;
  * 5. HTTP: `autocannon` against `wrangler dev` on 127.0.0.1, `/api/search` with the mix beside
- *    `/api/health`, and their ratio.
+ *    `/api/health`, and their ratio;
+ * 6. ingest throughput per input format (text, PDF, HTML) over the article fixtures
+ *    (`scripts/lib/bench/ingest.ts`); `--ingest` measures only this.
  *
  * Every size runs in a copy of the project in the system's temporary folder, so `index/` and
  * `dist/` here are never touched. Builds of synthetic corpora are cached there by seed, size and
  * build-code hash (their measurement with them); `--fresh` rebuilds.
  *
  * Usage: node scripts/bench.ts [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
- *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE]
+ *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
  * (`--save` also writes the JSON to FILE; sizes of 50k paragraphs and more get one cold-start trial.)
  */
 import { spawn } from 'node:child_process'
@@ -35,6 +37,7 @@ import { startDevServer, wranglerCommand, type DevServer } from './lib/dev-serve
 import { CORPUS_DIR, pipelineHash } from './lib/index-files.ts'
 import { WORKER_INDEX_FILES } from '../src/worker/index-assets.ts'
 import { ROOT } from './lib/paths.ts'
+import { measureIngest, type IngestResult } from './lib/bench/ingest.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
 import { generateSyntheticCorpus } from './lib/synthetic-corpus.ts'
@@ -50,12 +53,13 @@ const { values } = parseArgs({
     trials: { type: 'string' },
     save: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
+    ingest: { type: 'boolean', default: false },
   },
 })
 
 if (values.help) {
   console.log(`Usage: npm run bench -- [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
-                       [--fresh] [--http-seconds N] [--trials N] [--save FILE]
+                       [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
 
   --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k or a number of paragraphs (25k)
   --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
@@ -64,7 +68,8 @@ if (values.help) {
   --fresh            rebuild the cached synthetic indexes
   --http-seconds N   seconds of load per route (default 8, 3 with --quick)
   --trials N         fresh isolates per cold-start measurement (default 3, 1 with --quick)
-  --save FILE        also write the JSON to FILE`)
+  --save FILE        also write the JSON to FILE
+  --ingest           only the ingest throughput per input format (text, PDF, HTML)`)
   process.exit(0)
 }
 
@@ -501,6 +506,14 @@ function report(results: SizeResult[]): string {
   return out.join('\n')
 }
 
+function ingestReport(results: IngestResult[]): string {
+  return table(
+    '6. Ingest throughput per format (MB per CPU second, 10^6 bytes; the article fixtures, and one long page of them, as saved page, Chromium print and its pdftotext text)',
+    ['format', 'input', 'files', 'bytes', 'printed pages', 'rounds', 'reader MB/s', 'build of one source MB/s', 'build CPU s (all files)'],
+    results.map((r) => [r.format, r.input, String(r.files), String(r.bytes), String(r.pages), String(r.rounds), r.readMBps.toFixed(2), r.buildMBps.toFixed(2), (r.bytes / 1e6 / r.buildMBps).toFixed(2)])
+  )
+}
+
 async function versions() {
   const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? 'unknown'
@@ -510,18 +523,23 @@ async function versions() {
 async function main(): Promise<void> {
   const started = performance.now()
   const machine = await versions()
-  log(`bench: sizes ${sizeList.join(', ')}; seed ${seed}; ${trials} trial(s); work folder ${WORK}`)
+  log(values.ingest ? 'bench: ingest only' : `bench: sizes ${sizeList.join(', ')}; seed ${seed}; ${trials} trial(s); work folder ${WORK}`)
   const results: SizeResult[] = []
-  for (const size of sizeList) results.push(await measureSize(size))
+  if (!values.ingest) for (const size of sizeList) results.push(await measureSize(size))
+  log('ingest: reading the article fixtures in every format')
+  const ingest = await measureIngest(quick ? 5 : 20)
   const seconds = (performance.now() - started) / 1000
-  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, trials, httpSeconds, seconds, limits: LIMITS, results }, null, 2)
+  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, trials, httpSeconds, seconds, limits: LIMITS, results, ingest }, null, 2)
   if (values.save) writeFileSync(values.save, json + '\n')
   if (values.json) {
     console.log(json)
   } else {
     console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}, minisearch ${machine.minisearch}`)
-    console.log(report(results))
-    console.log(`\nin (out): time measured inside workerd (performance.now(), whole ms) and from outside less an empty request's time.`)
+    if (results.length > 0) {
+      console.log(report(results))
+      console.log(`\nin (out): time measured inside workerd (performance.now(), whole ms) and from outside less an empty request's time.`)
+    }
+    console.log(ingestReport(ingest))
     console.log(`bench took ${seconds.toFixed(0)} s`)
   }
 }

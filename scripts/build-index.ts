@@ -8,11 +8,17 @@
  *
  * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--if-stale] [--quiet]
  * (`--assets` defaults to `dist/assets` when `--out` is the default `index/`, and to none otherwise.)
+ *
+ * `--explain FILE` writes nothing: it prints every line of one source (a file of the corpus, or
+ * any file, read alone) with its fate (kept as which kind, dropped as which furniture, joined with
+ * what, a duplicate of which paragraph), then the paragraphs recovered.
  */
+import { readFile } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-index.ts'
+import { FURNITURE_KINDS, type LineFate, type LineTrail } from '../src/core/recovery/recover-paragraphs.ts'
 import { CorpusError } from '../src/core/corpus.ts'
 import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
@@ -24,6 +30,7 @@ const { values } = parseArgs({
     assets: { type: 'string' },
     'if-stale': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    explain: { type: 'string' },
   },
 })
 
@@ -43,12 +50,72 @@ function printReports(reports: SourceReport[]): void {
     ['duplicates', (r) => r.duplicatesRemoved],
     ['paragraphs', (r) => r.paragraphsKept],
   ]
+  columns.push(['list items', (r) => r.listItems])
+  printTable(columns, reports)
+  // Each kind of drop apart, for the kinds any source dropped.
+  const dropColumns: [string, (report: SourceReport) => string | number][] = [['dropped', (r) => r.sourceId]]
+  for (const kind of FURNITURE_KINDS) {
+    if (reports.some((report) => report.dropped[kind] > 0)) dropColumns.push([kind, (r) => r.dropped[kind]])
+  }
+  if (dropColumns.length > 1) {
+    log('')
+    printTable(dropColumns, reports)
+  }
+  for (const report of reports) for (const skipped of report.skipped) log(`${report.file}: skipped ${skipped}`)
+}
+
+function printTable(columns: [string, (report: SourceReport) => string | number][], reports: SourceReport[]): void {
   const rows = [columns.map(([name]) => name), ...reports.map((report) => columns.map(([, cell]) => String(cell(report))))]
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
   for (const row of rows) log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+  for (const report of reports) for (const skipped of report.skipped) log(`${report.file}: skipped ${skipped}`)
+}
+
+/** One fate in words: `¶3 body`, `¶3 body, joined across a page break (hyphen removed)`, `dropped: byline`. */
+function describeFate(fate: LineFate): string {
+  switch (fate.fate) {
+    case 'blank':
+      return '(blank)'
+    case 'dropped':
+      return `dropped: ${fate.furniture}`
+    case 'kept':
+      return `¶${fate.paragraph + 1} ${fate.kind}`
+    case 'joined':
+      return `¶${fate.paragraph + 1} ${fate.kind}, joined ${fate.how}${fate.hyphen ? ` (${fate.hyphen})` : ''}`
+    case 'duplicate':
+      return `duplicate of ¶${fate.paragraph + 1}`
+  }
+}
+
+/** Prints the fate of every line of one source, then its paragraphs. */
+async function explain(target: string): Promise<number> {
+  const corpus = await readCorpus(corpusDir)
+  const name = basename(target)
+  const inCorpus = corpus.sources.some((source) => source.name === name) && resolve(target) === resolve(corpusDir, name)
+  const input = inCorpus || corpus.sources.some((source) => source.name === target) ? corpus : { sources: [{ name, bytes: await readFile(target) }] }
+  const output = await buildIndex({ ...input, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir })
+  const trail: LineTrail[] = output.trails[name]!
+  const source = output.manifest.sources.find((s) => s.file === name)!
+  const fates = trail.map((line) => line.fates.map(describeFate).join(' + '))
+  const width = Math.min(60, Math.max(...fates.map((fate) => fate.length)))
+  let page = -1
+  trail.forEach((line, i) => {
+    if (line.page !== page) {
+      page = line.page
+      console.log(`── page ${page + 1} ──`)
+    }
+    console.log(`${String(i + 1).padStart(5)}  ${fates[i]!.padEnd(width)}  │ ${line.text}`)
+  })
+  const paragraphs = JSON.parse(output.files['paragraphs.json']) as { sourceId: string; kind: string; text: string }[]
+  console.log(`\n${source.id}: "${source.title}"${source.author ? ` by ${source.author}` : ''}${source.published ? `, ${source.published}` : ''}`)
+  paragraphs
+    .filter((paragraph) => paragraph.sourceId === source.id)
+    .forEach((paragraph, i) => console.log(`¶${i + 1} [${paragraph.kind}] ${paragraph.text}`))
+  return 0
 }
 
 async function main(): Promise<number> {
+  if (values.explain !== undefined) return explain(values.explain)
   const started = performance.now()
   const corpus = await readCorpus(corpusDir)
   const currentPipelineHash = await pipelineHash()

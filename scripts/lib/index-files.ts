@@ -10,6 +10,7 @@ import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
 import { ROOT } from './paths.ts'
 import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
+import { sourceExtension } from '../../src/core/readers/index.ts'
 import {
   BUNDLED_INDEX_DIR,
   BUNDLED_INDEX_MAX_BYTES,
@@ -31,14 +32,15 @@ export const INDEX_DIR = join(ROOT, 'index')
 export const METADATA_FILE = 'sources.json'
 
 /**
- * Reads a corpus folder: every `.txt` file, and `sources.json` if present.
+ * Reads a corpus folder: every source file (`.txt`, `.pdf`, `.html`, `.htm`, in any case), and
+ * `sources.json` if present. Other files are left alone.
  *
  * @param dir - The corpus folder.
  */
 export async function readCorpus(dir: string): Promise<Pick<CorpusInput, 'sources' | 'metadata'>> {
   const names = (await readdir(dir)).sort()
   const sources = await Promise.all(
-    names.filter((name) => name.toLowerCase().endsWith('.txt')).map(async (name) => ({ name, bytes: await readFile(join(dir, name)) }))
+    names.filter((name) => sourceExtension(name) !== undefined).map(async (name) => ({ name, bytes: await readFile(join(dir, name)) }))
   )
   const metadata = names.includes(METADATA_FILE)
     ? { name: METADATA_FILE, bytes: await readFile(join(dir, METADATA_FILE)) }
@@ -51,7 +53,7 @@ export async function readCorpus(dir: string): Promise<Pick<CorpusInput, 'source
  * the Worker's API code, and the libraries they use (named with their versions).
  */
 const PIPELINE_SOURCES = ['src/core', 'src/worker']
-const PIPELINE_DEPENDENCIES = ['minisearch', 'wink-porter2-stemmer', 'hono', '@hono/zod-openapi', 'zod']
+const PIPELINE_DEPENDENCIES = ['minisearch', 'wink-porter2-stemmer', 'hono', '@hono/zod-openapi', 'zod', 'unpdf', '@mozilla/readability', 'linkedom']
 
 /** The `.ts` files under a folder, recursively, as paths relative to the project. */
 async function sourceFiles(dir: string): Promise<string[]> {

@@ -4,10 +4,11 @@
  * `index/` out. Reading and writing files is the command line's job (`scripts/build-index.ts`).
  */
 import MiniSearch from 'minisearch'
-import { CorpusError, decodeSourceText, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
+import { CorpusError, decodeSourceText, isHttpUrl, isIsoDate, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
 import { sha256Hex, shortHash } from './hash.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
-import { recoverParagraphs, type RecoveryReport } from './recover-paragraphs.ts'
+import { readCapture } from './readers/index.ts'
+import { recoverParagraphs, type LineTrail, type RecoveryReport } from './recovery/recover-paragraphs.ts'
 import { findRelated } from './related.ts'
 import { buildVocabulary } from './vocabulary.ts'
 import { PARAGRAPH_KINDS, type Paragraph, type ParagraphKind, type Source } from './types.ts'
@@ -22,7 +23,7 @@ export type CorpusFile = {
 
 /** What the build reads. */
 export type CorpusInput = {
-  /** The `.txt` source files. */
+  /** The source files: `.txt`, `.pdf`, `.html` or `.htm` (see `SOURCE_EXTENSIONS`). */
   sources: CorpusFile[]
   /** `sources.json`, if the corpus has one. */
   metadata?: CorpusFile
@@ -63,7 +64,12 @@ export const INDEX_FILE_NAMES = ['index.json', 'vocabulary.json', 'paragraphs.js
 export type IndexFileName = (typeof INDEX_FILE_NAMES)[number]
 
 /** The report of one source, for printing. */
-export type SourceReport = RecoveryReport & { sourceId: string; file: string }
+export type SourceReport = RecoveryReport & {
+  sourceId: string
+  file: string
+  /** What the reader could not read and skipped, each a short sentence. */
+  skipped: string[]
+}
 
 /** Everything the build produces. */
 export type BuildOutput = {
@@ -71,6 +77,8 @@ export type BuildOutput = {
   files: Record<IndexFileName, string>
   manifest: Manifest
   reports: SourceReport[]
+  /** Every line of each source with its fate, by source file name (`--explain`). */
+  trails: Record<string, LineTrail[]>
 }
 
 /**
@@ -84,7 +92,7 @@ export type BuildOutput = {
 export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
   const folder = input.folder ?? 'corpus'
   const sources = [...input.sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  if (sources.length === 0) throw new CorpusError(`${folder}/`, 'holds no .txt source file')
+  if (sources.length === 0) throw new CorpusError(`${folder}/`, 'holds no source file (.txt, .pdf, .html or .htm)')
 
   const entries = readMetadata(input.metadata, folder, new Set(sources.map((source) => source.name)))
   const manifestSources: ManifestSource[] = []
@@ -92,13 +100,23 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
   const indexed: IndexedParagraph[] = []
   const fileOfId = new Map<string, string>()
   const usedIds = new Set<string>()
+  const trails: Record<string, LineTrail[]> = {}
 
   for (const file of sources) {
     const path = `${folder}/${file.name}`
-    const text = decodeSourceText(file.bytes, path)
+    const capture = await readCapture(path, file.bytes)
     const entry = entries.get(file.name)
-    const recovery = recoverParagraphs(text, entry?.title ? { title: entry.title } : {})
-    const metadata = resolveMetadata(file.name, entry, recovery.title)
+    const knownTitle = entry?.title || capture.facts.title
+    const recovery = recoverParagraphs(capture, knownTitle ? { title: knownTitle } : {})
+    const { facts } = capture
+    const metadata = resolveMetadata(file.name, entry, {
+      title: recovery.title,
+      author: facts.author || recovery.author,
+      // A date or address the file states in another form than sources.json takes counts as unknown.
+      published: (facts.published && isIsoDate(facts.published) ? facts.published : '') || recovery.published,
+      publisher: facts.publisher ?? '',
+      url: (facts.url && isHttpUrl(facts.url) ? facts.url : '') || recovery.url,
+    })
     if (metadata.id === '') throw new CorpusError(path, 'has no usable id: name the file with letters or digits, or give it an id in sources.json')
     const clash = fileOfId.get(metadata.id)
     if (clash) {
@@ -118,13 +136,13 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     indexed.push(...paragraphs)
     manifestSources.push({
       ...metadata,
-      url: metadata.url || recovery.url,
       topics: recovery.topics,
       paragraphs: paragraphs.length,
       file: file.name,
       paragraphIds: paragraphs.map((paragraph) => paragraph.id),
     })
-    reports.push({ sourceId: metadata.id, file: path, ...recovery.report })
+    reports.push({ sourceId: metadata.id, file: path, ...recovery.report, skipped: capture.skipped })
+    trails[file.name] = recovery.trail
   }
 
   const related = findRelated(indexed)
@@ -154,6 +172,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     },
     manifest,
     reports,
+    trails,
   }
 }
 

@@ -79,14 +79,16 @@ export function stripMarkup(line: string): string {
 }
 
 /**
- * A key under which two renderings of the same text compare equal: case, quote style, dashes and
- * white space are folded. Used to find repeated paragraphs and running headers.
+ * A key under which two renderings of the same text compare equal: compatibility forms (NFKC:
+ * `ﬁ`, `½`, full-width letters), case, quote style, dashes and white space are folded. Used to
+ * find repeated paragraphs, running headers and titles; never stored.
  *
  * @example
  * comparisonKey('“Frank”  exchange — Putin') === comparisonKey('"frank" exchange - putin') // => true
  */
 export function comparisonKey(text: string): string {
   return text
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[‘’‚‛′`´]/g, "'")
     .replace(/[“”„‟″«»]/g, '"')

@@ -9,7 +9,7 @@ import { commonGrams, processTerm, tokenize } from './terms.ts'
 import type { Paragraph } from './types.ts'
 
 /** Version of the files in `index/`; bump it when their shape changes. */
-export const INDEX_FORMAT_VERSION = 3
+export const INDEX_FORMAT_VERSION = 4
 
 /**
  * A paragraph as handed to MiniSearch, with its related paragraphs. Its source's title is not

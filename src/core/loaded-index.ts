@@ -129,9 +129,9 @@ export function splitIndexJson(indexJson: string, maxBytes: number): IndexParts 
  * The public metadata of a source, as the API shows it.
  *
  * @example
- * publicSource(source) // => { id, title, publisher, published, url }
+ * publicSource(source) // => { id, title, publisher, author, published, url }
  */
 export function publicSource(source: ManifestSource): SourceMetadata {
-  const { id, title, publisher, published, url } = source
-  return { id, title, publisher, published, url }
+  const { id, title, publisher, author, published, url } = source
+  return { id, title, publisher, author, published, url }
 }

@@ -54,7 +54,7 @@ export type Ranking = {
  * Prior weight of each kind of paragraph. Captions and headings are short, which BM25 rewards,
  * yet they report less than body text; they still rank by what they match, a little lower.
  */
-const KIND_WEIGHTS: Record<string, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7 } satisfies Record<ParagraphKind, number>
+const KIND_WEIGHTS: Record<string, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7, 'list-item': 1 } satisfies Record<ParagraphKind, number>
 /** How many top hits the second ranking phase rescores. */
 export const RESCORE_WINDOW = 200
 /** Score gained by a paragraph holding every query unit in its typed form (proportionally for some). */

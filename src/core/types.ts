@@ -3,11 +3,14 @@
  * The data the index is made of: sources and their paragraphs.
  */
 
-/** What a paragraph is: article text, a photo or video caption, a section heading, or an editorial comment. */
-export type ParagraphKind = 'body' | 'caption' | 'heading' | 'comment'
+/**
+ * What a paragraph is: article text, a photo or video caption, a section heading, an editorial
+ * comment, or an entry of a list.
+ */
+export type ParagraphKind = 'body' | 'caption' | 'heading' | 'comment' | 'list-item'
 
 /** Every {@link ParagraphKind}, in the order facets list them. */
-export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ['body', 'caption', 'heading', 'comment']
+export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ['body', 'caption', 'heading', 'comment', 'list-item']
 
 /** A paragraph as recovered from one document, before it is given an id. */
 export type RecoveredParagraph = {
@@ -37,6 +40,8 @@ export type SourceMetadata = {
   title: string
   /** Outlet that published it. */
   publisher: string
+  /** Who wrote it (a byline's names), as the metadata or the capture says. */
+  author: string
   /** Publication date (ISO 8601, `YYYY-MM-DD` or a full timestamp). */
   published: string
   /** Address of the original article. */

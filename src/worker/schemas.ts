@@ -13,6 +13,7 @@ export const SourceSchema = z
     id: z.string().openapi({ example: 'bbc-macron-putin-frank-exchange' }),
     title: z.string().openapi({ example: "France's Macron holds 'frank exchange' with Putin" }),
     publisher: z.string().openapi({ example: 'BBC News' }),
+    author: z.string().openapi({ example: 'Hugh Schofield', description: "Who wrote it: the metadata's author, or the names of the capture's byline." }),
     published: z.string().openapi({ example: '2017-05-29' }),
     url: z.string(),
   })

@@ -43,7 +43,7 @@ describe('buildIndex', () => {
 
   it('writes a manifest with counts and paragraphs with their metadata and related paragraphs', async () => {
     const { manifest, files } = await buildIndex(shipped())
-    expect(manifest.counts).toEqual({ sources: 2, paragraphs: 52, kinds: { body: 43, caption: 5, heading: 3, comment: 1 } })
+    expect(manifest.counts).toEqual({ sources: 2, paragraphs: 52, kinds: { body: 43, caption: 5, heading: 3, comment: 1, 'list-item': 0 } })
     const paragraphs = JSON.parse(files['paragraphs.json']) as { id: string; text: string; related: { id: string }[] }[]
     expect(paragraphs).toHaveLength(52)
     const redLine = paragraphs.find((p) => p.text.includes('would be a "red line"'))!
@@ -80,6 +80,6 @@ describe('buildIndex', () => {
   })
 
   it('stops on an empty corpus', async () => {
-    expect((await buildError({ sources: [] })).message).toBe('corpus/: holds no .txt source file')
+    expect((await buildError({ sources: [] })).message).toBe('corpus/: holds no source file (.txt, .pdf, .html or .htm)')
   })
 })

@@ -28,6 +28,20 @@ describe('decodeSourceText', () => {
     expect(errorOf(() => decodeSourceText(bytes('\u0001\u0002\u0003abc'), 'x.txt')).reason).toMatch(/^is binary.*control characters/)
   })
 
+  it('decodes UTF-16 by its byte-order mark, or by its NUL bytes when it has none', () => {
+    const text = 'Title\nZoë said “yes”.'
+    expect(decodeSourceText(new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]), 'a.txt')).toBe(text)
+    expect(decodeSourceText(new Uint8Array([0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()]), 'a.txt')).toBe(text)
+    expect(decodeSourceText(new Uint8Array(Buffer.from(text, 'utf16le')), 'a.txt')).toBe(text)
+    expect(decodeSourceText(new Uint8Array(Buffer.from(text, 'utf16le').swap16()), 'a.txt')).toBe(text)
+  })
+
+  it('refuses UTF-16 that does not decode, naming the encoding', () => {
+    // A lone high surrogate (D800) with nothing after it.
+    const broken = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8])
+    expect(errorOf(() => decodeSourceText(broken, 'x.txt')).reason).toBe('is not valid UTF-16LE text (its byte-order mark or byte pattern says UTF-16LE; save it as UTF-8)')
+  })
+
   it('refuses text that is not UTF-8 and says where it breaks', () => {
     const latin1 = new Uint8Array([...bytes('Fran'), 0xe7, ...bytes('ois')])
     expect(errorOf(() => decodeSourceText(latin1, 'x.txt')).reason).toBe('is not valid UTF-8 (first invalid byte at offset 4)')
@@ -65,7 +79,7 @@ describe('metadata defaults', () => {
   })
 
   it('takes the title from the first line and leaves unknown facts empty', () => {
-    expect(resolveMetadata('my-doc.txt', undefined, 'First line')).toEqual({ id: 'my-doc', title: 'First line', publisher: '', published: '', url: '' })
+    expect(resolveMetadata('my-doc.txt', undefined, 'First line')).toEqual({ id: 'my-doc', title: 'First line', publisher: '', author: '', published: '', url: '' })
     expect(resolveMetadata('my-doc.txt', { file: 'my-doc.txt', id: 'x', publisher: 'BBC News' }, 'First line')).toMatchObject({ id: 'x', title: 'First line', publisher: 'BBC News' })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { recoverParagraphs } from '../../src/core/recover-paragraphs.ts'
+import { readTextCapture } from '../../src/core/readers/text.ts'
+import { recoverParagraphs as recoverCapture } from '../../src/core/recovery/recover-paragraphs.ts'
 import { tokenize } from '../../src/core/terms.ts'
 import { createRandom, generateSyntheticCorpus, syntheticVocabulary, zipfSampler } from '../../scripts/lib/synthetic-corpus.ts'
 import { percentile } from '../../scripts/lib/bench/stats.ts'
@@ -76,7 +77,7 @@ describe('generateSyntheticCorpus', () => {
   it('holds exactly the paragraphs asked for, as the build recovers them, about 6% of them headings', () => {
     for (const size of [1000, 1234]) {
       const files = size === 1000 ? corpus : generateSyntheticCorpus({ seed: 5, paragraphs: size })
-      const recovered = files.flatMap((file) => recoverParagraphs(file.text).paragraphs)
+      const recovered = files.flatMap((file) => recoverCapture(readTextCapture(file.text)).paragraphs)
       expect(recovered).toHaveLength(size)
       const headings = recovered.filter((paragraph) => paragraph.kind === 'heading').length
       expect(headings / size).toBeGreaterThan(0.03)
@@ -86,7 +87,7 @@ describe('generateSyntheticCorpus', () => {
   })
 
   it('has paragraph lengths like the shipped corpus (median 27 words, from 6 to 92)', () => {
-    const recovered = corpus.flatMap((file) => recoverParagraphs(file.text).paragraphs).filter((p) => p.kind === 'body')
+    const recovered = corpus.flatMap((file) => recoverCapture(readTextCapture(file.text)).paragraphs).filter((p) => p.kind === 'body')
     const lengths = recovered.map((paragraph) => tokenize(paragraph.text).length)
     expect(percentile(lengths, 50)).toBeGreaterThanOrEqual(22)
     expect(percentile(lengths, 50)).toBeLessThanOrEqual(33)
@@ -117,7 +118,7 @@ describe('generateSyntheticCorpus', () => {
 })
 
 describe('queryMix', () => {
-  const texts = generateSyntheticCorpus({ seed: 1, paragraphs: 500 }).flatMap((file) => recoverParagraphs(file.text).paragraphs.map((p) => p.text))
+  const texts = generateSyntheticCorpus({ seed: 1, paragraphs: 500 }).flatMap((file) => recoverCapture(readTextCapture(file.text)).paragraphs.map((p) => p.text))
   const vocabulary = buildVocabulary(texts)
   const mix = queryMix({ seed: 4, vocabulary, paragraphs: texts })
 

@@ -15,7 +15,7 @@ describe('GET /api/search', () => {
     expect(body.facets).toEqual({ source: { [BBC]: 1, [SECOND]: 2 }, kind: { body: 2, comment: 1 } })
     expect(Object.keys(body).sort()).toEqual(['corrected', 'facets', 'hits', 'limit', 'offset', 'query', 'tookMs', 'total', 'unmatched'])
     expect(Object.keys(body.hits[0]!).sort()).toEqual(['id', 'kind', 'matches', 'position', 'score', 'section', 'snippet', 'snippetWindow', 'source', 'terms', 'text', 'words'])
-    expect(body.hits[0]!.source).toEqual({ id: BBC, title: "France's Macron holds 'frank exchange' with Putin", publisher: 'BBC News', published: '2017-05-29', url: '' })
+    expect(body.hits[0]!.source).toEqual({ id: BBC, title: "France's Macron holds 'frank exchange' with Putin", publisher: 'BBC News', author: '', published: '2017-05-29', url: '' })
     expect(body.hits.map((hit) => hit.source.id).sort()).toEqual([BBC, SECOND, SECOND])
     for (const hit of body.hits) expect(hit.snippet).toMatch(/<mark>red<\/mark> <mark>line<\/mark>/)
   })
@@ -121,7 +121,7 @@ describe('GET /api/search', () => {
     ['snippet 501', { q: 'x', snippet: '501' }, 'snippet: must be an integer from 60 to 500'],
     ['a prefix that is not a boolean', { q: 'x', prefix: 'maybe' }, 'prefix: must be true or false'],
     ['a fuzzy that is not a boolean', { q: 'x', fuzzy: 'yes' }, 'fuzzy: must be true or false'],
-    ['an unknown kind', { q: 'x', kind: 'body,video' }, 'kind: must be a comma-separated list of: body, caption, heading, comment'],
+    ['an unknown kind', { q: 'x', kind: 'body,video' }, 'kind: must be a comma-separated list of: body, caption, heading, comment, list-item'],
     ['a malformed source list', { q: 'x', source: 'a,,b' }, 'source: must be a comma-separated list of source ids'],
     ['an unknown source', { q: 'x', source: `${BBC},nope` }, `source: unknown source id "nope" (known: ${BBC}, ${SECOND})`],
     ['an unknown parameter', { q: 'x', limt: '5' }, 'unknown parameter: limt'],

@@ -11,11 +11,12 @@ describe('GET /api/sources', () => {
           id: 'bbc-macron-putin-frank-exchange',
           title: "France's Macron holds 'frank exchange' with Putin",
           publisher: 'BBC News',
+          author: '',
           published: '2017-05-29',
           url: '',
           paragraphs: 34,
         },
-        { id: 'macron-putin-press-conference', title: 'Putin and Macron press conference', publisher: '', published: '', url: '', paragraphs: 18 },
+        { id: 'macron-putin-press-conference', title: 'Putin and Macron press conference', publisher: '', author: '', published: '', url: '', paragraphs: 18 },
       ],
     })
   })

@@ -64,6 +64,7 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .75rem .45rem 0;
 .paragraph.heading { margin-top: 2rem; font-size: 1.35rem; }
 .paragraph.caption p:not(.also), .paragraph.comment { font-size: .9rem; font-style: italic; color: var(--muted); }
 .paragraph.caption { border-left: 3px solid var(--border); margin-left: 0; margin-block: .75rem; }
+.list { padding-left: 1.5rem; }
 .paragraph.comment { display: block; padding-block: .6rem; margin-block: .75rem; background: var(--surface); }
 .label { font-style: normal; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; margin-right: .35rem; color: var(--muted); }
 .anchor { margin-left: .25rem; font-size: .8125rem; font-weight: 400; font-style: normal; white-space: nowrap; text-decoration: none; color: var(--muted); }

@@ -77,7 +77,7 @@ function paragraphBlock(paragraph: ReaderPageInput['paragraphs'][number]): Html 
   const text = markedText(paragraph.text, paragraph.matches)
   const anchor = html`<a class="anchor" href="#${id}" aria-label="Paragraph ${position + 1}">¶ ${position + 1}</a>`
   const label = kindLabel(kind) && html`<span class="label">${kindLabel(kind)}</span> `
-  switch (kind as string) {
+  switch (kind) {
     case 'heading':
       return html`<h2 class="paragraph heading" id="${id}">${text} ${anchor}</h2>`
     case 'caption':
@@ -100,7 +100,7 @@ function paragraphBlocks(paragraphs: ReaderPageInput['paragraphs']): Html[] {
     items = []
   }
   for (const paragraph of paragraphs) {
-    if ((paragraph.kind as string) === 'list-item') items.push(paragraphBlock(paragraph))
+    if (paragraph.kind === 'list-item') items.push(paragraphBlock(paragraph))
     else {
       flush()
       blocks.push(paragraphBlock(paragraph))
@@ -113,8 +113,6 @@ function paragraphBlocks(paragraphs: ReaderPageInput['paragraphs']): Html[] {
 /** The reader view of one source. */
 export function readerPage({ source, paragraphs, query }: ReaderPageInput): Html {
   const url = safeHttpUrl(source.url)
-  // The author is a field some sources will carry; shown when there, "not stated" otherwise.
-  const author = 'author' in source && typeof source.author === 'string' ? source.author : ''
   const back = query && html`<p class="back"><a id="back-to-results" href="/?${new URLSearchParams({ q: query }).toString()}">← Back to the results for “${query}”</a></p>`
   const main = html`
 <article class="reader">
@@ -122,7 +120,7 @@ export function readerPage({ source, paragraphs, query }: ReaderPageInput): Html
     ${back}
     ${source.publisher ? html`<p class="kicker">${source.publisher}</p>` : ''}
     <h1>${source.title || source.id}</h1>
-    <dl class="facts">${fact('Outlet', source.publisher)}${fact('Author', author)}${fact('Published', source.published && formatDate(source.published))}${fact(
+    <dl class="facts">${fact('Outlet', source.publisher)}${fact('Author', source.author)}${fact('Published', source.published && formatDate(source.published))}${fact(
       'Original',
       url ? html`<a href="${url}" rel="noopener noreferrer">${new URL(url).host}</a>` : ''
     )}</dl>

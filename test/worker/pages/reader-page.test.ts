@@ -11,6 +11,7 @@ const SOURCE: ManifestSource = {
   id: 'town-hall',
   title: 'Town hall <votes> budget',
   publisher: '',
+  author: '',
   published: '',
   url: '',
   topics: [],

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  captionText,
-  isPageChrome,
-  isPageMarker,
-  isPhotoCredit,
-  parseDateline,
-  splitCreditAndCaption,
-  urlOfLine,
-} from '../../src/core/page-furniture.ts'
+import { isPageMarker, urlOfLine } from '../../../src/core/recovery/page-markers.ts'
+import { captionText, isPageChrome, isPhotoCredit, parseDateline, splitCreditAndCaption } from '../../../src/core/recovery/web-furniture.ts'
 
 describe('page furniture', () => {
   it('recognises page markers in the orders printers write them', () => {

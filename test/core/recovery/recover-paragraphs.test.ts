@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { recoverParagraphs } from '../../src/core/recover-paragraphs.ts'
+import { readTextCapture } from '../../../src/core/readers/text.ts'
+import { recoverParagraphs as recoverCapture, type RecoveryOptions } from '../../../src/core/recovery/recover-paragraphs.ts'
+
+/** Recovery of a text capture. */
+const recoverParagraphs = (raw: string, options?: RecoveryOptions) => recoverCapture(readTextCapture(raw), options)
 
 /** Texts of the recovered paragraphs. */
 const texts = (raw: string) => recoverParagraphs(raw).paragraphs.map((p) => p.text)

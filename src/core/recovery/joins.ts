@@ -1,0 +1,128 @@
+/**
+ * @module
+ * Joins across breaks: a paragraph cut by a page break, a blank line or furniture goes on in the
+ * next unit when the first part stops mid-sentence and the second can go on from it. Captions
+ * that print between the two halves stay where they are. A fuller copy of the first part elsewhere
+ * (a capture printed twice) must agree with the join.
+ */
+import { comparisonKey } from '../clean-text.ts'
+import { endsMidSentence, endsSentence, startsMidSentence, wordCount } from './text-shape.ts'
+import { appendUnit, keyOf, type Gap, type JoinKind, type Unit, type Vocabulary } from './units.ts'
+
+/** A first part of fewer words says too little to name its paragraph, so copies are not checked. */
+const MIN_CHECKED_WORDS = 4
+/** Opening words that index units by how they start (for finding fuller copies fast). */
+const OPENING_WORDS = 4
+
+const HOW: Record<Gap, JoinKind> = {
+  line: 'wrapped line',
+  blank: 'across a blank line',
+  furniture: 'across furniture',
+  page: 'across a page break',
+}
+
+/** The first `OPENING_WORDS` words of a comparison key. */
+export function openingOf(key: string): string {
+  let at = -1
+  for (let n = 0; n < OPENING_WORDS; n++) {
+    at = key.indexOf(' ', at + 1)
+    if (at < 0) return key
+  }
+  return key.slice(0, at)
+}
+
+/**
+ * Rejoins paragraphs cut at breaks. Returns the units left and how many joins were made.
+ */
+export function joinAcrossBreaks(units: readonly Unit[], vocabulary: Vocabulary): { units: Unit[]; joins: number } {
+  const byOpening = new Map<string, Unit[]>()
+  for (const unit of units) {
+    if (unit.kind === 'heading') continue
+    const opening = openingOf(keyOf(unit))
+    const list = byOpening.get(opening)
+    if (list) list.push(unit)
+    else byOpening.set(opening, [unit])
+  }
+
+  const out: Unit[] = []
+  const consumed = new Uint8Array(units.length)
+  let joins = 0
+  for (let i = 0; i < units.length; i++) {
+    if (consumed[i]) continue
+    const unit = units[i]!
+    out.push(unit)
+    let from = i + 1
+    for (;;) {
+      // Captions may print between the two halves of a paragraph cut at a page break; they keep
+      // their place after the joined paragraph.
+      let j = from
+      let overCaptions = false
+      while (j < units.length && (consumed[j] || (units[j]!.kind === 'caption' && units[j]!.gap !== 'line'))) {
+        if (!consumed[j]) overCaptions = true
+        j++
+      }
+      const next = units[j]
+      if (!next || !continuesInto(unit, next, overCaptions) || !joinAgreesWithCopies(unit, next, byOpening)) break
+      const gap: Gap = overCaptions ? 'page' : next.gap
+      if (unit.kind === 'heading' && !unit.kindFromEvidence) unit.kind = 'body'
+      appendUnit(unit, next, HOW[gap], vocabulary)
+      consumed[j] = 1
+      joins++
+      from = j + 1
+    }
+  }
+  return { units: out, joins }
+}
+
+/** Whether `next` goes on with the paragraph `unit` began. */
+function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
+  if (unit.kind !== 'body' && unit.kind !== 'comment' && !(unit.kind === 'heading' && !unit.kindFromEvidence)) return false
+  if (endsSentence(unit.text) || unit.note !== undefined || next.note !== undefined) return false
+  const cutHeading = unit.kind === 'heading'
+  const midSentence = startsMidSentence(next.text)
+  if (next.kind === 'heading' && !next.kindFromEvidence) {
+    // A short continuation looks like a heading; it is one unless the cut says otherwise.
+    if (!(endsMidSentence(unit.text) && next.gap === 'page')) return false
+  } else if (next.kind !== 'body') return false
+  if (overCaptions) return midSentence || endsMidSentence(unit.text)
+  // A quotation opened and not closed goes on where the next line opens mid-sentence.
+  if (midSentence && hasUnclosedQuote(unit.text)) return true
+  switch (next.gap) {
+    case 'page':
+      // A heading-like line before a page break is a cut paragraph only if the next page goes on mid-sentence.
+      return cutHeading ? midSentence || endsMidSentence(unit.text) : true
+    case 'furniture':
+      return cutHeading ? midSentence && endsMidSentence(unit.text) : midSentence || endsMidSentence(unit.text)
+    case 'blank':
+    case 'line':
+      // A heading's form is evidence too: a lower-case line after it opens its paragraph.
+      return midSentence && !(cutHeading && !endsMidSentence(unit.text))
+  }
+}
+
+/** The words of a comparison key, without punctuation. */
+function wordsOf(key: string): string {
+  return key.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' ').trim()
+}
+
+/** Whether `text` opens a quotation it does not close (`„Wir pflanzen heute für ein Klima, das wir`). */
+function hasUnclosedQuote(text: string): boolean {
+  const opened = /^["“„«‘‚]/.test(text)
+  return opened && !/["”“»’'](?=[\s,.;:!?]|$)/u.test(text.slice(1))
+}
+
+/**
+ * Fuller copies of `unit` elsewhere must agree with the join; with no fuller copy, anything goes.
+ */
+function joinAgreesWithCopies(unit: Unit, next: Unit, byOpening: ReadonlyMap<string, Unit[]>): boolean {
+  if (wordCount(unit.text) < MIN_CHECKED_WORDS) return true
+  const head = keyOf(unit)
+  const fuller = (byOpening.get(openingOf(head)) ?? []).filter((other) => other !== unit && keyOf(other).length > head.length && keyOf(other).startsWith(head + ' '))
+  if (fuller.length === 0) return true
+  // Compared word by word: a pull quote's punctuation differs from its sentence's.
+  const joined = wordsOf(comparisonKey(`${unit.text} ${next.text}`))
+  return fuller.some((other) => {
+    const key = wordsOf(keyOf(other))
+    return key === joined || key.startsWith(joined + ' ') || joined.startsWith(key)
+  })
+}

@@ -1,0 +1,213 @@
+/**
+ * @module
+ * What each unit is: body, caption, heading, list item or comment, each only with evidence. A
+ * reader's role is evidence; so is a label (`Image caption`), a photo credit next to a line, a
+ * list marker or a run of short lines after a colon, and, for a heading, its form (short, no
+ * closing punctuation, opening like a sentence, standing on its own line) or a larger font.
+ */
+import type { Piece } from './pieces.ts'
+import { LIST_MARKER } from './assembly.ts'
+import { endsMidSentence, endsSentence, endsWithConnector, startsLikeSentence, wordCount } from './text-shape.ts'
+import { setText, type Unit } from './units.ts'
+import { captionText, splitTrailingCredit } from './web-furniture.ts'
+
+const COMMENT = /^(?:comment|editor'?s note|editorial note|anmerkung der redaktion|note de la rédaction|nota del editor)\s*:/i
+const MAX_HEADING_WORDS = 12
+const MAX_HEADING_LENGTH = 100
+const MAX_LIST_ITEM_WORDS = 15
+/** A heading set this much larger than the body text is one by its layout. */
+const HEADING_FONT_RATIO = 1.15
+
+/**
+ * Whether `text` has a heading's form: short, opening like a sentence, not cut at a connector,
+ * and either a question or without closing punctuation.
+ */
+export function hasHeadingForm(text: string): boolean {
+  if (wordCount(text) > MAX_HEADING_WORDS || text.length > MAX_HEADING_LENGTH) return false
+  if (!startsLikeSentence(text) || endsWithConnector(text)) return false
+  // A quoted phrase set as a heading: `‘We will be back’`, `„Nie wieder“`.
+  if (/^[‘“"'„«‚]/.test(text) && /[’”"'“»‘]$/.test(text) && !/[.!,;:…]\s*[’”"'“»‘]$/.test(text)) return true
+  return text.endsWith('?') || !/[.!,;:…"”’')\]»“-]$/.test(text)
+}
+
+/** A caption under a credit carries no closing full stop and is not cut mid-sentence. */
+function looksLikeCaption(text: string): boolean {
+  return !endsSentence(text) && !endsMidSentence(text)
+}
+
+/**
+ * Gives every unit its kind (in place). `pieces` is the whole capture, furniture included, for the
+ * credits next to units.
+ */
+export function classifyUnits(units: Unit[], pieces: readonly Piece[]): void {
+  for (const unit of units) classifyByEvidence(unit)
+  markCreditedCaptions(units, pieces)
+  markLists(units)
+  markListRuns(units)
+  const bodyFont = medianBodyFont(units)
+  for (const unit of units) {
+    if (unit.kindFromEvidence) continue
+    if (COMMENT.test(unit.text)) unit.kind = 'comment'
+    else if (hasHeadingForm(unit.text) && (unit.gap !== 'line' || unit.pieces.length === 1)) unit.kind = 'heading'
+    else if (bodyFont !== null && (unit.pieces[0]!.fontSize ?? 0) > bodyFont * HEADING_FONT_RATIO && wordCount(unit.text) <= 20 && !endsSentence(unit.text)) {
+      unit.kind = 'heading'
+    }
+  }
+}
+
+function classifyByEvidence(unit: Unit): void {
+  const role = unit.pieces[0]!.role
+  // A caption with its credit at its end (`X. Photograph: Jane Doe`), as a line or wrapped over two.
+  const credited = role === undefined || role === 'caption' ? splitTrailingCredit(unit.text) : null
+  if (credited !== null && credited.caption !== '') {
+    setText(unit, credited.caption)
+    unit.kind = 'caption'
+    unit.kindFromEvidence = true
+    return
+  }
+  if (role === 'heading' || role === 'caption' || role === 'list-item' || role === 'body') {
+    unit.kind = role
+    unit.kindFromEvidence = true
+    if (role === 'list-item') setText(unit, unit.text.replace(LIST_MARKER, ''))
+    return
+  }
+  const labelled = captionText(unit.text)
+  if (labelled !== null) {
+    setText(unit, labelled)
+    unit.kind = 'caption'
+    unit.kindFromEvidence = true
+  }
+}
+
+/**
+ * A photo credit names the photo of the caption next to it: the line right after the credit
+ * (credit first, as BBC pages print them) when it reads as a caption, otherwise the line right
+ * before it (caption first). A page break between the two parts them.
+ */
+function markCreditedCaptions(units: Unit[], pieces: readonly Piece[]): void {
+  const unitOfPiece = new Map<Piece, Unit>()
+  for (const unit of units) for (const piece of unit.pieces) unitOfPiece.set(piece, unit)
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i]!.furniture !== 'credit') continue
+    const after = nextText(pieces, i, 1)
+    const afterUnit = after && unitOfPiece.get(after)
+    if (afterUnit && afterUnit.pieces[0] === after && afterUnit.gap !== 'page') {
+      if (afterUnit.kind === 'caption') continue
+      if (!afterUnit.kindFromEvidence && looksLikeCaption(afterUnit.text)) {
+        afterUnit.kind = 'caption'
+        afterUnit.kindFromEvidence = true
+        continue
+      }
+    }
+    const before = nextText(pieces, i, -1)
+    const beforeUnit = before && unitOfPiece.get(before)
+    if (!beforeUnit || beforeUnit.kindFromEvidence || beforeUnit.pieces[beforeUnit.pieces.length - 1] !== before) continue
+    const sameLine = before.line === pieces[i]!.line
+    if (sameLine || (looksLikeCaption(beforeUnit.text) && before.page === pieces[i]!.page)) {
+      beforeUnit.kind = 'caption'
+      beforeUnit.kindFromEvidence = true
+    }
+  }
+}
+
+/** The nearest text piece from `i` in `direction` with only credits between, or `undefined`. */
+function nextText(pieces: readonly Piece[], i: number, direction: 1 | -1): Piece | undefined {
+  for (let j = i + direction; j >= 0 && j < pieces.length; j += direction) {
+    const piece = pieces[j]!
+    if (piece.furniture === null) return piece
+    if (piece.furniture !== 'credit') return undefined
+  }
+  return undefined
+}
+
+/**
+ * List items: lines opening with a bullet, or with numbers in sequence (`1.`, `2.`), and runs of
+ * two or more short lines after a line ending in a colon (a list printed without its bullets).
+ */
+function markLists(units: Unit[]): void {
+  const NUMBERED = /^\(?(\d{1,2}|[a-z])[.)]\s/
+  const numbers = units.map((unit) => (unit.kindFromEvidence ? Number.NaN : ordinal(NUMBERED.exec(unit.text)?.[1] ?? '')))
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!
+    if (unit.kindFromEvidence) continue
+    const marker = LIST_MARKER.exec(unit.text)
+    if (!marker) continue
+    const value = numbers[i]!
+    // A number alone proves nothing (`1. FC Köln`); a sequence does.
+    if (!Number.isNaN(value) && numbers[i - 1] !== value - 1 && numbers[i + 1] !== value + 1) continue
+    if (Number.isNaN(value) && NUMBERED.test(unit.text)) continue
+    setText(unit, unit.text.slice(marker[0].length))
+    unit.kind = 'list-item'
+    unit.kindFromEvidence = true
+  }
+  for (let i = 0; i < units.length; i++) {
+    const intro = units[i]!
+    if (intro.kind === 'list-item' || !intro.text.endsWith(':') || wordCount(intro.text) < 2) continue
+    let end = i + 1
+    while (end < units.length && isBareListItem(units[end]!)) end++
+    if (end - (i + 1) < 2) continue
+    for (let j = i + 1; j < end; j++) {
+      units[j]!.kind = 'list-item'
+      units[j]!.kindFromEvidence = true
+    }
+  }
+}
+
+/**
+ * A list printed without bullets and without an introducing colon: a run of short lines shaped
+ * like headings, one right under the other. Headings are followed by text, not by more headings,
+ * so in a run of three or more the first may be the list's heading and the rest are its entries;
+ * lines indented past the body's left edge are entries from two on.
+ */
+function markListRuns(units: Unit[]): void {
+  const bodyIndent = commonIndent(units)
+  const isCandidate = (unit: Unit | undefined) => unit !== undefined && !unit.kindFromEvidence && unit.kind !== 'caption' && hasHeadingForm(unit.text) && unit.pieces.length === 1
+  for (let start = 0; start < units.length; start++) {
+    if (!isCandidate(units[start])) continue
+    let end = start + 1
+    while (end < units.length && isCandidate(units[end]) && units[end]!.gap === 'line') end++
+    const run = units.slice(start, end)
+    const indented = run.every((unit) => unit.pieces[0]!.indent > bodyIndent)
+    if (indented && run.length >= 2) markItems(run)
+    else if (run.length >= 3) {
+      const [first, ...rest] = run
+      const standsApart = first!.gap !== 'line' && first!.pieces[0]!.indent <= bodyIndent
+      markItems(standsApart ? rest : run)
+    }
+    start = end - 1
+  }
+}
+
+function markItems(units: readonly Unit[]): void {
+  for (const unit of units) {
+    unit.kind = 'list-item'
+    unit.kindFromEvidence = true
+  }
+}
+
+/** The indentation most lines of the capture's text share. */
+function commonIndent(units: readonly Unit[]): number {
+  const counts = new Map<number, number>()
+  for (const unit of units) for (const piece of unit.pieces) counts.set(piece.indent, (counts.get(piece.indent) ?? 0) + 1)
+  let best = 0
+  let bestCount = -1
+  for (const [indent, count] of counts) if (count > bestCount) [best, bestCount] = [indent, count]
+  return best
+}
+
+function isBareListItem(unit: Unit): boolean {
+  if (unit.kindFromEvidence || unit.gap === 'page' || wordCount(unit.text) > MAX_LIST_ITEM_WORDS) return false
+  return !endsSentence(unit.text) || /[;,]$/.test(unit.text)
+}
+
+function ordinal(value: string): number {
+  if (value === '') return Number.NaN
+  return /^\d+$/.test(value) ? Number(value) : value.charCodeAt(0) - 96
+}
+
+function medianBodyFont(units: readonly Unit[]): number | null {
+  const sizes = units.flatMap((unit) => unit.pieces.map((piece) => piece.fontSize)).filter((size): size is number => size !== undefined)
+  if (sizes.length === 0) return null
+  sizes.sort((a, b) => a - b)
+  return sizes[sizes.length >> 1]!
+}

@@ -1,0 +1,88 @@
+/**
+ * @module
+ * Lines that printing puts at a page's edge: page numbers in the common formats, the header and
+ * footer a browser prints (date and time in the locale's short format, the page's title, its URL
+ * and the page count). Each is evidence of a page break as well as furniture.
+ */
+
+/** A page count or number: `2 of 13`, `Page 2`, `Page 2 of 13`, `Seite 2 von 5`, `2/13`, `- 2 -`, `2`. */
+const PAGE_NUMBER = String.raw`(?:(?:page|p\.|seite|página|pagina|pag\.)\s*\d{1,4}(?:\s*(?:of|/|von|de|sur|di)\s*\d{1,4})?|\d{1,4}\s*(?:of|/|von|de|sur|di)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\[\s*\d{1,4}\s*\]|\d{1,4})`
+/** A short numeric date as browsers print it: `3/12/21`, `12.03.21`, `12/03/2021`, `2021-03-12`, `2021/03/12`. */
+const NUMERIC_DATE = String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})`
+/** A clock time: `10:15`, `10:15:30`, `10:15 AM`, `10.15 p.m.`, `10h15`. */
+const CLOCK = String.raw`\d{1,2}(?:[:.h]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?`
+/** A print timestamp: date and time, as a browser's header puts them (`12.03.21, 10:15`, `12/03/2021 10:15`). */
+const TIMESTAMP = String.raw`${NUMERIC_DATE}\s*,?\s*(?:à\s+|um\s+|at\s+)?${CLOCK}`
+
+const PAGE_MARKER = new RegExp(String.raw`^(?:${PAGE_NUMBER}(?:\s+${TIMESTAMP})?|${TIMESTAMP}(?:\s+${PAGE_NUMBER})?)$`, 'i')
+/** A timestamp opening a line, with the page's title after it (a browser's print header). */
+const PRINT_HEADER = new RegExp(String.raw`^(?:${PAGE_NUMBER}\s+)?${TIMESTAMP}\s+(?<title>\S.*)$`, 'i')
+/** A page's title before a timestamp (some locales' headers put the date on the right). */
+const PRINT_HEADER_DATE_LAST = new RegExp(String.raw`^(?<title>\S.*?)\s+${TIMESTAMP}$`, 'i')
+/** A URL, with or without scheme, with an optional page count after it (a browser's print footer). */
+const URL_LINE = new RegExp(
+  String.raw`^(?<url>(?:https?:\/\/|file:\/\/\/?|www\.)\S+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?::\d+)?\/\S*)(?:\s+${PAGE_NUMBER})?$`,
+  'i'
+)
+/** A page count after a title (`Tram line approved 2/5`), as a footer with the title prints it. */
+const TITLE_AND_COUNT = new RegExp(String.raw`^(?<title>\S.*?)\s+\d{1,4}\s*(?:/|of|von|de|sur)\s*\d{1,4}$`, 'i')
+
+/** What a page-edge line is. */
+export type PageMarkerKind = 'page-number' | 'print-header' | 'url'
+
+/**
+ * Whether a line is a page marker: a page number or count in a common format, maybe with the
+ * print timestamp, or a timestamp alone.
+ *
+ * @example
+ * isPageMarker('2 of 13 29.05.17, 15:24') // => true
+ * isPageMarker('- 2 -')                   // => true
+ * isPageMarker('2 of 13 people agreed')   // => false
+ */
+export function isPageMarker(line: string): boolean {
+  return PAGE_MARKER.test(line)
+}
+
+/**
+ * The URL of a line that is a bare URL, with or without scheme (a print footer, perhaps with its
+ * page count); `null` for any other line.
+ *
+ * @example
+ * urlOfLine('https://www.bbc.com/news/world-europe-40082451 2/13') // => 'https://www.bbc.com/news/world-europe-40082451'
+ * urlOfLine('news.example.org/local/tram')                         // => 'news.example.org/local/tram'
+ * urlOfLine('See https://example.com')                             // => null
+ */
+export function urlOfLine(line: string): string | null {
+  return URL_LINE.exec(line)?.groups?.['url'] ?? null
+}
+
+/**
+ * The title a browser's print header or footer carries beside its timestamp or page count, or
+ * `null` when the line is no such header. The title part is what the caller should compare with
+ * the document's title; a header is only taken for one when its title is known or short.
+ *
+ * @example
+ * printHeaderTitle('3/12/21, 10:15 AM Tram line approved') // => 'Tram line approved'
+ */
+export function printHeaderTitle(line: string): string | null {
+  const match = PRINT_HEADER.exec(line) ?? PRINT_HEADER_DATE_LAST.exec(line)
+  return match?.groups?.['title']?.trim() ?? null
+}
+
+/** The title of a footer line `Title 2/5`, or `null`. */
+export function titleBeforePageCount(line: string): string | null {
+  return TITLE_AND_COUNT.exec(line)?.groups?.['title']?.trim() ?? null
+}
+
+/**
+ * What kind of page-edge line `line` is, or `null`. A print header is a timestamp with at most
+ * `maxTitleWords` words of title beside it (a line of body text never opens with a timestamp
+ * followed by a whole sentence, but a title may be long).
+ */
+export function pageMarkerKind(line: string, maxTitleWords = 30): PageMarkerKind | null {
+  if (PAGE_MARKER.test(line)) return 'page-number'
+  if (urlOfLine(line) !== null) return 'url'
+  const title = printHeaderTitle(line)
+  if (title !== null && title.split(' ').length <= maxTitleWords) return 'print-header'
+  return null
+}

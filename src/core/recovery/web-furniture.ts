@@ -1,0 +1,487 @@
+/**
+ * @module
+ * Web-page furniture by kind: the lines a saved or printed news page carries around its article
+ * (bylines, datelines and timestamps, photo credits, advertisement, share, read-more, related and
+ * most-read lines, navigation). Each function looks at one cleaned line. The word lists cover
+ * English, French, German and Spanish, the languages of the captures seen; a new language is a
+ * new row, not a new rule.
+ */
+
+/** Month names and their short forms, in English, French, German and Spanish (lower case). */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      'january jan janvier janv januar jän enero ene',
+      'february feb février févr fevrier februar febrero',
+      'march mar mars märz maerz marzo',
+      'april apr avril avr abril abr',
+      'may mai mayo',
+      'june jun juin juni junio',
+      'july jul juillet juil juli julio',
+      'august aug août aout agosto ago',
+      'september sep sept septembre septiembre setiembre',
+      'october oct octobre oktober okt octubre',
+      'november nov novembre noviembre',
+      'december dec décembre decembre dezember dez diciembre dic',
+    ] as const
+  ).flatMap((names, month) => names.split(' ').map((name) => [name, month + 1] as const))
+)
+
+const WEEKDAYS = new Set(
+  (
+    'monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so ' +
+    'lunes martes miércoles miercoles jueves viernes sábado sabado domingo'
+  ).split(' ')
+)
+
+/** Words a dateline may carry around its date: labels, prepositions, time zones, units. */
+const DATELINE_WORDS = new Set(
+  (
+    'published updated posted last modified first on at am um à a le el de del the ' +
+    'publié publiée mis à jour modifié le veröffentlicht aktualisiert zuletzt stand erstellt ' +
+    'publicado actualizado actualizada fecha ' +
+    'est edt cst cdt mst mdt pst pdt et ct pt gmt bst utc cet cest mez mesz ist jst aest ' +
+    'uhr h hs hrs a.m. p.m. am pm ' +
+    'read min mins minute minutes lecture lesezeit lectura temps de ' +
+    'y und et and'
+  ).split(' ')
+)
+
+const RELATIVE_TIME = [
+  // English: `5 hours ago`, `an hour ago`
+  /^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b/i,
+  // French: `il y a 3 heures`
+  /^(?:(?:publié|mis à jour)\s*)?il y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)s?\b/i,
+  // German: `vor 3 Stunden`
+  /^(?:(?:veröffentlicht|aktualisiert)\s*)?vor\s+(?:\d+|einer|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)\b/i,
+  // Spanish: `hace 3 horas`
+  /^(?:(?:publicado|actualizado)\s*)?hace\s+(?:\d+|una?)\s+(?:segundo|minuto|hora|día|dia|semana|mes|año)(?:e?s)?\b/i,
+]
+
+/** A dateline as recovered: the date when one can be read, and any section label after it. */
+export type Dateline = {
+  /** ISO date `YYYY-MM-DD`, or `''` when the line says no full date (`5 hours ago`). */
+  date: string
+  /** A section label printed after the date (`53 minutes ago Europe` → `Europe`), or `''`. */
+  label: string
+}
+
+/** Up to three capitalised words after a relative time: a section label (`Europe`, `Middle East`). */
+const LABEL = /^(?<label>\p{Lu}[\p{L}&'-]*(?:\s+[\p{L}&'-]+){0,2})$/u
+
+/**
+ * Reads a dateline or timestamp line in a common format and language (`29 May 2017`,
+ * `March 12, 2021 at 10:15 a.m. EST`, `12. März 2021`, `15 mai 2021`, `15 de mayo de 2021`,
+ * `Updated 12/03/2021 10:15 GMT`, `Fri 12 Mar 2021 10.15 GMT`, `5 hours ago`, `il y a 3 heures`),
+ * or returns `null` when the line is anything else. A line is a dateline when nothing is left
+ * once its date, time, labels and time zone are taken away.
+ *
+ * @example
+ * readDateline('March 12, 2021 at 10:15 a.m. EST') // => { date: '2021-03-12', label: '' }
+ * readDateline('53 minutes ago Europe')            // => { date: '', label: 'Europe' }
+ * readDateline('29 May 2017 Macron met Putin')     // => null
+ */
+export function readDateline(line: string): Dateline | null {
+  if (line.length > 160) return null
+  // `May 3, 2024 9:42 AM UTC · Updated 2 hours ago`, `Published … | Updated …`: every part a dateline.
+  const parts = line.split(/\s+[·|•]\s+/)
+  if (parts.length > 1) return readDateParts(parts)
+  return readOneDateline(line) ?? readPlacedDateline(line)
+}
+
+/** A dateline after the place it was filed from: `VALDEMAR - 18 abr 2024 - 07:30 CEST`, `Berlin, 4. Juni 2022`. */
+function readPlacedDateline(line: string): Dateline | null {
+  const placed = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*(?:[-–—|,·]\s*)(?<rest>.+)$/u.exec(line)
+  if (!placed) return null
+  return readDateParts(placed.groups!['rest']!.split(/\s+[-–—|·]\s+/))
+}
+
+/** Parts of a dateline, each a date, a time or a reading time, one at least a date; or `null`. */
+function readDateParts(parts: readonly string[]): Dateline | null {
+  const read = parts.map((part) => readOneDateline(part) ?? readReadingTime(part) ?? readTime(part))
+  if (read.some((part) => part === null) || read.every((part) => part === TIME_ONLY)) return null
+  return { date: read.find((part) => part!.date !== '')?.date ?? '', label: '' }
+}
+
+const TIME_ONLY: Dateline = { date: '', label: '' }
+
+/** A time alone, with its zone: `07:30 CEST`, `9.41am GMT`, `15h20`. */
+function readTime(part: string): Dateline | null {
+  return /^\d{1,2}(?:[:.h]\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:uhr|h|[A-Z]{2,5})?$/i.test(part.trim()) ? TIME_ONLY : null
+}
+
+/** `3 min read`, `Lesezeit: 9 Min.`, `Temps de lecture : 4 min`, `Lectura: 5 minutos`. */
+function readReadingTime(part: string): Dateline | null {
+  const reading = /^(?:\d+\s*(?:min(?:ute)?s?\.?)\s*(?:read|lesezeit|de lecture|de lectura)|(?:reading time|lesezeit|temps de lecture|lectura|tiempo de lectura)\s*:?\s*\d+\s*(?:min(?:ute)?s?|minuten|minutos)\.?)$/i
+  return reading.test(part.trim()) ? { date: '', label: '' } : null
+}
+
+function readOneDateline(line: string): Dateline | null {
+  for (const pattern of RELATIVE_TIME) {
+    const match = pattern.exec(line)
+    if (!match) continue
+    const rest = line.slice(match[0].length).replace(/^[\s·|,•–-]+/, '').trim()
+    if (rest === '') return { date: '', label: '' }
+    const label = LABEL.exec(rest)?.groups?.['label']
+    return label !== undefined ? { date: '', label } : null
+  }
+  return readAbsoluteDateline(line)
+}
+
+type DateParts = { day?: number; month?: number; year?: number }
+
+function readAbsoluteDateline(line: string): Dateline | null {
+  const tokens = line
+    .replace(/[|·•,()[\]–—]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+  const parts: DateParts = {}
+  let sawDate = false
+  let labelFrom = -1
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    const word = token.toLowerCase().replace(/:$/, '')
+    const bare = word.replace(/\.$/, '')
+    const month = MONTHS.get(bare)
+    if (month !== undefined) {
+      parts.month ??= month
+      sawDate = true
+      continue
+    }
+    if (WEEKDAYS.has(bare) || DATELINE_WORDS.has(word) || DATELINE_WORDS.has(bare)) continue
+    if (/^\d{1,2}\.?$/.test(word) || /^\d{1,2}(?:st|nd|rd|th|er|º|°)$/.test(word)) {
+      parts.day ??= Number.parseInt(word, 10)
+      continue
+    }
+    if (/^(?:1[89]|20)\d\d\.?$/.test(word)) {
+      parts.year ??= Number.parseInt(word, 10)
+      continue
+    }
+    const numeric = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\.?$/.exec(word)
+    if (numeric) {
+      Object.assign(parts, numericDate(numeric[1]!, numeric[2]!, numeric[3]!))
+      sawDate = true
+      continue
+    }
+    if (/^\d{4}-\d{2}-\d{2}t[\d:.+z-]*$/.test(word)) {
+      Object.assign(parts, numericDate(word.slice(0, 4), word.slice(5, 7), word.slice(8, 10)))
+      sawDate = true
+      continue
+    }
+    if (/^\d{1,2}(?:[:.h]\d{2}){1,2}(?:[ap]\.?m\.?)?(?:uhr|h)?$/.test(word)) continue
+    if (/^[ap]\.?m\.?$/.test(word)) continue
+    // What is left after the date may be a short section label, as in `29 May 2017 Europe`.
+    if (sawDate && /^\p{Lu}/u.test(token)) {
+      labelFrom = i
+      break
+    }
+    return null
+  }
+  if (!sawDate) return null
+  let label = ''
+  if (labelFrom >= 0) {
+    label = tokens.slice(labelFrom).join(' ')
+    if (!LABEL.test(label)) return null
+  }
+  const { day, month, year } = parts
+  const date = day && month && year && day <= 31 && month <= 12 ? `${year}-${pad(month)}-${pad(day)}` : ''
+  return { date, label }
+}
+
+/** Day, month and year of a numeric date, `YYYY-MM-DD` or day first (`12.03.2021`, `12/03/21`). */
+function numericDate(a: string, b: string, c: string): DateParts {
+  if (a.length === 4) return { year: Number(a), month: Number(b), day: Number(c) }
+  const year = c.length === 2 ? 2000 + Number(c) : Number(c)
+  // Day first is the common order outside the US; a first number over 12 can only be a day, a
+  // second number over 12 only a day (US order).
+  if (Number(b) > 12) return { year, month: Number(a), day: Number(b) }
+  return { year, month: Number(b), day: Number(a) }
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}
+
+/**
+ * Parses a dateline (`53 minutes ago Europe`); returns the section label it carries, `''` when it
+ * has none, or `null` when the line is not a dateline.
+ *
+ * @example
+ * parseDateline('53 minutes ago Europe') // => 'Europe'
+ * parseDateline('Macron met Putin')      // => null
+ */
+export function parseDateline(line: string): string | null {
+  return readDateline(line)?.label ?? null
+}
+
+/** A name: two to five capitalised words, initials, particles (`van`, `de`) and hyphens allowed. */
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|del|da|di|du|le|la|bin|ibn|al|y)\s+)*(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)){1,4}`
+const NAMES = String.raw`${NAME}(?:\s*(?:&|and|und|et|y|e)\s+${NAME})*`
+const BYLINE = new RegExp(
+  String.raw`^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Tt]ext|[Rr]eporting|[Rr]eport|[Rr]eported|[Pp]hotos?|[Ii]nterview)\s+)?(?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Tt]exte?\s*:|[Aa]utor(?:in)?\s*:|[Aa]uthor\s*:)\s+(?<names>${NAMES})(?:\s*(?:[,|·•–—/-]|\bin\b|\ben\b|\bà\b|\baus\b)\s*.{0,80})?$`,
+  'u'
+)
+
+/**
+ * The author named by a byline (`By Robin Hale, Local Affairs Reporter`, `Par Jean Dupont`,
+ * `Von Anna Schmidt, Berlin`, `Por María López | Madrid`), or `null` when the line is no byline.
+ * A byline names people with capitalised names and does not read as a sentence.
+ *
+ * @example
+ * bylineAuthor('By Robin Hale, Local Affairs Reporter') // => 'Robin Hale'
+ * bylineAuthor('By Tuesday, the council will vote.')   // => null
+ */
+export function bylineAuthor(line: string): string | null {
+  if (line.length > 160 || /[.!?]["”’»]?$/.test(line.replace(/\b\p{Lu}\.$/u, ''))) return null
+  const match = BYLINE.exec(line)
+  if (!match) return null
+  const names = match.groups!['names']!.trim()
+  // A weekday or month after `By` is a sentence (`By Monday March the work was done`).
+  const first = names.split(/\s+/)[0]!.toLowerCase()
+  if (WEEKDAYS.has(first) || MONTHS.has(first)) return null
+  return names
+}
+
+/** Words naming a writer's job, at the end of a byline without `By`. */
+const ROLE_WORDS = /\b(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor|analyst|korrespondent(?:in)?|redakteur(?:in)?|reporter(?:in)?|autor(?:in)?|correspondant(?:e)?|journaliste|rédact(?:eur|rice)|envoyée? spéciale?|corresponsal|redactor(?:a)?|periodista|enviad[oa] especial)\b/i
+const BARE_BYLINE = new RegExp(String.raw`^(?<name>${NAME}(?:\s*(?:&|and|und|et|y)\s+${NAME})*)(?<rest>\s*(?:[,|·•–—-]\s*|\s).{0,80})?$`, 'u')
+
+/**
+ * The author of a byline printed without `By` (`Dana Whitfield, Riverside Gazette`,
+ * `Imogen Farrell North of England correspondent`), or `null`. Only a line next to a dateline or
+ * the headline is asked: there a name with an outlet or a job is a byline.
+ */
+export function bareBylineAuthor(line: string): string | null {
+  if (wordsIn(line) > 12 || /[.!?:;]$/.test(line)) return null
+  const match = BARE_BYLINE.exec(line)
+  if (!match) return null
+  const rest = match.groups!['rest']?.trim() ?? ''
+  const hasJob = ROLE_WORDS.test(line)
+  if (rest !== '' && !/^[,|·•–—-]/.test(rest) && !hasJob) return null
+  const words = match.groups!['name']!.split(/\s+/)
+  // `Imogen Farrell North of England correspondent`: a job's place reads as more name; keep two words.
+  return hasJob && rest !== '' && !/^[,|·•–—-]/.test(rest) ? words.slice(0, 2).join(' ') : match.groups!['name']!
+}
+
+/** Picture agencies and credit lines that appear alone under a photo. */
+const AGENCIES = new Set(
+  [
+    'afp', 'ap', 'epa', 'epa-efe', 'efe', 'pa', 'reuters', 'getty images', 'getty', 'afp/getty images', 'afp via getty images',
+    'associated press', 'the associated press', 'pa media', 'pa wire', 'alamy', 'shutterstock', 'bbc', 'tass', 'ria novosti',
+    'anadolu agency', 'xinhua', 'eyevine', 'rex features', 'rex/shutterstock', 'sputnik', 'dpa', 'picture alliance',
+    'picture-alliance', 'keystone', 'imago', 'imago images', 'ansa', 'europa press', 'bloomberg', 'ap photo', 'upi',
+  ].map((name) => name.toLowerCase())
+)
+
+const CREDIT_LABEL =
+  /^(?:courtesy(?: of)?\b|(?:image|photo|picture|video|foto|bild|imagen)\s+(?:copyright|credit|source|quelle)\b\s*[,:]?|photograph(?:y)?\s*:|photos?\s*:|photo by\b|photographs? by\b|pictures?\s*:|credit\s*:|image\s*:|images\s*:|foto\s*:|fotos\s*:|bild\s*:|crédit(?:s)?(?: photo)?\s*:|photo\s*©|©|\(c\)\s|copyright\s*:?|illustration\s*:|quelle\s*:|fuente\s*:)\s*(?<credit>.*)$/i
+
+/**
+ * Whether a line is a photo credit: labelled (`Photograph: X`, `Photo: X`, `Image copyright X`,
+ * `Foto: X`, `© X`), or a picture agency alone (`AFP`, `REUTERS`, `Getty Images`, `X/AFP`,
+ * `AP Photo/X`).
+ *
+ * @example
+ * isPhotoCredit('Photograph: Gazette Staff') // => true
+ * isPhotoCredit('Reuters reported that')     // => false
+ */
+export function isPhotoCredit(line: string): boolean {
+  if (line.length > 120) return false
+  if (CREDIT_LABEL.test(line)) return true
+  const bare = line.toLowerCase().replace(/^\(|\)$|[.:]$/g, '').trim()
+  if (AGENCIES.has(bare)) return true
+  // `Jane Doe/AFP`, `Jane Doe / Reuters`, `AP Photo/Jane Doe`, `AFP via Getty Images`
+  const parts = bare.split(/\s*(?:\/|\bvia\b)\s*/)
+  if (parts.length > 1 && parts.length <= 3 && parts.some((part) => AGENCIES.has(part)) && wordsIn(bare) <= 8) return true
+  // `Jane Doe/The Gazette`, `Meridian Wire/Sofia Brandt`: photographer and outlet, as agencies credit.
+  return SLASH_CREDIT.test(line)
+}
+
+const CAPITALISED_WORDS = String.raw`\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of|de|the|für|for)?\s*\p{Lu}[\p{L}.'’&-]*){0,3}`
+const SLASH_CREDIT = new RegExp(String.raw`^${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS}$`, 'u')
+
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
+/** Where a credit starts inside a line that holds a caption too (`Crowds on Monday. Photograph: X`). */
+const INLINE_CREDIT = /(?<=[\p{L}\p{N}.!?)”"’])\s+(?:(?:Photograph|Photo|Photos|Picture|Foto|Fotos|Bild|Image|Credit|Crédit photo|Crédit|Quelle|Fuente)\s*:\s*\S.{0,80}|(?:Photo by|Courtesy of|Courtesy)\s+\p{Lu}.{0,80})$/u
+/** A credit after a caption's last sentence without a label: `… on Monday. Jane Doe/AFP`. */
+const TRAILING_SLASH_CREDIT = new RegExp(String.raw`(?<=[.!?])\s+(${CAPITALISED_WORDS}\s*\/\s*${CAPITALISED_WORDS})$`, 'u')
+
+/** A credit in brackets after a caption: `… on Tuesday. (AP Photo/Jane Doe)`, `(Foto: dpa)`, `(Reuters)`. */
+const PARENTHESISED_CREDIT = /(?<=[.!?”"’])\s+\((?:[^()]*\b(?:photo|photograph|foto|bild|image|credit|crédit|getty|reuters|afp|ap|epa|efe|dpa|pa|xinhua|anadolu)\b[^()]*)\)$/iu
+
+/** A credit label left at a line's end, its name on the next line (`… banks. Photograph:`). */
+export const CREDIT_LABEL_AT_END = /(?<=[.!?”"’)]\s+)(?:Photograph|Photo|Photos|Picture|Foto|Fotos|Bild|Image|Credit|Crédit photo|Crédit|Quelle|Fuente|Courtesy of|Photo by)\s*:?$/u
+
+/**
+ * Splits a credit off the end of a caption (`X. Photograph: Jane Doe/AFP`, `X. Courtesy of Y`,
+ * `X. Jane Doe/AFP`): returns the caption and the credit, or `null` when the text ends in none.
+ *
+ * @example
+ * splitTrailingCredit('Crowds on Monday. Photograph: Jo Bloggs') // => { caption: 'Crowds on Monday.', credit: 'Photograph: Jo Bloggs' }
+ */
+export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
+  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text) ?? PARENTHESISED_CREDIT.exec(text) ?? CREDIT_LABEL_AT_END.exec(text)
+  if (!match || match.index === 0) return null
+  return { caption: text.slice(0, match.index).trim(), credit: match[0].trim() }
+}
+
+const CAPTION_LABEL = /^(?:image|media|video|photo|picture)\s+caption\s*[,:]?\s*(?<caption>.+)$/i
+
+/**
+ * The text of a labelled caption (`Image caption X`, `Media caption X`), or `null`.
+ *
+ * @example
+ * captionText('Image caption Mr Macron (right) believes it') // => 'Mr Macron (right) believes it'
+ */
+export function captionText(line: string): string | null {
+  return CAPTION_LABEL.exec(line)?.groups?.['caption']?.trim() ?? null
+}
+
+/**
+ * Splits a credit and a labelled caption printed on one line (`Image copyright AFP Image caption
+ * X`) into two lines; any other line is returned alone. (A credit after a caption, `X.
+ * Photograph: Y`, is split from the whole caption once its lines are joined: see
+ * {@link splitTrailingCredit}.)
+ *
+ * @example
+ * splitCreditAndCaption('Image copyright AFP Image caption Crowds') // => ['Image copyright AFP', 'Image caption Crowds']
+ */
+export function splitCreditAndCaption(line: string): string[] {
+  const at = line.search(/\s(?:image|media|video|photo)\s+caption\b/i)
+  if (at > 0 && CREDIT_LABEL.test(line.slice(0, at))) return [line.slice(0, at), line.slice(at + 1)]
+  return [line]
+}
+
+/** The line that opens a list of topic tags at the end of an article. */
+export const RELATED_TOPICS = /^(?:related (?:topics|tags)|topics|tags|themen|thèmes|sujets|temas|schlagwörter)\s*:?$/i
+
+/** What kind of web furniture a line is, when it is one. */
+export type WebFurnitureKind = 'advertisement' | 'share' | 'read-more' | 'related' | 'navigation' | 'chrome'
+
+/** Advertisement labels, in the languages above; also when printing letter-spaced them. */
+const ADVERTISEMENT = new Set(
+  'advertisement advertising advert ad sponsored sponsoredcontent anzeige werbung publicité publicite publicidad paidcontent paidpost promoted partnercontent'.split(' ')
+)
+const ADVERTISEMENT_LINE =
+  /^(?:(?:story|article|text|content)\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)|continue reading (?:below|after)(?: the)?(?: advertisement| ad)?|scroll (?:down )?to continue(?: with content)?|skip (?:this )?(?:advertisement|ad)|(?:advertisement|anzeige|publicité|publicidad)\s*[-–:]\s*.{0,40}|la suite après (?:cette )?(?:la )?publicité|weiter nach der anzeige|artikel wird nach der anzeige fortgesetzt|el artículo continúa después del anuncio|sponsored by .{1,40}|paid (?:content|post) (?:by|from) .{1,40})$/i
+
+const SHARE_LINE =
+  /^(?:share(?: this)?(?: (?:story|article|page|post|on \w+|with))?|share (?:via|on) .{1,30}|about sharing|copy (?:this )?link|link copied|tweet|email|e-mail|print|save|save (?:this )?(?:story|article)|bookmark|facebook|twitter|x|messenger|pinterest|whatsapp|linkedin|reddit|telegram|flipboard|gift (?:this )?article|listen(?: to (?:this )?(?:article|story))?(?: \d+ min)?|partager(?: sur \w+)?|teilen|artikel teilen|compartir(?: en \w+)?|comments?(?: \(\d+\))?|\d+ comments?|kommentare?(?: \(\d+\))?|commentaires?|comentarios?|close share panel|(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print)(?:\s+(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print))+)$/i
+
+const READ_MORE_LINE =
+  /^(?:(?:read|see|watch|listen)(?: more| also| next)?|more|related|also read|also|recommended|lire aussi|à lire aussi|a lire aussi|lire plus|voir aussi|mehr zum thema|lesen sie auch|auch interessant|mehr dazu|lea también|lee también|leer más|ver también|te puede interesar)\s*[:›»>|–-]\s*.{1,160}$|^(?:explore more on these topics|more on this topic|weitere themen|plus sur ce sujet)\s*:.{0,200}$|^(?:read more|read more stories|continue reading|read the full (?:story|article)|lire la suite|weiterlesen|mehr lesen|seguir leyendo|leer más|more on this story|more stories|show more|load more|see more)$/i
+
+const RELATED_HEADER =
+  /^(?:related(?: (?:articles|stories|content|coverage|news|posts|links|reading))?|most (?:read|popular|viewed|watched|shared|commented)|trending(?: now| stories)?|(?:read|up|watch|what to read) next|top stories|latest(?: news| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|more from .{1,40}|more (?:on|about) (?:this|the) (?:topic|story)|editors'? picks?|popular now|les plus lus|les plus partagés|à lire aussi|sur le même sujet|dans la même rubrique|meistgelesen|meistgelesene artikel|am meisten gelesen|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lo más leído|lo más visto|noticias relacionadas|te puede interesar|más noticias)\s*:?$/i
+
+/** Words of share bars and comment buttons, in the languages above. */
+const SHARE_WORDS = new Set(
+  (
+    'share shares sharing on via this article story page post facebook x twitter linkedin email e-mail mail link links copy copied whatsapp ' +
+    'messenger telegram reddit pinterest bluesky threads mastodon flipboard print save gift comments comment reuse content ' +
+    'teilen diesen artikel kopieren drucken speichern kommentare kommentar anzeigen ' +
+    'partager cet sur copier le lien imprimer commentaires ' +
+    'compartir este artículo en copiar enlace imprimir comentarios'
+  ).split(' ')
+)
+const SHARE_VERBS = /\b(?:share|teilen|partager|compartir|facebook|twitter|whatsapp|linkedin)\b/
+
+/** A bar of share and comment buttons: every word a share word (`Share on Facebook · Share via Email`). */
+function isShareBar(lower: string): boolean {
+  const words = lower.replace(/\(\d+\)|\d+/g, ' ').split(/[\s·|•:,/]+/).filter(Boolean)
+  return words.length >= 2 && SHARE_VERBS.test(lower) && words.every((word) => SHARE_WORDS.has(word))
+}
+
+/** A promotion for the site's own products: newsletters, subscriptions, apps. */
+const PROMOTION =
+  /^(?:sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) .{0,40}newsletter|download (?:our|the) app|abonnieren sie|melden sie sich .{0,40}newsletter|inscrivez-vous|abonnez-vous|suscríbete|suscribete)\b.{0,200}$/i
+
+/** Three or more short links in a row, parted by bars or bullets (`About Us | Contact Us | Site Map`). */
+function isLinkBar(line: string): boolean {
+  const parts = line.split(/\s+[|•·]\s+/)
+  return parts.length >= 3 && parts.every((part) => wordsIn(part) <= 6 && !/[.!?]$/.test(part) && /^[\p{Lu}\p{N}]/u.test(part))
+}
+
+/** Section names a site's navigation lists (compared lower case). */
+const NAVIGATION_WORDS = new Set(
+  (
+    'news home world uk us europe politics business money markets economy tech technology science health sport sports football ' +
+    'culture arts entertainment lifestyle life style travel food opinion opinions comment obituaries weather local video videos ' +
+    'podcasts photos climate environment education media fashion books music film tv games puzzles crossword newsletters ' +
+    'subscribe log in sign login register account menu search more sections things to do legal sustainability ' +
+    'politik wirtschaft wissen kultur reisen gesellschaft meinung abo anmelden panorama digital ' +
+    'actualités international société économie sciences sports culture idées connexion ' +
+    'noticias internacional política economía sociedad deportes cultura opinión'
+  ).split(' ')
+)
+
+/** A line of section names (`News Opinion Sport Culture Lifestyle`): most words are navigation words. */
+function isNavigationLine(line: string): boolean {
+  const words = line.toLowerCase().split(/[\s|·•]+/).filter(Boolean)
+  if (words.length < 3 || /[.!?,;:]$/.test(line) || !/^\p{Lu}/u.test(line)) return false
+  const known = words.filter((word) => NAVIGATION_WORDS.has(word)).length
+  return known >= words.length * 0.7
+}
+
+/** Site navigation and player or consent notices a print carries along (compared lower case). */
+const CHROME_LINES = new Set(
+  [
+    'skip to content', 'skip to main content', 'skip to navigation', 'menu', 'search', 'sign in', 'log in', 'subscribe',
+    'subscribe now', 'newsletter', 'sign up', 'home', 'accessibility help', 'media playback is unsupported on your device',
+    'the bbc is not responsible for the content of external sites.', 'read more about our approach to external linking.',
+    'these are external links and will open in a new window', 'related internet links', 'features', 'most watched',
+    'close', 'open menu', 'close menu', 'back to top', 'accept cookies', 'cookie settings', 'all rights reserved',
+    'se connecter', "s'abonner", 'anmelden', 'abonnieren', 'iniciar sesión', 'suscríbete', 'zum inhalt springen',
+    'aller au contenu', 'ir al contenido',
+  ].map((line) => line.toLowerCase())
+)
+
+/** A BBC-style section label printed under the headline. */
+const SECTION_LABEL = /^from the section\s+\S.{0,40}$/i
+/** A copyright line at a page's foot: `© 2021 The Gazette`, `Copyright 2021 …`. */
+const COPYRIGHT_FOOTER = /^(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}).{0,100}$/iu
+
+/**
+ * Whether a line is web-page chrome: sharing buttons, navigation, player notices.
+ *
+ * @example
+ * isPageChrome('Share this with') // => true
+ */
+export function isPageChrome(line: string): boolean {
+  return webFurnitureKind(line) !== null
+}
+
+/**
+ * What kind of web furniture a line is: an advertisement label (also letter-spaced, as print
+ * turns `ADVERTISEMENT` into `AD V ERTISE MENT`), a share or comment button, a read-more or
+ * related link, the header of a related or most-read list, navigation and notices; `null` for any
+ * other line.
+ *
+ * @example
+ * webFurnitureKind('AD V ERTISE MENT')                 // => 'advertisement'
+ * webFurnitureKind('Read more: Tram fares to rise')    // => 'read-more'
+ * webFurnitureKind('Most read')                        // => 'related'
+ * webFurnitureKind('Share this with your friends, he said.') // => null
+ */
+export function webFurnitureKind(line: string): WebFurnitureKind | null {
+  if (line.length > 200) return null
+  const lower = line.toLowerCase()
+  if (isShareBar(lower)) return 'share'
+  if (PROMOTION.test(line)) return 'advertisement'
+  if (isLinkBar(line)) return 'navigation'
+  if (isNavigationLine(line)) return 'navigation'
+  const squeezed = lower.replace(/[\s\-_·•|]+/g, '')
+  if (ADVERTISEMENT.has(squeezed) || ADVERTISEMENT_LINE.test(line)) return 'advertisement'
+  // Letter-spaced capitals: `A D V E R T I S E M E N T`.
+  if (/^(?:\p{Lu}{1,5}\s+){2,}\p{Lu}{1,5}$/u.test(line) && ADVERTISEMENT.has(squeezed)) return 'advertisement'
+  if (SHARE_LINE.test(line)) return 'share'
+  if (RELATED_HEADER.test(line)) return 'related'
+  if (READ_MORE_LINE.test(line)) return 'read-more'
+  if (CHROME_LINES.has(lower) || SECTION_LABEL.test(line) || COPYRIGHT_FOOTER.test(line)) return 'chrome'
+  return null
+}

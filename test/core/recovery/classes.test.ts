@@ -1,0 +1,310 @@
+/**
+ * Held-out samples of the classes of fault the shared capture fixtures show, with other strings:
+ * each test writes a small capture the way the class occurs and the paragraphs worked out by hand.
+ */
+import { describe, expect, it } from 'vitest'
+import { readTextCapture } from '../../../src/core/readers/text.ts'
+import { recoverParagraphs, type RecoveryOptions } from '../../../src/core/recovery/recover-paragraphs.ts'
+
+const recover = (lines: string[], options?: RecoveryOptions) => recoverParagraphs(readTextCapture(lines.join('\n')), options)
+const texts = (lines: string[], options?: RecoveryOptions) => recover(lines, options).paragraphs.map((p) => p.text)
+const kinds = (lines: string[], options?: RecoveryOptions) => recover(lines, options).paragraphs.map((p) => [p.kind, p.text])
+
+const CUT = 'Engineers warned that the old bridge would need'
+const REST = 'new bearings within two years, the report said.'
+const JOINED = `${CUT} ${REST}`
+
+describe('page markers and browser print headers in common formats', () => {
+  const markers = [
+    'Page 3 of 8',
+    'Seite 2 von 4',
+    'p. 2',
+    '- 7 -',
+    '– 7 –',
+    '14',
+    '3/8',
+    '3 / 8',
+    '[2]',
+    '2 of 5 04.06.22, 09:41',
+    '6/4/22, 9:41 AM Council backs bridge repairs',
+    '04/06/2022, 09:41 Council backs bridge repairs',
+    '04.06.22, 09:41 Council backs bridge repairs',
+    '04/06/2022 09:41 Council backs bridge repairs',
+    '2022-06-04 09:41 Council backs bridge repairs',
+    '2022/06/04 9:41 Council backs bridge repairs',
+    'https://news.example.net/local/bridge-repairs 2/5',
+    'http://news.example.net/local/bridge-repairs',
+    'www.example.net/local/bridge-repairs 1 of 3',
+    'example.net/local/bridge-repairs?id=7',
+  ]
+  for (const marker of markers) {
+    it(`drops "${marker}" and rejoins the paragraph it cut`, () => {
+      expect(texts(['Council backs bridge repairs', CUT, marker, REST, 'Work starts in May.'])).toEqual([JOINED, 'Work starts in May.'])
+    })
+  }
+
+  it('drops a running header found by repetition: the same line opening both pages', () => {
+    expect(texts(['Bridge repairs', 'THE LEDGER', 'First paragraph.', CUT, 'Page 2', 'THE LEDGER', REST])).toEqual(['First paragraph.', JOINED])
+  })
+
+  it('drops a running footer found by repetition: the same line closing two pages', () => {
+    const lines = ['Bridge repairs', 'First paragraph.', 'Subscribe at ledger.example for £1', '- 1 -', 'Second paragraph.', 'Third paragraph.', 'Subscribe at ledger.example for £1', '- 2 -', 'Fourth paragraph.']
+    expect(texts(lines)).toEqual(['First paragraph.', 'Second paragraph.', 'Third paragraph.', 'Fourth paragraph.'])
+  })
+
+  it('gives the URL a print footer shows, adding the scheme it left out', () => {
+    expect(recover(['Bridge repairs', 'One.', 'news.example.net/local/bridge 1/2', 'Two.']).url).toBe('https://news.example.net/local/bridge')
+  })
+})
+
+describe('bylines, datelines and timestamps in common formats and languages', () => {
+  const cases: [string[], string, string][] = [
+    [['By Ana Ruiz and Tom Berg', 'Updated: June 4, 2022 3:20 PM ET'], 'Ana Ruiz and Tom Berg', '2022-06-04'],
+    [['BY LENA MARSH', 'Published 4 June 2022'], 'LENA MARSH', '2022-06-04'],
+    [['Par Claire Dubois, envoyée spéciale à Lyon', 'Publié le 4 juin 2022 à 15h20'], 'Claire Dubois', '2022-06-04'],
+    [['Von Jonas Weber, Hamburg', '4. Juni 2022, 15:20 Uhr'], 'Jonas Weber', '2022-06-04'],
+    [['Por María Gómez | Sevilla', '4 de junio de 2022'], 'María Gómez', '2022-06-04'],
+    [['Sat 4 Jun 2022 15.20 BST', 'Lena Marsh, Transport correspondent'], 'Lena Marsh', '2022-06-04'],
+    [['2 hours ago', 'By Lena Marsh'], 'Lena Marsh', ''],
+    [['vor 3 Stunden'], '', ''],
+    [['il y a 2 heures'], '', ''],
+    [['hace 5 horas'], '', ''],
+    [['June 4, 2022 · 4 min read'], '', '2022-06-04'],
+    [['SEVILLA - 4 jun 2022 - 15:20 CEST'], '', '2022-06-04'],
+  ]
+  for (const [furniture, author, published] of cases) {
+    it(`drops ${JSON.stringify(furniture)}, giving author "${author}" and date "${published}"`, () => {
+      const result = recover(['Bridge repairs', ...furniture, 'The council voted on Tuesday.', 'Work starts in May.'])
+      expect(result.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+        ['body', 'The council voted on Tuesday.'],
+        ['body', 'Work starts in May.'],
+      ])
+      expect([result.author, result.published]).toEqual([author, published])
+    })
+  }
+
+  it('keeps sentences that open like bylines and datelines', () => {
+    const lines = ['Bridge repairs', 'By Monday the road was closed.', 'June 4 was the wettest day of the year.', 'Work starts in May.']
+    expect(texts(lines)).toEqual(lines.slice(1))
+  })
+})
+
+describe('web-page furniture by kind', () => {
+  const lines = [
+    'ADVERTISEMENT',
+    'A D V E R T I S E M E N T',
+    'AD V ERTISE MENT',
+    'Anzeige',
+    'Publicité',
+    'Continue reading below',
+    'Article continues after this advertisement',
+    'Share this article',
+    'Share on Facebook · Share on X · Copy link',
+    'Teilen',
+    'Partager sur Facebook',
+    'Lire aussi : Le pont fermé jusqu’en mai',
+    'Mehr zum Thema: Brücke gesperrt',
+    'READ MORE: Bridge closed until May',
+    'See also: How the bridge was built',
+    'Sign up for our morning newsletter to get the news first.',
+  ]
+  for (const line of lines) {
+    it(`drops "${line}"`, () => {
+      expect(texts(['Bridge repairs', 'The council voted on Tuesday.', line, 'Work starts in May.'])).toEqual(['The council voted on Tuesday.', 'Work starts in May.'])
+    })
+  }
+
+  it('drops a most-read list with its links, up to the article text that follows', () => {
+    const capture = ['Bridge repairs', 'The council voted on Tuesday.', 'Most popular', 'Mayor opens new library', 'Five walks for the weekend', 'Work starts in May, the council said.']
+    expect(recover(capture).report.dropped.related).toBe(3)
+    expect(texts(capture)).toEqual(['The council voted on Tuesday.', 'Work starts in May, the council said.'])
+  })
+})
+
+describe('captions with evidence', () => {
+  it('splits a credit in brackets after the caption', () => {
+    expect(kinds(['Bridge repairs', 'Cyclists cross the old bridge at dawn. (AP Photo/Jan Novak)', 'Work starts in May.'])).toEqual([
+      ['caption', 'Cyclists cross the old bridge at dawn.'],
+      ['body', 'Work starts in May.'],
+    ])
+  })
+
+  for (const credit of ['Photo: Jan Novak/Reuters', 'Photograph: Jan Novak', 'Foto: dpa', 'Bild: Keystone', 'Getty Images', 'Jan Novak/AFP via Getty Images', '© Jan Novak']) {
+    it(`makes a caption of the line before "${credit}"`, () => {
+      expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Cyclists cross the old bridge at dawn', credit, 'Work starts in May.'])).toEqual([
+        ['body', 'The council voted on Tuesday.'],
+        ['caption', 'Cyclists cross the old bridge at dawn'],
+        ['body', 'Work starts in May.'],
+      ])
+    })
+  }
+
+  it('splits a credit printed after the caption on the same line', () => {
+    expect(kinds(['Bridge repairs', 'Cyclists cross the old bridge at dawn. Photograph: Jan Novak/The Ledger', 'Work starts in May.'])).toEqual([
+      ['caption', 'Cyclists cross the old bridge at dawn.'],
+      ['body', 'Work starts in May.'],
+    ])
+  })
+})
+
+describe('pull quotes', () => {
+  it('drops a quoted line repeating a sentence of the body, in any quotation marks', () => {
+    const body = 'Le maire a été clair. « Nous ne pouvons plus attendre un pont parfait », a-t-il dit.'
+    expect(texts(['Le pont', body, '« Nous ne pouvons plus attendre un pont parfait »', 'Les travaux commencent en mai.'])).toEqual([body, 'Les travaux commencent en mai.'])
+  })
+
+  it('keeps a sentence that repeats part of another paragraph when it is a paragraph of its own', () => {
+    const lines = ['Bridge repairs', 'From June, cyclists will be able to use the new lane.', 'The vote was close.', 'Cyclists will be able to use the new lane.']
+    expect(texts(lines)).toEqual(lines.slice(1))
+  })
+})
+
+describe('joins across breaks', () => {
+  it('puts back a word hyphenated at a page break when the document writes it whole elsewhere', () => {
+    const lines = ['Bridge repairs', 'The infrastructure budget is small.', 'Critics said the infra-', 'Page 2', 'structure plan was late.']
+    expect(texts(lines)).toEqual(['The infrastructure budget is small.', 'Critics said the infrastructure plan was late.'])
+  })
+
+  it('keeps the hyphen of a compound the document writes with one', () => {
+    const lines = ['Bridge repairs', 'A well-known engineer spoke.', 'It was a well-', 'Page 2', 'known problem, she said.']
+    expect(texts(lines)).toEqual(['A well-known engineer spoke.', 'It was a well-known problem, she said.'])
+  })
+
+  it('joins at a soft hyphen without a hyphen', () => {
+    expect(texts(['Bridge repairs', 'The council voted for the reno\u00AD', '- 2 -', 'vation of the bridge.'])).toEqual(['The council voted for the renovation of the bridge.'])
+  })
+
+  it('does not take an abbreviation at a page end for a sentence end', () => {
+    expect(texts(['Bridge repairs', 'The steel came from a mill in St.', 'Page 2 of 2', 'Louis, the report said.'])).toEqual(['The steel came from a mill in St. Louis, the report said.'])
+  })
+
+  it('knows the sentence ends and closing quotes of other languages and scripts', () => {
+    expect(texts(['Brücke', 'Der Bürgermeister sagte: „Wir warten nicht länger.“', '- 2 -', 'Die Arbeiten beginnen im Mai.'])).toEqual([
+      'Der Bürgermeister sagte: „Wir warten nicht länger.“',
+      'Die Arbeiten beginnen im Mai.',
+    ])
+    expect(texts(['Pont', 'Le maire a dit : « Nous n’attendrons plus. »', '- 2 -', 'Les travaux commencent en mai.'])).toHaveLength(2)
+    expect(texts(['大桥维修', '市议会周二投票通过了维修计划。', '- 2 -', '工程将于五月开始。'])).toEqual(['市议会周二投票通过了维修计划。', '工程将于五月开始。'])
+  })
+
+  it('joins CJK text cut at a page break without a space', () => {
+    expect(texts(['大桥维修', '市议会周二投票通过了', '- 2 -', '维修计划。'])).toEqual(['市议会周二投票通过了维修计划。'])
+  })
+
+  it('moves a footnote between the halves of a cut paragraph after the paragraph', () => {
+    const lines = ['Bridge repairs', 'The bridge was built under the 1911 act² and carries', '² The act was repealed in 1970.', '- 1 -', 'four thousand cars a day.', 'Work starts in May.']
+    expect(texts(lines)).toEqual(['The bridge was built under the 1911 act and carries four thousand cars a day.', 'The act was repealed in 1970.', 'Work starts in May.'])
+  })
+})
+
+describe('paragraphs from evidence', () => {
+  it('joins hard-wrapped lines and ends a paragraph at a short line, at a blank line and at an indent', () => {
+    const lines = [
+      'Bridge repairs',
+      '',
+      'The council approved the repairs on Tuesday after a long',
+      'debate about the cost of closing the bridge for a year.',
+      'Cyclists were pleased.',
+      '   Drivers were not, and said the detour through the town',
+      'would add twenty minutes to every journey in the morning.',
+      '',
+      'Work starts in May and is meant to be finished by the',
+      'end of next year, the council said in a statement.',
+    ]
+    expect(texts(lines)).toEqual([
+      'The council approved the repairs on Tuesday after a long debate about the cost of closing the bridge for a year. Cyclists were pleased.',
+      'Drivers were not, and said the detour through the town would add twenty minutes to every journey in the morning.',
+      'Work starts in May and is meant to be finished by the end of next year, the council said in a statement.',
+    ])
+  })
+
+  it('takes each line for a paragraph when that is the capture\'s style', () => {
+    const lines = ['Bridge repairs', 'The council approved the repairs on Tuesday.', 'Cyclists were pleased', 'Drivers were not.']
+    expect(kinds(lines)).toEqual([
+      ['body', 'The council approved the repairs on Tuesday.'],
+      ['heading', 'Cyclists were pleased'],
+      ['body', 'Drivers were not.'],
+    ])
+  })
+})
+
+describe('list items', () => {
+  it('finds bulleted, numbered and unmarked lists and drops the markers', () => {
+    expect(kinds(['Bridge repairs', 'What changes:', '• a new deck', '• wider paths', 'Phases:', '1) survey', '2) repair', 'It will close for:', 'ten weeks in summer', 'two weekends in autumn', 'The vote was close.'])).toEqual([
+      ['body', 'What changes:'],
+      ['list-item', 'a new deck'],
+      ['list-item', 'wider paths'],
+      ['body', 'Phases:'],
+      ['list-item', 'survey'],
+      ['list-item', 'repair'],
+      ['body', 'It will close for:'],
+      ['list-item', 'ten weeks in summer'],
+      ['list-item', 'two weekends in autumn'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+
+  it('finds a list printed without bullets or colon: short lines one under the other, under their heading', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', '', 'How to get across', 'Take the ferry from the quay', 'Use the rail bridge footpath', 'Drive round by Easton', 'The vote was close.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'How to get across'],
+      ['list-item', 'Take the ferry from the quay'],
+      ['list-item', 'Use the rail bridge footpath'],
+      ['list-item', 'Drive round by Easton'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+
+  it('finds a list by its indentation past the body text', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', '', 'How to get across', '', '      Take the ferry', '      Use the footpath', '', 'The vote was close.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'How to get across'],
+      ['list-item', 'Take the ferry'],
+      ['list-item', 'Use the footpath'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+
+  it('does not take a lone number for a list', () => {
+    expect(kinds(['Bridge repairs', '1. FC Köln played at home.', 'The vote was close.'])).toEqual([
+      ['body', '1. FC Köln played at home.'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+})
+
+describe('duplicates by position', () => {
+  it('keeps one copy of a capture printed twice, with its page breaks in other places', () => {
+    const article = ['The council approved the repairs on Tuesday.', 'Drivers said the detour through the town would add twenty minutes.', 'Work starts in May.']
+    const lines = ['Bridge repairs', article[0]!, 'Drivers said the detour through', '- 1 -', 'the town would add twenty minutes.', article[2]!, '- 2 -', 'Bridge repairs', ...article, '- 3 -']
+    expect(texts(lines)).toEqual(article)
+  })
+
+  it('keeps two paragraphs with the same opening, and a paragraph extending an earlier sentence', () => {
+    const lines = ['Bridge repairs', 'The mayor said the plan was sound.', 'The mayor said the plan was sound, but too expensive for the town.', 'The mayor said the plan would wait.']
+    expect(texts(lines)).toEqual(lines.slice(1))
+  })
+})
+
+describe('stored text and title', () => {
+  it('keeps fractions, superscripts and other compatibility characters as written, but unties ligatures', () => {
+    expect(texts(['Bridge repairs', 'The deck is 2½ m wide and covers 840 m²; the ﬁrst span is ¾ done.'])).toEqual(['The deck is 2½ m wide and covers 840 m²; the first span is ¾ done.'])
+  })
+
+  it('keeps the first line as text when the metadata gives another title', () => {
+    expect(texts(['The council approved the repairs on Tuesday.', 'Work starts in May.'], { title: 'Bridge repairs' })).toEqual(['The council approved the repairs on Tuesday.', 'Work starts in May.'])
+    expect(texts(['Bridge repairs', 'Work starts in May.'], { title: 'Bridge repairs' })).toEqual(['Work starts in May.'])
+  })
+
+  it('records the fate of every line', () => {
+    const result = recover(['Bridge repairs', CUT, 'Page 2', REST, '', 'ADVERTISEMENT'])
+    expect(result.trail.map((line) => line.fates)).toEqual([
+      [{ fate: 'dropped', furniture: 'title' }],
+      [{ fate: 'kept', paragraph: 0, kind: 'body' }],
+      [{ fate: 'dropped', furniture: 'page-number' }],
+      [{ fate: 'joined', paragraph: 0, kind: 'body', how: 'across a page break' }],
+      [{ fate: 'blank' }],
+      [{ fate: 'dropped', furniture: 'advertisement' }],
+    ])
+  })
+})
