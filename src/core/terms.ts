@@ -78,6 +78,18 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * The possessive ending of a word as written (`'s` or `’s`), or `''`: what folding drops, for the
+ * places that show a word and must keep or remove it as typed.
+ *
+ * @example
+ * possessiveOf('Putin’s') // => '’s'
+ * possessiveOf('Paris')   // => ''
+ */
+export function possessiveOf(word: string): string {
+  return POSSESSIVE.exec(word)?.[0] ?? ''
+}
+
+/**
  * Folds a word to its comparable surface form: compatibility forms unified (full-width letters
  * are letters), lowercase, diacritics and invisible format characters removed, possessive `'s`
  * dropped, inner apostrophes removed. No stemming: this is the form suggestions are shown in,
