@@ -78,6 +78,18 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * The possessive ending of a word as written (`'s` or `’s`), or `''`: what folding drops, for the
+ * places that show a word and must keep or remove it as typed.
+ *
+ * @example
+ * possessiveOf('Putin’s') // => '’s'
+ * possessiveOf('Paris')   // => ''
+ */
+export function possessiveOf(word: string): string {
+  return POSSESSIVE.exec(word)?.[0] ?? ''
+}
+
+/**
  * Folds a word to its comparable surface form: compatibility forms unified (full-width letters
  * are letters), lowercase, diacritics and invisible format characters removed, possessive `'s`
  * dropped, inner apostrophes removed. No stemming: this is the form suggestions are shown in,
@@ -111,6 +123,7 @@ export function foldWord(word: string): string {
 const TEXT_POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu
 const TEXT_APOSTROPHE = /(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const ASCII = /^[\x00-\x7f]*$/
 
 /**
  * A text folded as `foldWord` folds each of its words, the spaces and punctuation between them
@@ -120,6 +133,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
  * foldText("Ｐｕ\u00ADtin’s and Macron's didn't") // => 'putin and macron didnt'
  */
 export function foldText(text: string): string {
+  // Plain ASCII has nothing to decompose or strip: most paragraphs of English text.
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase()
+    return lower.includes("'") ? lower.replace(TEXT_POSSESSIVE, '').replace(TEXT_APOSTROPHE, '') : lower
+  }
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')

@@ -8,7 +8,7 @@
  * from `chemical`, but three from its stem `chemic`.
  */
 import SearchableMap from 'minisearch/SearchableMap'
-import { foldWord, isStopWord, processTerm, tokenize } from './terms.ts'
+import { foldWord, isStopWord, possessiveOf, processTerm, tokenize } from './terms.ts'
 
 /** `[folded word, index term, paragraphs using it, usual spelling if not the folded word]`. */
 export type VocabularyEntry = [folded: string, term: string, count: number, display?: string]
@@ -42,7 +42,7 @@ export function buildVocabulary(texts: Iterable<string>): VocabularyEntry[] {
       if (!term) continue
       let word = words.get(folded)
       if (!word) words.set(folded, (word = { term, count: 0, spellings: new Map() }))
-      const spelling = token.replace(/['’]s$/, '')
+      const spelling = token.slice(0, token.length - possessiveOf(token).length)
       word.spellings.set(spelling, (word.spellings.get(spelling) ?? 0) + 1)
       if (!seen.has(folded)) {
         seen.add(folded)
