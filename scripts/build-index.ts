@@ -16,6 +16,7 @@ import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-ind
 import { CorpusError } from '../src/core/corpus.ts'
 import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
+import { loadWordNetLexicon } from './lib/wordnet-files.ts'
 
 const { values } = parseArgs({
   options: {
@@ -61,13 +62,14 @@ async function main(): Promise<number> {
     }
     log(`rebuilding the index: ${reason}`)
   }
-  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash })
+  const lexicon = await loadWordNetLexicon()
+  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash, lexicon })
   await writeIndexAtomically(indexDir, output.files)
   const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
   printReports(output.reports)
   const { counts, indexVersion } = output.manifest
   const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')
-  log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources`)
+  log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources; ${counts.facts} facts reported by more than one`)
   log(`index ${indexVersion} written to ${indexDir} in ${(performance.now() - started).toFixed(0)} ms`)
   if (worker) log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
   return 0

@@ -8,8 +8,11 @@ import { CorpusError, decodeSourceText, parseSourcesMetadata, resolveMetadata, t
 import { sha256Hex, shortHash } from './hash.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
 import { recoverParagraphs, type RecoveryReport } from './recover-paragraphs.ts'
+import { groupFacts } from './facts.ts'
+import { extractQuotes } from './quotes.ts'
 import { findRelated } from './related.ts'
 import { buildVocabulary } from './vocabulary.ts'
+import type { Lexicon } from './wordnet.ts'
 import { PARAGRAPH_KINDS, type Paragraph, type ParagraphKind, type Source } from './types.ts'
 
 /** A file of the corpus folder. */
@@ -30,6 +33,8 @@ export type CorpusInput = {
   folder?: string
   /** Hash of the code that turns the corpus into the index, recorded so a stale index shows. */
   pipelineHash?: string
+  /** Concepts of English words (WordNet, read by the caller), for relating paragraphs that say one thing in different words. */
+  lexicon?: Lexicon
 }
 
 /** A source in the manifest: its metadata, file, and paragraph ids in document order. */
@@ -50,8 +55,8 @@ export type Manifest = {
   corpusHash: string
   /** Hash of the build code, as given by the caller. */
   pipelineHash: string
-  /** Numbers of sources and paragraphs, and paragraphs per kind. */
-  counts: { sources: number; paragraphs: number; kinds: Record<ParagraphKind, number> }
+  /** Numbers of sources and paragraphs, paragraphs per kind, and facts reported by more than one source. */
+  counts: { sources: number; paragraphs: number; kinds: Record<ParagraphKind, number>; facts: number }
   /** The sources, in file-name order. */
   sources: ManifestSource[]
 }
@@ -108,12 +113,15 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     fileOfId.set(metadata.id, path)
     if (recovery.paragraphs.length === 0) throw new CorpusError(path, 'has no paragraph left once page furniture is removed')
 
+    const quotes = extractQuotes(recovery.paragraphs)
     const paragraphs = recovery.paragraphs.map((paragraph, position): IndexedParagraph => ({
       id: uniqueId(metadata.id, paragraph.text, usedIds),
       sourceId: metadata.id,
       position,
       ...paragraph,
       related: [],
+      fact: null,
+      quotes: quotes[position]!,
     }))
     indexed.push(...paragraphs)
     manifestSources.push({
@@ -127,8 +135,12 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     reports.push({ sourceId: metadata.id, file: path, ...recovery.report })
   }
 
-  const related = findRelated(indexed)
-  for (const paragraph of indexed) paragraph.related = related.get(paragraph.id) ?? []
+  const related = findRelated(indexed, input.lexicon ? { lexicon: input.lexicon } : {})
+  const facts = groupFacts(indexed, related)
+  for (const paragraph of indexed) {
+    paragraph.related = related.get(paragraph.id) ?? []
+    paragraph.fact = facts.get(paragraph.id) ?? null
+  }
 
   const miniSearch = new MiniSearch<IndexedParagraph>(MINISEARCH_OPTIONS)
   miniSearch.addAll(indexed)
@@ -141,7 +153,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     indexVersion,
     corpusHash,
     pipelineHash,
-    counts: { sources: manifestSources.length, paragraphs: indexed.length, kinds: countKinds(indexed) },
+    counts: { sources: manifestSources.length, paragraphs: indexed.length, kinds: countKinds(indexed), facts: new Set(facts.values()).size },
     sources: manifestSources,
   }
 

@@ -87,6 +87,8 @@ export type ParagraphDetails = {
   after: ContextParagraph[]
   /** Paragraphs of other sources that report the same thing, best first. */
   related: RelatedParagraph[]
+  /** The fact it reports with other sources, whose row is `/compare#fact-<id>`; `null` when none. */
+  fact?: string | null
 }
 
 /** A completion for the search box. */

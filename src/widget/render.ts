@@ -143,6 +143,8 @@ export type PreviewInput = {
   url: string
   /** The reader view of another paragraph. */
   urlOf: (sourceId: string, paragraphId: string) => string
+  /** The coverage view's row of a fact. */
+  factUrl?: (factId: string) => string
   /** The details of the active hit, as far as they are loaded. */
   details: DetailsState
   /** Whether "Show in context" is on. */
@@ -152,7 +154,7 @@ export type PreviewInput = {
 }
 
 /** The preview pane's content for the active result. */
-export function previewContent({ hit, url, urlOf, details, showContext, showRelated }: PreviewInput): Child[] {
+export function previewContent({ hit, url, urlOf, factUrl, details, showContext, showRelated }: PreviewInput): Child[] {
   return [
     sourceLine(hit.source, hit.kind),
     hit.section && h('div', { class: 'section' }, hit.section),
@@ -178,7 +180,7 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
       { id: 'related', class: 'details', hidden: !showRelated },
       h('p', { class: 'details-label' }, 'Also reported by'),
       showRelated &&
-        detailsBody(details, hit.id, ({ related }) =>
+        detailsBody(details, hit.id, ({ related, fact }) =>
           related.length
             ? h(
                 'ul',
@@ -187,11 +189,12 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
                   h(
                     'li',
                     {},
-                    sourceLine(paragraph.source),
+                    sourceLine(paragraph.source, paragraph.kind),
                     h('p', {}, paragraph.text),
                     h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Open paragraph ${paragraph.position + 1} in the reader →`)
                   )
-                )
+                ),
+                fact && factUrl ? h('li', { class: 'compare' }, h('a', { href: factUrl(fact), part: 'compare' }, 'Compare the sources on this fact side by side →')) : null
               )
             : h('p', { class: 'quiet' }, 'No other source reports this paragraph closely enough.')
         )

@@ -28,7 +28,8 @@ export type ReaderPageInput = {
   paragraphs: readonly (StoredParagraphWithId & { relatedLinks: readonly RelatedLink[] })[]
 }
 
-function alsoReportedBy(links: readonly RelatedLink[]): Html | '' {
+/** The "also reported by" line; with a link to the fact's row of the coverage view when the paragraph is in one. */
+function alsoReportedBy(links: readonly RelatedLink[], fact: string | null): Html | '' {
   if (!links.length) return ''
   const bySource = new Map<string, RelatedLink[]>()
   for (const link of links) bySource.set(link.source.id, [...(bySource.get(link.source.id) ?? []), link])
@@ -37,21 +38,21 @@ function alsoReportedBy(links: readonly RelatedLink[]): Html | '' {
     const anchors = group.map((link, i) => html`${i ? ', ' : ''}<a href="/sources/${encodeURIComponent(source.id)}#${encodeURIComponent(link.id)}">¶ ${link.position + 1}</a>`)
     return html`${source.publisher || source.title || source.id} (${anchors})`
   })
-  return html`<p class="also">Also reported by ${groups.map((group, i) => html`${i ? '; ' : ''}${group}`)}</p>`
+  return html`<p class="also">Also reported by ${groups.map((group, i) => html`${i ? '; ' : ''}${group}`)}${fact ? html` · <a href="/compare#fact-${fact}">compare</a>` : ''}</p>`
 }
 
 function paragraphBlock(paragraph: ReaderPageInput['paragraphs'][number]): Html {
-  const { id, kind, text, relatedLinks } = paragraph
+  const { id, kind, text, relatedLinks, fact } = paragraph
   const anchor = html`<a class="anchor" href="#${id}" aria-label="Link to this paragraph">¶</a>`
   switch (kind) {
     case 'heading':
       return html`<h2 class="paragraph heading" id="${id}">${text}</h2>`
     case 'caption':
-      return html`<div class="paragraph caption" id="${id}"><p><span class="label">Caption</span> ${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
+      return html`<div class="paragraph caption" id="${id}"><p><span class="label">Caption</span> ${text} ${anchor}</p>${alsoReportedBy(relatedLinks, fact)}</div>`
     case 'comment':
       return html`<aside class="paragraph comment" id="${id}" aria-label="Editorial comment"><span class="label">Editorial comment</span> ${text} ${anchor}</aside>`
     default:
-      return html`<div class="paragraph body" id="${id}"><p>${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
+      return html`<div class="paragraph body" id="${id}"><p>${text} ${anchor}</p>${alsoReportedBy(relatedLinks, fact)}</div>`
   }
 }
 
@@ -67,6 +68,7 @@ export function readerPage({ source, paragraphs }: ReaderPageInput): Html {
     <p class="muted">${plural(paragraphs.length, 'paragraph')} recovered${url ? html` · <a href="${url}" rel="noopener noreferrer">original article</a>` : ''}${
       source.topics.length ? html` · Topics: ${source.topics.join('; ')}` : ''
     }</p>
+    <p class="muted"><a href="/compare">Compare with the other sources</a></p>
   </header>
   ${paragraphs.map(paragraphBlock)}
 </article>`
