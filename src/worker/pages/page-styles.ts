@@ -71,7 +71,7 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .75rem .45rem 0;
 .compare-table { table-layout: fixed; min-width: 40rem; font-size: .9rem; }
 .compare-table th, .compare-table td { padding: .6rem .75rem; border-bottom: 1px solid var(--border); }
 .compare-table thead th { position: sticky; top: 0; background: var(--bg); }
-.compare-table .row-head { width: 13rem; font-weight: 600; font-size: .8125rem; color: var(--muted); }
+.compare-table .row-head { width: 17rem; font-weight: 600; font-size: .8125rem; color: var(--muted); }
 .col-title { display: block; font-weight: 400; font-size: .8125rem; }
 .compare-table tr.fact:target { background: var(--target); box-shadow: inset 3px 0 0 var(--target-edge); }
 .compare-table tr { scroll-margin-top: 4rem; }
@@ -83,7 +83,7 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .75rem .45rem 0;
 .own-mark { color: var(--accent); }
 .comment-mark { color: var(--text); }
 .row-anchor { margin-left: .35rem; text-decoration: none; color: var(--muted); }
-.quote-notes { margin: .5rem 0 0; padding-left: 1rem; font-weight: 400; }
+.quote-notes { margin: .5rem 0 0; padding-left: 1rem; font-weight: 400; font-size: .75rem; }
 .quote-notes li { margin: .25rem 0; }
 .to-reader { font-size: .8125rem; text-decoration: none; }
 .absent { color: var(--muted); }
