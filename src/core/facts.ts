@@ -43,9 +43,8 @@ export function groupFacts(paragraphs: readonly Paragraph[], related: ReadonlyMa
     if (a === undefined) continue
     for (const { id: other, score } of list) {
       const b = indexOf.get(other)
-      if (b !== undefined && a < b && score >= minScore) links.push({ a, b, score })
-      // A link listed by one side only is taken from that side.
-      else if (b !== undefined && a > b && score >= minScore && !related.get(other)?.some((r) => r.id === id)) links.push({ a: b, b: a, score })
+      // Only links both sides list: a paragraph's weaker links may lead to another fact.
+      if (b !== undefined && a < b && score >= minScore && related.get(other)?.some((r) => r.id === id)) links.push({ a, b, score })
     }
   }
   links.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)

@@ -41,7 +41,7 @@ export function isSpeechVerb(word: string): boolean {
 }
 
 /** Words before a name that are not part of it: roles, and the connectives that open sentences. */
-const NOT_NAME = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|President|Prime|Minister|Chancellor|Secretary|Spokesman|Spokeswoman|Senator|General|French|Russian|US|British|German|Chinese|The|But|And|As|However|Meanwhile|Afterwards|Then|So|Yet|While|When|Also|Earlier|Later|Still|Now)\.?$/
+const NOT_NAME = /^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice|Prime|Minister|Chancellor|Secretary|Spokesman|Spokeswoman|Spokesperson|Senator|Congressman|Congresswoman|Governor|Mayor|Judge|Ambassador|Commissioner|Chief|General|Colonel|Captain|King|Queen|Prince|Princess|Pope|French|Russian|US|British|German|Chinese|The|But|And|As|However|Meanwhile|Afterwards|Then|So|Yet|While|When|Also|Earlier|Later|Still|Now)\.?$/
 
 const PRONOUN = /^(?:he|she|He|She)$/
 
@@ -69,7 +69,7 @@ function sentenceBefore(text: string, at: number): string {
  * President Emmanuel Macron` → `Emmanuel Macron`. `he`/`she` come back as `'pronoun'`.
  */
 function cleanSpeaker(name: string): string | 'pronoun' | null {
-  const words = name.trim().replace(/['’]s$/, '').split(/\s+/)
+  const words = name.trim().replace(/[.'’-]+$/, '').replace(/['’]s$/, '').split(/\s+/)
   while (words.length > 0 && NOT_NAME.test(words[0]!)) words.shift()
   if (words.length === 0) return null
   if (words.length === 1 && PRONOUN.test(words[0]!)) return 'pronoun'
@@ -101,6 +101,15 @@ export function extractQuotes(paragraphs: readonly Pick<RecoveredParagraph, 'tex
   let lastSpeaker: string | null = null
   return paragraphs.map(({ text }) => {
     const quotes: Quote[] = []
+    // People named as speaking outside quotations (`Mr Macron said France was ready`) are who a
+    // later `he` stands for too.
+    const named = [...text.matchAll(SPEAKER_THEN_VERB)].flatMap((match) => {
+      const name = cleanSpeaker(match[1]!)
+      return name && name !== 'pronoun' ? [{ at: match.index, name }] : []
+    })
+    const catchUp = (until: number) => {
+      while (named.length > 0 && named[0]!.at < until) lastSpeaker = named.shift()!.name
+    }
     for (const match of text.matchAll(QUOTE_SPANS)) {
       const quoted = match[1] ?? match[2] ?? match[3] ?? match[4]!
       const start = match.index + 1
@@ -108,13 +117,17 @@ export function extractQuotes(paragraphs: readonly Pick<RecoveredParagraph, 'tex
       const before = sentenceBefore(text, match.index)
       const after = text.slice(end + 1)
       const found = attribution(before, after)
+      // `he` is the last person named before this sentence.
+      catchUp(match.index - before.length)
       let speaker: string | null = found === 'pronoun' ? lastSpeaker : found
       // A quote with no attribution of its own, after another in the same paragraph, goes on
       // quoting the same person (`"…" Macron said. "…"`).
       if (found === null && quotes.length > 0) speaker = quotes.at(-1)!.speaker
+      catchUp(end)
       if (speaker) lastSpeaker = speaker
       quotes.push({ text: quoted, speaker, start, end })
     }
+    catchUp(Infinity)
     return quotes
   })
 }
