@@ -70,12 +70,28 @@ export type IndexFileName = (typeof INDEX_FILE_NAMES)[number]
 /** The report of one source, for printing. */
 export type SourceReport = RecoveryReport & { sourceId: string; file: string }
 
+/** Wall time of each step of the build, in milliseconds (for the benchmarks). */
+export type BuildTimings = {
+  /** Reading, decoding and recovering paragraphs. */
+  recovery: number
+  /** Extracting quotations and their speakers. */
+  quotes: number
+  /** Finding related paragraphs ("also reported by"). */
+  related: number
+  /** Grouping paragraphs into facts. */
+  facts: number
+  /** Building MiniSearch and the vocabulary, and serialising. */
+  index: number
+}
+
 /** Everything the build produces. */
 export type BuildOutput = {
   /** File name in `index/` to content. */
   files: Record<IndexFileName, string>
   manifest: Manifest
   reports: SourceReport[]
+  /** How long each step took. */
+  timings: BuildTimings
 }
 
 /**
@@ -98,6 +114,14 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
   const fileOfId = new Map<string, string>()
   const usedIds = new Set<string>()
 
+  const timings: BuildTimings = { recovery: 0, quotes: 0, related: 0, facts: 0, index: 0 }
+  let clock = performance.now()
+  /** Adds the time since the last call to a step. */
+  const lap = (step: keyof BuildTimings) => {
+    const now = performance.now()
+    timings[step] += now - clock
+    clock = now
+  }
   for (const file of sources) {
     const path = `${folder}/${file.name}`
     const text = decodeSourceText(file.bytes, path)
@@ -113,7 +137,9 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     fileOfId.set(metadata.id, path)
     if (recovery.paragraphs.length === 0) throw new CorpusError(path, 'has no paragraph left once page furniture is removed')
 
+    lap('recovery')
     const quotes = extractQuotes(recovery.paragraphs)
+    lap('quotes')
     const paragraphs = recovery.paragraphs.map((paragraph, position): IndexedParagraph => ({
       id: uniqueId(metadata.id, paragraph.text, usedIds),
       sourceId: metadata.id,
@@ -135,8 +161,11 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     reports.push({ sourceId: metadata.id, file: path, ...recovery.report })
   }
 
+  lap('recovery')
   const related = findRelated(indexed, input.lexicon ? { lexicon: input.lexicon } : {})
+  lap('related')
   const facts = groupFacts(indexed, related)
+  lap('facts')
   for (const paragraph of indexed) {
     paragraph.related = related.get(paragraph.id) ?? []
     paragraph.fact = facts.get(paragraph.id) ?? null
@@ -157,16 +186,14 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     sources: manifestSources,
   }
 
-  return {
-    files: {
-      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-      'paragraphs.json': serializeParagraphs(indexed),
-      'index.json': JSON.stringify(miniSearch),
-      'vocabulary.json': JSON.stringify(buildVocabulary(indexed.map((paragraph) => paragraph.text))),
-    },
-    manifest,
-    reports,
+  const files = {
+    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    'paragraphs.json': serializeParagraphs(indexed),
+    'index.json': JSON.stringify(miniSearch),
+    'vocabulary.json': JSON.stringify(buildVocabulary(indexed.map((paragraph) => paragraph.text))),
   }
+  lap('index')
+  return { files, manifest, reports, timings }
 }
 
 function readMetadata(file: CorpusFile | undefined, folder: string, sourceNames: ReadonlySet<string>): Map<string, SourceEntry> {

@@ -38,7 +38,7 @@ export type RelatedOptions = {
   relativeScore?: number
   /** Most related paragraphs kept per paragraph. Default 3. */
   limit?: number
-  /** How many of a paragraph's highest-weighted terms (and as many concepts) find candidates. Default 16. */
+  /** How many of a paragraph's highest-weighted terms find candidates. Default 16. */
   candidateTerms?: number
   /** Concepts of words (WordNet); without one, only the same terms match. */
   lexicon?: Lexicon
@@ -81,7 +81,7 @@ const MIN_STATEMENT_WORDS = 3
 const MIN_CANDIDATE_DF = 64
 const CANDIDATE_DF_SHARE = 0.002
 /** How many candidates, best by partial score, get the full score. */
-const SHORTLIST = 32
+const SHORTLIST = 8
 
 /**
  * Where a statement ends: a sentence (`.`, `!` or `?`, then a capital or an opening quote), or a
@@ -89,6 +89,9 @@ const SHORTLIST = 32
  * news copy often carries two facts ("Putin denied meddling (…), and agreed that …").
  */
 const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*[;(){}[\]—–]\s*|\s+-\s+|,\s+(?=(?:and|but|while|whereas|although|though|which|who)\s)/gu
+
+/** The concepts of a word the lexicon is not asked about. */
+const NO_CONCEPTS: readonly string[] = []
 
 /** A word as read: its term, how much more it weighs, its concepts. */
 type RawWord = { term: string; boost: number; concepts: readonly string[] }
@@ -138,7 +141,7 @@ function readStatements(text: string, lexicon: Lexicon | undefined): RawWord[][]
       continue
     }
     // Names, numbers and acronyms are matched as they are; the lexicon is for the common words.
-    const concepts = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1)) ? lexicon.concepts(folded) : []
+    const concepts = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1)) ? lexicon.concepts(folded) : NO_CONCEPTS
     words.set(term, { term, boost, concepts })
   }
   return statements.map((words) => [...words.values()])
@@ -165,33 +168,40 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const total = eligible.length
   const raw = eligible.map((paragraph) => readStatements(paragraph.text, lexicon))
 
-  // Ids and paragraph frequencies of terms and concepts.
+  // Ids of terms and concepts, and the paragraph frequencies of terms.
   const termIds = new Map<string, number>()
-  const conceptIds = new Map<string, number>()
   const termDf: number[] = []
-  const conceptDf: number[] = []
-  const idOf = (ids: Map<string, number>, df: number[], key: string) => {
-    let id = ids.get(key)
-    if (id === undefined) {
-      id = ids.size
-      ids.set(key, id)
-      df.push(0)
-    }
-    return id
-  }
   const paragraphTerms: number[][] = []
-  const paragraphConcepts: number[][] = []
   for (const statements of raw) {
     const terms = new Set<number>()
-    const concepts = new Set<number>()
-    for (const word of statements.flat()) {
-      terms.add(idOf(termIds, termDf, word.term))
-      for (const concept of word.concepts) concepts.add(idOf(conceptIds, conceptDf, concept))
+    for (const list of statements) {
+      for (const word of list) {
+        let id = termIds.get(word.term)
+        if (id === undefined) {
+          id = termIds.size
+          termIds.set(word.term, id)
+          termDf.push(0)
+        }
+        terms.add(id)
+      }
     }
     for (const id of terms) termDf[id]!++
-    for (const id of concepts) conceptDf[id]!++
     paragraphTerms.push([...terms])
-    paragraphConcepts.push([...concepts])
+  }
+  // The lexicon gives one array per word, so its ids are worked out once per word.
+  const conceptIds = new Map<string, number>()
+  const conceptIdsOf = new Map<readonly string[], number[]>()
+  const idsOfConcepts = (concepts: readonly string[]) => {
+    let ids = conceptIdsOf.get(concepts)
+    if (!ids) {
+      ids = concepts.map((concept) => {
+        let id = conceptIds.get(concept)
+        if (id === undefined) conceptIds.set(concept, (id = conceptIds.size))
+        return id
+      })
+      conceptIdsOf.set(concepts, ids)
+    }
+    return ids
   }
   const idf = (df: number) => Math.log(1 + total / df)
 
@@ -199,51 +209,107 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     list.map((words) =>
       words.map((word) => {
         const term = termIds.get(word.term)!
-        return { term, weight: idf(termDf[term]!) * word.boost, concepts: word.concepts.map((concept) => conceptIds.get(concept)!) }
+        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts) }
       })
     )
   )
   const wholes: Word[][] = statements.map((list) => mergeStatements(list))
+  // Statements long enough to stand for a fact, and their total weights.
+  const partIndex: number[][] = statements.map((list) => {
+    let next = 0
+    return list.map((words) => (words.length >= MIN_STATEMENT_WORDS ? next++ : -1))
+  })
   const parts: Word[][][] = statements.map((list) => list.filter((words) => words.length >= MIN_STATEMENT_WORDS))
+  const weightOf = (words: readonly Word[]) => words.reduce((sum, word) => sum + word.weight, 0)
+  const partTotals = parts.map((list) => list.map(weightOf))
+  const wholeTotals = wholes.map(weightOf)
 
-  // Word-by-word comparison, with stamps instead of sets: a term or concept is in the text being
-  // compared against when its stamp is that text's.
-  const termStamp = new Int32Array(termIds.size)
-  const conceptStamp = new Int32Array(conceptIds.size)
+  // Word-by-word comparison against one paragraph at a time, with stamps instead of sets: a term
+  // or concept is in the stamped paragraph when its mark is the current stamp, and its bits say in
+  // which of the paragraph's statements (bit 30 standing for the 31st and later ones).
+  const termMark = new Int32Array(termIds.size)
+  const termBits = new Int32Array(termIds.size)
+  const conceptMark = new Int32Array(conceptIds.size)
+  const conceptBits = new Int32Array(conceptIds.size)
   let stamp = 0
-  /** The weighted share of `a`'s words found in `b`. */
-  const coverage = (a: readonly Word[], b: readonly Word[]) => {
+  const stampParagraph = (i: number) => {
     stamp++
-    for (const word of b) {
-      termStamp[word.term] = stamp
-      for (const concept of word.concepts) conceptStamp[concept] = stamp
-    }
-    let found = 0
-    let all = 0
-    for (const word of a) {
-      all += word.weight
-      if (termStamp[word.term] === stamp) found += word.weight
-      else if (word.concepts.some((concept) => conceptStamp[concept] === stamp)) found += CONCEPT_MATCH * word.weight
-    }
-    return all === 0 ? 0 : found / all
+    statements[i]!.forEach((words, s) => {
+      const part = partIndex[i]![s]!
+      const bit = part < 0 ? 0 : 1 << Math.min(part, 30)
+      for (const word of words) {
+        if (termMark[word.term] !== stamp) {
+          termMark[word.term] = stamp
+          termBits[word.term] = 0
+        }
+        termBits[word.term]! |= bit
+        for (const concept of word.concepts) {
+          if (conceptMark[concept] !== stamp) {
+            conceptMark[concept] = stamp
+            conceptBits[concept] = 0
+          }
+          conceptBits[concept]! |= bit
+        }
+      }
+    })
   }
-  const f1 = (a: readonly Word[], b: readonly Word[]) => {
-    const ab = coverage(a, b)
-    const ba = coverage(b, a)
-    return ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba)
+  /**
+   * How much of paragraph `a` the stamped paragraph holds: the weight of `a`'s words found there
+   * (1 for the same term, `CONCEPT_MATCH` for a shared concept), as a share of the whole, and per
+   * pair of statements (`found[p * parts + t]`: of `a`'s statement `p` in the stamped one's `t`).
+   */
+  const coverIn = (a: number, stampedParts: number, withStatements: boolean) => {
+    let wholeFound = 0
+    for (const word of wholes[a]!) {
+      if (termMark[word.term] === stamp) wholeFound += word.weight
+      else if (word.concepts.some((concept) => conceptMark[concept] === stamp)) wholeFound += CONCEPT_MATCH * word.weight
+    }
+    const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
+    if (found) {
+      parts[a]!.forEach((words, p) => {
+        for (const word of words) {
+          const exact = termMark[word.term] === stamp ? termBits[word.term]! : 0
+          let shared = 0
+          for (const concept of word.concepts) if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
+          if ((exact | shared) === 0) continue
+          for (let t = 0; t < stampedParts; t++) {
+            const bit = 1 << Math.min(t, 30)
+            if (exact & bit) found[p * stampedParts + t]! += word.weight
+            else if (shared & bit) found[p * stampedParts + t]! += CONCEPT_MATCH * word.weight
+          }
+        }
+      })
+    }
+    return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
+  const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
   const speakers = speakersBySource(eligible)
   const score = (i: number, j: number) => {
+    const [ni, nj] = [parts[i]!.length, parts[j]!.length]
+    // Two paragraphs of one statement each: the statements are the paragraphs.
+    const withStatements = ni > 1 || nj > 1
+    stampParagraph(j)
+    const iInJ = coverIn(i, nj, withStatements)
+    stampParagraph(i)
+    const jInI = coverIn(j, ni, withStatements)
+    const whole = f1(iInJ.whole, jInI.whole)
     let best = 0
-    for (const a of parts[i]!) for (const b of parts[j]!) best = Math.max(best, f1(a, b))
-    const whole = f1(wholes[i]!, wholes[j]!)
+    if (withStatements) {
+      for (let p = 0; p < ni; p++) {
+        for (let t = 0; t < nj; t++) {
+          const ab = partTotals[i]![p]! === 0 ? 0 : iInJ.found![p * nj + t]! / partTotals[i]![p]!
+          const ba = partTotals[j]![t]! === 0 ? 0 : jInI.found![t * ni + p]! / partTotals[j]![t]!
+          best = Math.max(best, f1(ab, ba))
+        }
+      }
+    }
     let value = (1 - statementWeight) * whole + statementWeight * Math.max(best, whole)
     const [mine, theirs] = [speakers[i]!, speakers[j]!]
     if (mine.size > 0 && theirs.size > 0) value *= [...mine].some((key) => theirs.has(key)) ? SAME_SPEAKER : OTHER_SPEAKER
     return Math.round(Math.min(1, value) * 1000) / 1000
   }
 
-  const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, paragraphTerms, termDf, paragraphConcepts, conceptDf, candidateTerms, limit)
+  const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, paragraphTerms, termDf, candidateTerms, limit)
   const scored: { other: number; score: number }[][] = eligible.map(() => [])
   eligible.forEach((_, i) => {
     for (const j of candidatesOf(i)) {
@@ -299,52 +365,52 @@ function allOthers(paragraphs: readonly Paragraph[]): (i: number) => number[] {
 }
 
 /**
- * Candidates by TF-IDF: the paragraph's heaviest terms and concepts that are not common (one in
- * most paragraphs finds most paragraphs, and makes the build quadratic) find paragraphs of other
- * sources; their partial dot products pick a shortlist.
+ * Candidates by TF-IDF over terms: the paragraph's heaviest terms that are not common (one in most
+ * paragraphs finds most paragraphs, and makes the build quadratic) find paragraphs of other
+ * sources; their partial dot products pick a shortlist. Concepts find no candidates: two reports
+ * of one fact nearly always share a name or a word, and a paragraph's concepts are ten times its
+ * terms, which made candidates cost most of the build.
  */
-function shortlists(
-  paragraphs: readonly Paragraph[],
-  terms: readonly number[][],
-  termDf: readonly number[],
-  concepts: readonly number[][],
-  conceptDf: readonly number[],
-  candidateTerms: number,
-  limit: number
-): (i: number) => number[] {
+function shortlists(paragraphs: readonly Paragraph[], terms: readonly number[][], termDf: readonly number[], candidateTerms: number, limit: number): (i: number) => number[] {
   const total = paragraphs.length
   const maxDf = Math.max(MIN_CANDIDATE_DF, Math.ceil(total * CANDIDATE_DF_SHARE))
   const shortlistSize = Math.max(SHORTLIST, limit * 4)
-  const sides = [
-    { features: terms, df: termDf },
-    { features: concepts, df: conceptDf },
-  ].map(({ features, df }) => {
-    const postings: number[][] = df.map(() => [])
-    features.forEach((list, index) => {
-      for (const feature of list) postings[feature]!.push(index)
+  // Postings with each paragraph's unit TF-IDF weight of the term (a term once per paragraph),
+  // side by side, so the partial dot products read arrays, not maps.
+  const weightsOf = terms.map((list) => {
+    const raw = list.map((term) => Math.log(1 + total / termDf[term]!))
+    const norm = Math.sqrt(raw.reduce((sum, w) => sum + w * w, 0)) || 1
+    return raw.map((w) => w / norm)
+  })
+  const postings: number[][] = termDf.map(() => [])
+  const postingWeights: number[][] = termDf.map(() => [])
+  terms.forEach((list, index) => {
+    list.forEach((term, k) => {
+      postings[term]!.push(index)
+      postingWeights[term]!.push(weightsOf[index]![k]!)
     })
-    // Unit TF-IDF weights (a feature once per paragraph), for the partial dot products.
-    const weights = features.map((list) => {
-      const raw = list.map((feature) => Math.log(1 + total / df[feature]!))
-      const norm = Math.sqrt(raw.reduce((sum, w) => sum + w * w, 0)) || 1
-      return new Map(list.map((feature, k) => [feature, raw[k]! / norm]))
-    })
-    return { postings, weights, df }
+  })
+  const sourceIds = new Map<string, number>()
+  const sourceOf = Int32Array.from(paragraphs, (paragraph) => {
+    if (!sourceIds.has(paragraph.sourceId)) sourceIds.set(paragraph.sourceId, sourceIds.size)
+    return sourceIds.get(paragraph.sourceId)!
   })
   const partial = new Float64Array(total)
   return (i) => {
     const touched: number[] = []
-    for (const { postings, weights, df } of sides) {
-      const top = [...weights[i]!]
-        .filter(([feature]) => df[feature]! <= maxDf)
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, candidateTerms)
-      for (const [feature, weight] of top) {
-        for (const other of postings[feature]!) {
-          if (paragraphs[other]!.sourceId === paragraphs[i]!.sourceId) continue
-          if (partial[other] === 0) touched.push(other)
-          partial[other]! += weight * weights[other]!.get(feature)!
-        }
+    const top = terms[i]!
+      .map((term, k) => [term, weightsOf[i]![k]!] as const)
+      .filter(([term]) => termDf[term]! <= maxDf)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, candidateTerms)
+    for (const [term, weight] of top) {
+      const list = postings[term]!
+      const listWeights = postingWeights[term]!
+      for (let k = 0; k < list.length; k++) {
+        const other = list[k]!
+        if (sourceOf[other] === sourceOf[i]) continue
+        if (partial[other] === 0) touched.push(other)
+        partial[other]! += weight * listWeights[k]!
       }
     }
     const shortlist = touched.sort((a, b) => partial[b]! - partial[a]! || a - b).slice(0, shortlistSize)
