@@ -43,6 +43,18 @@ describe('GET /api/compare', () => {
     expect(macron.quotes.filter((q) => q.text === 'organs of influence and propaganda').map((q) => q.source).sort()).toEqual([BBC, OTHER])
   })
 
+  it('shows the two outlets quoting Macron\'s "frank exchange" in different words, and what only one quotes', async () => {
+    const { body } = await getJson<Coverage>('/api/compare')
+    const bbc = (await paragraphsOf(BBC)).find((p) => p.text.includes('held a "frank exchange"'))!
+    const fact = body.facts.find((f) => f.sources.some((s) => s.paragraphs.includes(bbc.id)))!
+    const macron = fact.quotes.shared.find((shared) => shared.speaker === 'Emmanuel Macron')!
+    expect(macron.quotes.find((q) => q.source === BBC)!.text).toBe('frank exchange')
+    expect(macron.quotes.filter((q) => q.source === OTHER).map((q) => q.text)).toContain("I believe we've had an extremely frank and direct exchange. We have told each other everything.")
+    // A quotation listed as given by one source only has a speaker no other source quotes on that fact.
+    const single = body.facts.flatMap((f) => f.quotes.single)
+    for (const quote of single) expect(body.facts.find((f) => f.quotes.single.includes(quote))!.quotes.shared.some((s) => s.quotes.some((q) => q.speaker === quote.speaker))).toBe(false)
+  })
+
   it('keeps what only one source has as its own: the Amnesty protest, the replay', async () => {
     const { body } = await getJson<Coverage>('/api/compare')
     const amnesty = (await paragraphsOf(BBC)).find((p) => p.text.startsWith('Amnesty International activists'))!
