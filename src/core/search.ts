@@ -15,6 +15,7 @@
  * A paragraph is a hit only when its own text matches: a match in the section or source title
  * alone adds to a paragraph's score but does not make it a hit.
  */
+import { commentsAfterReports } from './opinion-order.ts'
 import type { Query, SearchResult } from 'minisearch'
 import { findHighlights, indexOfPhrase, textTerms, type Span } from './highlight.ts'
 import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
@@ -315,6 +316,8 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest): Se
   hits.sort(compareRanked)
   rescoreExactForms(hits.slice(0, RESCORE_WINDOW), plan.exactForms)
   hits.splice(0, RESCORE_WINDOW, ...hits.slice(0, RESCORE_WINDOW).sort(compareRanked))
+  // Issue 12: a comment never outranks a report of the same fact.
+  hits.splice(0, RESCORE_WINDOW, ...commentsAfterReports(hits.slice(0, RESCORE_WINDOW), (hit) => hit.result['kind'] === 'comment', (hit) => (hit.result['fact'] as string | null) ?? null))
 
   const phraseTerms = new Set(plan.phrases.flat())
   const wordTerms = new Set(plan.units.filter((unit) => !unit.phrase).flatMap((unit) => [...unit.exactTerms]))

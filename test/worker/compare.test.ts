@@ -114,3 +114,13 @@ describe('GET /api/quotes', () => {
     expect((await getJson('/api/quotes?sources=nope')).body).toEqual({ error: { code: 'invalid_parameter', message: 'sources: no source with id "nope"' } })
   })
 })
+
+describe('comments in the search', () => {
+  it('never come before a report of the same fact: "red line" lists the comment after both reports', async () => {
+    const { body } = await getJson<{ hits: { id: string; kind: string; text: string }[] }>('/api/search?q=red+line')
+    const kinds = body.hits.map((hit) => hit.kind)
+    // Three paragraphs say "red line": the BBC's report, the other source's report, and its comment on it.
+    expect(kinds).toEqual(['body', 'body', 'comment'])
+    expect(body.hits[2]!.text).toMatch(/^Comment: /)
+  })
+})
