@@ -7,20 +7,23 @@
  *
  * Usage: node scripts/eval-related.ts [--pairs FILE] [--corpus DIR] [--min-recall 0] [--json]
  */
-import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildIndex } from '../src/core/build-index.ts'
 import type { IndexedParagraph } from '../src/core/index-options.ts'
 import { readCorpus } from './lib/index-files.ts'
 import { ROOT } from './lib/paths.ts'
-import { measureSameFact, type SameFactLabels } from './lib/same-fact.ts'
+import { measureSameFact, parseSameFactLabels } from './lib/same-fact.ts'
 import { loadWordNetLexicon } from './lib/wordnet-files.ts'
 
 const USAGE = `Usage: npm run eval:related -- [--pairs FILE] [--corpus DIR] [--min-recall N] [--json]
 
-  --pairs FILE     labelled pairs and non-pairs (default: test/fixtures/same-fact/shipped-corpus.json)
-  --corpus DIR     the corpus they come from (default: the file's "corpus" field, else corpus/)
+  --pairs FILE     labelled pairs and non-pairs (default: test/fixtures/same-fact/shipped-corpus.json):
+                   { "pairs": [{ "a": text, "b": text }], "nonPairs": [...] }, each text (or { "contains": text })
+                   found in exactly one paragraph; pairs may also be [a, b]
+  --corpus DIR     the corpus they come from (default: the file's "corpus" field, relative to the
+                   file or the project, else corpus/)
   --min-recall N   exit 1 when recall@3 is below N (default 0)
   --json           print the result as JSON`
 
@@ -49,8 +52,11 @@ async function main(): Promise<number> {
     console.error(`--min-recall: not a number\n\n${USAGE}`)
     return 2
   }
-  const labels = JSON.parse(readFileSync(values.pairs, 'utf8')) as SameFactLabels & { corpus?: string }
-  const corpusDir = values.corpus ? resolve(values.corpus) : join(ROOT, labels.corpus ?? 'corpus')
+  const file = JSON.parse(readFileSync(values.pairs, 'utf8')) as { corpus?: string }
+  const labels = parseSameFactLabels(file)
+  // The file's "corpus" is relative to the file, else to the project.
+  const named = file.corpus ? [resolve(dirname(values.pairs), file.corpus), join(ROOT, file.corpus)].find((dir) => existsSync(dir)) : undefined
+  const corpusDir = values.corpus ? resolve(values.corpus) : (named ?? join(ROOT, 'corpus'))
   const { files } = await buildIndex({ ...(await readCorpus(corpusDir)), lexicon: await loadWordNetLexicon() })
   const paragraphs = JSON.parse(files['paragraphs.json']) as IndexedParagraph[]
   const result = measureSameFact(paragraphs, labels)

@@ -12,6 +12,25 @@ export type SameFactLabels = {
   nonPairs: { a: string; b: string; why?: string }[]
 }
 
+/** One side of a labelled pair as files may give it: the text, or `{ contains }`. */
+type Side = string | { contains: string }
+/** A labelled pair as files may give it: `{ a, b }` or `[a, b]`. */
+type LooseLabel = { a: Side; b: Side; fact?: string; why?: string } | [Side, Side]
+
+/**
+ * Reads a labelled set as a file gives it: pairs as `{ a, b }` or `[a, b]`, each side a text or
+ * `{ contains }`, non-pairs optional (`nonPairs` or `non_pairs`).
+ *
+ * @throws Error naming what is missing.
+ */
+export function parseSameFactLabels(value: unknown): SameFactLabels {
+  const record = (value ?? {}) as { about?: string; pairs?: LooseLabel[]; nonPairs?: LooseLabel[]; non_pairs?: LooseLabel[] }
+  if (!Array.isArray(record.pairs)) throw new Error('a labelled set needs "pairs": [{ "a": text, "b": text }, …]')
+  const side = (s: Side) => (typeof s === 'string' ? s : s.contains)
+  const label = (entry: LooseLabel) => (Array.isArray(entry) ? { a: side(entry[0]), b: side(entry[1]) } : { ...entry, a: side(entry.a), b: side(entry.b) })
+  return { ...(record.about ? { about: record.about } : {}), pairs: record.pairs.map(label), nonPairs: (record.nonPairs ?? record.non_pairs ?? []).map(label) }
+}
+
 /** A paragraph with its related paragraphs, best first, as the index stores them. */
 export type LinkedParagraph = { id: string; sourceId: string; text: string; related: { id: string }[] }
 

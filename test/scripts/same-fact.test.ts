@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/core/build-index.ts'
 import { readCorpus } from '../../scripts/lib/index-files.ts'
 import { ROOT } from '../../scripts/lib/paths.ts'
-import { measureSameFact, type LinkedParagraph, type SameFactLabels } from '../../scripts/lib/same-fact.ts'
+import { measureSameFact, parseSameFactLabels, type LinkedParagraph, type SameFactLabels } from '../../scripts/lib/same-fact.ts'
 import { loadWordNetLexicon } from '../../scripts/lib/wordnet-files.ts'
 
 const p = (id: string, sourceId: string, text: string, related: string[]): LinkedParagraph => ({ id, sourceId, text, related: related.map((other) => ({ id: other })) })
@@ -49,9 +49,23 @@ describe('measureSameFact', () => {
   })
 })
 
+describe('parseSameFactLabels', () => {
+  it('reads pairs as objects or arrays, sides as texts or { contains }, non-pairs optional', () => {
+    expect(parseSameFactLabels({ pairs: [{ a: 'x', b: { contains: 'y' } }, ['u', { contains: 'v' }]] })).toEqual({
+      pairs: [
+        { a: 'x', b: 'y' },
+        { a: 'u', b: 'v' },
+      ],
+      nonPairs: [],
+    })
+    expect(parseSameFactLabels({ pairs: [], non_pairs: [['p', 'q']] }).nonPairs).toEqual([{ a: 'p', b: 'q' }])
+    expect(() => parseSameFactLabels({ pair: [] })).toThrow('a labelled set needs "pairs"')
+  })
+})
+
 describe('the labelled pairs of the shipped corpus', () => {
   it('are found by "also reported by": recall@3 and precision at least 0.75 (0.385 and 0.714 before WordNet, statements and speakers)', async () => {
-    const labels = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'same-fact', 'shipped-corpus.json'), 'utf8')) as SameFactLabels
+    const labels: SameFactLabels = parseSameFactLabels(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'same-fact', 'shipped-corpus.json'), 'utf8')))
     const { files } = await buildIndex({ ...(await readCorpus(join(ROOT, 'corpus'))), lexicon: await loadWordNetLexicon() })
     const result = measureSameFact(JSON.parse(files['paragraphs.json']) as LinkedParagraph[], labels)
     expect(result.recallAtK).toBeGreaterThanOrEqual(0.75)
