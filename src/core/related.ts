@@ -219,6 +219,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     )
   )
   const wholes: Word[][] = statements.map((list) => mergeStatements(list))
+  // The words as read are not needed past here; at 100k paragraphs they are hundreds of MiB.
+  raw.length = 0
   // Statements long enough to stand for a fact, and their total weights.
   const partIndex: number[][] = statements.map((list) => {
     let next = 0
