@@ -105,7 +105,7 @@ type SizeResult = {
   size: string
   paragraphs: number
   sources: number
-  build: { ms: number; maxRss: number; cached: boolean; measuredAt: string }
+  build: { ms: number; maxRss: number; cached: boolean; measuredAt: string; steps?: BuildSteps }
   files: { bundledSet: Sizes; index: Sizes; vocabulary: Sizes; manifest: Sizes; paragraphs: Sizes; largestAssetPart: number }
   worker: { asBuilt: Sizes; withBundledIndex: Sizes }
   coldStart: { workerdBundled: ColdStart; workerdAssets: ColdStart; nodeLoadMs: number[]; firstRequestMs?: number }
@@ -157,6 +157,9 @@ function prepareProject(dir: string): void {
   writeFileSync(join(project, 'probe-assets.toml'), probeConfig('scripts/lib/bench/probe-assets.ts', ''))
 }
 
+/** Milliseconds per build step, as `scripts/build-index.ts --timings` writes them. */
+type BuildSteps = { wordnet: number; recovery: number; quotes: number; related: number; facts: number; index: number }
+
 /** Builds the size's index in a child process (or reuses a cached build) and returns the measurement. */
 async function buildSize(dir: string, paragraphs: number | null, key: string): Promise<SizeResult['build']> {
   const project = join(dir, 'project')
@@ -175,11 +178,13 @@ async function buildSize(dir: string, paragraphs: number | null, key: string): P
   rmSync(join(project, 'index'), { recursive: true, force: true })
   rmSync(join(project, 'dist'), { recursive: true, force: true })
   const rssFile = join(dir, 'build-max-rss')
+  const stepsFile = join(dir, 'build-steps.json')
   const started = performance.now()
-  await run(node, ['--import', join(ROOT, 'scripts/lib/bench/report-max-rss.ts'), 'scripts/build-index.ts', '--corpus', corpus, '--out', join(project, 'index'), '--assets', join(project, 'dist', 'assets'), '--quiet'], {
+  await run(node, ['--import', join(ROOT, 'scripts/lib/bench/report-max-rss.ts'), 'scripts/build-index.ts', '--corpus', corpus, '--out', join(project, 'index'), '--assets', join(project, 'dist', 'assets'), '--quiet', '--timings', stepsFile], {
     env: { ...env, BENCH_MAX_RSS_FILE: rssFile },
   })
-  const build = { ms: performance.now() - started, maxRss: Number(readFileSync(rssFile, 'utf8')), cached: false, measuredAt: new Date().toISOString() }
+  const steps = JSON.parse(readFileSync(stepsFile, 'utf8')) as BuildSteps
+  const build = { ms: performance.now() - started, maxRss: Number(readFileSync(rssFile, 'utf8')), cached: false, measuredAt: new Date().toISOString(), steps }
   writeFileSync(record, JSON.stringify({ ...build, key }, null, 2))
   return build
 }
@@ -440,6 +445,16 @@ function report(results: SizeResult[]): string {
         `${mb(r.worker.asBuilt.raw)} / ${mb(r.worker.asBuilt.gzip)}`,
         `${mb(r.worker.withBundledIndex.raw)} / ${mb(r.worker.withBundledIndex.gzip)}`,
       ])
+    ),
+    table(
+      '1b. Build steps (ms; quotes = quotation and speaker extraction, facts = grouping into facts, related = "also reported by" with WordNet, wordnet = reading its files)',
+      ['size', 'paragraphs', 'wordnet', 'recovery', 'quotes', 'related', 'facts', 'index', 'quotes µs / paragraph', 'facts µs / paragraph'],
+      results.map((r) => {
+        const steps = r.build.steps
+        const cell = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(value < 10 ? 1 : 0))
+        const per = (value: number | undefined) => (value === undefined ? '–' : ((value * 1000) / r.paragraphs).toFixed(1))
+        return [r.size, String(r.paragraphs), cell(steps?.wordnet), cell(steps?.recovery), cell(steps?.quotes), cell(steps?.related), cell(steps?.facts), cell(steps?.index), per(steps?.quotes), per(steps?.facts)]
+      })
     ),
     table(
       '3. Cold start (ms; median of fresh isolates / processes) and memory (MiB: Node heap after load and GC; load peak = least heap a load from assets succeeds in; bundled = text + parsed JSON + index)',

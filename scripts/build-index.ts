@@ -6,14 +6,15 @@
  * (`dist/bundled-index/`). Prints a report per source. A bad source stops the
  * build with the file's name and the reason, and leaves the previous index untouched.
  *
- * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--if-stale] [--quiet]
+ * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--if-stale] [--quiet] [--timings FILE]
+ * (`--timings` writes the time of each build step, and of loading WordNet, as JSON: for the benchmarks.)
  * (`--assets` defaults to `dist/assets` when `--out` is the default `index/`, and to none otherwise.)
  *
  * `--explain FILE` writes nothing: it prints every line of one source (a file of the corpus, or
  * any file, read alone) with its fate (kept as which kind, dropped as which furniture, joined with
  * what, a duplicate of which paragraph), then the paragraphs recovered.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
@@ -22,6 +23,7 @@ import { FURNITURE_KINDS, type LineFate, type LineTrail } from '../src/core/reco
 import { CorpusError } from '../src/core/corpus.ts'
 import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
+import { loadWordNetLexicon } from './lib/wordnet-files.ts'
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     'if-stale': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     explain: { type: 'string' },
+    timings: { type: 'string' },
   },
 })
 
@@ -128,13 +131,17 @@ async function main(): Promise<number> {
     }
     log(`rebuilding the index: ${reason}`)
   }
-  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash })
+  const lexiconStarted = performance.now()
+  const lexicon = await loadWordNetLexicon()
+  const lexiconMs = performance.now() - lexiconStarted
+  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash, lexicon })
+  if (values.timings) await writeFile(resolve(values.timings), JSON.stringify({ wordnet: lexiconMs, ...output.timings }, null, 2) + '\n')
   await writeIndexAtomically(indexDir, output.files)
   const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
   printReports(output.reports)
   const { counts, indexVersion } = output.manifest
   const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')
-  log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources`)
+  log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources; ${counts.facts} facts reported by more than one`)
   log(`index ${indexVersion} written to ${indexDir} in ${(performance.now() - started).toFixed(0)} ms`)
   if (worker) log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
   return 0

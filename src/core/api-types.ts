@@ -154,4 +154,6 @@ export type ParagraphDetails = {
   after: ApiParagraph[]
   /** Paragraphs of other sources that report the same thing, best first. */
   related: ApiRelatedParagraph[]
+  /** The fact it reports with other sources, whose row is `/compare#fact-<id>`; `null` when none. */
+  fact: string | null
 }

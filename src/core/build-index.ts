@@ -9,8 +9,11 @@ import { sha256Hex, shortHash } from './hash.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
 import { readCapture } from './readers/index.ts'
 import { recoverParagraphs, type LineTrail, type RecoveryReport } from './recovery/recover-paragraphs.ts'
+import { groupFacts } from './facts.ts'
+import { extractQuotes } from './quotes.ts'
 import { findRelated } from './related.ts'
 import { buildVocabulary } from './vocabulary.ts'
+import type { Lexicon } from './wordnet.ts'
 import { PARAGRAPH_KINDS, type Paragraph, type ParagraphKind, type Source } from './types.ts'
 
 /** A file of the corpus folder. */
@@ -31,6 +34,8 @@ export type CorpusInput = {
   folder?: string
   /** Hash of the code that turns the corpus into the index, recorded so a stale index shows. */
   pipelineHash?: string
+  /** Concepts of English words (WordNet, read by the caller), for relating paragraphs that say one thing in different words. */
+  lexicon?: Lexicon
 }
 
 /** A source in the manifest: its metadata, file, and paragraph ids in document order. */
@@ -51,8 +56,8 @@ export type Manifest = {
   corpusHash: string
   /** Hash of the build code, as given by the caller. */
   pipelineHash: string
-  /** Numbers of sources and paragraphs, and paragraphs per kind. */
-  counts: { sources: number; paragraphs: number; kinds: Record<ParagraphKind, number> }
+  /** Numbers of sources and paragraphs, paragraphs per kind, and facts reported by more than one source. */
+  counts: { sources: number; paragraphs: number; kinds: Record<ParagraphKind, number>; facts: number }
   /** The sources, in file-name order. */
   sources: ManifestSource[]
 }
@@ -71,6 +76,20 @@ export type SourceReport = RecoveryReport & {
   skipped: string[]
 }
 
+/** Wall time of each step of the build, in milliseconds (for the benchmarks). */
+export type BuildTimings = {
+  /** Reading, decoding and recovering paragraphs. */
+  recovery: number
+  /** Extracting quotations and their speakers. */
+  quotes: number
+  /** Finding related paragraphs ("also reported by"). */
+  related: number
+  /** Grouping paragraphs into facts. */
+  facts: number
+  /** Building MiniSearch and the vocabulary, and serialising. */
+  index: number
+}
+
 /** Everything the build produces. */
 export type BuildOutput = {
   /** File name in `index/` to content. */
@@ -79,6 +98,8 @@ export type BuildOutput = {
   reports: SourceReport[]
   /** Every line of each source with its fate, by source file name (`--explain`). */
   trails: Record<string, LineTrail[]>
+  /** How long each step took. */
+  timings: BuildTimings
 }
 
 /**
@@ -102,6 +123,14 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
   const usedIds = new Set<string>()
   const trails: Record<string, LineTrail[]> = {}
 
+  const timings: BuildTimings = { recovery: 0, quotes: 0, related: 0, facts: 0, index: 0 }
+  let clock = performance.now()
+  /** Adds the time since the last call to a step. */
+  const lap = (step: keyof BuildTimings) => {
+    const now = performance.now()
+    timings[step] += now - clock
+    clock = now
+  }
   for (const file of sources) {
     const path = `${folder}/${file.name}`
     const capture = await readCapture(path, file.bytes)
@@ -126,12 +155,17 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     fileOfId.set(metadata.id, path)
     if (recovery.paragraphs.length === 0) throw new CorpusError(path, 'has no paragraph left once page furniture is removed')
 
+    lap('recovery')
+    const quotes = extractQuotes(recovery.paragraphs)
+    lap('quotes')
     const paragraphs = recovery.paragraphs.map((paragraph, position): IndexedParagraph => ({
       id: uniqueId(metadata.id, paragraph.text, usedIds),
       sourceId: metadata.id,
       position,
       ...paragraph,
       related: [],
+      fact: null,
+      quotes: quotes[position]!,
     }))
     indexed.push(...paragraphs)
     manifestSources.push({
@@ -145,8 +179,15 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     trails[file.name] = recovery.trail
   }
 
-  const related = findRelated(indexed)
-  for (const paragraph of indexed) paragraph.related = related.get(paragraph.id) ?? []
+  lap('recovery')
+  const related = findRelated(indexed, input.lexicon ? { lexicon: input.lexicon } : {})
+  lap('related')
+  const facts = groupFacts(indexed, related)
+  lap('facts')
+  for (const paragraph of indexed) {
+    paragraph.related = related.get(paragraph.id) ?? []
+    paragraph.fact = facts.get(paragraph.id) ?? null
+  }
 
   const miniSearch = new MiniSearch<IndexedParagraph>(MINISEARCH_OPTIONS)
   miniSearch.addAll(indexed)
@@ -159,21 +200,18 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     indexVersion,
     corpusHash,
     pipelineHash,
-    counts: { sources: manifestSources.length, paragraphs: indexed.length, kinds: countKinds(indexed) },
+    counts: { sources: manifestSources.length, paragraphs: indexed.length, kinds: countKinds(indexed), facts: new Set(facts.values()).size },
     sources: manifestSources,
   }
 
-  return {
-    files: {
-      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-      'paragraphs.json': serializeParagraphs(indexed),
-      'index.json': JSON.stringify(miniSearch),
-      'vocabulary.json': JSON.stringify(buildVocabulary(indexed.map((paragraph) => paragraph.text))),
-    },
-    manifest,
-    reports,
-    trails,
+  const files = {
+    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    'paragraphs.json': serializeParagraphs(indexed),
+    'index.json': JSON.stringify(miniSearch),
+    'vocabulary.json': JSON.stringify(buildVocabulary(indexed.map((paragraph) => paragraph.text))),
   }
+  lap('index')
+  return { files, manifest, reports, trails, timings }
 }
 
 function readMetadata(file: CorpusFile | undefined, folder: string, sourceNames: ReadonlySet<string>): Map<string, SourceEntry> {

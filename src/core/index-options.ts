@@ -4,6 +4,7 @@
  * built with, so the build and the Worker both take them from here.
  */
 import type { Options } from 'minisearch'
+import type { Quote } from './quotes.ts'
 import type { RelatedParagraph } from './related.ts'
 import { commonGrams, processTerm, tokenize } from './terms.ts'
 import type { Paragraph } from './types.ts'
@@ -18,10 +19,14 @@ export const INDEX_FORMAT_VERSION = 4
 export type IndexedParagraph = Paragraph & {
   /** Paragraphs of other sources that report the same thing. */
   related: RelatedParagraph[]
+  /** The fact it reports with other sources (`facts.ts`), or `null` when no other source reports it. */
+  fact: string | null
+  /** Its direct quotations, with their speakers (`quotes.ts`). */
+  quotes: Quote[]
 }
 
 /** The fields stored with each document, enough to render a hit without another lookup. */
-export type StoredParagraph = Pick<IndexedParagraph, 'sourceId' | 'kind' | 'section' | 'position' | 'text' | 'related'>
+export type StoredParagraph = Pick<IndexedParagraph, 'sourceId' | 'kind' | 'section' | 'position' | 'text' | 'related' | 'fact' | 'quotes'>
 
 /**
  * Fields searched, and how much a match in each weighs against one in the paragraph text (the
@@ -42,7 +47,7 @@ export const GRAMS_FIELD = 'grams'
 export const INDEX_FIELDS = [...SEARCHED_FIELDS, GRAMS_FIELD]
 
 /** Stored fields (see {@link StoredParagraph}). */
-export const STORE_FIELDS: (keyof StoredParagraph)[] = ['sourceId', 'kind', 'section', 'position', 'text', 'related']
+export const STORE_FIELDS: (keyof StoredParagraph)[] = ['sourceId', 'kind', 'section', 'position', 'text', 'related', 'fact', 'quotes']
 
 /**
  * Options for `new MiniSearch()` and `MiniSearch.loadJSON()`: the shared tokenizer and term

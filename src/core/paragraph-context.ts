@@ -22,6 +22,8 @@ export type ParagraphContext = {
   after: ParagraphView[]
   /** Paragraphs of other sources reporting the same thing, best first; empty when none is close. */
   related: RelatedView[]
+  /** The fact it reports with other sources (`/compare#fact-<id>`), or `null`. */
+  fact: string | null
 }
 
 /**
@@ -51,5 +53,6 @@ export function paragraphContext(index: LoadedIndex, id: string, context: number
       score,
       source: publicSource(index.sources.get(index.paragraph(relatedId)!.sourceId)!),
     })),
+    fact: stored.fact,
   }
 }

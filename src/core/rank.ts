@@ -12,6 +12,7 @@
  * 4. then in source and document order, so the order is total and pages never overlap.
  * With only exclusions, every paragraph left matches, in source and document order.
  */
+import { commentsAfterReports } from './opinion-order.ts'
 import type { SearchFacets } from './api-types.ts'
 import { indexOfPhrase, textTerms } from './highlight.ts'
 import type { QueryPlan } from './query-plan.ts'
@@ -123,6 +124,8 @@ export function rankCandidates(candidates: readonly Candidate[], plan: QueryPlan
   const top = hits.slice(0, RESCORE_WINDOW)
   rescoreExactForms(top, plan)
   hits.splice(0, top.length, ...top.sort(compareRanked))
+  // A comment never outranks a report of the same fact (issue 12).
+  hits.splice(0, top.length, ...commentsAfterReports(hits.slice(0, top.length), (hit) => hit.candidate.paragraph.kind === 'comment', (hit) => hit.candidate.paragraph.fact ?? null))
 
   // Facets in source order and kind order, whatever order the matches came in.
   const order = (counts: Record<string, number>, keys: readonly string[]) => Object.fromEntries(keys.filter((key) => counts[key] !== undefined).map((key) => [key, counts[key]!]))

@@ -56,7 +56,7 @@ export type RetrievalQuery = {
 /** A paragraph the engine found, and what of the query it matched. */
 export type Candidate = {
   /** The paragraph's stored fields. */
-  paragraph: Omit<StoredParagraphWithId, 'related'>
+  paragraph: Omit<StoredParagraphWithId, 'related' | 'quotes'>
   /** Relevance (BM25+ for MiniSearch) over the text, section and source title. */
   score: number
   /** Index terms found in the paragraph, its section or its source's title. */
@@ -137,6 +137,7 @@ export function miniSearchEngine(index: LoadedIndex): RetrievalEngine {
           section: result['section'] as string | null,
           position: result['position'] as number,
           text: result['text'] as string,
+          fact: (result['fact'] as string | null | undefined) ?? null,
         }
         const title = titles.get(paragraph.sourceId)
         if (!title) return { paragraph, score: result.score, terms: result.terms, queryTerms: result.queryTerms, paragraphTerms: result.terms }

@@ -627,6 +627,7 @@ export class ParagraphSearchElement extends HTMLElement {
         hit,
         url: this.#readerUrl(hit.source.id, hit.id),
         urlOf: (sourceId, paragraphId) => this.#readerUrl(sourceId, paragraphId),
+        factUrl: (factId) => `${this.#url('compare')}#fact-${encodeURIComponent(factId)}`,
         details: this.#details,
         showContext: this.#showContext,
         showRelated: this.#showRelated,

@@ -157,6 +157,8 @@ export type PreviewInput = {
   url: string
   /** The reader view of another paragraph. */
   urlOf: (sourceId: string, paragraphId: string) => string
+  /** The coverage view's row of a fact. */
+  factUrl?: (factId: string) => string
   /** The details of the active hit, as far as they are loaded. */
   details: DetailsState
   /** Whether "Show in context" is on. */
@@ -176,7 +178,7 @@ function section(id: string, label: string, shown: boolean, content: () => Child
 }
 
 /** The preview pane's content for the active result. */
-export function previewContent({ hit, url, urlOf, details, showContext, showRelated }: PreviewInput): Child[] {
+export function previewContent({ hit, url, urlOf, factUrl, details, showContext, showRelated }: PreviewInput): Child[] {
   return [
     sourceLine(hit.source, hit.kind),
     hit.section && h('div', { class: 'section' }, hit.section),
@@ -194,14 +196,15 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
       )
     ),
     section('related', 'Also reported by', showRelated, () =>
-      detailsBody(details, hit.id, ({ related }) =>
+      detailsBody(details, hit.id, ({ related, fact }) =>
         related.length
           ? h(
               'ul',
               { class: 'related' },
               ...related.map((paragraph) =>
                 h('li', {}, sourceLine(paragraph.source, paragraph.kind), h('p', {}, paragraph.text), h('a', { href: urlOf(paragraph.source.id, paragraph.id) }, `Open ¶ ${paragraph.position + 1} →`))
-              )
+              ),
+              fact && factUrl ? h('li', { class: 'compare' }, h('a', { href: factUrl(fact), part: 'compare' }, 'Compare the sources →')) : null
             )
           : h('p', { class: 'quiet' }, 'No other source reports this closely.')
       )

@@ -10,9 +10,11 @@ import type { AppEnv, Env } from './env.ts'
 import { apiError, describeZodError } from './errors.ts'
 import { conditionalCache } from './middleware/conditional-cache.ts'
 import { corsFromEnv } from './middleware/cors-from-env.ts'
+import { compareRoutes } from './routes/compare.ts'
 import { healthRoutes } from './routes/health.ts'
 import { notFoundHtml, pagesRoutes } from './routes/pages.ts'
 import { paragraphRoutes } from './routes/paragraphs.ts'
+import { quotesRoutes } from './routes/quotes.ts'
 import { searchRoutes } from './routes/search.ts'
 import { sourcesRoutes } from './routes/sources.ts'
 import { suggestRoutes } from './routes/suggest.ts'
@@ -31,7 +33,7 @@ export type AppOptions = {
 
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const ALLOW_HEADER = [...ALLOWED_METHODS].join(', ')
-const CACHED_API_PATHS = ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/openapi.json']
+const CACHED_API_PATHS = ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/compare', '/quotes', '/openapi.json']
 
 /** The request's execution context; `app.request()` in tests runs without one. */
 function executionContext(c: Context): Pick<ExecutionContext, 'waitUntil'> | undefined {
@@ -82,6 +84,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   api.route('/', paragraphRoutes)
   api.route('/', sourcesRoutes)
   api.route('/', healthRoutes)
+  api.route('/', compareRoutes)
+  api.route('/', quotesRoutes)
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {

@@ -87,7 +87,7 @@ export const HitSchema = z
 
 /** A related paragraph of another source. */
 export const RelatedSchema = ParagraphSchema.extend({
-  score: z.number().openapi({ description: 'Cosine similarity (0 to 1) of the two paragraphs.' }),
+  score: z.number().openapi({ description: 'Similarity (0 to 1) of the two paragraphs: word-by-word, through WordNet concepts, and by speaker (see ARCHITECTURE.md).' }),
   source: SourceSchema,
 }).openapi('RelatedParagraph')
 

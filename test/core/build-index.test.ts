@@ -43,12 +43,18 @@ describe('buildIndex', () => {
 
   it('writes a manifest with counts and paragraphs with their metadata and related paragraphs', async () => {
     const { manifest, files } = await buildIndex(shipped())
-    expect(manifest.counts).toEqual({ sources: 2, paragraphs: 52, kinds: { body: 43, caption: 5, heading: 3, comment: 1, 'list-item': 0 } })
-    const paragraphs = JSON.parse(files['paragraphs.json']) as { id: string; text: string; related: { id: string }[] }[]
+    const paragraphs = JSON.parse(files['paragraphs.json']) as { id: string; sourceId: string; text: string; related: { id: string }[]; fact: string | null; quotes: { text: string; speaker: string | null }[] }[]
+    const facts = new Set(paragraphs.flatMap((p) => (p.fact ? [p.fact] : [])))
+    expect(manifest.counts).toEqual({ sources: 2, paragraphs: 52, kinds: { body: 43, caption: 5, heading: 3, comment: 1, 'list-item': 0 }, facts: facts.size })
     expect(paragraphs).toHaveLength(52)
     const redLine = paragraphs.find((p) => p.text.includes('would be a "red line"'))!
     const otherRedLine = paragraphs.find((p) => p.text.includes('is a "red line"'))!
     expect(redLine.related.map((r) => r.id)).toContain(otherRedLine.id)
+    // Every fact is reported by two sources at least.
+    for (const fact of facts) expect(new Set(paragraphs.filter((p) => p.fact === fact).map((p) => p.sourceId)).size).toBeGreaterThanOrEqual(2)
+    // Quotations are stored with their speakers: "But Mr Putin told Monday's news conference: "This doesn't mean …""
+    const denial = paragraphs.find((p) => p.text.startsWith("But Mr Putin told Monday's news conference"))!
+    expect(denial.quotes).toEqual([expect.objectContaining({ speaker: 'Putin', text: "This doesn't mean that we somehow tried to influence the election at all... that would have been impossible as well." })])
   })
 
   it('serialises an index MiniSearch loads with the shared options', async () => {

@@ -10,7 +10,7 @@ import { api, baseUrl, connectBrowser, markTexts, matchStatus, search, watchErro
 type Source = { id: string; title: string }
 type Hit = { id: string; text: string; source: Source }
 type SearchBody = { total: number; hits: Hit[] }
-type ContextBody = { paragraph: { kind: string; text: string }; before: { kind: string; text: string }[]; after: { kind: string; text: string }[]; related: { id: string; text: string; source: Source }[] }
+type ContextBody = { paragraph: { kind: string; text: string }; before: { kind: string; text: string }[]; after: { kind: string; text: string }[]; related: { id: string; kind: string; text: string; source: Source }[]; fact: string | null }
 
 let browser: Browser
 let context: BrowserContext
@@ -214,13 +214,18 @@ describe('context and related paragraphs', () => {
     expect(shown).toEqual([...expected.before, expected.paragraph, ...expected.after].map((p) => `${badge(p.kind)}${p.text}`))
 
     await w.preview.getByRole('button', { name: 'Also reported by' }).click()
-    const related = w.preview.locator('#related li')
+    const related = w.preview.locator('#related li:not(.compare)')
     await related.first().waitFor()
     expect(await related.locator('p').allTextContents()).toEqual(expected.related.map((p) => p.text))
     const links = await related.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))
     // The reader view of a related paragraph marks the query too.
     expect(links).toEqual(expected.related.map((p) => `${baseUrl}/sources/${p.source.id}?q=red+line#${p.id}`))
     expect(await related.first().locator('[part="source-title"]').textContent()).toBe(expected.related[0]!.source.title)
+    // The last item leads to the fact's row of the coverage view; a comment carries its badge.
+    expect(expected.fact).toBeTruthy()
+    expect(await w.preview.locator('#related li.compare a').getAttribute('href')).toBe(`${baseUrl}/compare#fact-${expected.fact}`)
+    const comments = expected.related.filter((p) => p.kind === 'comment').length
+    expect(await related.locator('.badge', { hasText: 'comment' }).count()).toBe(comments)
   })
 })
 

@@ -9,7 +9,16 @@ describe('GET /api/openapi.json', () => {
     expect(status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
     expect((body as unknown as { servers: { url: string }[] }).servers).toEqual([{ url: 'http://search.test/api' }])
-    expect(Object.keys(body.paths).sort()).toEqual(['/health', '/paragraphs/{id}', '/search', '/sources', '/sources/{id}', '/suggest'])
+    expect(Object.keys(body.paths).sort()).toEqual(['/compare', '/health', '/paragraphs/{id}', '/quotes', '/search', '/sources', '/sources/{id}', '/suggest'])
+  })
+
+  it('documents the coverage routes: their parameters and the shape of a fact', async () => {
+    const { body } = await getJson<any>('/api/openapi.json')
+    expect(body.paths['/compare'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['sources'])
+    expect(body.paths['/quotes'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['sources', 'speaker'])
+    expect(Object.keys(body.components.schemas.Fact.properties)).toEqual(['id', 'sources', 'quotes'])
+    expect(Object.keys(body.components.schemas.Coverage.properties)).toEqual(['sources', 'facts', 'own'])
+    expect(body.paths['/compare'].get.responses['400']).toBeDefined()
   })
 
   it('documents the search parameters with the bounds the API enforces', async () => {

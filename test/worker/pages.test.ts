@@ -106,3 +106,36 @@ describe('the API next to the pages', () => {
     expect(body.error.code).toBe('not_found')
   })
 })
+
+describe('GET /compare', () => {
+  it('shows the sources side by side: a column per outlet, a row per fact, own material and comments marked', async () => {
+    const { status, body, headers } = await getPage('/compare')
+    expect(status).toBe(200)
+    expectPageHeaders(headers)
+    expectNoInlineCode(body)
+    // One column per outlet, named by its publisher, else its title.
+    const columns = [...body.matchAll(/<th scope="col"><a href="\/sources\/([^"]+)">([^<]*)<\/a>/g)].map((match) => [match[1], match[2]])
+    expect(columns).toEqual([
+      ['bbc-macron-putin-frank-exchange', 'BBC News'],
+      ['macron-putin-press-conference', 'Putin and Macron press conference'],
+    ])
+    const { facts, own } = (await getJson<{ facts: { id: string }[]; own: { paragraphs: string[] }[] }>('/api/compare')).body
+    expect([...body.matchAll(/<tr id="fact-([^"]+)" class="fact">/g)].map((match) => match[1]).sort()).toEqual(facts.map((fact) => fact.id).sort())
+    expect(body.match(/<span class="mark own-mark">Only here<\/span>/g)).toHaveLength(own.reduce((sum, entry) => sum + entry.paragraphs.length, 0))
+    // The one comment of the corpus is marked in its cell.
+    expect(body.match(/class="cell-paragraph comment[^"]*">(?:<span class="mark[^"]*">[^<]*<\/span>)*<span class="mark comment-mark">Editorial comment<\/span>/g)).toHaveLength(1)
+  })
+
+  it('is linked from the demo page and the reader view', async () => {
+    expect((await getPage('/')).body).toContain('<a href="/compare">')
+    const reader = (await getPage('/sources/bbc-macron-putin-frank-exchange')).body
+    expect(reader).toContain('<a href="/compare">')
+    expect(reader).toMatch(/<a href="\/compare#fact-f[0-9a-z]{10}">compare<\/a>/)
+  })
+
+  it('answers sources it cannot compare with a 404 page naming the problem', async () => {
+    const { status, body } = await getPage('/compare?sources=bbc-macron-putin-frank-exchange,nope')
+    expect(status).toBe(404)
+    expect(body).toContain('no source with id “nope”'.replace(/[“”]/g, '"').replace(/"/g, '&quot;'))
+  })
+})

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { getJson } from './fetch.ts'
 
 type View = { id: string; kind: string; section: string | null; position: number; text: string }
-type Body = { paragraph: View; source: { id: string }; before: View[]; after: View[]; related: (View & { score: number; source: { id: string } })[] }
+type Body = { paragraph: View; source: { id: string }; before: View[]; after: View[]; related: (View & { score: number; source: { id: string } })[]; fact: string | null }
 
 async function idOf(query: string, startsWith: string): Promise<string> {
   const { body } = await getJson<{ hits: { id: string; text: string }[] }>(`/api/search?${new URLSearchParams({ q: query, limit: '50' })}`)
@@ -29,15 +29,30 @@ describe('GET /api/paragraphs/:id', () => {
     expect(body.related.map((p) => p.id)).toContain(other)
     expect(body.related.every((p) => p.source.id !== 'bbc-macron-putin-frank-exchange')).toBe(true)
     expect(body.related[0]!.score).toBeGreaterThan(0)
-    const scores = body.related.map((p) => p.score)
-    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    // Reports first, best first; the other source's comment on the red line comes after them.
+    expect(body.related[0]!.id).toBe(other)
+    const reports = body.related.filter((p) => p.kind !== 'comment').map((p) => p.score)
+    expect(reports).toEqual([...reports].sort((a, b) => b - a))
+    const firstComment = body.related.findIndex((p) => p.kind === 'comment')
+    expect(firstComment).toBeGreaterThan(0)
+    expect(body.related.slice(firstComment).every((p) => p.kind === 'comment')).toBe(true)
     expect((await getJson<Body>(`/api/paragraphs/${other}`)).body.related.map((p) => p.id)).toContain(bbc)
   })
 
-  it('gives an empty related list when nothing is close', async () => {
-    // The second source never mentions the palace's sumptuousness, Paris or "the pair".
-    const paragraph = await idOf('sumptuous', 'The pair discussed "disagreements"')
-    expect((await getJson<Body>(`/api/paragraphs/${paragraph}`)).body.related).toEqual([])
+  it('gives an empty related list and no fact when nothing is close', async () => {
+    // The second source never mentions Chechnya, Amnesty, a protest or the Eiffel Tower.
+    const paragraph = await idOf('Amnesty', 'Amnesty International activists')
+    const { body } = await getJson<Body>(`/api/paragraphs/${paragraph}`)
+    expect(body.related).toEqual([])
+    expect(body.fact).toBeNull()
+  })
+
+  it("names the fact a paragraph reports with the other source, the same for both paragraphs", async () => {
+    const bbc = await idOf('Sputnik', 'On Monday he accused pro-Kremlin news outlets')
+    const other = await idOf('Sputnik', 'Macron described RT and Sputnik')
+    const [a, b] = await Promise.all([getJson<Body>(`/api/paragraphs/${bbc}`), getJson<Body>(`/api/paragraphs/${other}`)])
+    expect(a.body.fact).toMatch(/^f[0-9a-z]{10}$/)
+    expect(b.body.fact).toBe(a.body.fact)
   })
 
   it('answers an unknown id with a JSON 404 and a bad context with a 400', async () => {

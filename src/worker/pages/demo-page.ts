@@ -24,6 +24,8 @@ const API_ROUTES: [path: string, example: string, what: string][] = [
   ['GET /api/search?q=', '/api/search?q=red+line', 'ranked paragraphs with highlighted snippets; limit, offset, source, kind, prefix, fuzzy, snippet'],
   ['GET /api/suggest?q=', '/api/suggest?q=chem', 'completions for a search box'],
   ['GET /api/paragraphs/:id', '', 'a paragraph, its neighbours and the paragraphs of other sources that report the same thing'],
+  ['GET /api/compare?sources=', '/api/compare', 'the paragraphs grouped into facts: which sources report each, and what only one has'],
+  ['GET /api/quotes?speaker=', '/api/quotes?speaker=Putin', 'direct quotations with their speakers'],
   ['GET /api/sources', '/api/sources', 'the sources and their metadata'],
   ['GET /api/sources/:id', '', 'one source and all its recovered paragraphs'],
   ['GET /api/health', '/api/health', 'status, counts and index version'],
@@ -68,6 +70,7 @@ export function demoPage({ origin, sources, kinds, paragraphs }: DemoPageInput):
   <h2 id="corpus">The corpus</h2>
   <p>${plural(paragraphs, 'paragraph')} (${kindList}) recovered from ${plural(sources.length, 'source')}:</p>
   <ul class="sources">${sources.map(sourceItem)}</ul>
+  ${sources.length > 1 ? html`<p><a href="/compare">Compare the coverage side by side</a>: which outlets report each fact, in whose words, and what only one of them says.</p>` : ''}
 </section>
 
 <section aria-labelledby="embed">

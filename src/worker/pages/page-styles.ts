@@ -84,4 +84,26 @@ mark { background: var(--mark); color: var(--text); border-radius: 2px; padding:
 @keyframes arrive { from { box-shadow: inset 3px 0 0 var(--target-edge), 0 0 0 6px color-mix(in srgb, var(--target-edge) 35%, transparent); } }
 @media (prefers-reduced-motion: reduce) { .paragraph:target { animation: none; } }
 .not-found { padding: 3rem 0; }
+
+.compare-page main, .compare-page .site-header { max-width: 90rem; }
+.compare-scroll { overflow-x: auto; }
+.compare-table { table-layout: fixed; min-width: 40rem; font-size: .9rem; }
+.compare-table th, .compare-table td { padding: .6rem .75rem; border-bottom: 1px solid var(--border); }
+.compare-table thead th { position: sticky; top: 0; background: var(--bg); }
+.compare-table .row-head { width: 17rem; font-weight: 600; font-size: .8125rem; color: var(--muted); }
+.col-title { display: block; font-weight: 400; font-size: .8125rem; }
+.compare-table tr.fact:target { background: var(--target); box-shadow: inset 3px 0 0 var(--target-edge); }
+.compare-table tr { scroll-margin-top: 4rem; }
+.cell-paragraph p { margin: .25rem 0 .5rem; }
+.cell-paragraph.comment, .cell-paragraph.caption { font-style: italic; color: var(--muted); }
+.cell-paragraph.comment { padding: .25rem .5rem; background: var(--surface); border-radius: 6px; }
+.cell-paragraph.own { border-left: 3px solid var(--accent); padding-left: .5rem; }
+.mark { display: inline-block; margin-right: .35rem; font-style: normal; font-size: .7rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+.own-mark { color: var(--accent); }
+.comment-mark { color: var(--text); }
+.row-anchor { margin-left: .35rem; text-decoration: none; color: var(--muted); }
+.quote-notes { margin: .5rem 0 0; padding-left: 1rem; font-weight: 400; font-size: .75rem; }
+.quote-notes li { margin: .25rem 0; }
+.to-reader { font-size: .8125rem; text-decoration: none; }
+.absent { color: var(--muted); }
 `

@@ -55,7 +55,8 @@ function fact(label: string, value: Html | string): Html {
   return html`<div><dt>${label}</dt><dd>${value || html`<span class="muted">not stated</span>`}</dd></div>`
 }
 
-function alsoReportedBy(links: readonly RelatedLink[]): Html | '' {
+/** The "also reported by" line; with a link to the fact's row of the coverage view when the paragraph is in one. */
+function alsoReportedBy(links: readonly RelatedLink[], fact: string | null): Html | '' {
   if (!links.length) return ''
   const bySource = new Map<string, RelatedLink[]>()
   for (const link of links) bySource.set(link.source.id, [...(bySource.get(link.source.id) ?? []), link])
@@ -69,11 +70,11 @@ function alsoReportedBy(links: readonly RelatedLink[]): Html | '' {
     )
     return html`${source.publisher || source.title || source.id} (${anchors})`
   })
-  return html`<p class="also">Also reported by ${groups.map((group, i) => html`${i ? '; ' : ''}${group}`)}</p>`
+  return html`<p class="also">Also reported by ${groups.map((group, i) => html`${i ? '; ' : ''}${group}`)}${fact ? html` · <a href="/compare#fact-${fact}">compare</a>` : ''}</p>`
 }
 
 function paragraphBlock(paragraph: ReaderPageInput['paragraphs'][number]): Html {
-  const { id, kind, relatedLinks, position } = paragraph
+  const { id, kind, relatedLinks, position, fact } = paragraph
   const text = markedText(paragraph.text, paragraph.matches)
   const anchor = html`<a class="anchor" href="#${id}" aria-label="Paragraph ${position + 1}">¶ ${position + 1}</a>`
   const label = kindLabel(kind) && html`<span class="label">${kindLabel(kind)}</span> `
@@ -81,13 +82,13 @@ function paragraphBlock(paragraph: ReaderPageInput['paragraphs'][number]): Html 
     case 'heading':
       return html`<h2 class="paragraph heading" id="${id}">${text} ${anchor}</h2>`
     case 'caption':
-      return html`<div class="paragraph caption" id="${id}"><p>${label}${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
+      return html`<div class="paragraph caption" id="${id}"><p>${label}${text} ${anchor}</p>${alsoReportedBy(relatedLinks, fact)}</div>`
     case 'comment':
       return html`<aside class="paragraph comment" id="${id}" aria-label="Editorial comment">${label}${text} ${anchor}</aside>`
     case 'list-item':
-      return html`<li class="paragraph list-item" id="${id}">${text} ${anchor}${alsoReportedBy(relatedLinks)}</li>`
+      return html`<li class="paragraph list-item" id="${id}">${text} ${anchor}${alsoReportedBy(relatedLinks, fact)}</li>`
     default:
-      return html`<div class="paragraph body" id="${id}"><p>${text} ${anchor}</p>${alsoReportedBy(relatedLinks)}</div>`
+      return html`<div class="paragraph body" id="${id}"><p>${text} ${anchor}</p>${alsoReportedBy(relatedLinks, fact)}</div>`
   }
 }
 
@@ -125,6 +126,7 @@ export function readerPage({ source, paragraphs, query }: ReaderPageInput): Html
       url ? html`<a href="${url}" rel="noopener noreferrer">${new URL(url).host}</a>` : ''
     )}</dl>
     <p class="muted">${plural(paragraphs.length, 'paragraph')} recovered${source.topics.length ? html` · Topics: ${source.topics.join('; ')}` : ''}</p>
+    <p class="muted"><a href="/compare">Compare with the other sources</a></p>
   </header>
   <p id="missing-paragraph" class="missing" role="alert" hidden>This source has no paragraph <code></code>; it may have been renumbered when the source was updated.</p>
   ${paragraphBlocks(paragraphs)}

@@ -1,13 +1,15 @@
 /**
  * @module
- * The HTML pages: `GET /` (demo), `GET /sources/:id` (reader view), their style sheet
- * `GET /pages.css` and script `GET /pages.js`. Pages carry a strict Content-Security-Policy: scripts and styles from this
- * origin only, nothing inline, and Trusted Types enforced (the widget never parses HTML).
+ * The HTML pages: `GET /` (demo), `GET /sources/:id` (reader view), `GET /compare` (the coverage
+ * side by side), their style sheet `GET /pages.css` and script `GET /pages.js`. Pages carry a
+ * strict Content-Security-Policy: scripts and styles from this origin only, nothing inline, and Trusted Types enforced (the widget never parses HTML).
  */
 import { Hono, type Context } from 'hono'
 import type { LoadedIndex } from '../../core/loaded-index.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
+import { CoverageError, compareSources } from '../../core/coverage.ts'
 import type { AppEnv } from '../env.ts'
+import { comparePage } from '../pages/compare-page.ts'
 import { demoPage } from '../pages/demo-page.ts'
 import type { Html } from '../pages/html.ts'
 import { PAGES_CSS_PATH } from '../pages/layout.ts'
@@ -94,6 +96,19 @@ pagesRoutes.get('/sources/:id', (c) => {
 pagesRoutes.get(PAGES_JS_PATH, (c) =>
   c.body(PAGES_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' })
 )
+pagesRoutes.get('/compare', (c) => {
+  const index = c.var.index
+  const requested = c.req.query('sources')
+  const ids = requested ? requested.split(',').map((id) => id.trim()).filter(Boolean) : []
+  try {
+    const coverage = compareSources(index, ids)
+    const sizes = new Map([...index.sources.values()].map((source) => [source.id, source.paragraphs]))
+    return page(c, comparePage({ coverage, paragraph: (id) => index.paragraph(id)!, sizes }))
+  } catch (error) {
+    if (error instanceof CoverageError) return page(c, notFoundPage(`Nothing to compare: ${error.message}.`), 404)
+    throw error
+  }
+})
 
 pagesRoutes.get(PAGES_CSS_PATH, (c) =>
   c.body(PAGES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' })

@@ -21,7 +21,7 @@ const SOURCE: ManifestSource = {
 }
 
 function paragraph(id: string, position: number, kind: string, text: string, matches?: { start: number; end: number }[]): ReaderPageInput['paragraphs'][number] {
-  return { id, position, kind: kind as ParagraphKind, text, sourceId: SOURCE.id, section: null, related: [], relatedLinks: [], matches }
+  return { id, position, kind: kind as ParagraphKind, text, sourceId: SOURCE.id, section: null, related: [], fact: null, quotes: [], relatedLinks: [], matches }
 }
 
 const PARAGRAPHS = [

