@@ -9,18 +9,18 @@ import { dirname, join } from 'node:path'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
 import { ROOT } from './paths.ts'
-import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
+import type { CorpusInput, Manifest } from '../../src/core/build-index.ts'
 import {
   BUNDLED_INDEX_DIR,
   BUNDLED_INDEX_MAX_BYTES,
   INDEX_ASSETS_LAYOUT,
   INDEX_ASSETS_LISTING,
   INDEX_ASSETS_PATH,
+  INDEX_FILE_NAMES,
   WORKER_INDEX_FILES,
-  splitIndexAssets,
-  type IndexAssetsListing,
-  type IndexFileTexts,
-} from '../../src/worker/index-assets.ts'
+  type IndexEngine,
+} from '../../src/core/index-artifacts.ts'
+import { splitIndexAssets, type IndexAssetsListing, type IndexFileTexts } from '../../src/worker/index-assets.ts'
 
 
 /** Default corpus and index folders. */
@@ -82,8 +82,9 @@ export async function pipelineHash(): Promise<string> {
  * Why the index in `indexDir` does not match the corpus and code, or `null` when it is fresh.
  *
  * @param corpusHash - Hash of the current corpus (as `buildIndex` computes it).
+ * @param engine - The engine the index must be built for, when one is forced.
  */
-export async function staleReason(indexDir: string, corpusHash: string, currentPipelineHash: string): Promise<string | null> {
+export async function staleReason(indexDir: string, corpusHash: string, currentPipelineHash: string, engine?: IndexEngine): Promise<string | null> {
   for (const name of INDEX_FILE_NAMES) {
     if (!existsSync(join(indexDir, name))) return `${name} is missing`
   }
@@ -96,6 +97,7 @@ export async function staleReason(indexDir: string, corpusHash: string, currentP
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `index format ${manifest.formatVersion} is not ${INDEX_FORMAT_VERSION}`
   if (manifest.corpusHash !== corpusHash) return 'the corpus changed'
   if (manifest.pipelineHash !== currentPipelineHash) return 'the build code changed'
+  if (engine !== undefined && manifest.engine !== engine) return `the engine is ${manifest.engine}, not ${engine}`
   return null
 }
 

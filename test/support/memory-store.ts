@@ -1,0 +1,32 @@
+/**
+ * @module
+ * A {@link PostingStore} over MiniSearch's serialised index, in memory: the store-backed reader's
+ * logic tested in Node without D1 (the D1 store itself is tested in workerd).
+ */
+import type { AsPlainObject } from 'minisearch'
+import type { StoredParagraph } from '../../src/core/index-options.ts'
+import type { PostingStore, StoredDocument, TermPostings } from '../../src/core/index-reader.ts'
+
+/** The store, and counts of what was asked of it. */
+export function memoryStore(indexJson: string): PostingStore & { calls: { postings: number; documents: number } } {
+  const plain = JSON.parse(indexJson) as AsPlainObject
+  const terms = new Map(plain.index as [string, TermPostings][])
+  const byId = new Map(Object.entries(plain.documentIds).map(([shortId, id]) => [String(id), Number(shortId)]))
+  const document = (shortId: number): StoredDocument | undefined =>
+    plain.documentIds[shortId] === undefined
+      ? undefined
+      : { shortId, id: String(plain.documentIds[shortId]), lengths: plain.fieldLength[shortId] as (number | null)[], stored: plain.storedFields[shortId] as StoredParagraph }
+  const calls = { postings: 0, documents: 0 }
+  return {
+    calls,
+    async postings(wanted) {
+      calls.postings++
+      return new Map(wanted.filter((term) => terms.has(term)).map((term) => [term, terms.get(term)!]))
+    },
+    async documents({ shortIds = [], ids = [] }) {
+      calls.documents++
+      const all = [...shortIds, ...ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)]
+      return all.map(document).filter((found) => found !== undefined)
+    },
+  }
+}
