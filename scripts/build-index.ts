@@ -6,14 +6,22 @@
  * (`dist/bundled-index/`). Prints a report per source. A bad source stops the
  * build with the file's name and the reason, and leaves the previous index untouched.
  *
- * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--if-stale] [--quiet]
+ * The engine (see `src/core/index-artifacts.ts`): `--engine auto|minisearch|d1`, or the
+ * `INDEX_ENGINE` environment variable; `auto` (the default) puts corpora of 20,000 paragraphs or
+ * more in D1. With the D1 engine, the build also loads the index into the local D1 database
+ * (`scripts/lib/d1-load.ts`), atomically.
+ *
+ * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--engine E] [--if-stale] [--quiet]
  * (`--assets` defaults to `dist/assets` when `--out` is the default `index/`, and to none otherwise.)
  */
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-index.ts'
+import { buildIndex, hashCorpus, type Manifest, type SourceReport } from '../src/core/build-index.ts'
 import { CorpusError } from '../src/core/corpus.ts'
+import { chooseEngine } from '../src/core/index-artifacts.ts'
+import { loadIntoD1 } from './lib/d1-load.ts'
 import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
 
@@ -22,6 +30,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: CORPUS_DIR },
     out: { type: 'string', default: INDEX_DIR },
     assets: { type: 'string' },
+    engine: { type: 'string', default: process.env['INDEX_ENGINE'] ?? 'auto' },
     'if-stale': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -30,6 +39,7 @@ const { values } = parseArgs({
 const corpusDir = resolve(values.corpus)
 const indexDir = resolve(values.out)
 const assetsDir = values.assets !== undefined ? resolve(values.assets) : indexDir === INDEX_DIR ? ASSETS_DIR : undefined
+const forcedEngine = values.engine === 'auto' ? undefined : chooseEngine(0, values.engine)
 const log = values.quiet ? () => {} : (line: string) => console.log(line)
 
 function printReports(reports: SourceReport[]): void {
@@ -48,28 +58,40 @@ function printReports(reports: SourceReport[]): void {
   for (const row of rows) log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
 }
 
+/** With the D1 engine, makes the index the local D1's active generation (idempotent). */
+async function loadD1IfServed(dir: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest
+  if (manifest.engine !== 'd1') return
+  const started = performance.now()
+  const loaded = await loadIntoD1(dir)
+  log(loaded.done === 'up-to-date' ? `local D1 already serves ${loaded.generation}` : `loaded ${loaded.generation} into the local D1 (${(loaded.bytes / 1048576).toFixed(1)} MiB of SQL) in ${(performance.now() - started).toFixed(0)} ms`)
+}
+
 async function main(): Promise<number> {
   const started = performance.now()
   const corpus = await readCorpus(corpusDir)
   const currentPipelineHash = await pipelineHash()
   if (values['if-stale']) {
-    const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash)
+    const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash, forcedEngine)
     if (reason === null) {
       log(`index is up to date (${indexDir})`)
       if (assetsDir && (await writeWorkerIndex(indexDir, assetsDir)).assetsWritten) log(`index copied to the static assets (${assetsDir})`)
+      if (assetsDir) await loadD1IfServed(indexDir)
       return 0
     }
     log(`rebuilding the index: ${reason}`)
   }
-  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash })
+  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash, engine: values.engine })
   await writeIndexAtomically(indexDir, output.files)
   const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
+  if (assetsDir) await loadD1IfServed(indexDir)
   printReports(output.reports)
   const { counts, indexVersion } = output.manifest
   const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')
   log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources`)
   log(`index ${indexVersion} written to ${indexDir} in ${(performance.now() - started).toFixed(0)} ms`)
-  if (worker) log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
+  if (worker && output.manifest.engine === 'minisearch') log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
+  if (output.manifest.engine === 'd1') log('the Worker reads it from D1 (engine d1)')
   return 0
 }
 

@@ -70,13 +70,15 @@ export type PostingStore = {
 
 /** What the view lacked: fetch these, then run the reader again. */
 export class MissingIndexData extends Error {
-  constructor(
-    /** Terms whose postings are needed. */
-    readonly terms: readonly string[],
-    /** Paragraph ids needed. */
-    readonly ids: readonly string[]
-  ) {
+  /** Terms whose postings are needed. */
+  readonly terms: readonly string[]
+  /** Paragraph ids needed. */
+  readonly ids: readonly string[]
+
+  constructor(terms: readonly string[], ids: readonly string[]) {
     super(`index data not fetched: ${terms.length} terms, ${ids.length} paragraphs`)
+    this.terms = terms
+    this.ids = ids
   }
 }
 
@@ -247,7 +249,7 @@ export function termsReached(query: Query, options: SearchOptions, dictionary: S
   const reached = new Set<string>()
   const walk = (query: Query, options: SearchOptions): void => {
     if (typeof query !== 'string') {
-      if (!('queries' in query)) throw new Error('the store-backed index does not answer wildcard queries')
+      if (typeof query === 'symbol' || !('queries' in query)) throw new Error('the store-backed index does not answer wildcard queries')
       const merged = { ...options, ...query, queries: undefined } as SearchOptions
       for (const subquery of query.queries) walk(subquery, merged)
       return

@@ -7,10 +7,13 @@
  *   an isolate, part by part; every request, that one included, awaits the same load, which is
  *   kept alive with `waitUntil` so a client hanging up cannot cancel it for the others.
  */
+import bundledEngine from '../../dist/bundled-index/engine.txt'
 import bundledIndex from '../../dist/bundled-index/index.txt'
 import bundledManifest from '../../dist/bundled-index/manifest.txt'
 import bundledVocabulary from '../../dist/bundled-index/vocabulary.txt'
+import type { EngineHead } from '../core/index-artifacts.ts'
 import { loadIndex, type LoadedIndex } from '../core/loaded-index.ts'
+import { d1IndexProvider } from './engines/d1-engine.ts'
 import type { IndexProvider } from './app.ts'
 import type { Env } from './env.ts'
 import { readIndexFromBinding } from './index-assets.ts'
@@ -46,5 +49,11 @@ export function assetsIndexProvider(): (env: Pick<Env, 'ASSETS'>, ctx?: Pick<Exe
 
 const fromAssets = assetsIndexProvider()
 
-/** The Worker's index: the bundled one if there is one, else the static assets' (see the module). */
-export const searchIndex: IndexProvider = (env, ctx) => bundled ?? fromAssets(env, ctx)
+/** The engine the build chose (`engine.txt`, from the manifest). */
+export const engine: EngineHead['engine'] = (JSON.parse(bundledEngine) as EngineHead).engine
+
+/**
+ * The Worker's index: in D1 when the manifest says so, else the bundled one if there is one, else
+ * the static assets' (see the module).
+ */
+export const searchIndex: IndexProvider = engine === 'd1' ? d1IndexProvider() : (env, ctx) => bundled ?? fromAssets(env, ctx)

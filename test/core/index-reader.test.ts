@@ -5,7 +5,7 @@ import { d1Content } from '../../src/core/d1-content.ts'
 import { inMemoryReader, loadStoreShell, storeReader, termsReached, type IndexReader } from '../../src/core/index-reader.ts'
 import { loadIndex } from '../../src/core/loaded-index.ts'
 import { paragraphContext } from '../../src/core/paragraph-context.ts'
-import { SEARCH_DEFAULTS, searchParagraphs } from '../../src/core/search.ts'
+import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src/core/search.ts'
 import { suggest } from '../../src/core/suggest.ts'
 import SearchableMap from 'minisearch/SearchableMap'
 import { memoryStore } from '../support/memory-store.ts'
@@ -36,7 +36,7 @@ beforeAll(() => {
 
 // Query-language cases of the README, each kind once at least: words, stems, completion while
 // typing, typos, phrases (of common words too), exclusions of words and phrases, filters, pages.
-const QUERIES: [string, Partial<typeof SEARCH_DEFAULTS> & { sources?: string[]; kinds?: ('body' | 'caption' | 'heading' | 'comment')[] }][] = [
+const QUERIES: [string, Partial<SearchRequest> & { sources?: string[]; kinds?: ('body' | 'caption' | 'heading' | 'comment')[] }][] = [
   ['red line', {}],
   ['Marine Le Pen', {}],
   ['"chemical weapons"', {}],

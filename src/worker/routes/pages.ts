@@ -52,12 +52,11 @@ pagesRoutes.get('/', (c) => {
   return page(c, demoPage({ origin: new URL(c.req.url).origin, sources: [...sources.values()], kinds: manifest.counts.kinds, paragraphs: manifest.counts.paragraphs }))
 })
 
-pagesRoutes.get('/sources/:id', (c) => {
+pagesRoutes.get('/sources/:id', async (c) => {
   const id = c.req.param('id')
-  const index = c.var.index
-  const source = index.sources.get(id)
+  const source = c.var.index.sources.get(id)
   if (!source) return page(c, notFoundPage(`There is no source with the id “${id}”.`), 404)
-  const paragraphs = source.paragraphIds.flatMap((paragraphId) => {
+  const paragraphs = await c.var.read((index) => source.paragraphIds.flatMap((paragraphId) => {
     const paragraph = index.paragraph(paragraphId)
     if (!paragraph) return []
     const relatedLinks = paragraph.related.flatMap((related): RelatedLink[] => {
@@ -66,7 +65,7 @@ pagesRoutes.get('/sources/:id', (c) => {
       return otherSource ? [{ id: related.id, position: other.position, source: otherSource }] : []
     })
     return [{ ...paragraph, relatedLinks }]
-  })
+  }), { ids: source.paragraphIds })
   return page(c, readerPage({ source, paragraphs }))
 })
 

@@ -66,7 +66,7 @@ const searchRoute = createRoute({
 })
 
 /** The `/api/search` route. */
-export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, (c) => {
+export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, async (c) => {
   const params = c.req.valid('query')
   const index = c.var.index
   const unknown = (params.source ?? []).filter((id) => !index.sources.has(id))
@@ -75,7 +75,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, (c) =
     return c.json(errorBody('invalid_parameter', `source: unknown source id${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${known})`), 400)
   }
   const started = performance.now()
-  const result = searchParagraphs(index, {
+  const request = {
     query: typedQuery(c.req.query('q'), params.q),
     limit: params.limit,
     offset: params.offset,
@@ -84,7 +84,8 @@ export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, (c) =
     prefix: params.prefix,
     fuzzy: params.fuzzy,
     snippetLength: params.snippet,
-  })
+  }
+  const result = await c.var.read((index) => searchParagraphs(index, request))
   const tookMs = Math.round((performance.now() - started) * 1000) / 1000
   const { query, total, offset, limit, facets, hits } = result
   return c.json({ query, total, offset, limit, tookMs, facets, hits }, 200)

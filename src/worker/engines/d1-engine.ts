@@ -1,0 +1,90 @@
+/**
+ * @module
+ * The D1 engine: the index in a D1 database (SQLite with FTS5), read a query's worth at a time.
+ *
+ * Each request reads which generation of tables is active (one small query; the build switches
+ * it in one statement, see `d1-content.ts`), then answers from that generation only, so a query
+ * never mixes two builds. What every request needs (manifest, vocabulary, statistics; a few MB
+ * at 100k paragraphs) is loaded once per isolate and generation; postings and paragraphs are
+ * fetched per request, by the store-backed reader of `core/index-reader.ts`.
+ */
+import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { D1_META_KEYS } from '../../core/d1-content.ts'
+import { loadStoreShell, storeReader, type IndexReader, type PostingStore, type StoredDocument, type StoreShell, type TermPostings } from '../../core/index-reader.ts'
+import type { Env } from '../env.ts'
+import { IndexUnavailableError } from '../errors.ts'
+
+/**
+ * A {@link PostingStore} over one generation's tables.
+ *
+ * @param db - The D1 binding.
+ * @param tables - The generation's tables.
+ * @param fieldIds - MiniSearch's field ids by name (FTS5 names columns by name).
+ */
+export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<string, number>): PostingStore {
+  const postingsOf = db.prepare(`SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col`)
+  const byShortId = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1))`)
+  const byId = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs} WHERE id IN (SELECT value FROM json_each(?1))`)
+  type DocRow = { shortId: number; id: string; lengths: string; stored: string }
+  return {
+    async postings(terms) {
+      // One statement per term, all in one round trip: fts5vocab looks a term up by equality.
+      const results = await db.batch<{ doc: number; col: string; tf: number }>(terms.map((term) => postingsOf.bind(term)))
+      const found = new Map<string, TermPostings>()
+      results.forEach((result, i) => {
+        if (result.results.length === 0) return
+        const postings: TermPostings = {}
+        for (const { doc, col, tf } of result.results) (postings[fieldIds[col]!] ??= {})[doc] = tf
+        found.set(terms[i]!, postings)
+      })
+      return found
+    },
+    async documents({ shortIds = [], ids = [] }) {
+      const statements = [...(shortIds.length > 0 ? [byShortId.bind(JSON.stringify(shortIds))] : []), ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : [])]
+      if (statements.length === 0) return []
+      const results = await db.batch<DocRow>(statements)
+      return results.flatMap((result) =>
+        result.results.map((row): StoredDocument => ({ shortId: row.shortId, id: row.id, lengths: JSON.parse(row.lengths), stored: JSON.parse(row.stored) }))
+      )
+    },
+  }
+}
+
+/** Reads a generation's meta table: its values, each joined from its parts. */
+async function loadShell(db: D1Database, tables: D1Tables): Promise<StoreShell> {
+  const { results } = await db.prepare(`SELECT key, value FROM ${tables.meta} ORDER BY key, part`).all<{ key: string; value: string }>()
+  const values: Record<string, string> = {}
+  for (const { key, value } of results) values[key] = (values[key] ?? '') + value
+  for (const key of Object.values(D1_META_KEYS)) if (values[key] === undefined) throw new IndexUnavailableError(`the D1 index lacks its ${key}; run npm run build:index`)
+  return loadStoreShell({ manifest: values[D1_META_KEYS.manifest]!, vocabulary: values[D1_META_KEYS.vocabulary]!, stats: values[D1_META_KEYS.stats]!, terms: values[D1_META_KEYS.terms]! })
+}
+
+/**
+ * A provider of the D1 engine's reader: the active generation, its shell cached per isolate.
+ *
+ * @throws {@link IndexUnavailableError} when the binding is missing or no generation is active.
+ */
+export function d1IndexProvider(): (env: Pick<Env, 'INDEX_DB'>) => Promise<IndexReader> {
+  let cached: { generation: string; shell: Promise<StoreShell> } | undefined
+  return async (env) => {
+    const db = env.INDEX_DB
+    if (!db) throw new IndexUnavailableError('the INDEX_DB binding is missing: see [[d1_databases]] in wrangler.toml')
+    let active: { generation: string } | null
+    try {
+      active = await db.prepare(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`).first<{ generation: string }>()
+    } catch {
+      active = null
+    }
+    if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
+    const tables = d1Tables(active.generation)
+    if (cached?.generation !== active.generation) {
+      const shell = loadShell(db, tables)
+      cached = { generation: active.generation, shell }
+      shell.catch(() => {
+        if (cached?.shell === shell) cached = undefined
+      })
+    }
+    const shell = await cached.shell
+    return storeReader(shell, d1Store(db, tables, shell.stats.fieldIds))
+  }
+}
