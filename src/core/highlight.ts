@@ -1,10 +1,14 @@
 /**
  * @module
- * Where a paragraph matched a query: character spans of the words and phrases to mark. Words are
+ * Where a paragraph matched a query: character spans of the words and phrases to mark, each with
+ * the query word it matches and how (exact, stem, completion, typo; see `MatchKind`). Words are
  * compared by index term, so a highlight covers whatever made the paragraph match, stemmed,
- * corrected or completed.
+ * corrected or completed; "exact" compares folded forms (`foldWord`), the one folding of every
+ * stage.
  */
-import { processTerm, tokenizeWithOffsets } from './terms.ts'
+import type { HitMatch, MatchKind } from './api-types.ts'
+import type { QueryPlan, WordUnit } from './query-plan.ts'
+import { editDistance, foldWord, processTerm, tokenizeWithOffsets, type Token } from './terms.ts'
 
 /** A range of a text, as offsets: `text.slice(start, end)`. */
 export type Span = {
@@ -42,10 +46,14 @@ export function textTerms(text: string): (string | null)[] {
  * @example
  * indexOfPhrase(['a', 'red', 'line'], ['red', 'line']) // => 1
  */
-export function indexOfPhrase(terms: readonly (string | null)[], phrase: readonly string[], from = 0): number {
+export function indexOfPhrase(terms: readonly (string | null)[], phrase: readonly (string | ReadonlySet<string>)[], from = 0): number {
   if (phrase.length === 0) return -1
   outer: for (let i = from; i + phrase.length <= terms.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer
+    for (let j = 0; j < phrase.length; j++) {
+      const wanted = phrase[j]!
+      const term = terms[i + j]
+      if (typeof wanted === 'string' ? term !== wanted : term === null || term === undefined || !wanted.has(term)) continue outer
+    }
     return i
   }
   return -1
@@ -81,4 +89,104 @@ export function findHighlights(text: string, wanted: HighlightTerms): Span[] {
   markTerms(wanted.terms)
   if (spans.length === 0 && wanted.weakTerms) markTerms(wanted.weakTerms)
   return spans.sort((a, b) => a.start - b.start)
+}
+
+/** The closest way one word of a text matched each unit of a query, and the words it matched. */
+export type UnitMatch = {
+  /** The closest {@link MatchKind} found, or `null` when the unit matched nothing here. */
+  match: MatchKind | null
+  /** The words of the text that matched it, as written, each once. */
+  forms: string[]
+}
+
+/** Where and how a text matched a query. */
+export type TextMatches = {
+  /** Sorted, non-overlapping matches. */
+  matches: HitMatch[]
+  /** Per unit of the plan, in its order. */
+  units: UnitMatch[]
+}
+
+const KIND_ORDER: Record<MatchKind, number> = { exact: 0, stem: 1, completion: 2, typo: 3 }
+
+/** The looser of two match kinds. */
+function looser(a: MatchKind, b: MatchKind): MatchKind {
+  return KIND_ORDER[a] >= KIND_ORDER[b] ? a : b
+}
+
+/** How a word of a text (its folded form and term) matches a planned word, or `null`. */
+function classifyWord(unit: WordUnit, folded: () => string, term: string, engineTerms: ReadonlySet<string> | undefined): MatchKind | null {
+  if (term === unit.word.term) return folded() === unit.word.folded ? 'exact' : 'stem'
+  if (unit.completionTerms.has(term)) return folded() === unit.word.folded ? 'exact' : 'completion'
+  if (unit.correctionTerms.has(term)) return 'typo'
+  // A typo the engine allowed on the word's term: only a term the engine reported, within the budget.
+  if (unit.typos > 0 && engineTerms?.has(term) && editDistance(term, unit.word.term, unit.typos) <= unit.typos) return 'typo'
+  return null
+}
+
+/**
+ * Finds where a text matched a query, and how: each occurrence of a phrase as one match, each
+ * word matching a word of the query outside phrases, and, only when nothing else matched, the
+ * query's function words.
+ *
+ * @param text - The text: a paragraph, a section heading or a title.
+ * @param plan - The planned query.
+ * @param engineTerms - The index terms the engine matched in this paragraph: a word within the
+ *   typo budget of a query word is a typo match only if the engine found it.
+ *
+ * @example
+ * findMatches('Red lines, a red line.', planQuery(parseQuery('"red line"'), vocabulary, options)).matches
+ * // => [{ start: 0, end: 9, query: 'red line', match: 'stem' }, { start: 13, end: 21, query: 'red line', match: 'exact' }]
+ */
+export function findMatches(text: string, plan: QueryPlan, engineTerms?: ReadonlySet<string>): TextMatches {
+  const tokens: Token[] = tokenizeWithOffsets(text)
+  const terms = tokens.map((token) => processTerm(token.text))
+  const folded = tokens.map((token) => () => foldWord(token.text))
+  const matches: HitMatch[] = []
+  const units: UnitMatch[] = plan.units.map(() => ({ match: null, forms: [] }))
+  const inPhrase = new Array<boolean>(tokens.length).fill(false)
+  const record = (u: number, match: MatchKind, form: string) => {
+    const unit = units[u]!
+    unit.match = unit.match === null || KIND_ORDER[match] < KIND_ORDER[unit.match] ? match : unit.match
+    if (!unit.forms.includes(form)) unit.forms.push(form)
+  }
+
+  plan.units.forEach((unit, u) => {
+    if (unit.kind !== 'phrase') return
+    for (let i = indexOfPhrase(terms, unit.positions); i >= 0; i = indexOfPhrase(terms, unit.positions, i + 1)) {
+      if (inPhrase.slice(i, i + unit.positions.length).some(Boolean)) continue
+      let match: MatchKind = 'exact'
+      unit.words.forEach((word, j) => {
+        const kind = folded[i + j]!() === word.folded ? 'exact' : terms[i + j] === word.term ? 'stem' : 'completion'
+        match = looser(match, kind)
+      })
+      const start = tokens[i]!.start
+      const end = tokens[i + unit.positions.length - 1]!.end
+      matches.push({ start, end, query: unit.text, match })
+      record(u, match, text.slice(start, end))
+      inPhrase.fill(true, i, i + unit.positions.length)
+    }
+  })
+
+  tokens.forEach((token, i) => {
+    const term = terms[i]
+    if (inPhrase[i] || !term) return
+    let best: { u: number; match: MatchKind } | undefined
+    plan.units.forEach((unit, u) => {
+      if (unit.kind !== 'word') return
+      const match = classifyWord(unit, folded[i]!, term, engineTerms)
+      if (match !== null && (!best || KIND_ORDER[match] < KIND_ORDER[best.match])) best = { u, match }
+    })
+    if (!best) return
+    matches.push({ start: token.start, end: token.end, query: (plan.units[best.u] as WordUnit).text, match: best.match })
+    record(best.u, best.match, token.text)
+  })
+
+  if (matches.length === 0 && plan.weakWords.length > 0) {
+    tokens.forEach((token, i) => {
+      const word = plan.weakWords.find((weak) => weak.term === terms[i])
+      if (word) matches.push({ start: token.start, end: token.end, query: word.text, match: folded[i]!() === word.folded ? 'exact' : 'stem' })
+    })
+  }
+  return { matches: matches.sort((a, b) => a.start - b.start), units }
 }

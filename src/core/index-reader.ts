@@ -64,8 +64,8 @@ export type StoredDocument = {
 export type PostingStore = {
   /** The postings of each term; a term the corpus lacks is left out. */
   postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
-  /** The paragraphs with these short ids or ids; those that do not exist are left out. */
-  documents(keys: { shortIds?: readonly number[]; ids?: readonly string[] }): Promise<StoredDocument[]>
+  /** The paragraphs with these short ids or ids (those that do not exist are left out), or all of them. */
+  documents(keys: { shortIds?: readonly number[]; ids?: readonly string[]; all?: boolean }): Promise<StoredDocument[]>
 }
 
 /** What the view lacked: fetch these, then run the reader again. */
@@ -74,11 +74,14 @@ export class MissingIndexData extends Error {
   readonly terms: readonly string[]
   /** Paragraph ids needed. */
   readonly ids: readonly string[]
+  /** Whether every paragraph is needed (a wildcard query: exclusions only). */
+  readonly all: boolean
 
-  constructor(terms: readonly string[], ids: readonly string[]) {
-    super(`index data not fetched: ${terms.length} terms, ${ids.length} paragraphs`)
+  constructor(terms: readonly string[], ids: readonly string[], all = false) {
+    super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length} terms, ${ids.length} paragraphs`}`)
     this.terms = terms
     this.ids = ids
+    this.all = all
   }
 }
 
@@ -156,6 +159,7 @@ class FetchedData {
   readonly #postings = new Map<string, TermPostings | null>()
   readonly #documents = new Map<number, StoredDocument>()
   readonly #shortIds = new Map<string, number | null>()
+  #all = false
   #miniSearch: MiniSearch<IndexedParagraph> | undefined
 
   constructor(shell: StoreShell) {
@@ -171,6 +175,10 @@ class FetchedData {
       missing.terms.length > 0 ? store.postings(missing.terms) : new Map<string, TermPostings>(),
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
     ])
+    if (missing.all) {
+      this.#add(await store.documents({ all: true }))
+      this.#all = true
+    }
     for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)
     this.#add(byId)
     for (const id of missing.ids) if (!this.#shortIds.has(id)) this.#shortIds.set(id, null)
@@ -198,7 +206,11 @@ class FetchedData {
 
   /** The index as far as fetched: it throws {@link MissingIndexData} for anything else. */
   view(): LoadedIndex {
-    const search = (query: Query, options: SearchOptions = {}): SearchResult[] => {
+    const search = (query: Query | typeof MiniSearch.wildcard, options: SearchOptions = {}): SearchResult[] => {
+      if (query === MiniSearch.wildcard) {
+        if (!this.#all) throw new MissingIndexData([], [], true)
+        return this.#searchable().search(query, options)
+      }
       const needed = termsReached(query, options, this.#shell.terms)
       const missing = [...needed].filter((term) => !this.#postings.has(term))
       if (missing.length > 0) throw new MissingIndexData(missing, [])

@@ -6,19 +6,14 @@
  * the completed query matches paragraphs (the words typed before it must match too).
  */
 import type { Query } from 'minisearch'
+import type { Suggestion } from './api-types.ts'
 import { FIELD_BOOSTS } from './index-options.ts'
 import type { LoadedIndex } from './loaded-index.ts'
 import { parseQuery } from './query.ts'
 import { typoBudget } from './terms.ts'
 import { textTerms } from './highlight.ts'
 
-/** A completion of the query. */
-export type Suggestion = {
-  /** The whole query with its last word completed. */
-  text: string
-  /** Summed relevance of the paragraphs the completed query finds. */
-  score: number
-}
+export type { Suggestion }
 
 /** How many completions of the last word are tried before ranking. */
 const CANDIDATES = 24
@@ -42,6 +37,9 @@ export function suggest(index: LoadedIndex, query: string, limit: number): Sugge
   // Completions of the word as typed; failing those, corrections of it taken as a misspelling.
   let candidates: { term: string; display: string }[] = index.vocabulary.complete(typing.folded, CANDIDATES)
   if (candidates.length === 0) candidates = index.vocabulary.correct(typing.folded, typoBudget(typing.text), CANDIDATES)
+  // A word already typed is never offered again ("Putin P" does not become "Putin Putin").
+  const typed = new Set([...parsed.words.slice(0, -1), ...parsed.phrases.flat()].map((word) => word.term))
+  candidates = candidates.filter((candidate) => !typed.has(candidate.term))
   if (candidates.length === 0) return []
 
   const before = [...parsed.words.slice(0, -1).filter((word) => !word.stopWord).map((word) => word.term), ...parsed.phrases.flat().map((word) => word.term)]
@@ -68,15 +66,17 @@ export function suggest(index: LoadedIndex, query: string, limit: number): Sugge
   }
   // What precedes the word being typed, separator included ("Marine Le ", "pro-").
   const head = query.slice(0, query.lastIndexOf(typing.text))
-  const typed = query.trim().toLowerCase()
+  // A possessive typed stays as typed: "Macron's" is completed as "Macron's", not "Macron".
+  const possessive = /['’]s$/u.exec(typing.text)?.[0] ?? ''
+  const whole = query.trim().toLowerCase()
   return candidates
     .filter((candidate) => scores.has(candidate.term))
     .map((candidate) => ({
-      text: head + candidate.display,
+      text: head + candidate.display + possessive,
       score: Math.round(scores.get(candidate.term)! * 1000) / 1000,
       adjacent: adjacent.has(candidate.term),
     }))
-    .filter((suggestion) => suggestion.text.toLowerCase() !== typed)
+    .filter((suggestion) => suggestion.text.toLowerCase() !== whole)
     .sort((a, b) => Number(b.adjacent) - Number(a.adjacent) || b.score - a.score || (a.text < b.text ? -1 : 1))
     .slice(0, limit)
     .map(({ text, score }) => ({ text, score }))

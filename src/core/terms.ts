@@ -17,12 +17,16 @@ export type Token = {
 }
 
 /**
- * Letters and digits, with apostrophes allowed inside a word (`didn't`, `France's`). Hyphens,
- * slashes and other punctuation split words, so `pro-Kremlin` is `pro` and `Kremlin`.
+ * A word: letters and digits, with apostrophes allowed inside it (`didn't`, `France's`; straight,
+ * curly or full-width). Combining marks and invisible format characters (soft hyphen, zero-width
+ * space and joiners, word joiner, byte-order mark) inside a word belong to it, so `Pu\u00ADtin` is
+ * one word, folded to `putin`. Hyphens, slashes and other punctuation split words, so
+ * `pro-Kremlin` is `pro` and `Kremlin`.
  */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\p{Cf}]*(?:['’＇][\p{L}\p{N}][\p{L}\p{N}\p{M}\p{Cf}]*)*/gu
 
 const COMBINING_MARKS = /\p{M}+/gu
+const FORMAT_CHARACTERS = /\p{Cf}+/gu
 const APOSTROPHES = /['’]/g
 const POSSESSIVE = /['’]s$/
 
@@ -65,22 +69,87 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Folds a word to its comparable surface form: lowercase, diacritics removed, possessive `'s`
- * dropped, inner apostrophes removed. No stemming: this is the form suggestions are shown in and
- * prefixes are matched against.
+ * Folds a word to its comparable surface form: compatibility forms unified (full-width letters
+ * are letters), lowercase, diacritics and invisible format characters removed, possessive `'s`
+ * dropped, inner apostrophes removed. No stemming: this is the form suggestions are shown in,
+ * prefixes are matched against, and a word "as typed" is compared in. Every stage (index, query,
+ * ranking, highlights, suggestions) folds with this function.
  *
  * @example
- * foldWord("Français") // => 'francais'
- * foldWord("France's") // => 'france'
- * foldWord("didn't")   // => 'didnt'
+ * foldWord("Français")      // => 'francais'
+ * foldWord("France's")      // => 'france'
+ * foldWord("didn’t")        // => 'didnt'
+ * foldWord('Ｐｕｔｉｎ')        // => 'putin'
+ * foldWord('Pu\u00ADtin')   // => 'putin'
  */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(POSSESSIVE, '')
-    .replace(APOSTROPHES, '')
+  let folded = foldCache.get(word)
+  if (folded === undefined) {
+    folded = word
+      .normalize('NFKD')
+      .replace(COMBINING_MARKS, '')
+      .replace(FORMAT_CHARACTERS, '')
+      .toLowerCase()
+      .replace(POSSESSIVE, '')
+      .replace(APOSTROPHES, '')
+    if (foldCache.size >= TERM_CACHE_SIZE) foldCache.clear()
+    foldCache.set(word, folded)
+  }
+  return folded
+}
+
+/** Folded forms, remembered as terms are (see `termCache`): highlights and ranking fold every word of a hit. */
+const foldCache = new Map<string, string>()
+
+/**
+ * Whether an offset of a text falls strictly inside a word (see the word's definition above), so
+ * that cutting the text there would split it.
+ *
+ * @example
+ * isInsideWord('red line', 5) // => true
+ * isInsideWord('red line', 4) // => false
+ */
+export function isInsideWord(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false
+  // A word is at most as long as the text around it: look at the run of non-space characters.
+  let from = at
+  while (from > 0 && !/\s/u.test(text[from - 1]!)) from--
+  let to = at
+  while (to < text.length && !/\s/u.test(text[to]!)) to++
+  for (const token of tokenizeWithOffsets(text.slice(from, to))) {
+    if (from + token.start < at && at < from + token.end) return true
+  }
+  return false
+}
+
+/**
+ * The edit distance between two words, counting a swap of two adjacent letters as one edit (the
+ * optimal string alignment distance, Damerau's observation that such swaps are among the most
+ * common typing errors), or `max + 1` once it exceeds `max`.
+ *
+ * @example
+ * editDistance('ptuin', 'putin', 2) // => 1
+ * editDistance('hacking', 'backing', 2) // => 1
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let beforePrevious: number[] = []
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1)
+      current.push(value)
+      best = Math.min(best, value)
+    }
+    if (best > max) return max + 1
+    beforePrevious = previous
+    previous = current
+  }
+  return Math.min(previous[b.length]!, max + 1)
 }
 
 /**

@@ -70,7 +70,7 @@ export type Correction = {
   term: string
   /** The corrected word, as usually spelt. */
   display: string
-  /** Edits (Levenshtein) between the typed word and the corrected one. */
+  /** Edits between the typed word and the corrected one (Levenshtein, a swap of adjacent letters counting as one). */
   distance: number
 }
 
@@ -136,12 +136,26 @@ export class Vocabulary {
   correct(word: string, maxDistance: number, limit: number): Correction[] {
     if (maxDistance < 1 || word === '') return []
     const byTerm = new Map<string, Correction & { count: number }>()
-    for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(word, maxDistance)) {
-      if (distance === 0) continue
+    const add = (folded: string, entry: VocabularyEntry, distance: number) => {
+      if (distance === 0 || folded === word) return
       const [, term, count, display] = entry
       const known = byTerm.get(term)
       if (!known || distance < known.distance || (distance === known.distance && count > known.count)) {
         byTerm.set(term, { term, display: display ?? folded, distance, count })
+      }
+    }
+    for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(word, maxDistance)) add(folded, entry, distance)
+    // A swap of two adjacent letters is one typo (Damerau), not the two Levenshtein counts: try
+    // each swap, with the rest of the budget for other edits.
+    const letters = [...word]
+    for (let i = 0; i + 1 < letters.length; i++) {
+      if (letters[i] === letters[i + 1]) continue
+      const swapped = [...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)].join('')
+      if (maxDistance === 1) {
+        const entry = this.#tree.get(swapped)
+        if (entry) add(swapped, entry, 1)
+      } else {
+        for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(swapped, maxDistance - 1)) add(folded, entry, distance + 1)
       }
     }
     return [...byTerm.values()]

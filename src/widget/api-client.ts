@@ -1,101 +1,18 @@
 /**
  * @module
  * The widget's view of the search API (`/api/search`, `/api/suggest`, `/api/paragraphs/:id`,
- * `/api/sources`): response types, and fetch wrappers that turn every failure into an
- * {@link ApiError} saying what happened.
+ * `/api/sources`): fetch wrappers that turn every failure into an {@link ApiError} saying what
+ * happened. The response types are the API's own, declared once in `src/core/api-types.ts`.
  */
+import type { ApiParagraph, ApiRelatedParagraph, ApiSource, ParagraphDetails, SearchHit, SearchResponse, Suggestion } from '../core/api-types.ts'
 
 /** A source's public metadata; unknown facts are empty strings. */
-export type SourceInfo = {
-  /** Slug naming the source in URLs and filters. */
-  id: string
-  /** Headline of the article. */
-  title: string
-  /** Outlet that published it. */
-  publisher: string
-  /** Publication date, ISO 8601. */
-  published: string
-  /** Address of the original article. */
-  url: string
-}
-
-/** One ranked paragraph of `/api/search`. */
-export type SearchHit = {
-  /** The paragraph's id. */
-  id: string
-  /** Relevance score. */
-  score: number
-  /** The source it belongs to. */
-  source: SourceInfo
-  /** Heading of its section, or `null` before the first heading. */
-  section: string | null
-  /** `body`, `caption`, `heading` or `comment`. */
-  kind: string
-  /** 0-based position in its source. */
-  position: number
-  /** The whole paragraph as plain text. */
-  text: string
-  /** Escaped text around the matches, with `<mark>` as the only markup. */
-  snippet: string
-  /** The words of the text that matched, as written there. */
-  terms: string[]
-}
-
-/** The body of `/api/search`. */
-export type SearchResponse = {
-  /** The query as the API read it. */
-  query: string
-  /** Number of paragraphs that match (all pages). */
-  total: number
-  /** The hits of this page, best first. */
-  hits: SearchHit[]
-  /** Counts of all matching paragraphs per source id and per kind. */
-  facets: { source: Record<string, number>; kind: Record<string, number> }
-}
-
+export type SourceInfo = ApiSource
 /** A paragraph next to another one, as `/api/paragraphs/:id` lists them. */
-export type ContextParagraph = {
-  /** The paragraph's id. */
-  id: string
-  /** `body`, `caption`, `heading` or `comment`. */
-  kind: string
-  /** Heading of its section. */
-  section: string | null
-  /** 0-based position in its source. */
-  position: number
-  /** The paragraph as plain text. */
-  text: string
-}
-
+export type ContextParagraph = ApiParagraph
 /** A paragraph of another source that reports the same thing. */
-export type RelatedParagraph = ContextParagraph & {
-  /** Similarity, 0 to 1. */
-  score: number
-  /** The source it belongs to. */
-  source: SourceInfo
-}
-
-/** The body of `/api/paragraphs/:id`. */
-export type ParagraphDetails = {
-  /** The paragraph asked for. */
-  paragraph: ContextParagraph
-  /** Its source. */
-  source: SourceInfo
-  /** The paragraphs just before it, in document order. */
-  before: ContextParagraph[]
-  /** The paragraphs just after it, in document order. */
-  after: ContextParagraph[]
-  /** Paragraphs of other sources that report the same thing, best first. */
-  related: RelatedParagraph[]
-}
-
-/** A completion for the search box. */
-export type Suggestion = {
-  /** The suggested query. */
-  text: string
-  /** How good a completion it is. */
-  score: number
-}
+export type RelatedParagraph = ApiRelatedParagraph
+export type { ParagraphDetails, SearchHit, SearchResponse, Suggestion }
 
 /** Why a request failed: `offline` (no network), `network` (server unreachable), `http` (an error answer). */
 export type ApiErrorKind = 'offline' | 'network' | 'http'

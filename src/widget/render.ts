@@ -6,7 +6,7 @@
  */
 import type { ContextParagraph, ParagraphDetails, SearchHit, SourceInfo } from './api-client.ts'
 import type { DetailsState, SearchState } from './search-controller.ts'
-import { markWords, parseSnippet, segmentsFragment, snippetFragment } from './snippet.ts'
+import { markMatches, segmentsFragment, snippetFragment } from './snippet.ts'
 
 /** What {@link h} accepts as children; `null`, `undefined` and `false` are skipped. */
 export type Child = Node | string | null | undefined | false
@@ -156,7 +156,7 @@ export function previewContent({ hit, url, urlOf, details, showContext, showRela
   return [
     sourceLine(hit.source, hit.kind),
     hit.section && h('div', { class: 'section' }, hit.section),
-    h('p', { class: 'preview-text' }, segmentsFragment(markWords(hit.text, [...(hit.terms ?? []), ...parseSnippet(hit.snippet).flatMap((run) => (run.marked ? [run.text] : []))]))),
+    h('p', { class: 'preview-text' }, segmentsFragment(markMatches(hit.text, hit.matches ?? []))),
     h(
       'div',
       { class: 'actions' },

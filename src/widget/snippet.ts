@@ -68,23 +68,22 @@ function joinMarks(segments: SnippetSegment[]): SnippetSegment[] {
 }
 
 /**
- * Marks every whole-word occurrence of `words` in plain `text` (case-insensitive): for showing a
- * whole paragraph with the words the search matched (a hit's `terms`).
+ * Splits plain `text` at the API's match offsets (a hit's `matches`: UTF-16 offsets into its
+ * `text`, sorted and not overlapping) into marked and unmarked runs: for showing a whole paragraph
+ * with what the search matched, without deciding again here what a word is.
  *
  * @example
- * markWords('Red lines and a red line', ['red', 'line'])
+ * markMatches('Red lines and a red line', [{ start: 0, end: 3 }, { start: 16, end: 19 }, { start: 20, end: 24 }])
  * // => [{ text: 'Red', marked: true }, { text: ' lines and a ', marked: false }, { text: 'red line', marked: true }]
  */
-export function markWords(text: string, words: readonly string[]): SnippetSegment[] {
-  const alternatives = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  if (!alternatives.length) return [{ text, marked: false }]
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+export function markMatches(text: string, matches: readonly { start: number; end: number }[]): SnippetSegment[] {
   const segments: SnippetSegment[] = []
   let last = 0
-  for (const match of text.matchAll(pattern)) {
-    if (match.index > last) segments.push({ text: text.slice(last, match.index), marked: false })
-    segments.push({ text: match[0], marked: true })
-    last = match.index + match[0].length
+  for (const { start, end } of matches) {
+    if (start < last || end > text.length || end <= start) continue
+    if (start > last) segments.push({ text: text.slice(last, start), marked: false })
+    segments.push({ text: text.slice(start, end), marked: true })
+    last = end
   }
   if (last < text.length) segments.push({ text: text.slice(last), marked: false })
   return joinMarks(segments)

@@ -1,9 +1,11 @@
 /**
  * @module
- * Response schemas shared by several routes. They document the API (`/api/openapi.json`).
+ * Response schemas shared by several routes. They document the API (`/api/openapi.json`) and
+ * describe the wire types of `src/core/api-types.ts`; `test/worker/schemas-types.test.ts` fails to
+ * type-check when the two drift.
  */
 import { z } from '@hono/zod-openapi'
-import { PARAGRAPH_KINDS } from '../core/types.ts'
+import { PARAGRAPH_KINDS, type ParagraphKind } from '../core/types.ts'
 
 /** A source's public metadata. Unknown facts are empty strings. */
 export const SourceSchema = z
@@ -17,7 +19,7 @@ export const SourceSchema = z
   .openapi('Source')
 
 /** The kind of a paragraph. */
-export const KindSchema = z.enum(PARAGRAPH_KINDS as [string, ...string[]]).openapi('ParagraphKind')
+export const KindSchema = z.enum(PARAGRAPH_KINDS as [ParagraphKind, ...ParagraphKind[]]).openapi('ParagraphKind')
 
 /** A paragraph of a source. */
 export const ParagraphSchema = z
@@ -29,6 +31,35 @@ export const ParagraphSchema = z
     text: z.string(),
   })
   .openapi('Paragraph')
+
+/** How a query word matched a word of a paragraph (see `MatchKind` in `src/core/api-types.ts`). */
+export const MatchKindSchema = z
+  .enum(['exact', 'stem', 'completion', 'typo'])
+  .openapi('MatchKind', {
+    description:
+      'exact: the same word once folded (case, accents, apostrophes, a possessive, full-width forms aside); stem: another word with the same stem; ' +
+      'completion: a word the query word (being typed, or followed by *) begins; typo: a word the query word is taken to be a misspelling of.',
+  })
+
+/** A range of a hit's text that matched. */
+export const HitMatchSchema = z
+  .object({
+    start: z.number().int().openapi({ description: 'Offset of the first character in `text`, in UTF-16 code units.' }),
+    end: z.number().int().openapi({ description: 'Offset just past the last character, in UTF-16 code units: `text.slice(start, end)`.' }),
+    query: z.string().openapi({ description: 'The query word or phrase it matches, as typed (a phrase without quotes).' }),
+    match: MatchKindSchema,
+  })
+  .openapi('HitMatch', { example: { start: 43, end: 51, query: 'red line', match: 'exact' } })
+
+/** How one query word or phrase matched one hit. */
+export const WordMatchSchema = z
+  .object({
+    query: z.string().openapi({ description: 'The query word or phrase, as typed.' }),
+    match: MatchKindSchema,
+    forms: z.array(z.string()).openapi({ description: 'The words it matched, as written there; for a typo, the corrected words.' }),
+    field: z.enum(['text', 'section', 'title']).openapi({ description: "Where it matched: the paragraph's text, else its section heading, else its source's title." }),
+  })
+  .openapi('WordMatch', { example: { query: 'hacking', match: 'typo', forms: ['backing'], field: 'text' } })
 
 /** One search hit. */
 export const HitSchema = z
@@ -44,7 +75,12 @@ export const HitSchema = z
       description: 'HTML: the paragraph excerpt, every character escaped, matches in <mark>, … where the paragraph was cut.',
       example: 'But the use of chemical weapons would be a &quot;<mark>red line</mark>&quot; that would draw…',
     }),
+    snippetWindow: z
+      .object({ start: z.number().int(), end: z.number().int() })
+      .openapi({ description: 'The part of `text` the snippet shows, as offsets in UTF-16 code units; it never cuts inside a word.', example: { start: 0, end: 118 } }),
     terms: z.array(z.string()).openapi({ description: 'The words of the paragraph that matched, as they appear in it.' }),
+    matches: z.array(HitMatchSchema).openapi({ description: 'Every match in `text`, sorted and not overlapping: what the snippet marks, over the whole paragraph.' }),
+    words: z.array(WordMatchSchema).openapi({ description: 'How each query word or phrase this paragraph matched did.' }),
   })
   .openapi('Hit')
 

@@ -60,6 +60,8 @@ const QUERIES: [string, Partial<SearchRequest> & { sources?: string[]; kinds?: (
   ['Ptuin', { fuzzy: false }],
   ['coopera', { prefix: false }],
   ['zzzzqqq', {}],
+  ['-Putin', {}],
+  ['-Putin -Macron', { limit: 50 }],
 ]
 
 describe('storeReader', () => {

@@ -178,9 +178,21 @@ describe('searchParagraphs', () => {
     })
   })
 
-  it('finds nothing, without error, for a query with no word or only exclusions', () => {
+  it('finds nothing, without error, for a query with no word', () => {
     expect(search('!!!').total).toBe(0)
-    expect(search('-Putin').total).toBe(0)
+  })
+
+  it('gives every paragraph without the excluded words, in document order, for a query of exclusions only', () => {
+    // 14 paragraphs in summit.txt and 3 in wire.txt; 3 and 2 of them name Putin.
+    const result = search('-Putin', { limit: 50 })
+    expect(result.total).toBe(12)
+    expect(result.hits.map((hit) => hit.text).slice(0, 3)).toEqual([
+      'The use of chemical weapons would be a "red line" for France.',
+      'A line of red paint marked the road.',
+      'Marine Le Pen lost the election to Macron.',
+    ])
+    expect(result.hits.at(-1)!.text).toBe('The use of chemical weapons is a red line, Macron said.')
+    expect(result.hits.every((hit) => !hit.text.includes('Putin'))).toBe(true)
   })
 
   it('searches the first ten words of a long query and ignores the rest', () => {

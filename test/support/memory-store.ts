@@ -23,10 +23,10 @@ export function memoryStore(indexJson: string): PostingStore & { calls: { postin
       calls.postings++
       return new Map(wanted.filter((term) => terms.has(term)).map((term) => [term, terms.get(term)!]))
     },
-    async documents({ shortIds = [], ids = [] }) {
+    async documents({ shortIds = [], ids = [], all = false }) {
       calls.documents++
-      const all = [...shortIds, ...ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)]
-      return all.map(document).filter((found) => found !== undefined)
+      const wanted = all ? [...byId.values()] : [...shortIds, ...ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)]
+      return wanted.map(document).filter((found) => found !== undefined)
     },
   }
 }

@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '../../src/core/snippet.ts'
-import { decodeEntities, markWords, parseSnippet } from '../../src/widget/snippet.ts'
+import { decodeEntities, markMatches, parseSnippet } from '../../src/widget/snippet.ts'
 
 describe('decodeEntities', () => {
   it('decodes what an HTML escaper writes, once, and leaves anything else as written', () => {
@@ -45,9 +45,10 @@ describe('parseSnippet', () => {
   })
 })
 
-describe('markWords', () => {
-  it('marks whole words, ignoring case, longest first', () => {
-    expect(markWords('Red lines and a red line; redder', ['red', 'line', 'red line'])).toEqual([
+describe('markMatches', () => {
+  it('marks the ranges the API gives, joining marks separated by spaces only', () => {
+    // "Red" is 0–3, "red" 16–19, "line" 20–24 of the text below.
+    expect(markMatches('Red lines and a red line; redder', [{ start: 0, end: 3 }, { start: 16, end: 19 }, { start: 20, end: 24 }])).toEqual([
       { text: 'Red', marked: true },
       { text: ' lines and a ', marked: false },
       { text: 'red line', marked: true },
@@ -55,11 +56,11 @@ describe('markWords', () => {
     ])
   })
 
-  it('treats regular expression characters in words as text', () => {
-    expect(markWords('a (b) c.d cxd b', ['(b)', 'c.d'])).toEqual([
-      { text: 'a ', marked: false },
-      { text: '(b) c.d', marked: true },
-      { text: ' cxd b', marked: false },
+  it('counts offsets in UTF-16 code units and skips ranges out of order or outside the text', () => {
+    // "🇫🇷" is four code units: "Paris" is 5–10.
+    expect(markMatches('🇫🇷 Paris', [{ start: 5, end: 10 }, { start: 2, end: 4 }, { start: 8, end: 30 }])).toEqual([
+      { text: '🇫🇷 ', marked: false },
+      { text: 'Paris', marked: true },
     ])
   })
 })

@@ -22,4 +22,16 @@ describe('GET /api/openapi.json', () => {
     expect(params['q']).toMatchObject({ minLength: 1, maxLength: 256 })
     expect(Object.keys(body.paths['/search']!['get']!.responses).sort()).toEqual(['200', '400'])
   })
+
+  it('shows the match offsets, snippet window, word matches and unmatched words of a search', async () => {
+    const { body } = await getJson<{ components: { schemas: Record<string, { properties: Record<string, { description?: string; enum?: string[] }>; required?: string[] }> } }>('/api/openapi.json')
+    const { Hit, HitMatch, WordMatch, SearchResponse, MatchKind } = body.components.schemas
+    expect(Hit!.required).toEqual(expect.arrayContaining(['matches', 'snippetWindow', 'words']))
+    expect(Object.keys(HitMatch!.properties).sort()).toEqual(['end', 'match', 'query', 'start'])
+    expect(HitMatch!.properties['start']!.description).toMatch(/UTF-16 code units/)
+    expect(Object.keys(WordMatch!.properties).sort()).toEqual(['field', 'forms', 'match', 'query'])
+    expect((MatchKind as unknown as { enum: string[] }).enum).toEqual(['exact', 'stem', 'completion', 'typo'])
+    expect(SearchResponse!.required).toEqual(expect.arrayContaining(['unmatched', 'corrected']))
+  })
 })
+

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { SearchResponse as SearchBody } from '../../src/core/api-types.ts'
 import { getJson } from './fetch.ts'
-
-type Hit = { id: string; text: string; snippet: string; kind: string; section: string | null; position: number; score: number; terms: string[]; source: { id: string } }
-type SearchBody = { query: string; total: number; offset: number; limit: number; tookMs: number; facets: { source: Record<string, number>; kind: Record<string, number> }; hits: Hit[] }
 
 const search = (params: Record<string, string>) => getJson<SearchBody>(`/api/search?${new URLSearchParams(params)}`)
 const BBC = 'bbc-macron-putin-frank-exchange'
@@ -15,7 +13,8 @@ describe('GET /api/search', () => {
     expect(body).toMatchObject({ query: 'red line', total: 3, offset: 0, limit: 10 })
     expect(typeof body.tookMs).toBe('number')
     expect(body.facets).toEqual({ source: { [BBC]: 1, [SECOND]: 2 }, kind: { body: 2, comment: 1 } })
-    expect(Object.keys(body.hits[0]!).sort()).toEqual(['id', 'kind', 'position', 'score', 'section', 'snippet', 'source', 'terms', 'text'])
+    expect(Object.keys(body).sort()).toEqual(['corrected', 'facets', 'hits', 'limit', 'offset', 'query', 'tookMs', 'total', 'unmatched'])
+    expect(Object.keys(body.hits[0]!).sort()).toEqual(['id', 'kind', 'matches', 'position', 'score', 'section', 'snippet', 'snippetWindow', 'source', 'terms', 'text', 'words'])
     expect(body.hits[0]!.source).toEqual({ id: BBC, title: "France's Macron holds 'frank exchange' with Putin", publisher: 'BBC News', published: '2017-05-29', url: '' })
     expect(body.hits.map((hit) => hit.source.id).sort()).toEqual([BBC, SECOND, SECOND])
     for (const hit of body.hits) expect(hit.snippet).toMatch(/<mark>red<\/mark> <mark>line<\/mark>/)
@@ -139,4 +138,22 @@ describe('GET /api/search', () => {
       expect(body).toEqual({ error: { code: 'invalid_parameter', message } })
     })
   }
+
+  it('says how each word matched, with offsets into the text, and which words matched nothing', async () => {
+    // bbc #13: 'But the use of chemical weapons would be a "red line" that would draw an
+    // "immediate response" from France, he added.' "red" starts at offset 44, "line" at 48.
+    const { body } = await search({ q: 'red line Merkel' })
+    expect(body.unmatched).toEqual(['Merkel'])
+    expect(body.corrected).toBe(0)
+    const hit = body.hits.find((h) => h.text.startsWith('But the use of chemical weapons'))!
+    expect(hit.matches).toEqual([
+      { start: 44, end: 47, query: 'red', match: 'exact' },
+      { start: 48, end: 52, query: 'line', match: 'exact' },
+    ])
+    expect(hit.words).toEqual([
+      { query: 'red', match: 'exact', forms: ['red'], field: 'text' },
+      { query: 'line', match: 'exact', forms: ['line'], field: 'text' },
+    ])
+    expect(hit.snippetWindow).toEqual({ start: 0, end: hit.text.length })
+  })
 })

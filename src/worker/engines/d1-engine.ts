@@ -25,6 +25,7 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
   const postingsOf = db.prepare(`SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col`)
   const byShortId = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1))`)
   const byId = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs} WHERE id IN (SELECT value FROM json_each(?1))`)
+  const every = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs}`)
   type DocRow = { shortId: number; id: string; lengths: string; stored: string }
   return {
     async postings(terms) {
@@ -39,8 +40,9 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
       })
       return found
     },
-    async documents({ shortIds = [], ids = [] }) {
-      const statements = [...(shortIds.length > 0 ? [byShortId.bind(JSON.stringify(shortIds))] : []), ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : [])]
+    async documents({ shortIds = [], ids = [], all = false }) {
+      const statements = [
+        ...(all ? [every] : []),...(shortIds.length > 0 ? [byShortId.bind(JSON.stringify(shortIds))] : []), ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : [])]
       if (statements.length === 0) return []
       const results = await db.batch<DocRow>(statements)
       return results.flatMap((result) =>

@@ -3,6 +3,7 @@
  * `GET /api/search`: ranked paragraph hits with highlighted snippets, totals and facets.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import type { SearchResponse } from '../../core/api-types.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
 import { PARAGRAPH_KINDS, type ParagraphKind } from '../../core/types.ts'
 import type { AppEnv } from '../env.ts'
@@ -19,7 +20,10 @@ const listOf = (name: string, description: string, check: (value: string) => boo
 
 export const SearchQuerySchema = z.strictObject(
   {
-    q: queryTextParam(256, 'The query: words, "quoted phrases" that must occur as consecutive words, -word and -"phrase" to exclude.'),
+    q: queryTextParam(
+      256,
+      'The query: words, "quoted phrases" that must occur as consecutive words (“…”, „…“, «…» and ‘…’ too), -word and -"phrase" to exclude (– — − too), word* for a prefix. Only exclusions: every other paragraph, in document order.'
+    ),
     limit: integerParam('limit', 1, 50, SEARCH_DEFAULTS.limit),
     offset: integerParam('offset', 0, 1000, SEARCH_DEFAULTS.offset),
     source: listOf('source', 'Comma-separated source ids to search in.', (id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id), 'must be a comma-separated list of source ids'),
@@ -36,10 +40,15 @@ export const SearchQuerySchema = z.strictObject(
   STRICT_QUERY
 )
 
-const ResponseSchema = z
+export const SearchResponseSchema = z
   .object({
     query: z.string(),
     total: z.number().int().openapi({ description: 'Matching paragraphs over all pages.' }),
+    corrected: z
+      .number()
+      .int()
+      .openapi({ description: 'Of `total`, the paragraphs that match some query word only through a typo correction (they rank after the others).' }),
+    unmatched: z.array(z.string()).openapi({ description: 'The query words and phrases, as typed, that no paragraph matched (filters aside).', example: ['Merkel'] }),
     offset: z.number().int(),
     limit: z.number().int(),
     tookMs: z.number().openapi({ description: 'Time spent searching, as the runtime measures it (Workers clocks are coarse).' }),
@@ -60,7 +69,7 @@ const searchRoute = createRoute({
     'The last word is completed as a prefix while typing; typos are tolerated by word length.',
   request: { query: SearchQuerySchema },
   responses: {
-    200: { description: 'One page of hits.', content: { 'application/json': { schema: ResponseSchema } } },
+    200: { description: 'One page of hits.', content: { 'application/json': { schema: SearchResponseSchema } } },
     ...errorResponses(400),
   },
 })
@@ -87,6 +96,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, async
   }
   const result = await c.var.read((index) => searchParagraphs(index, request))
   const tookMs = Math.round((performance.now() - started) * 1000) / 1000
-  const { query, total, offset, limit, facets, hits } = result
-  return c.json({ query, total, offset, limit, tookMs, facets, hits }, 200)
+  const { query, total, corrected, unmatched, offset, limit, facets, hits } = result
+  const body: SearchResponse = { query, total, corrected, unmatched, offset, limit, tookMs, facets, hits }
+  return c.json(body, 200)
 })

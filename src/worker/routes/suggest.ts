@@ -8,6 +8,18 @@ import type { AppEnv } from '../env.ts'
 import { errorResponses } from '../errors.ts'
 import { STRICT_QUERY, integerParam, queryTextParam, typedQuery } from '../schemas.ts'
 
+export const SuggestResponseSchema = z
+  .object({
+    query: z.string(),
+    suggestions: z.array(
+      z.object({
+        text: z.string().openapi({ description: 'The whole query with its last word completed; never a word already typed again.', example: 'Marine Le Pen' }),
+        score: z.number(),
+      })
+    ),
+  })
+  .openapi('SuggestResponse')
+
 const suggestRoute = createRoute({
   method: 'get',
   path: '/suggest',
@@ -24,10 +36,7 @@ const suggestRoute = createRoute({
       description: 'Completions, best first.',
       content: {
         'application/json': {
-          schema: z.object({
-            query: z.string(),
-            suggestions: z.array(z.object({ text: z.string().openapi({ example: 'Marine Le Pen' }), score: z.number() })),
-          }),
+          schema: SuggestResponseSchema,
         },
       },
     },

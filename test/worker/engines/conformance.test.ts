@@ -61,6 +61,11 @@ const SEARCHES = [
   q('coopera', '&prefix=false'),
   q('Putin', '&snippet=60'),
   q('zzzzqqq'),
+  q('-Putin'),
+  q('“frank exchange”'),
+  q('Pu*'),
+  q('Ptuin'),
+  q('Putin Merkel'),
   q('Putin', '&source=nope'),
 ]
 

@@ -1,0 +1,160 @@
+/**
+ * @module
+ * Ranking and facets: from the engine's candidates to the ordered list of hits, with counts per
+ * source and kind. Engine-agnostic (see `retrieval.ts`).
+ *
+ * Ranking, as search engines such as Meilisearch order their rules:
+ * 1. paragraphs that match more of the query's words and phrases first (function words do not
+ *    count when the query has other words; a word in the section heading or source title counts);
+ * 2. then those that match with fewer typos (an exact match outranks a corrected one);
+ * 3. then by the engine's relevance, weighted by the paragraph's kind, and for the top
+ *    {@link RESCORE_WINDOW} by how many words and phrases it holds in the very form typed;
+ * 4. then in source and document order, so the order is total and pages never overlap.
+ * With only exclusions, every paragraph left matches, in source and document order.
+ */
+import type { SearchFacets } from './api-types.ts'
+import { findMatches, indexOfPhrase, textTerms, type TextMatches } from './highlight.ts'
+import type { QueryPlan } from './query-plan.ts'
+import type { Candidate } from './retrieval.ts'
+import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
+
+/** A candidate in the ranking. */
+export type Ranked = {
+  candidate: Candidate
+  /** The engine's score, weighted by kind, then rescored (see {@link rescoreExactForms}). */
+  score: number
+  /** Units of the query matched. */
+  coverage: number
+  /** Units matched only through a typo correction. */
+  typos: number
+  /** Index of the paragraph's source in the index. */
+  sourceOrder: number
+  /** Where and how the text matched, once computed. */
+  textMatches?: TextMatches
+}
+
+/** Filters of a search: each facet ignores its own. */
+export type RankFilters = {
+  /** Only paragraphs of these sources (all when empty). */
+  sources: ReadonlySet<string>
+  /** Only paragraphs of these kinds (all when empty). */
+  kinds: ReadonlySet<string>
+}
+
+/** The ranked matches of a query. */
+export type Ranking = {
+  /** Every hit that passes the filters, in rank order. */
+  hits: Ranked[]
+  /** Counts per source and kind, in index and kind order. */
+  facets: SearchFacets
+  /** Indexes of the plan's units that no paragraph matched, filters aside. */
+  unmatchedUnits: number[]
+}
+
+/**
+ * Prior weight of each kind of paragraph. Captions and headings are short, which BM25 rewards,
+ * yet they report less than body text; they still rank by what they match, a little lower.
+ */
+const KIND_WEIGHTS: Record<string, number> = { body: 1, comment: 1, caption: 0.7, heading: 0.7 } satisfies Record<ParagraphKind, number>
+/** How many top hits the second ranking phase rescores. */
+export const RESCORE_WINDOW = 200
+/** Score gained by a paragraph holding every query unit in its typed form (proportionally for some). */
+const EXACT_FORM_WEIGHT = 0.5
+
+/** Whether any of `items` is in `set` (an array when short). */
+function someIn(items: readonly string[], set: ReadonlySet<string> | readonly string[]): boolean {
+  if (Array.isArray(set)) {
+    for (const item of items) if (set.includes(item)) return true
+    return false
+  }
+  for (const item of items) if ((set as ReadonlySet<string>).has(item)) return true
+  return false
+}
+
+
+/**
+ * Ranks the candidates of a planned query.
+ *
+ * @param candidates - What the engine found.
+ * @param plan - The planned query.
+ * @param sourceIds - The index's source ids, in index order (facet order, tie-break).
+ * @param filters - Source and kind filters.
+ */
+export function rankCandidates(candidates: readonly Candidate[], plan: QueryPlan, sourceIds: readonly string[], filters: RankFilters): Ranking {
+  const phraseUnits = plan.units.filter((unit) => unit.kind === 'phrase')
+  const sourceOrder = new Map(sourceIds.map((id, i) => [id, i]))
+  const unitMatched = new Array<boolean>(plan.units.length).fill(false)
+
+  // The hot loop of a broad query: one pass, no allocation per unit.
+  const matches: Ranked[] = []
+  for (const candidate of candidates) {
+    // Every phrase must occur: its terms were required and now must be consecutive.
+    if (!phraseUnits.every((unit) => unit.required.every((group) => someIn(group, candidate.terms)))) continue
+    if (phraseUnits.length > 0 || plan.excludedPhrases.length > 0) {
+      const terms = textTerms(candidate.paragraph.text)
+      if (!phraseUnits.every((unit) => indexOfPhrase(terms, unit.positions) >= 0)) continue
+      if (plan.excludedPhrases.some((phrase) => indexOfPhrase(terms, phrase) >= 0)) continue
+    }
+    let coverage = 0
+    let typos = 0
+    for (let u = 0; u < plan.units.length; u++) {
+      const unit = plan.units[u]!
+      // A phrase left here occurs in the text (checked above).
+      if (unit.kind === 'word' && !someIn(candidate.queryTerms, unit.queryTerms)) continue
+      coverage++
+      unitMatched[u] = true
+      if (unit.kind === 'word' && !someIn(candidate.terms, unit.exactTerms)) typos++
+    }
+    const score = candidate.score * (KIND_WEIGHTS[candidate.paragraph.kind] ?? 1)
+    matches.push({ candidate, score, coverage, typos, sourceOrder: sourceOrder.get(candidate.paragraph.sourceId) ?? 0 })
+  }
+
+  const facets: SearchFacets = { source: {}, kind: {} }
+  const hits: Ranked[] = []
+  for (const match of matches) {
+    const { sourceId, kind } = match.candidate.paragraph
+    const sourceOk = filters.sources.size === 0 || filters.sources.has(sourceId)
+    const kindOk = filters.kinds.size === 0 || filters.kinds.has(kind)
+    if (kindOk) facets.source[sourceId] = (facets.source[sourceId] ?? 0) + 1
+    if (sourceOk) facets.kind[kind] = (facets.kind[kind] ?? 0) + 1
+    if (sourceOk && kindOk) hits.push(match)
+  }
+
+  hits.sort(compareRanked)
+  const top = hits.slice(0, RESCORE_WINDOW)
+  rescoreExactForms(top, plan)
+  hits.splice(0, top.length, ...top.sort(compareRanked))
+
+  // Facets in source order and kind order, whatever order the matches came in.
+  const order = (counts: Record<string, number>, keys: readonly string[]) => Object.fromEntries(keys.filter((key) => counts[key] !== undefined).map((key) => [key, counts[key]!]))
+  return {
+    hits,
+    facets: { source: order(facets.source, sourceIds), kind: order(facets.kind, PARAGRAPH_KINDS) },
+    unmatchedUnits: plan.exclusionOnly ? [] : unitMatched.flatMap((matched, u) => (matched ? [] : [u])),
+  }
+}
+
+/** The ranking order: more of the query matched, fewer typos, higher score, then document order. */
+function compareRanked(a: Ranked, b: Ranked): number {
+  return b.coverage - a.coverage || a.typos - b.typos || b.score - a.score || a.sourceOrder - b.sourceOrder || a.candidate.paragraph.position - b.candidate.paragraph.position
+}
+
+/** The matches of a ranked paragraph's text, computed once. */
+export function textMatchesOf(ranked: Ranked, plan: QueryPlan): TextMatches {
+  ranked.textMatches ??= findMatches(ranked.candidate.paragraph.text, plan, new Set(ranked.candidate.paragraphTerms))
+  return ranked.textMatches
+}
+
+/**
+ * Second phase of ranking, on the top of the list only: a paragraph that has a query word or
+ * phrase in the very form it was typed ("cooperation", not only "cooperate"; "internal
+ * problems", not "international problems") gains score. The window is fixed, so the order does
+ * not depend on the page asked for.
+ */
+function rescoreExactForms(top: Ranked[], plan: QueryPlan): void {
+  if (plan.units.length === 0) return
+  for (const ranked of top) {
+    const found = textMatchesOf(ranked, plan).units.filter((unit) => unit.match === 'exact').length
+    ranked.score *= 1 + (EXACT_FORM_WEIGHT * found) / plan.units.length
+  }
+}
