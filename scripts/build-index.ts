@@ -11,7 +11,8 @@
  * more in D1. With the D1 engine, the build also loads the index into the local D1 database
  * (`scripts/lib/d1-load.ts`), atomically.
  *
- * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--engine E] [--if-stale] [--quiet]
+ * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--engine E] [--d1-persist-to DIR] [--if-stale] [--quiet]
+ * (`--d1-persist-to`: the local D1's state folder, as `wrangler dev --persist-to` takes it; default `.wrangler/state`.)
  * (`--assets` defaults to `dist/assets` when `--out` is the default `index/`, and to none otherwise.)
  */
 import { readFile } from 'node:fs/promises'
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: INDEX_DIR },
     assets: { type: 'string' },
     engine: { type: 'string', default: process.env['INDEX_ENGINE'] ?? 'auto' },
+    'd1-persist-to': { type: 'string' },
     'if-stale': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -63,7 +65,7 @@ async function loadD1IfServed(dir: string): Promise<void> {
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest
   if (manifest.engine !== 'd1') return
   const started = performance.now()
-  const loaded = await loadIntoD1(dir)
+  const loaded = await loadIntoD1(dir, { remote: false, ...(values['d1-persist-to'] ? { persistTo: resolve(values['d1-persist-to']) } : {}) })
   log(loaded.done === 'up-to-date' ? `local D1 already serves ${loaded.generation}` : `loaded ${loaded.generation} into the local D1 (${(loaded.bytes / 1048576).toFixed(1)} MiB of SQL) in ${(performance.now() - started).toFixed(0)} ms`)
 }
 
