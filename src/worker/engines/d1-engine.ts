@@ -22,31 +22,40 @@ import { IndexUnavailableError } from '../errors.ts'
  * @param fieldIds - MiniSearch's field ids by name (FTS5 names columns by name).
  */
 export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<string, number>): PostingStore {
-  const postingsOf = db.prepare(`SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col`)
-  const byShortId = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1))`)
-  const byId = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs} WHERE id IN (SELECT value FROM json_each(?1))`)
-  const every = db.prepare(`SELECT rowid AS shortId, id, lengths, stored FROM ${tables.docs}`)
-  type DocRow = { shortId: number; id: string; lengths: string; stored: string }
+  // Each answer is one row of JSON built by SQLite: a row costs more to hand over than its bytes.
+  const postingsOf = db.prepare(
+    `SELECT json_group_array(json_array(doc, col, tf)) AS postings FROM (SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col)`
+  )
+  const documentsOf = (where: string) => db.prepare(`SELECT json_group_array(json_array(rowid, id, json(lengths), json(stored))) AS documents FROM ${tables.docs} WHERE ${where}`)
+  const byShortId = documentsOf('rowid IN (SELECT value FROM json_each(?1))')
+  const byId = documentsOf('id IN (SELECT value FROM json_each(?1))')
+  const every = documentsOf('1')
   return {
     async postings(terms) {
       // One statement per term, all in one round trip: fts5vocab looks a term up by equality.
-      const results = await db.batch<{ doc: number; col: string; tf: number }>(terms.map((term) => postingsOf.bind(term)))
+      const results = await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term)))
       const found = new Map<string, TermPostings>()
       results.forEach((result, i) => {
-        if (result.results.length === 0) return
+        const rows = JSON.parse(result.results[0]?.postings ?? '[]') as [number, string, number][]
+        if (rows.length === 0) return
         const postings: TermPostings = {}
-        for (const { doc, col, tf } of result.results) (postings[fieldIds[col]!] ??= {})[doc] = tf
+        for (const [doc, col, tf] of rows) (postings[fieldIds[col]!] ??= {})[doc] = tf
         found.set(terms[i]!, postings)
       })
       return found
     },
     async documents({ shortIds = [], ids = [], all = false }) {
       const statements = [
-        ...(all ? [every] : []),...(shortIds.length > 0 ? [byShortId.bind(JSON.stringify(shortIds))] : []), ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : [])]
+        ...(all ? [every] : []),
+        ...(shortIds.length > 0 ? [byShortId.bind(JSON.stringify(shortIds))] : []),
+        ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : []),
+      ]
       if (statements.length === 0) return []
-      const results = await db.batch<DocRow>(statements)
+      const results = await db.batch<{ documents: string }>(statements)
       return results.flatMap((result) =>
-        result.results.map((row): StoredDocument => ({ shortId: row.shortId, id: row.id, lengths: JSON.parse(row.lengths), stored: JSON.parse(row.stored) }))
+        (JSON.parse(result.results[0]?.documents ?? '[]') as [number, string, (number | null)[], StoredDocument['stored']][]).map(
+          ([shortId, id, lengths, stored]): StoredDocument => ({ shortId, id, lengths, stored })
+        )
       )
     },
   }
