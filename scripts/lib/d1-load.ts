@@ -13,7 +13,10 @@ import { spawnSync } from 'node:child_process'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { d1Content, d1DropOtherGenerations } from '../../src/core/d1-content.ts'
-import { D1_ACTIVE_TABLE, D1_DATABASE_NAME, WORKER_INDEX_FILES } from '../../src/core/index-artifacts.ts'
+import { D1_ACTIVE_TABLE, D1_DATABASE_NAME, WORKER_INDEX_FILES, d1Generation, d1Tables } from '../../src/core/index-artifacts.ts'
+import { loadIndex } from '../../src/core/loaded-index.ts'
+import { heavyShortPrefixes, precomputeAnswers } from '../../src/core/prefix-answers.ts'
+import type { VocabularyEntry } from '../../src/core/vocabulary.ts'
 import { wranglerCommand } from './dev-server.ts'
 import { ROOT } from './paths.ts'
 
@@ -50,6 +53,18 @@ function query<T>(sql: string, target: D1Target): T[] | null {
 }
 
 /**
+ * The answers precomputed for the short prefixes whose completions reach many paragraphs
+ * (see `src/core/prefix-answers.ts`), computed with the in-memory index.
+ *
+ * @param minParagraphs - Reach from which a prefix is precomputed (default the module's).
+ */
+export function shortPrefixAnswers(files: { index: string; vocabulary: string; manifest: string }, minParagraphs?: number): [string, string][] {
+  const index = loadIndex(files)
+  const words = (JSON.parse(files.vocabulary) as VocabularyEntry[]).map(([folded]) => folded)
+  return precomputeAnswers(index, heavyShortPrefixes(index.vocabulary, words, minParagraphs))
+}
+
+/**
  * Makes the index in `indexDir` the one D1 serves.
  *
  * @returns What was done: `up-to-date` when its generation was already active, else `loaded`.
@@ -57,11 +72,13 @@ function query<T>(sql: string, target: D1Target): T[] | null {
  */
 export async function loadIntoD1(indexDir: string, target: D1Target = { remote: false }): Promise<{ generation: string; done: 'up-to-date' | 'loaded'; sqlFile: string; bytes: number }> {
   const read = (name: string) => readFile(join(indexDir, name), 'utf8')
-  const content = d1Content({ index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) })
-  const sqlFile = join(D1_SQL_DIR, `${content.generation}.sql`)
+  const files = { index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) }
+  const generation = d1Generation((JSON.parse(files.manifest) as { indexVersion: string }).indexVersion)
+  const sqlFile = join(D1_SQL_DIR, `${generation}.sql`)
   const active = query<{ generation: string }>(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`, target)?.[0]?.generation
   const tables = (query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, target) ?? []).map((row) => row.name)
-  if (active === content.generation && tables.includes(`ps_docs_${content.generation}`)) return { generation: content.generation, done: 'up-to-date', sqlFile, bytes: 0 }
+  if (active === generation && tables.includes(d1Tables(generation).docs)) return { generation, done: 'up-to-date', sqlFile, bytes: 0 }
+  const content = d1Content({ ...files, answers: shortPrefixAnswers(files) })
 
   const keep = [content.generation, ...(active ? [active] : [])]
   const sql = [...content.fill, ...content.activate, ...d1DropOtherGenerations(tables, keep)].map((statement) => `${statement};\n`).join('')

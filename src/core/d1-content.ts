@@ -11,6 +11,7 @@
  *   occurrence, read back through `fts5vocab` as postings with their frequencies;
  * - the docs table keeps MiniSearch's short id as the rowid, each field's length and the stored
  *   fields;
+ * - the answers table keeps the answers precomputed for short prefixes typed alone;
  * - the meta table keeps the corpus statistics (document count, average field lengths), the
  *   manifest, the vocabulary and the index terms the vocabulary does not name (for typo
  *   tolerance), split into parts small enough for one statement each.
@@ -44,6 +45,8 @@ export type D1Source = {
   vocabulary: string
   /** `index/manifest.json`. */
   manifest: string
+  /** Answers precomputed for short prefixes, `[query, response JSON]` (see `prefix-answers.ts`). */
+  answers?: readonly (readonly [string, string])[]
 }
 
 /** One generation's SQL. */
@@ -81,11 +84,13 @@ export function d1Content(source: D1Source): D1Content {
     `DROP TABLE IF EXISTS ${tables.fts}`,
     `DROP TABLE IF EXISTS ${tables.docs}`,
     `DROP TABLE IF EXISTS ${tables.meta}`,
+    `DROP TABLE IF EXISTS ${tables.answers}`,
     `CREATE TABLE ${tables.meta} (key TEXT NOT NULL, part INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, part))`,
     `CREATE TABLE ${tables.docs} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lengths TEXT NOT NULL, stored TEXT NOT NULL)`,
     // Contentless: the terms are only ever read back through the vocabulary table.
     `CREATE VIRTUAL TABLE ${tables.fts} USING fts5(${INDEX_FIELDS.join(', ')}, content='', tokenize="${FTS_TOKENIZER}")`,
     `CREATE VIRTUAL TABLE ${tables.vocab} USING fts5vocab(${tables.fts}, instance)`,
+    `CREATE TABLE ${tables.answers} (query TEXT PRIMARY KEY, response TEXT NOT NULL)`,
   ]
 
   // The terms of each document and field, one per occurrence.
@@ -135,6 +140,8 @@ export function d1Content(source: D1Source): D1Content {
   }
   fill.push(...groupInserts(`INSERT INTO ${tables.docs} (rowid, id, lengths, stored) VALUES `, docRows))
   fill.push(...groupInserts(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `, ftsRows))
+  const answerRows = (source.answers ?? []).map(([query, response]) => `(${sqlString(query)}, ${sqlString(response)})`)
+  fill.push(...groupInserts(`INSERT INTO ${tables.answers} (query, response) VALUES `, answerRows))
 
   return { generation, fill, activate: d1Activate(generation) }
 }
@@ -162,7 +169,7 @@ export function d1Activate(generation: string): string[] {
 export function d1DropOtherGenerations(tableNames: readonly string[], keep: readonly string[]): string[] {
   const kept = new Set(keep.flatMap((generation) => Object.values(d1Tables(generation))))
   // The vocabulary tables first: they read the FTS tables. FTS5's shadow tables go with their table.
-  const prefixes = ['ps_vocab_', 'ps_fts_', 'ps_docs_', 'ps_meta_']
+  const prefixes = ['ps_vocab_', 'ps_fts_', 'ps_docs_', 'ps_meta_', 'ps_answers_']
   return prefixes.flatMap((prefix) =>
     tableNames.filter((name) => name.startsWith(prefix) && /^ps_[a-z]+_v\d+_[0-9a-f]+$/.test(name) && !kept.has(name)).map((name) => `DROP TABLE IF EXISTS ${name}`)
   )

@@ -134,6 +134,8 @@ export type D1Tables = {
   fts: string
   /** `fts5vocab` over {@link D1Tables.fts} (`instance`): the postings of a term, with their frequencies. */
   vocab: string
+  /** `(query, response)`: answers precomputed for short prefixes typed alone (see `prefix-answers.ts`). */
+  answers: string
 }
 
 /**
@@ -145,7 +147,13 @@ export type D1Tables = {
  */
 export function d1Tables(generation: string): D1Tables {
   if (!/^v\d+_[0-9a-f]{6,64}$/.test(generation)) throw new Error(`"${generation}" is not a generation name`)
-  return { meta: `ps_meta_${generation}`, docs: `ps_docs_${generation}`, fts: `ps_fts_${generation}`, vocab: `ps_vocab_${generation}` }
+  return {
+    meta: `ps_meta_${generation}`,
+    docs: `ps_docs_${generation}`,
+    fts: `ps_fts_${generation}`,
+    vocab: `ps_vocab_${generation}`,
+    answers: `ps_answers_${generation}`,
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ import type { Manifest } from './build-index.ts'
 import type { D1Stats } from './d1-content.ts'
 import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import type { LoadedIndex, StoredParagraphWithId } from './loaded-index.ts'
+import type { SearchResult as SearchAnswer } from './search.ts'
 import { indexSourceTitles } from './source-titles.ts'
 import { Vocabulary, type VocabularyEntry } from './vocabulary.ts'
 
@@ -32,6 +33,8 @@ export type IndexReader = {
    * @throws whatever `reader` throws, and Error when the store cannot answer.
    */
   read<T>(reader: (index: LoadedIndex) => T, prefetch?: { ids?: readonly string[] }): Promise<T>
+  /** The answer precomputed for a search (see `prefix-answers.ts`), if the engine keeps one. */
+  precomputed?(key: string): Promise<SearchAnswer | undefined>
 }
 
 /**
@@ -64,6 +67,8 @@ export type StoredDocument = {
 export type PostingStore = {
   /** The postings of each term; a term the corpus lacks is left out. */
   postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
+  /** The answer precomputed for `key`, if any. */
+  precomputed?(key: string): Promise<SearchAnswer | undefined>
   /** The paragraphs with these short ids or ids (those that do not exist are left out), or all of them. */
   documents(keys: { shortIds?: readonly number[]; ids?: readonly string[]; all?: boolean }): Promise<StoredDocument[]>
 }
@@ -138,6 +143,7 @@ const NEIGHBOURS = 10
 export function storeReader(shell: StoreShell, store: PostingStore): IndexReader {
   return {
     index: shell.index,
+    ...(store.precomputed ? { precomputed: (key: string) => store.precomputed!(key) } : {}),
     async read(reader, prefetch) {
       const fetched = new FetchedData(shell)
       if (prefetch?.ids?.length) await fetched.fetch(store, new MissingIndexData([], prefetch.ids))

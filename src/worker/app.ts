@@ -113,6 +113,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const reader = 'read' in provided ? provided : inMemoryReader(provided)
     c.set('index', reader.index)
     c.set('read', reader.read)
+    c.set('precomputed', reader.precomputed)
     await next()
   })
   app.route('/api', api)

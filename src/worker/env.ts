@@ -31,5 +31,7 @@ export type AppEnv = {
     index: LoadedIndex
     /** Runs the query layer on an index holding what it reads (see `core/index-reader.ts`). */
     read: IndexReader['read']
+    /** The engine's precomputed answer to a search, if it keeps one (see `core/prefix-answers.ts`). */
+    precomputed: NonNullable<IndexReader['precomputed']> | undefined
   }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { d1Content, type D1Content } from '../../src/core/d1-content.ts'
 import { WORKER_INDEX_FILES } from '../../src/core/index-artifacts.ts'
+import { shortPrefixAnswers } from '../../scripts/lib/d1-load.ts'
 import { INDEX_DIR, writeWorkerIndex } from '../../scripts/lib/index-files.ts'
 import { ASSETS_DIR, ROOT } from '../../scripts/lib/paths.ts'
 
@@ -25,7 +26,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   await writeWorkerIndex(INDEX_DIR, ASSETS_DIR)
   const read = (name: string) => readFile(join(INDEX_DIR, name), 'utf8')
-  project.provide('d1Content', d1Content({ index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) }))
+  const files = { index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) }
+  // Every short prefix precomputed (the shipped corpus is too small for any to reach the build's
+  // threshold), so the conformance suite checks the precomputed answers too.
+  project.provide('d1Content', d1Content({ ...files, answers: shortPrefixAnswers(files, 0) }))
   const queries = process.env['EVAL_QUERIES'] ?? join(ROOT, '..', 'shared', 'eval', 'public-queries.json')
   project.provide('publicQueries', await readFile(queries, 'utf8').catch(() => null))
 }

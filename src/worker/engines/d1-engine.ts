@@ -11,6 +11,7 @@
 import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { D1_META_KEYS } from '../../core/d1-content.ts'
 import { loadStoreShell, storeReader, type IndexReader, type PostingStore, type StoredDocument, type StoreShell, type TermPostings } from '../../core/index-reader.ts'
+import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
 import { IndexUnavailableError } from '../errors.ts'
 
@@ -30,7 +31,12 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
   const byShortId = documentsOf('rowid IN (SELECT value FROM json_each(?1))')
   const byId = documentsOf('id IN (SELECT value FROM json_each(?1))')
   const every = documentsOf('1')
+  const answerOf = db.prepare(`SELECT response FROM ${tables.answers} WHERE query = ?1`)
   return {
+    async precomputed(key) {
+      const row = await answerOf.bind(key).first<{ response: string }>()
+      return row ? (JSON.parse(row.response) as SearchResult) : undefined
+    },
     async postings(terms) {
       // One statement per term, all in one round trip: fts5vocab looks a term up by equality.
       const results = await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term)))

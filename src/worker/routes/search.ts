@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import type { SearchResponse } from '../../core/api-types.ts'
+import { precomputedKey } from '../../core/prefix-answers.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
 import { PARAGRAPH_KINDS, type ParagraphKind } from '../../core/types.ts'
 import type { AppEnv } from '../env.ts'
@@ -94,7 +95,8 @@ export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, async
     fuzzy: params.fuzzy,
     snippetLength: params.snippet,
   }
-  const result = await c.var.read((index) => searchParagraphs(index, request))
+  const key = c.var.precomputed && precomputedKey(request)
+  const result = (key ? await c.var.precomputed!(key) : undefined) ?? (await c.var.read((index) => searchParagraphs(index, request)))
   const tookMs = Math.round((performance.now() - started) * 1000) / 1000
   const { query, total, corrected, unmatched, offset, limit, facets, hits } = result
   const body: SearchResponse = { query, total, corrected, unmatched, offset, limit, tookMs, facets, hits }

@@ -76,6 +76,13 @@ describe('the D1 engine answers as MiniSearch does', () => {
     expect(d1.status).toBe(path.includes('source=nope') ? 400 : 200)
   })
 
+  it('answers short prefixes typed alone from the precomputed answers, the same as a live search', async () => {
+    const { generation } = inject('d1Content')
+    const rows = await testEnv.INDEX_DB.prepare(`SELECT query FROM ps_answers_${generation} WHERE query IN ('p', 'P', 'pu', 'Pu')`).all<{ query: string }>()
+    expect(rows.results.map((row) => row.query).sort()).toEqual(['P', 'Pu', 'p', 'pu'])
+    for (const query of ['p', 'P', 'pu', 'Pu', 'Ma']) expect(await answer(inD1, q(query))).toEqual(await answer(inMemory, q(query)))
+  })
+
   it('finds hits for the query language cases, so the comparison compares something', async () => {
     // As test/worker/search.test.ts counts them in the shipped corpus.
     const paths = [q('red line'), q('"chemical weapons"'), q('"weapons chemical"')]

@@ -50,6 +50,17 @@ describe('the D1 engine', () => {
       await run([...fill, ...activate])
     })
 
+    it('answers a short prefix typed alone from its precomputed answer, and only with default parameters', async () => {
+      const { generation } = inject('d1Content')
+      const planted = { query: 'Zq', total: 1, corrected: 0, unmatched: [], offset: 0, limit: 10, facets: { source: {}, kind: {} }, hits: [] }
+      await db.prepare(`INSERT INTO ps_answers_${generation} (query, response) VALUES ('Zq', ?1)`).bind(JSON.stringify(planted)).run()
+      const { body } = await get('/api/search?q=Zq')
+      expect(body.total).toBe(1)
+      // Another limit is another answer: searched live, and "zq" is in no paragraph.
+      expect((await get('/api/search?q=Zq&limit=5')).body.total).toBe(0)
+      expect((await get('/api/search?q=zq')).body.total).toBe(0)
+    })
+
     it('switches to a new generation only when it is activated, whole', async () => {
       expect((await get('/api/health')).body.paragraphs).toBe(52)
       const other = await otherIndex()
