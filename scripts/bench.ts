@@ -19,6 +19,8 @@
  * Usage: node scripts/bench.ts [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
  *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE]
  * (`--save` also writes the JSON to FILE; sizes of 50k paragraphs and more get one cold-start trial.)
+ * `--peers` measures the project's two engines beside plain MiniSearch, FlexSearch and plain
+ * SQLite FTS5 (`scripts/lib/bench/peers.ts`).
  * `--engine d1` measures the D1 engine instead (`scripts/lib/bench/d1-bench.ts`): build and load,
  * first query, shell heap, latency by kind of query, in workerd with the local D1.
  */
@@ -39,6 +41,7 @@ import { WORKER_INDEX_FILES } from '../src/core/index-artifacts.ts'
 import { ROOT } from './lib/paths.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
 import { d1Report, disableRateLimiting, measureD1Size, type D1SizeResult } from './lib/bench/d1-bench.ts'
+import { measurePeers, peersReport } from './lib/bench/peers.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
 import { generateSyntheticCorpus } from './lib/synthetic-corpus.ts'
 
@@ -53,6 +56,7 @@ const { values } = parseArgs({
     trials: { type: 'string' },
     save: { type: 'string' },
     engine: { type: 'string', default: 'minisearch' },
+    peers: { type: 'boolean', default: false },
   },
 })
 
@@ -513,7 +517,22 @@ async function mainD1(): Promise<void> {
   else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nD1 engine (workerd + local D1)\n${d1Report(results)}\nbench took ${seconds.toFixed(0)} s`)
 }
 
+/** `--peers`: the project's engines beside plain MiniSearch, FlexSearch and SQLite FTS5. */
+async function mainPeers(): Promise<void> {
+  const machine = await versions()
+  const results = []
+  for (const size of sizeList.filter((name) => name !== 'shipped')) {
+    const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
+    results.push(await measurePeers({ work: WORK, size, paragraphs, seed, log }))
+  }
+  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
+  if (values.save) writeFileSync(values.save, json + '\n')
+  if (values.json) console.log(json)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}\n\nPeers (Node, one process per engine)\n${peersReport(results)}`)
+}
+
 async function main(): Promise<void> {
+  if (values.peers) return mainPeers()
   if (values.engine === 'd1') return mainD1()
   const started = performance.now()
   const machine = await versions()

@@ -68,7 +68,7 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
 }
 
 /** Reads a generation's meta table: its values, each joined from its parts. */
-async function loadShell(db: D1Database, tables: D1Tables): Promise<StoreShell> {
+export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<StoreShell> {
   const { results } = await db.prepare(`SELECT key, value FROM ${tables.meta} ORDER BY key, part`).all<{ key: string; value: string }>()
   const values: Record<string, string> = {}
   for (const { key, value } of results) values[key] = (values[key] ?? '') + value
@@ -95,7 +95,7 @@ export function d1IndexProvider(): (env: Pick<Env, 'INDEX_DB'>) => Promise<Index
     if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
     const tables = d1Tables(active.generation)
     if (cached?.generation !== active.generation) {
-      const shell = loadShell(db, tables)
+      const shell = loadD1Shell(db, tables)
       cached = { generation: active.generation, shell }
       shell.catch(() => {
         if (cached?.shell === shell) cached = undefined
