@@ -21,13 +21,18 @@ import { IndexUnavailableError } from '../errors.ts'
  * @param db - The D1 binding.
  * @param tables - The generation's tables.
  * @param fieldIds - MiniSearch's field ids by name (FTS5 names columns by name).
+ * @param rowGroups - Base-2 logarithms of how many paragraphs one row of postings, and of
+ *   paragraphs, gathers (see below; smaller in tests, to split small answers).
  */
-export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<string, number>): PostingStore {
-  // Each answer is one row of JSON built by SQLite: a row costs more to hand over than its bytes.
+export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<string, number>, rowGroups = { postings: 14, documents: 8 }): PostingStore {
+  // Answers come as a few rows of JSON built by SQLite: a row costs more to hand over than its
+  // bytes. Each row gathers a range of rowids, so no string passes D1's size limit (SQLITE_TOOBIG
+  // past about 2 MB): postings of 2^14 paragraphs (about 300 KB), or 2^8 paragraphs' fields.
   const postingsOf = db.prepare(
-    `SELECT json_group_array(json_array(doc, col, tf)) AS postings FROM (SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col)`
+    `SELECT json_group_array(json_array(doc, col, tf)) AS postings FROM (SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col) GROUP BY doc >> ${rowGroups.postings}`
   )
-  const documentsOf = (where: string) => db.prepare(`SELECT json_group_array(json_array(rowid, id, json(lengths), json(stored))) AS documents FROM ${tables.docs} WHERE ${where}`)
+  const documentsOf = (where: string) =>
+    db.prepare(`SELECT json_group_array(json_array(rowid, id, json(lengths), json(stored))) AS documents FROM ${tables.docs} WHERE ${where} GROUP BY rowid >> ${rowGroups.documents}`)
   const byShortId = documentsOf('rowid IN (SELECT value FROM json_each(?1))')
   const byId = documentsOf('id IN (SELECT value FROM json_each(?1))')
   const every = documentsOf('1')
@@ -42,10 +47,11 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
       const results = await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term)))
       const found = new Map<string, TermPostings>()
       results.forEach((result, i) => {
-        const rows = JSON.parse(result.results[0]?.postings ?? '[]') as [number, string, number][]
-        if (rows.length === 0) return
+        if (result.results.length === 0) return
         const postings: TermPostings = {}
-        for (const [doc, col, tf] of rows) (postings[fieldIds[col]!] ??= {})[doc] = tf
+        for (const row of result.results) {
+          for (const [doc, col, tf] of JSON.parse(row.postings) as [number, string, number][]) (postings[fieldIds[col]!] ??= {})[doc] = tf
+        }
         found.set(terms[i]!, postings)
       })
       return found
@@ -59,8 +65,8 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
       if (statements.length === 0) return []
       const results = await db.batch<{ documents: string }>(statements)
       return results.flatMap((result) =>
-        (JSON.parse(result.results[0]?.documents ?? '[]') as [number, string, (number | null)[], StoredDocument['stored']][]).map(
-          ([shortId, id, lengths, stored]): StoredDocument => ({ shortId, id, lengths, stored })
+        result.results.flatMap((row) =>
+          (JSON.parse(row.documents) as [number, string, (number | null)[], StoredDocument['stored']][]).map(([shortId, id, lengths, stored]): StoredDocument => ({ shortId, id, lengths, stored }))
         )
       )
     },

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildIndex } from '../../../src/core/build-index.ts'
 import { d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
 import { createApp } from '../../../src/worker/app.ts'
-import { d1IndexProvider } from '../../../src/worker/engines/d1-engine.ts'
+import { d1Tables } from '../../../src/core/index-artifacts.ts'
+import { d1IndexProvider, d1Store } from '../../../src/worker/engines/d1-engine.ts'
 import type { Env } from '../../../src/worker/env.ts'
 
 const testEnv = env as unknown as Env & { INDEX_DB: D1Database }
@@ -59,6 +60,20 @@ describe('the D1 engine', () => {
       // Another limit is another answer: searched live, and "zq" is in no paragraph.
       expect((await get('/api/search?q=Zq&limit=5')).body.total).toBe(0)
       expect((await get('/api/search?q=zq')).body.total).toBe(0)
+    })
+
+    it('gathers postings and paragraphs that span several rows, whatever the row size', async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      const fieldIds = { text: 0, section: 1, grams: 2 }
+      // "putin" is in the text of 20 paragraphs of the shipped corpus (index/index.json): with rows of 2, ten rows.
+      const whole = await d1Store(db, tables, fieldIds).postings(['putin'])
+      const split = await d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }).postings(['putin'])
+      expect(Object.keys(whole.get('putin')![0]!).length).toBe(20)
+      expect(split).toEqual(whole)
+      const shortIds = Object.keys(whole.get('putin')![0]!).map(Number)
+      const documents = await d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }).documents({ shortIds })
+      expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(shortIds.sort((a, b) => a - b))
     })
 
     it('switches to a new generation only when it is activated, whole', async () => {
