@@ -10,8 +10,8 @@
  * ones are dropped.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { d1Content, d1DropOtherGenerations } from '../../src/core/d1-content.ts'
 import { D1_ACTIVE_TABLE, D1_DATABASE_NAME, WORKER_INDEX_FILES, d1Generation, d1Tables } from '../../src/core/index-artifacts.ts'
 import { loadIndex } from '../../src/core/loaded-index.ts'
@@ -20,8 +20,10 @@ import type { VocabularyEntry } from '../../src/core/vocabulary.ts'
 import { wranglerCommand } from './dev-server.ts'
 import { ROOT } from './paths.ts'
 
-/** Where the SQL files go. */
-export const D1_SQL_DIR = join(ROOT, 'dist', 'd1')
+/** Where the SQL file of an index goes: `dist/d1/` beside its `index/` folder. */
+export function d1SqlDir(indexDir: string): string {
+  return join(dirname(indexDir), 'dist', 'd1')
+}
 
 /** Which database: the local simulation or the deployed one. */
 export type D1Target = { remote: boolean; database?: string; persistTo?: string }
@@ -74,7 +76,8 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
   const read = (name: string) => readFile(join(indexDir, name), 'utf8')
   const files = { index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) }
   const generation = d1Generation((JSON.parse(files.manifest) as { indexVersion: string }).indexVersion)
-  const sqlFile = join(D1_SQL_DIR, `${generation}.sql`)
+  const sqlDir = d1SqlDir(indexDir)
+  const sqlFile = join(sqlDir, `${generation}.sql`)
   const active = query<{ generation: string }>(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`, target)?.[0]?.generation
   const tables = (query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, target) ?? []).map((row) => row.name)
   if (active === generation && tables.includes(d1Tables(generation).docs)) return { generation, done: 'up-to-date', sqlFile, bytes: 0 }
@@ -82,9 +85,11 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
 
   const keep = [content.generation, ...(active ? [active] : [])]
   const sql = [...content.fill, ...content.activate, ...d1DropOtherGenerations(tables, keep)].map((statement) => `${statement};\n`).join('')
-  await mkdir(D1_SQL_DIR, { recursive: true })
+  await mkdir(sqlDir, { recursive: true })
   await writeFile(`${sqlFile}.tmp`, sql)
   await rename(`${sqlFile}.tmp`, sqlFile)
+  // Only the latest generation's SQL is kept: the database holds the rest.
+  for (const name of await readdir(sqlDir)) if (name.endsWith('.sql') && join(sqlDir, name) !== sqlFile) await rm(join(sqlDir, name), { force: true })
   wrangler(['--file', sqlFile], target)
   return { generation: content.generation, done: 'loaded', sqlFile, bytes: Buffer.byteLength(sql) }
 }
