@@ -10,7 +10,8 @@
  * - the FTS5 table is the inverted index: each paragraph's index terms per field, one token per
  *   occurrence, read back through `fts5vocab` as postings with their frequencies;
  * - the docs table keeps MiniSearch's short id as the rowid, each field's length and the stored
- *   fields;
+ *   fields in two parts: what ranking reads of every candidate (source, kind, section, position)
+ *   and what only some readers read (text, related paragraphs);
  * - the answers table keeps the answers precomputed for short prefixes typed alone;
  * - the meta table keeps the corpus statistics (document count, average field lengths), the
  *   manifest, the vocabulary and the index terms the vocabulary does not name (for typo
@@ -18,7 +19,7 @@
  */
 import type { AsPlainObject } from 'minisearch'
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, d1Generation, d1Tables, splitUtf8 } from './index-artifacts.ts'
-import { GRAMS_FIELD, INDEX_FIELDS } from './index-options.ts'
+import { GRAMS_FIELD, INDEX_FIELDS, type StoredParagraph } from './index-options.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
 
 /** What MiniSearch's scoring needs besides the postings: kept in the meta table under `stats`. */
@@ -86,7 +87,7 @@ export function d1Content(source: D1Source): D1Content {
     `DROP TABLE IF EXISTS ${tables.meta}`,
     `DROP TABLE IF EXISTS ${tables.answers}`,
     `CREATE TABLE ${tables.meta} (key TEXT NOT NULL, part INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, part))`,
-    `CREATE TABLE ${tables.docs} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lengths TEXT NOT NULL, stored TEXT NOT NULL)`,
+    `CREATE TABLE ${tables.docs} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lengths TEXT NOT NULL, head TEXT NOT NULL, body TEXT NOT NULL)`,
     // Contentless: the terms are only ever read back through the vocabulary table.
     `CREATE VIRTUAL TABLE ${tables.fts} USING fts5(${INDEX_FIELDS.join(', ')}, content='', tokenize="${FTS_TOKENIZER}")`,
     `CREATE VIRTUAL TABLE ${tables.vocab} USING fts5vocab(${tables.fts}, instance)`,
@@ -134,11 +135,12 @@ export function d1Content(source: D1Source): D1Content {
   const ftsRows: string[] = []
   for (const [shortId, id] of Object.entries(plain.documentIds)) {
     const lengths = JSON.stringify(plain.fieldLength[shortId] ?? [])
-    docRows.push(`(${Number(shortId)}, ${sqlString(String(id))}, ${sqlString(lengths)}, ${sqlString(JSON.stringify(plain.storedFields[shortId] ?? {}))})`)
+    const { text, related, ...head } = (plain.storedFields[shortId] ?? {}) as StoredParagraph
+    docRows.push(`(${Number(shortId)}, ${sqlString(String(id))}, ${sqlString(lengths)}, ${sqlString(JSON.stringify(head))}, ${sqlString(JSON.stringify({ text, related }))})`)
     const doc = occurrences.get(shortId) ?? {}
     ftsRows.push(`(${Number(shortId)}, ${INDEX_FIELDS.map((field) => sqlString((doc[field] ?? []).join(' '))).join(', ')})`)
   }
-  fill.push(...groupInserts(`INSERT INTO ${tables.docs} (rowid, id, lengths, stored) VALUES `, docRows))
+  fill.push(...groupInserts(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `, docRows))
   fill.push(...groupInserts(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `, ftsRows))
   const answerRows = (source.answers ?? []).map(([query, response]) => `(${sqlString(query)}, ${sqlString(response)})`)
   fill.push(...groupInserts(`INSERT INTO ${tables.answers} (query, response) VALUES `, answerRows))

@@ -95,7 +95,7 @@ export const BUNDLED_INDEX_DIR = 'bundled-index'
 // --- D1 engine ---
 
 /** Version of the D1 tables' layout; part of every generation's name, so a new layout never reads an old one. */
-export const D1_LAYOUT_VERSION = 1
+export const D1_LAYOUT_VERSION = 2
 
 /** The D1 binding's name in wrangler.toml and `Env`. */
 export const D1_BINDING = 'INDEX_DB'
@@ -128,7 +128,7 @@ export function d1Generation(indexVersion: string): string {
 export type D1Tables = {
   /** `(key, part, value)`: the manifest, vocabulary, engine statistics and index terms, split into parts. */
   meta: string
-  /** `(rowid = MiniSearch's short id, id, lengths, stored)`: each paragraph's field lengths and stored fields. */
+  /** `(rowid = MiniSearch's short id, id, lengths, head, body)`: each paragraph's field lengths and stored fields (see `d1-content.ts`). */
   docs: string
   /** Contentless FTS5 table `(text, section, grams)` holding each paragraph's index terms: the inverted index. */
   fts: string

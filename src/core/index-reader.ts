@@ -51,6 +51,12 @@ export function inMemoryReader(index: LoadedIndex): IndexReader {
 /** Postings of a term as MiniSearch serialises them: field id to short document id to frequency. */
 export type TermPostings = Record<string, Record<string, number>>
 
+/** What ranking reads of every candidate: where the paragraph is and what it is. */
+export type ParagraphHead = Pick<StoredParagraph, 'sourceId' | 'kind' | 'section' | 'position'>
+
+/** What only some readers read: the text (phrases, the top of a ranking, a page) and the related paragraphs. */
+export type ParagraphBody = Pick<StoredParagraph, 'text' | 'related'>
+
 /** A paragraph as a store keeps it. */
 export type StoredDocument = {
   /** MiniSearch's short id. */
@@ -59,8 +65,10 @@ export type StoredDocument = {
   id: string
   /** The length of each field, by field id, as MiniSearch counts it. */
   lengths: (number | null)[]
-  /** The stored fields. */
-  stored: StoredParagraph
+  /** Where it is and what it is. */
+  head: ParagraphHead
+  /** Its text and related paragraphs, when asked for. */
+  body?: ParagraphBody
 }
 
 /** Where an engine outside the isolate keeps postings and paragraphs (D1: `src/worker/engines/d1-store.ts`). */
@@ -69,8 +77,13 @@ export type PostingStore = {
   postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
   /** The answer precomputed for `key`, if any. */
   precomputed?(key: string): Promise<SearchAnswer | undefined>
-  /** The paragraphs with these short ids or ids (those that do not exist are left out), or all of them. */
-  documents(keys: { shortIds?: readonly number[]; ids?: readonly string[]; all?: boolean }): Promise<StoredDocument[]>
+  /**
+   * The paragraphs with these short ids or ids (those that do not exist are left out), or all of
+   * them; with their bodies for those asked by id, or when `bodies` is set.
+   */
+  documents(keys: { shortIds?: readonly number[]; ids?: readonly string[]; all?: boolean; bodies?: boolean }): Promise<StoredDocument[]>
+  /** The bodies of the paragraphs with these short ids. */
+  bodies(shortIds: readonly number[]): Promise<Map<number, ParagraphBody>>
 }
 
 /** What the view lacked: fetch these, then run the reader again. */
@@ -81,12 +94,15 @@ export class MissingIndexData extends Error {
   readonly ids: readonly string[]
   /** Whether every paragraph is needed (a wildcard query: exclusions only). */
   readonly all: boolean
+  /** Short ids of paragraphs whose text was read. */
+  readonly bodies: readonly number[]
 
-  constructor(terms: readonly string[], ids: readonly string[], all = false) {
-    super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length} terms, ${ids.length} paragraphs`}`)
+  constructor(terms: readonly string[], ids: readonly string[], all = false, bodies: readonly number[] = []) {
+    super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
     this.terms = terms
     this.ids = ids
     this.all = all
+    this.bodies = bodies
   }
 }
 
@@ -125,8 +141,12 @@ export function loadStoreShell(parts: { manifest: string; vocabulary: string; st
   return { index, stats: JSON.parse(parts.stats) as D1Stats, terms }
 }
 
-/** Most fetch rounds one read may take: a search or a paragraph in context takes one. */
-const MAX_ROUNDS = 4
+/**
+ * Most fetch rounds one read may take: a search takes one for its postings, and one for the texts
+ * its ranking reads (its phrases' candidates, the top it rescores, the page); a paragraph in
+ * context takes one.
+ */
+const MAX_ROUNDS = 5
 
 /**
  * Neighbours fetched on each side of a paragraph read by id, with the paragraphs it is related
@@ -148,23 +168,36 @@ export function storeReader(shell: StoreShell, store: PostingStore): IndexReader
       const fetched = new FetchedData(shell)
       if (prefetch?.ids?.length) await fetched.fetch(store, new MissingIndexData([], prefetch.ids))
       for (let round = 0; ; round++) {
+        let missing: MissingIndexData
         try {
-          return reader(fetched.view())
+          const value = reader(fetched.view())
+          // Texts read before they were fetched were read as empty: the answer is only a guess at
+          // what to fetch, and the reader runs again with them.
+          const unread = fetched.takeMissingBodies()
+          if (unread.length === 0) return value
+          missing = new MissingIndexData([], [], false, unread)
         } catch (error) {
-          if (!(error instanceof MissingIndexData) || round + 1 >= MAX_ROUNDS) throw error
-          await fetched.fetch(store, error)
+          if (!(error instanceof MissingIndexData)) throw error
+          missing = error
         }
+        if (round + 1 >= MAX_ROUNDS) throw new Error(`the index reader still lacked data after ${MAX_ROUNDS} rounds: ${missing.message}`)
+        await fetched.fetch(store, missing)
       }
     },
   }
 }
+
+/** A text not fetched yet, as a reader sees it until the next round. */
+const UNFETCHED_BODY: ParagraphBody = Object.freeze({ text: '', related: [] })
 
 /** The part of the index one read has fetched, and the view of it the query layer reads. */
 class FetchedData {
   readonly #shell: StoreShell
   readonly #postings = new Map<string, TermPostings | null>()
   readonly #documents = new Map<number, StoredDocument>()
+  readonly #bodies = new Map<number, ParagraphBody>()
   readonly #shortIds = new Map<string, number | null>()
+  readonly #missingBodies = new Set<number>()
   #all = false
   #miniSearch: MiniSearch<IndexedParagraph> | undefined
 
@@ -173,18 +206,21 @@ class FetchedData {
   }
 
   /**
-   * Fetches what a view lacked: the postings with the paragraphs they name; the paragraphs
-   * with their neighbours and the paragraphs related to them.
+   * Fetches what a view lacked: the postings with the paragraphs they name (their heads); the
+   * texts read; the paragraphs read by id whole, with their neighbours and the paragraphs related
+   * to them.
    */
   async fetch(store: PostingStore, missing: MissingIndexData): Promise<void> {
-    const [postings, byId] = await Promise.all([
+    const [postings, byId, bodies] = await Promise.all([
       missing.terms.length > 0 ? store.postings(missing.terms) : new Map<string, TermPostings>(),
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
+      missing.bodies.length > 0 ? store.bodies(missing.bodies) : new Map<number, ParagraphBody>(),
     ])
     if (missing.all) {
       this.#add(await store.documents({ all: true }))
       this.#all = true
     }
+    for (const [shortId, body] of bodies) this.#bodies.set(shortId, body)
     for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)
     this.#add(byId)
     for (const id of missing.ids) if (!this.#shortIds.has(id)) this.#shortIds.set(id, null)
@@ -193,39 +229,75 @@ class FetchedData {
       for (const docs of Object.values(fields)) for (const shortId in docs) if (!this.#documents.has(Number(shortId))) named.add(Number(shortId))
     }
     const nearby = new Set<string>()
-    for (const { stored } of byId) {
-      const ids = this.#shell.index.sources.get(stored.sourceId)?.paragraphIds ?? []
-      for (const id of ids.slice(Math.max(0, stored.position - NEIGHBOURS), stored.position + NEIGHBOURS + 1)) nearby.add(id)
-      for (const related of stored.related) nearby.add(related.id)
+    for (const { head, body } of byId) {
+      const ids = this.#shell.index.sources.get(head.sourceId)?.paragraphIds ?? []
+      for (const id of ids.slice(Math.max(0, head.position - NEIGHBOURS), head.position + NEIGHBOURS + 1)) nearby.add(id)
+      for (const related of body?.related ?? []) nearby.add(related.id)
     }
-    for (const id of nearby) if (this.#shortIds.has(id)) nearby.delete(id)
-    if (named.size > 0 || nearby.size > 0) this.#add(await store.documents({ shortIds: [...named], ids: [...nearby] }))
-    this.#miniSearch = undefined
+    for (const id of nearby) if (this.#hasBody(id)) nearby.delete(id)
+    const [heads, near] = await Promise.all([
+      named.size > 0 ? store.documents({ shortIds: [...named] }) : [],
+      nearby.size > 0 ? store.documents({ ids: [...nearby] }) : [],
+    ])
+    this.#add(heads)
+    this.#add(near)
+    if (missing.terms.length > 0 || missing.all) this.#miniSearch = undefined
+  }
+
+  /** Short ids of the paragraphs whose text the last run read before it was fetched; forgets them. */
+  takeMissingBodies(): number[] {
+    const missing = [...this.#missingBodies]
+    this.#missingBodies.clear()
+    return missing
+  }
+
+  #hasBody(id: string): boolean {
+    const shortId = this.#shortIds.get(id)
+    return shortId !== undefined && (shortId === null || this.#bodies.has(shortId))
   }
 
   #add(documents: readonly StoredDocument[]): void {
     for (const document of documents) {
       this.#documents.set(document.shortId, document)
       this.#shortIds.set(document.id, document.shortId)
+      if (document.body) this.#bodies.set(document.shortId, document.body)
     }
+  }
+
+  /** A paragraph's text and related paragraphs; until fetched, empty, and noted for the next round. */
+  #body(shortId: number): ParagraphBody {
+    const body = this.#bodies.get(shortId)
+    if (body) return body
+    this.#missingBodies.add(shortId)
+    return UNFETCHED_BODY
   }
 
   /** The index as far as fetched: it throws {@link MissingIndexData} for anything else. */
   view(): LoadedIndex {
+    const withBodies = (results: SearchResult[]): SearchResult[] => {
+      for (const result of results) {
+        const shortId = this.#shortIds.get(result.id as string)!
+        // Read when the query layer reads them, not when MiniSearch copies the stored fields.
+        Object.defineProperty(result, 'text', { get: () => this.#body(shortId).text, enumerable: true, configurable: true })
+        Object.defineProperty(result, 'related', { get: () => this.#body(shortId).related, enumerable: true, configurable: true })
+      }
+      return results
+    }
     const search = (query: Query | typeof MiniSearch.wildcard, options: SearchOptions = {}): SearchResult[] => {
       if (query === MiniSearch.wildcard) {
         if (!this.#all) throw new MissingIndexData([], [], true)
-        return this.#searchable().search(query, options)
+        return withBodies(this.#searchable().search(query, options))
       }
       const needed = termsReached(query, options, this.#shell.terms)
       const missing = [...needed].filter((term) => !this.#postings.has(term))
       if (missing.length > 0) throw new MissingIndexData(missing, [])
-      return this.#searchable().search(query, options)
+      return withBodies(this.#searchable().search(query, options))
     }
     const paragraph = (id: string): StoredParagraphWithId | undefined => {
-      if (!this.#shortIds.has(id)) throw new MissingIndexData([], [id])
+      if (!this.#hasBody(id)) throw new MissingIndexData([], [id])
       const shortId = this.#shortIds.get(id)
-      return shortId === null || shortId === undefined ? undefined : { id, ...this.#documents.get(shortId)!.stored }
+      if (shortId === null || shortId === undefined) return undefined
+      return { id, ...this.#documents.get(shortId)!.head, ...this.#bodies.get(shortId)! }
     }
     return { ...this.#shell.index, miniSearch: { search } as unknown as MiniSearch<IndexedParagraph>, paragraph }
   }
@@ -236,11 +308,11 @@ class FetchedData {
     const { stats } = this.#shell
     const documentIds: Record<string, string> = {}
     const fieldLength: Record<string, (number | null)[]> = {}
-    const storedFields: Record<string, StoredParagraph> = {}
+    const storedFields: Record<string, ParagraphHead> = {}
     for (const [shortId, document] of [...this.#documents].sort(([a], [b]) => a - b)) {
       documentIds[shortId] = document.id
       fieldLength[shortId] = document.lengths
-      storedFields[shortId] = document.stored
+      storedFields[shortId] = document.head
     }
     const index: AsPlainObject['index'] = []
     for (const [term, postings] of this.#postings) if (postings) index.push([term, postings])

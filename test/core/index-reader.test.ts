@@ -72,11 +72,12 @@ describe('storeReader', () => {
     expect(actual).toEqual(expected)
   })
 
-  it('fetches once per search: the postings of the terms reached, then the paragraphs they name', async () => {
+  it('fetches the postings of the terms reached and the paragraphs they name, then the texts the ranking read', async () => {
     const before = { ...calls }
     await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: 'red line' }))
     expect(calls.postings - before.postings).toBe(1)
     expect(calls.documents - before.documents).toBe(1)
+    expect(calls.bodies - before.bodies).toBe(1)
   })
 
   it.each(['Marine Le P', 'Putin P', 'chem', 'red l'])('suggests for %j as the in-memory index does', async (query) => {

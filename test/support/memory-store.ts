@@ -8,25 +8,35 @@ import type { StoredParagraph } from '../../src/core/index-options.ts'
 import type { PostingStore, StoredDocument, TermPostings } from '../../src/core/index-reader.ts'
 
 /** The store, and counts of what was asked of it. */
-export function memoryStore(indexJson: string): PostingStore & { calls: { postings: number; documents: number } } {
+export function memoryStore(indexJson: string): PostingStore & { calls: { postings: number; documents: number; bodies: number } } {
   const plain = JSON.parse(indexJson) as AsPlainObject
   const terms = new Map(plain.index as [string, TermPostings][])
   const byId = new Map(Object.entries(plain.documentIds).map(([shortId, id]) => [String(id), Number(shortId)]))
-  const document = (shortId: number): StoredDocument | undefined =>
-    plain.documentIds[shortId] === undefined
-      ? undefined
-      : { shortId, id: String(plain.documentIds[shortId]), lengths: plain.fieldLength[shortId] as (number | null)[], stored: plain.storedFields[shortId] as StoredParagraph }
-  const calls = { postings: 0, documents: 0 }
+  const document = (shortId: number, withBody: boolean): StoredDocument | undefined => {
+    if (plain.documentIds[shortId] === undefined) return undefined
+    const { text, related, ...head } = plain.storedFields[shortId] as StoredParagraph
+    const found: StoredDocument = { shortId, id: String(plain.documentIds[shortId]), lengths: plain.fieldLength[shortId] as (number | null)[], head }
+    return withBody ? { ...found, body: { text, related } } : found
+  }
+  const calls = { postings: 0, documents: 0, bodies: 0 }
   return {
     calls,
     async postings(wanted) {
       calls.postings++
       return new Map(wanted.filter((term) => terms.has(term)).map((term) => [term, terms.get(term)!]))
     },
-    async documents({ shortIds = [], ids = [], all = false }) {
+    async documents({ shortIds = [], ids = [], all = false, bodies = false }) {
       calls.documents++
-      const wanted = all ? [...byId.values()] : [...shortIds, ...ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)]
-      return wanted.map(document).filter((found) => found !== undefined)
+      const heads = all ? [...byId.values()] : shortIds
+      const whole = ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)
+      return [...heads.map((shortId) => document(shortId, bodies)), ...whole.map((shortId) => document(shortId, true))].filter((found) => found !== undefined)
+    },
+    async bodies(shortIds) {
+      calls.bodies++
+      return new Map(shortIds.flatMap((shortId) => {
+        const found = document(shortId, true)
+        return found?.body ? [[shortId, found.body] as const] : []
+      }))
     },
   }
 }

@@ -10,7 +10,17 @@
  */
 import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { D1_META_KEYS } from '../../core/d1-content.ts'
-import { loadStoreShell, storeReader, type IndexReader, type PostingStore, type StoredDocument, type StoreShell, type TermPostings } from '../../core/index-reader.ts'
+import {
+  loadStoreShell,
+  storeReader,
+  type IndexReader,
+  type ParagraphBody,
+  type ParagraphHead,
+  type PostingStore,
+  type StoredDocument,
+  type StoreShell,
+  type TermPostings,
+} from '../../core/index-reader.ts'
 import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
 import { IndexUnavailableError } from '../errors.ts'
@@ -31,11 +41,17 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
   const postingsOf = db.prepare(
     `SELECT json_group_array(json_array(doc, col, tf)) AS postings FROM (SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col) GROUP BY doc >> ${rowGroups.postings}`
   )
-  const documentsOf = (where: string) =>
-    db.prepare(`SELECT json_group_array(json_array(rowid, id, json(lengths), json(stored))) AS documents FROM ${tables.docs} WHERE ${where} GROUP BY rowid >> ${rowGroups.documents}`)
-  const byShortId = documentsOf('rowid IN (SELECT value FROM json_each(?1))')
-  const byId = documentsOf('id IN (SELECT value FROM json_each(?1))')
-  const every = documentsOf('1')
+  const documentsOf = (where: string, bodies: boolean) =>
+    db.prepare(
+      `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head)${bodies ? ', json(body)' : ''})) AS documents FROM ${tables.docs} WHERE ${where} GROUP BY rowid >> ${rowGroups.documents}`
+    )
+  const byShortId = documentsOf('rowid IN (SELECT value FROM json_each(?1))', false)
+  const byShortIdWhole = documentsOf('rowid IN (SELECT value FROM json_each(?1))', true)
+  const byId = documentsOf('id IN (SELECT value FROM json_each(?1))', true)
+  const every = documentsOf('1', false)
+  const bodiesOf = db.prepare(
+    `SELECT json_group_array(json_array(rowid, json(body))) AS bodies FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1)) GROUP BY rowid >> ${rowGroups.documents}`
+  )
   const answerOf = db.prepare(`SELECT response FROM ${tables.answers} WHERE query = ?1`)
   return {
     async precomputed(key) {
@@ -56,19 +72,28 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
       })
       return found
     },
-    async documents({ shortIds = [], ids = [], all = false }) {
+    async documents({ shortIds = [], ids = [], all = false, bodies = false }) {
       const statements = [
         ...(all ? [every] : []),
-        ...(shortIds.length > 0 ? [byShortId.bind(JSON.stringify(shortIds))] : []),
+        ...(shortIds.length > 0 ? [(bodies ? byShortIdWhole : byShortId).bind(JSON.stringify(shortIds))] : []),
         ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : []),
       ]
       if (statements.length === 0) return []
       const results = await db.batch<{ documents: string }>(statements)
       return results.flatMap((result) =>
         result.results.flatMap((row) =>
-          (JSON.parse(row.documents) as [number, string, (number | null)[], StoredDocument['stored']][]).map(([shortId, id, lengths, stored]): StoredDocument => ({ shortId, id, lengths, stored }))
+          (JSON.parse(row.documents) as [number, string, (number | null)[], ParagraphHead, ParagraphBody?][]).map(
+            ([shortId, id, lengths, head, body]): StoredDocument => (body ? { shortId, id, lengths, head, body } : { shortId, id, lengths, head })
+          )
         )
       )
+    },
+    async bodies(shortIds) {
+      const found = new Map<number, ParagraphBody>()
+      if (shortIds.length === 0) return found
+      const { results } = await bodiesOf.bind(JSON.stringify(shortIds)).all<{ bodies: string }>()
+      for (const row of results) for (const [shortId, body] of JSON.parse(row.bodies) as [number, ParagraphBody][]) found.set(shortId, body)
+      return found
     },
   }
 }
