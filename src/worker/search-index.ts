@@ -5,7 +5,9 @@
  *   `dist/bundled-index/`) and loaded here at module scope, in the start-up budget;
  * - a larger one is read from the static assets (see `index-assets.ts`) by the first request of
  *   an isolate, part by part; every request, that one included, awaits the same load, which is
- *   kept alive with `waitUntil` so a client hanging up cannot cancel it for the others.
+ *   kept alive with `waitUntil` so a client hanging up cannot cancel it for the others;
+ * - when the manifest's engine is `d1` (`engine.txt`, written by the build), from D1 instead
+ *   (`engines/d1-engine.ts`), a query's worth at a time.
  */
 import bundledEngine from '../../dist/bundled-index/engine.txt'
 import bundledIndex from '../../dist/bundled-index/index.txt'

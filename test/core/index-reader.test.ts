@@ -26,7 +26,7 @@ function shellParts(): { manifest: string; vocabulary: string; stats: string; te
 
 let memory: IndexReader
 let store: IndexReader
-let calls: { postings: number; documents: number }
+let calls: { postings: number; documents: number; bodies: number }
 beforeAll(() => {
   memory = inMemoryReader(loadIndex(files))
   const backing = memoryStore(files.index)
