@@ -17,7 +17,7 @@
  * build-code hash (their measurement with them); `--fresh` rebuilds.
  *
  * Usage: node scripts/bench.ts [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
- *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE]
+ *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--engine d1] [--peers]
  * (`--save` also writes the JSON to FILE; sizes of 50k paragraphs and more get one cold-start trial.)
  * `--peers` measures the project's two engines beside plain MiniSearch, FlexSearch and plain
  * SQLite FTS5 (`scripts/lib/bench/peers.ts`).
@@ -57,8 +57,27 @@ const { values } = parseArgs({
     save: { type: 'string' },
     engine: { type: 'string', default: 'minisearch' },
     peers: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 })
+
+if (values.help) {
+  console.log(`Usage: npm run bench -- [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
+                       [--fresh] [--http-seconds N] [--trials N] [--save FILE]
+
+  --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k or a number of paragraphs (25k)
+  --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
+  --json             print the results as JSON on stdout (progress on stderr)
+  --seed N           seed of the synthetic corpora and the query mix (default 1)
+  --fresh            rebuild the cached synthetic indexes
+  --http-seconds N   seconds of load per route (default 8, 3 with --quick)
+  --trials N         fresh isolates per cold-start measurement (default 3, 1 with --quick)
+  --save FILE        also write the JSON to FILE
+  --engine d1        measure the D1 engine instead: build and load, first query, heap kept,
+                     latency by kind of query, in workerd with the local D1 (synthetic sizes only)
+  --peers            both engines beside plain MiniSearch, FlexSearch and plain SQLite FTS5, in Node`)
+  process.exit(0)
+}
 
 /** Workers limits the numbers are held against (sources in BENCHMARKS.md). */
 export const LIMITS = {

@@ -115,13 +115,21 @@ function looser(a: MatchKind, b: MatchKind): MatchKind {
 }
 
 /** How a word of a text (its folded form and term) matches a planned word, or `null`. */
-function classifyWord(unit: WordUnit, folded: () => string, term: string, engineTerms: ReadonlySet<string> | undefined): MatchKind | null {
+function classifyWord(unit: WordUnit, folded: () => string, term: string, fuzzyTerms: ReadonlySet<string>): MatchKind | null {
   if (term === unit.word.term) return folded() === unit.word.folded ? 'exact' : 'stem'
   if (unit.completionTerms.has(term)) return folded() === unit.word.folded ? 'exact' : 'completion'
   if (unit.correctionTerms.has(term)) return 'typo'
   // A typo the engine allowed on the word's term: only a term the engine reported, within the budget.
-  if (unit.typos > 0 && engineTerms?.has(term) && editDistance(term, unit.word.term, unit.typos) <= unit.typos) return 'typo'
+  if (unit.typos > 0 && fuzzyTerms.has(term) && editDistance(term, unit.word.term, unit.typos) <= unit.typos) return 'typo'
   return null
+}
+
+/** The engine's terms that no unit asked for: what only a typo allowed on a word's term explains. */
+function fuzzyTermsOf(plan: QueryPlan, engineTerms: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  const fuzzy = new Set<string>()
+  if (!engineTerms || !plan.units.some((unit) => unit.kind === 'word' && unit.typos > 0)) return fuzzy
+  for (const term of engineTerms) if (!plan.units.some((unit) => unit.queryTerms.has(term))) fuzzy.add(term)
+  return fuzzy
 }
 
 /**
@@ -141,10 +149,13 @@ function classifyWord(unit: WordUnit, folded: () => string, term: string, engine
 export function findMatches(text: string, plan: QueryPlan, engineTerms?: ReadonlySet<string>): TextMatches {
   const tokens: Token[] = tokenizeWithOffsets(text)
   const terms = tokens.map((token) => processTerm(token.text))
-  const folded = tokens.map((token) => () => foldWord(token.text))
+  // Folded only where a comparison needs it.
+  const foldedWords = new Array<string | undefined>(tokens.length)
+  const folded = (i: number) => (foldedWords[i] ??= foldWord(tokens[i]!.text))
   const matches: HitMatch[] = []
   const units: UnitMatch[] = plan.units.map(() => ({ match: null, forms: [] }))
   const inPhrase = new Array<boolean>(tokens.length).fill(false)
+  const fuzzyTerms = fuzzyTermsOf(plan, engineTerms)
   const record = (u: number, match: MatchKind, form: string) => {
     const unit = units[u]!
     unit.match = unit.match === null || KIND_ORDER[match] < KIND_ORDER[unit.match] ? match : unit.match
@@ -157,7 +168,7 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Readonl
       if (inPhrase.slice(i, i + unit.positions.length).some(Boolean)) continue
       let match: MatchKind = 'exact'
       unit.words.forEach((word, j) => {
-        const kind = folded[i + j]!() === word.folded ? 'exact' : terms[i + j] === word.term ? 'stem' : 'completion'
+        const kind = folded(i + j) === word.folded ? 'exact' : terms[i + j] === word.term ? 'stem' : 'completion'
         match = looser(match, kind)
       })
       const start = tokens[i]!.start
@@ -168,24 +179,33 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Readonl
     }
   })
 
-  tokens.forEach((token, i) => {
-    const term = terms[i]
-    if (inPhrase[i] || !term) return
-    let best: { u: number; match: MatchKind } | undefined
-    plan.units.forEach((unit, u) => {
-      if (unit.kind !== 'word') return
-      const match = classifyWord(unit, folded[i]!, term, engineTerms)
-      if (match !== null && (!best || KIND_ORDER[match] < KIND_ORDER[best.match])) best = { u, match }
-    })
-    if (!best) return
-    matches.push({ start: token.start, end: token.end, query: (plan.units[best.u] as WordUnit).text, match: best.match })
-    record(best.u, best.match, token.text)
+  // Most words of a text match nothing: a set of every term a word could match rules them out at once.
+  const wanted = new Set(fuzzyTerms)
+  const wordUnits: [number, WordUnit][] = []
+  plan.units.forEach((unit, u) => {
+    if (unit.kind !== 'word') return
+    wordUnits.push([u, unit])
+    for (const term of unit.queryTerms) wanted.add(term)
   })
+  for (let i = 0; i < tokens.length; i++) {
+    const term = terms[i]
+    if (inPhrase[i] || !term || !wanted.has(term)) continue
+    let best = -1
+    let bestMatch: MatchKind = 'typo'
+    for (const [u, unit] of wordUnits) {
+      const match = classifyWord(unit, () => folded(i), term, fuzzyTerms)
+      if (match !== null && (best < 0 || KIND_ORDER[match] < KIND_ORDER[bestMatch])) [best, bestMatch] = [u, match]
+    }
+    if (best < 0) continue
+    const token = tokens[i]!
+    matches.push({ start: token.start, end: token.end, query: plan.units[best]!.text, match: bestMatch })
+    record(best, bestMatch, token.text)
+  }
 
   if (matches.length === 0 && plan.weakWords.length > 0) {
     tokens.forEach((token, i) => {
       const word = plan.weakWords.find((weak) => weak.term === terms[i])
-      if (word) matches.push({ start: token.start, end: token.end, query: word.text, match: folded[i]!() === word.folded ? 'exact' : 'stem' })
+      if (word) matches.push({ start: token.start, end: token.end, query: word.text, match: folded(i) === word.folded ? 'exact' : 'stem' })
     })
   }
   return { matches: matches.sort((a, b) => a.start - b.start), units }

@@ -7,6 +7,7 @@
  * (`rank.ts`), the highlights classify the words they matched (`highlight.ts`).
  */
 import type { ParsedQuery, QueryWord } from './query.ts'
+import type { RetrievalQuery, RetrievalUnit } from './retrieval.ts'
 import { phraseGrams, typoBudget } from './terms.ts'
 import type { Vocabulary } from './vocabulary.ts'
 
@@ -168,4 +169,17 @@ function planPhrase(words: readonly QueryWord[], vocabulary: Vocabulary, typing:
   const required = significant.length + grams.length > 0 ? [...significant, ...grams.map((gram) => [gram])] : positions.map((terms) => [...terms])
   const exactTerms = new Set(required.flat())
   return { kind: 'phrase', words, text: words.map((word) => word.text).join(' '), positions, required, grams, exactTerms, queryTerms: exactTerms }
+}
+
+/**
+ * What the retrieval engine is asked for a plan (see `retrieval.ts`): each word as its term, the
+ * typos allowed on it and its other terms; each phrase as its required groups of terms.
+ */
+export function retrievalQuery(plan: QueryPlan): RetrievalQuery {
+  const units = plan.units.map((unit): RetrievalUnit =>
+    unit.kind === 'word'
+      ? { kind: 'word', term: unit.word.term, typos: unit.typos, alternatives: [...unit.queryTerms].filter((term) => term !== unit.word.term) }
+      : { kind: 'phrase', required: unit.required, grams: unit.grams }
+  )
+  return { units, excludedTerms: plan.excludedTerms, weight: plan.weight }
 }

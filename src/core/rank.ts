@@ -13,9 +13,10 @@
  * With only exclusions, every paragraph left matches, in source and document order.
  */
 import type { SearchFacets } from './api-types.ts'
-import { findMatches, indexOfPhrase, textTerms, type TextMatches } from './highlight.ts'
+import { indexOfPhrase, textTerms } from './highlight.ts'
 import type { QueryPlan } from './query-plan.ts'
 import type { Candidate } from './retrieval.ts'
+import { foldText, hasFoldedWords } from './terms.ts'
 import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
 
 /** A candidate in the ranking. */
@@ -29,8 +30,6 @@ export type Ranked = {
   typos: number
   /** Index of the paragraph's source in the index. */
   sourceOrder: number
-  /** Where and how the text matched, once computed. */
-  textMatches?: TextMatches
 }
 
 /** Filters of a search: each facet ignores its own. */
@@ -139,22 +138,25 @@ function compareRanked(a: Ranked, b: Ranked): number {
   return b.coverage - a.coverage || a.typos - b.typos || b.score - a.score || a.sourceOrder - b.sourceOrder || a.candidate.paragraph.position - b.candidate.paragraph.position
 }
 
-/** The matches of a ranked paragraph's text, computed once. */
-export function textMatchesOf(ranked: Ranked, plan: QueryPlan): TextMatches {
-  ranked.textMatches ??= findMatches(ranked.candidate.paragraph.text, plan, new Set(ranked.candidate.paragraphTerms))
-  return ranked.textMatches
-}
-
 /**
  * Second phase of ranking, on the top of the list only: a paragraph that has a query word or
  * phrase in the very form it was typed ("cooperation", not only "cooperate"; "internal
- * problems", not "international problems") gains score. The window is fixed, so the order does
- * not depend on the page asked for.
+ * problems", not "international problems"), as `foldWord` compares words, gains score. The
+ * window is fixed, so the order does not depend on the page asked for.
  */
 function rescoreExactForms(top: Ranked[], plan: QueryPlan): void {
-  if (plan.units.length === 0) return
+  if (plan.units.length === 0 || top.length === 0) return
+  const forms = plan.units.map((unit) => (unit.kind === 'word' ? [unit.word.folded] : unit.words.map((word) => word.folded)))
   for (const ranked of top) {
-    const found = textMatchesOf(ranked, plan).units.filter((unit) => unit.match === 'exact').length
+    let text: string | undefined
+    let found = 0
+    for (let u = 0; u < plan.units.length; u++) {
+      const unit = plan.units[u]!
+      // A word in the form typed has the word's own term: without it, there is nothing to look for.
+      if (unit.kind === 'word' && !ranked.candidate.terms.includes(unit.word.term)) continue
+      text ??= foldText(ranked.candidate.paragraph.text)
+      if (hasFoldedWords(text, forms[u]!)) found++
+    }
     ranked.score *= 1 + (EXACT_FORM_WEIGHT * found) / plan.units.length
   }
 }

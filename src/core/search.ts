@@ -9,9 +9,9 @@
 import type { SearchResponse } from './api-types.ts'
 import type { LoadedIndex } from './loaded-index.ts'
 import { parseQuery } from './query.ts'
-import { planQuery } from './query-plan.ts'
+import { planQuery, retrievalQuery } from './query-plan.ts'
 import { rankCandidates } from './rank.ts'
-import { miniSearchEngine, type RetrievalEngine, type RetrievalUnit } from './retrieval.ts'
+import { miniSearchEngine, type RetrievalEngine } from './retrieval.ts'
 import { shapeResponse } from './shape-response.ts'
 import type { ParagraphKind } from './types.ts'
 
@@ -65,12 +65,7 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest, eng
     engine = engines.get(index)
     if (!engine) engines.set(index, (engine = miniSearchEngine(index)))
   }
-  const units = plan.units.map((unit): RetrievalUnit =>
-    unit.kind === 'word'
-      ? { kind: 'word', term: unit.word.term, typos: unit.typos, alternatives: [...unit.queryTerms].filter((term) => term !== unit.word.term) }
-      : { kind: 'phrase', required: unit.required, grams: unit.grams }
-  )
-  const candidates = engine.retrieve({ units, excludedTerms: plan.excludedTerms, weight: plan.weight })
+  const candidates = engine.retrieve(retrievalQuery(plan))
   const ranking = rankCandidates(candidates, plan, [...index.sources.keys()], { sources: new Set(request.sources ?? []), kinds: new Set(request.kinds ?? []) })
   return shapeResponse(ranking, plan, shape)
 }

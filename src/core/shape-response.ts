@@ -5,11 +5,11 @@
  * Engine-agnostic (see `retrieval.ts`).
  */
 import type { SearchHit, SearchResponse, WordMatch } from './api-types.ts'
-import { findMatches } from './highlight.ts'
+import { findMatches, type TextMatches } from './highlight.ts'
 import { publicSource } from './loaded-index.ts'
 import type { ManifestSource } from './build-index.ts'
 import type { QueryPlan } from './query-plan.ts'
-import { textMatchesOf, type Ranked, type Ranking } from './rank.ts'
+import type { Ranked, Ranking } from './rank.ts'
 import { buildSnippet, snippetWindow } from './snippet.ts'
 
 /** What a page of the response needs beside the ranking. */
@@ -28,33 +28,51 @@ export type ShapeOptions = {
  * How each unit the paragraph matched did: in its text if it is there, else in its section
  * heading, else in its source's title (both count towards matching every word).
  */
-function wordMatches(ranked: Ranked, plan: QueryPlan, title: string): WordMatch[] {
-  const { paragraph, terms } = ranked.candidate
-  const engineTerms = new Set(terms)
-  const inText = textMatchesOf(ranked, plan).units
-  let inSection: ReturnType<typeof findMatches>['units'] | undefined
-  let inTitle: ReturnType<typeof findMatches>['units'] | undefined
+function wordMatches(inText: TextMatches, ranked: Ranked, plan: QueryPlan, title: string, headings: HeadingMatches): WordMatch[] {
+  const { paragraph, terms, queryTerms } = ranked.candidate
+  let inSection: TextMatches['units'] | undefined
+  let inTitle: TextMatches['units'] | undefined
   const words: WordMatch[] = []
   plan.units.forEach((unit, u) => {
-    const text = inText[u]!
+    const text = inText.units[u]!
     if (text.match) return void words.push({ query: unit.text, match: text.match, forms: text.forms, field: 'text' })
-    if (unit.kind !== 'word') return
-    inSection ??= paragraph.section ? findMatches(paragraph.section, plan, engineTerms).units : []
+    // A phrase is only ever found in the text.
+    // Nor is a word the engine did not find for this paragraph anywhere.
+    if (unit.kind !== 'word' || !queryTerms.some((term) => unit.queryTerms.has(term))) return
+    inSection ??= paragraph.section ? headings(paragraph.section, terms) : []
     const section = inSection[u]
     if (section?.match) return void words.push({ query: unit.text, match: section.match, forms: section.forms, field: 'section' })
-    inTitle ??= findMatches(title, plan, engineTerms).units
-    const inTitleUnit = inTitle[u]
-    if (inTitleUnit?.match) words.push({ query: unit.text, match: inTitleUnit.match, forms: inTitleUnit.forms, field: 'title' })
+    inTitle ??= headings(title, terms)
+    const titled = inTitle[u]
+    if (titled?.match) words.push({ query: unit.text, match: titled.match, forms: titled.forms, field: 'title' })
   })
   return words
 }
 
+/**
+ * How a section heading or source title matched the query, computed once per text and page:
+ * the hits of a page share a few of each. Typo matches depend on the engine's terms, so the
+ * terms are part of the key.
+ */
+type HeadingMatches = (text: string, engineTerms: readonly string[]) => TextMatches['units']
+
+function headingMatches(plan: QueryPlan): HeadingMatches {
+  const cache = new Map<string, TextMatches['units']>()
+  return (text, engineTerms) => {
+    const key = `${text}\u0000${engineTerms.join(' ')}`
+    let units = cache.get(key)
+    if (!units) cache.set(key, (units = findMatches(text, plan, new Set(engineTerms)).units))
+    return units
+  }
+}
+
 /** A ranked paragraph as a hit of the response. */
-export function toHit(ranked: Ranked, plan: QueryPlan, options: ShapeOptions): SearchHit {
-  const { paragraph } = ranked.candidate
+export function toHit(ranked: Ranked, plan: QueryPlan, options: ShapeOptions, headings: HeadingMatches = headingMatches(plan)): SearchHit {
+  const { paragraph, paragraphTerms } = ranked.candidate
   const { text } = paragraph
   const source = options.sources.get(paragraph.sourceId)!
-  const { matches } = textMatchesOf(ranked, plan)
+  const inText = findMatches(text, plan, new Set(paragraphTerms))
+  const { matches } = inText
   const window = snippetWindow(text, matches, options.snippetLength)
   return {
     id: paragraph.id,
@@ -68,7 +86,7 @@ export function toHit(ranked: Ranked, plan: QueryPlan, options: ShapeOptions): S
     snippetWindow: window,
     terms: [...new Set(matches.map((match) => text.slice(match.start, match.end)))],
     matches,
-    words: wordMatches(ranked, plan, source.title),
+    words: wordMatches(inText, ranked, plan, source.title, headings),
   }
 }
 
@@ -78,6 +96,7 @@ export function toHit(ranked: Ranked, plan: QueryPlan, options: ShapeOptions): S
  * @returns The response without `tookMs`, which the caller measures.
  */
 export function shapeResponse(ranking: Ranking, plan: QueryPlan, options: ShapeOptions): Omit<SearchResponse, 'tookMs'> {
+  const headings = headingMatches(plan)
   return {
     query: options.query,
     total: ranking.hits.length,
@@ -86,6 +105,6 @@ export function shapeResponse(ranking: Ranking, plan: QueryPlan, options: ShapeO
     offset: options.offset,
     limit: options.limit,
     facets: ranking.facets,
-    hits: ranking.hits.slice(options.offset, options.offset + options.limit).map((ranked) => toHit(ranked, plan, options)),
+    hits: ranking.hits.slice(options.offset, options.offset + options.limit).map((ranked) => toHit(ranked, plan, options, headings)),
   }
 }

@@ -10,7 +10,7 @@ import type { Suggestion } from './api-types.ts'
 import { FIELD_BOOSTS } from './index-options.ts'
 import type { LoadedIndex } from './loaded-index.ts'
 import { parseQuery } from './query.ts'
-import { typoBudget } from './terms.ts'
+import { possessiveOf, typoBudget } from './terms.ts'
 import { textTerms } from './highlight.ts'
 
 export type { Suggestion }
@@ -67,7 +67,7 @@ export function suggest(index: LoadedIndex, query: string, limit: number): Sugge
   // What precedes the word being typed, separator included ("Marine Le ", "pro-").
   const head = query.slice(0, query.lastIndexOf(typing.text))
   // A possessive typed stays as typed: "Macron's" is completed as "Macron's", not "Macron".
-  const possessive = /['’]s$/u.exec(typing.text)?.[0] ?? ''
+  const possessive = possessiveOf(typing.text)
   const whole = query.trim().toLowerCase()
   return candidates
     .filter((candidate) => scores.has(candidate.term))

@@ -31,14 +31,23 @@ const APOSTROPHES = /['’]/g
 const POSSESSIVE = /['’]s$/
 
 /**
- * English function words. They stay in the index (a phrase may need them) but do not count when
- * deciding whether a paragraph matched "every word" of a query.
+ * English function words: the Snowball stop list for English
+ * (https://snowballstem.org/algorithms/english/stop.txt), its contractions written as `foldWord`
+ * folds them (`didn't` → `didnt`), with `will` and `can`. They stay in the index (a phrase may
+ * need them) but do not count when deciding whether a paragraph matched "every word" of a query,
+ * so a question's `what did … about` never decides its ranking.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a an and are as at be been but by for from had has have he her his i if in into is it its ' +
-    'me my no not of on or our she so than that the their them then there these they this to ' +
-    'us was we were what when where which who will with would you your'
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself ' +
+    'it its itself they them their theirs themselves what which who whom this that these those am is are was were be ' +
+    'been being have has had having do does did doing would should could ought im youre hes shes its were theyre ive ' +
+    'youve weve theyve id youd hed shed wed theyd ill youll hell shell well theyll isnt arent wasnt werent hasnt havent ' +
+    'hadnt doesnt dont didnt wont wouldnt shant shouldnt cant cannot couldnt mustnt lets thats whos whats heres theres ' +
+    'whens wheres whys hows a an the and but if or because as until while of at by for with about against between into ' +
+    'through during before after above below to from up down in out on off over under again further then once here ' +
+    'there when where why how all any both each few more most other some such no nor not only own same so than too very ' +
+    'will can'
   ).split(' ')
 )
 
@@ -69,6 +78,18 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * The possessive ending of a word as written (`'s` or `’s`), or `''`: what folding drops, for the
+ * places that show a word and must keep or remove it as typed.
+ *
+ * @example
+ * possessiveOf('Putin’s') // => '’s'
+ * possessiveOf('Paris')   // => ''
+ */
+export function possessiveOf(word: string): string {
+  return POSSESSIVE.exec(word)?.[0] ?? ''
+}
+
+/**
  * Folds a word to its comparable surface form: compatibility forms unified (full-width letters
  * are letters), lowercase, diacritics and invisible format characters removed, possessive `'s`
  * dropped, inner apostrophes removed. No stemming: this is the form suggestions are shown in,
@@ -96,6 +117,72 @@ export function foldWord(word: string): string {
     foldCache.set(word, folded)
   }
   return folded
+}
+
+/** A possessive `'s` at the end of a word of a text, and an apostrophe inside a word. */
+const TEXT_POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu
+const TEXT_APOSTROPHE = /(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const ASCII = /^[\x00-\x7f]*$/
+
+/**
+ * A text folded as `foldWord` folds each of its words, the spaces and punctuation between them
+ * kept: what {@link hasFoldedWords} searches. (Offsets into it are not offsets into the text.)
+ *
+ * @example
+ * foldText("Ｐｕ\u00ADtin’s and Macron's didn't") // => 'putin and macron didnt'
+ */
+export function foldText(text: string): string {
+  // Plain ASCII has nothing to decompose or strip: most paragraphs of English text.
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase()
+    return lower.includes("'") ? lower.replace(TEXT_POSSESSIVE, '').replace(TEXT_APOSTROPHE, '') : lower
+  }
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(FORMAT_CHARACTERS, '')
+    .toLowerCase()
+    .replace(TEXT_POSSESSIVE, '')
+    .replace(TEXT_APOSTROPHE, '')
+}
+
+/** Whether the character starting at `at` (or ending just before it, `before`) is a letter or digit. */
+function letterAt(text: string, at: number, before = false): boolean {
+  if (at < 0 || at > text.length || (before && at === 0) || (!before && at === text.length)) return false
+  let code = before ? text.charCodeAt(at - 1) : text.charCodeAt(at)
+  let start = before ? at - 1 : at
+  if (before && code >= 0xdc00 && code <= 0xdfff && at >= 2) start = at - 2
+  code = text.codePointAt(start)!
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code))
+}
+
+/**
+ * Whether a folded text (see {@link foldText}) holds the folded words, consecutive, as whole
+ * words: the words of the text in the form typed, as `foldWord` compares words. The fast
+ * equivalent of folding every word of the text, for the ranking's pass over many paragraphs.
+ *
+ * @example
+ * hasFoldedWords(foldText('Ｐｕｔｉｎ’s internal problems'), ['putin'])                    // => true
+ * hasFoldedWords(foldText('international problems'), ['internal', 'problems'])         // => false
+ */
+export function hasFoldedWords(folded: string, words: readonly string[]): boolean {
+  const first = words[0]
+  if (!first) return false
+  for (let at = folded.indexOf(first); at >= 0; at = folded.indexOf(first, at + 1)) {
+    if (letterAt(folded, at, true)) continue
+    let end = at + first.length
+    let ok = !letterAt(folded, end)
+    for (let i = 1; ok && i < words.length; i++) {
+      // At least one character between two words, none of them a letter or digit.
+      let next = end
+      while (next < folded.length && !letterAt(folded, next)) next++
+      ok = next > end && folded.startsWith(words[i]!, next) && !letterAt(folded, next + words[i]!.length)
+      end = next + words[i]!.length
+    }
+    if (ok) return true
+  }
+  return false
 }
 
 /** Folded forms, remembered as terms are (see `termCache`): highlights and ranking fold every word of a hit. */
@@ -243,3 +330,4 @@ export function phraseGrams(words: readonly { term: string; stopWord: boolean }[
   }
   return grams
 }
+

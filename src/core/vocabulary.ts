@@ -8,7 +8,7 @@
  * from `chemical`, but three from its stem `chemic`.
  */
 import SearchableMap from 'minisearch/SearchableMap'
-import { foldWord, isStopWord, processTerm, tokenize } from './terms.ts'
+import { foldWord, isStopWord, possessiveOf, processTerm, tokenize } from './terms.ts'
 
 /** `[folded word, index term, paragraphs using it, usual spelling if not the folded word]`. */
 export type VocabularyEntry = [folded: string, term: string, count: number, display?: string]
@@ -42,7 +42,7 @@ export function buildVocabulary(texts: Iterable<string>): VocabularyEntry[] {
       if (!term) continue
       let word = words.get(folded)
       if (!word) words.set(folded, (word = { term, count: 0, spellings: new Map() }))
-      const spelling = token.replace(/['’]s$/, '')
+      const spelling = token.slice(0, token.length - possessiveOf(token).length)
       word.spellings.set(spelling, (word.spellings.get(spelling) ?? 0) + 1)
       if (!seen.has(folded)) {
         seen.add(folded)
@@ -145,18 +145,15 @@ export class Vocabulary {
       }
     }
     for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(word, maxDistance)) add(folded, entry, distance)
-    // A swap of two adjacent letters is one typo (Damerau), not the two Levenshtein counts: try
-    // each swap, with the rest of the budget for other edits.
+    // A swap of two adjacent letters is one typo (Damerau), not the two Levenshtein counts: each
+    // swap is looked up as a word (a swap plus another edit is left out: one look-up per letter
+    // costs little, a fuzzy search per letter would cost more than the rest of the query).
     const letters = [...word]
     for (let i = 0; i + 1 < letters.length; i++) {
       if (letters[i] === letters[i + 1]) continue
       const swapped = [...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)].join('')
-      if (maxDistance === 1) {
-        const entry = this.#tree.get(swapped)
-        if (entry) add(swapped, entry, 1)
-      } else {
-        for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(swapped, maxDistance - 1)) add(folded, entry, distance + 1)
-      }
+      const entry = this.#tree.get(swapped)
+      if (entry) add(swapped, entry, 1)
     }
     return [...byTerm.values()]
       .sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1))

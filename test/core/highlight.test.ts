@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { findHighlights } from '../../src/core/highlight.ts'
+import { findHighlights, findMatches } from '../../src/core/highlight.ts'
+import { parseQuery } from '../../src/core/query.ts'
+import { planQuery } from '../../src/core/query-plan.ts'
+import { Vocabulary, buildVocabulary } from '../../src/core/vocabulary.ts'
 
 const marked = (text: string, spec: Parameters<typeof findHighlights>[1]) => findHighlights(text, spec).map((s) => text.slice(s.start, s.end))
 
@@ -32,5 +35,52 @@ describe('findHighlights', () => {
         })
       })
     )
+  })
+})
+
+describe('findMatches', () => {
+  const vocabulary = new Vocabulary(buildVocabulary(['Red lines, a red line.', 'Cooperation and the backing of Putin’s team.', 'International and internal problems.']))
+  const matchesOf = (text: string, query: string, engineTerms?: string[]) =>
+    findMatches(text, planQuery(parseQuery(query), vocabulary, { prefix: true, fuzzy: true }), engineTerms && new Set(engineTerms))
+
+  it('gives each match its offsets, its query word as typed, and how it matched', () => {
+    const text = 'Red lines, a red line.'
+    // "Red lines" is 0–9 (stems), "red line" 13–21 (as typed).
+    expect(matchesOf(text, '"red line"').matches).toEqual([
+      { start: 0, end: 9, query: 'red line', match: 'stem' },
+      { start: 13, end: 21, query: 'red line', match: 'exact' },
+    ])
+    expect(matchesOf(text, 'RED').matches).toEqual([
+      { start: 0, end: 3, query: 'RED', match: 'exact' },
+      { start: 13, end: 16, query: 'RED', match: 'exact' },
+    ])
+  })
+
+  it('tells exact, stem, completion and typo apart, and lists the forms per query word', () => {
+    const text = 'Cooperation and the backing of Putin’s team.'
+    const { matches, units } = matchesOf(text, "Putin's hacking coopera", ['putin', 'back', 'cooper'])
+    expect(matches).toEqual([
+      { start: 0, end: 11, query: 'coopera', match: 'completion' },
+      { start: 20, end: 27, query: 'hacking', match: 'typo' },
+      { start: 31, end: 38, query: "Putin's", match: 'exact' },
+    ])
+    expect(units).toEqual([
+      { match: 'exact', forms: ['Putin’s'] },
+      { match: 'typo', forms: ['backing'] },
+      { match: 'completion', forms: ['Cooperation'] },
+    ])
+  })
+
+  it('counts UTF-16 code units, so offsets slice the text in JavaScript', () => {
+    const text = '🇫🇷 Red line'
+    expect(matchesOf(text, 'line').matches).toEqual([{ start: 9, end: 13, query: 'line', match: 'exact' }])
+    expect(text.slice(9, 13)).toBe('line')
+  })
+
+  it('marks function words only when nothing else matched', () => {
+    expect(matchesOf('The problems of the team', 'the problems').matches.map((m) => m.query)).toEqual(['problems'])
+    expect(matchesOf('Of the team', 'the problems').matches).toEqual([
+      { start: 3, end: 6, query: 'the', match: 'exact' },
+    ])
   })
 })

@@ -76,3 +76,35 @@ describe('buildSnippet', () => {
     )
   })
 })
+
+describe('word-safe windows', () => {
+  it('starts outside a word when no space comes before the matches', () => {
+    // a0-3 b5-8 "pro" 10-12 "-" 13 "Kremlin" 14-20 c22-25: centring a 14-character window on
+    // "Kremlin" would start at 11, inside "pro".
+    const text = 'aaaa bbbb pro-Kremlin cccc dddd eeee'
+    expect(snippetWindow(text, [{ start: 14, end: 21 }], 14)).toEqual({ start: 13, end: 21 })
+    expect(buildSnippet(text, [{ start: 14, end: 21 }], 14)).toBe('…-<mark>Kremlin</mark>…')
+  })
+
+  it('ends between two words of a match longer than the window', () => {
+    const text = 'He spoke of a strategy combining intimidation and information war today.'
+    // The match runs from "a" (12) to "war" (66); 30 characters from 12 end inside "intimidation".
+    expect(buildSnippet(text, [{ start: 12, end: 66 }], 30)).toBe('…<mark>a strategy combining</mark>…')
+  })
+
+  it('property: no window edge falls inside a word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('red', 'lines', 'pro-Kremlin', 'a', 'intimidation', "didn't", '—', '"x"'), { minLength: 1, maxLength: 40 }), fc.integer({ min: 10, max: 60 }), fc.nat(), (words, maxLength, pick) => {
+        const text = words.join(' ')
+        const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)]
+        fc.pre(tokens.length > 0)
+        const token = tokens[pick % tokens.length]!
+        const window = snippetWindow(text, [{ start: token.index, end: token.index + token[0].length }], maxLength)
+        for (const edge of [window.start, window.end]) {
+          const inside = tokens.some((t) => t.index < edge && edge < t.index + t[0].length)
+          expect(inside, `${JSON.stringify(text)} ${maxLength} ${JSON.stringify(window)}`).toBe(false)
+        }
+      })
+    )
+  })
+})

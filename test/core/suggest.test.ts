@@ -58,3 +58,26 @@ describe('suggest', () => {
     expect(suggestions[0]!.score).toBeGreaterThanOrEqual(suggestions[1]!.score)
   })
 })
+
+describe('suggest, without repeats', () => {
+  it('never offers a word already typed again', () => {
+    // P-words beside Putin: Pen, praised, press ("palace" is never with Putin); "praised" and
+    // "press" follow "Putin" somewhere, so they come first.
+    const suggestions = texts('Putin P', 8)
+    expect(suggestions).not.toContain('Putin Putin')
+    expect([...suggestions].sort()).toEqual(['Putin Pen', 'Putin praised', 'Putin press'])
+    expect(suggestions.at(-1)).toBe('Putin Pen')
+    expect(texts('Le Putin p', 8)).not.toContain('Le Putin Putin')
+  })
+
+  it('keeps a possessive as typed', () => {
+    const possessive = async () => fixtureIndex({ 'a.txt': "T\nPutin's spokesman spoke.\nThe spokesman of Putin." })
+    return possessive().then((index) => {
+      // "spokesman" follows "Putin's"; "spoke" does not.
+      expect(suggest(index, "Putin's spok", 5).map((s) => s.text)).toEqual(["Putin's spokesman", "Putin's spoke"])
+      expect(suggest(index, 'Putin’s spok', 5).map((s) => s.text)).toEqual(['Putin’s spokesman', 'Putin’s spoke'])
+      // A possessive being typed is not completed back to the bare word.
+      expect(suggest(index, "Putin's", 5).map((s) => s.text)).toEqual([])
+    })
+  })
+})

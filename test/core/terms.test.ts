@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { foldWord, isStopWord, processTerm, tokenize, tokenizeWithOffsets, typoBudget } from '../../src/core/terms.ts'
+import { editDistance, foldText, foldWord, hasFoldedWords, isInsideWord, isStopWord, processTerm, tokenize, tokenizeWithOffsets, typoBudget } from '../../src/core/terms.ts'
 
 describe('tokenize', () => {
   it('splits on white space and punctuation, keeping inner apostrophes', () => {
@@ -73,3 +73,55 @@ describe('typoBudget', () => {
     expect(typoBudget('𝒜𝒜𝒜𝒜')).toBe(0)
   })
 })
+
+describe('one definition of a word, one folding', () => {
+  it('keeps soft hyphens, zero-width characters and combining marks inside a word, and folds them away', () => {
+    expect(tokenize('Pu\u00ADtin met Ma\u200Bcron in Franc\u0327ais')).toEqual(['Pu\u00ADtin', 'met', 'Ma\u200Bcron', 'in', 'Franc\u0327ais'])
+    expect(['Pu\u00ADtin', 'Ma\u200Bcron', 'Franc\u0327ais', 'Ｐｕｔｉｎ', 'Putin’s', "Putin's", '\uFEFFPutin'].map(foldWord)).toEqual(['putin', 'macron', 'francais', 'putin', 'putin', 'putin', 'putin'])
+    expect(processTerm('Ｗｅａｐｏｎｓ')).toBe('weapon')
+  })
+
+  it('says whether an offset falls inside a word', () => {
+    const text = "pro-Kremlin didn't"
+    // p0 r1 o2 -3 K4…n10 space11 d12 … t17
+    expect([0, 2, 3, 4, 5, 11, 12, 15, 18].map((at) => isInsideWord(text, at))).toEqual([false, true, false, false, true, false, false, true, false])
+  })
+
+  it('counts a swap of adjacent letters as one edit', () => {
+    expect(editDistance('ptuin', 'putin', 2)).toBe(1)
+    expect(editDistance('macorn', 'macron', 2)).toBe(1)
+    expect(editDistance('hacking', 'backing', 2)).toBe(1)
+    expect(editDistance('putin', 'putin', 1)).toBe(0)
+    // Levenshtein would say 2; bounded at max + 1 past the limit.
+    expect(editDistance('abcdef', 'badcfe', 2)).toBe(3)
+    expect(editDistance('a', 'abcd', 2)).toBe(3)
+  })
+
+  it('lists the Snowball function words, so questions keep only their content', () => {
+    expect(['what', 'did', 'about', 'does', 'how', 'why', 'didnt', 'the'].every(isStopWord)).toBe(true)
+    expect(['putin', 'say', 'election', 'two'].some(isStopWord)).toBe(false)
+  })
+})
+
+describe('hasFoldedWords', () => {
+  it('finds words in the form typed, as foldWord compares them', () => {
+    expect(hasFoldedWords(foldText('Ｐｕｔｉｎ’s internal problems'), ['putin'])).toBe(true)
+    expect(hasFoldedWords(foldText('Some internal, problems'), ['internal', 'problems'])).toBe(true)
+    expect(hasFoldedWords(foldText('international problems'), ['internal', 'problems'])).toBe(false)
+    expect(hasFoldedWords(foldText('Putins and l’Elysée'), ['putin'])).toBe(false)
+    expect(hasFoldedWords(foldText('Putins and l’Elysée'), ['elysee'])).toBe(false)
+    expect(hasFoldedWords(foldText("He didn't"), ['didnt'])).toBe(true)
+  })
+
+  it('property: agrees with folding every word of the text', () => {
+    const pieces = ['Putin', "Putin's", 'Putin’s', 'putins', 'PU\u00ADTIN', 'Ｐｕｔｉｎ', "didn't", 'didnt', 'Élysée', 'elysee', "l'Elysée", 'red', 'Red-line', 'line', ',', ' ', '"', '—', '🇫🇷']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.constantFrom('putin', 'didnt', 'elysee', 'red', 'line', 'putins'), (parts, word) => {
+        const text = parts.join(' ')
+        const expected = tokenize(text).some((token) => foldWord(token) === word)
+        expect(hasFoldedWords(foldText(text), [word]), JSON.stringify(text)).toBe(expected)
+      })
+    )
+  })
+})
+

@@ -39,3 +39,18 @@ describe('Vocabulary', () => {
     expect(vocabulary.size).toBe(4)
   })
 })
+
+describe('Vocabulary.correct with swapped letters', () => {
+  const vocabulary = new Vocabulary(buildVocabulary(['Putin met Macron', 'Putin and the Macron team', 'a biscuit']))
+
+  it('counts a swap of two adjacent letters as one typo', () => {
+    expect(vocabulary.correct('ptuin', 1, 5)).toEqual([{ term: 'putin', display: 'Putin', distance: 1 }])
+    expect(vocabulary.correct('macorn', 1, 5)).toEqual([{ term: 'macron', display: 'Macron', distance: 1 }])
+  })
+
+  it('finds a swap within a budget of two as well, without combining it with another edit', () => {
+    expect(vocabulary.correct('ptuin', 2, 5)).toEqual([{ term: 'putin', display: 'Putin', distance: 1 }])
+    // "mcaronn" is a swap and a deletion from "macron": three Levenshtein edits, beyond the budget.
+    expect(vocabulary.correct('mcaronn', 2, 5)).toEqual([])
+  })
+})

@@ -179,6 +179,19 @@ describe('keyboard', () => {
   })
 })
 
+describe('the preview', () => {
+  it('marks the whole paragraph at the offsets the API gives, stems and corrections included', async () => {
+    // bbc#13 "But the use of chemical weapons would be a "red line"…": "weapon" matches "weapons" by stem.
+    const body = await api<{ hits: { text: string; matches: { start: number; end: number }[] }[] }>('/api/search?q=weapon+immediate')
+    const top = body.hits[0]!
+    await search(w, 'weapon immediate')
+    await w.results.first().click()
+    const marks = await markTexts(w.preview.locator('.preview-text'))
+    expect(marks).toEqual(top.matches.map((match) => top.text.slice(match.start, match.end)))
+    expect(marks).toEqual(['weapons', 'immediate'])
+  })
+})
+
 describe('context and related paragraphs', () => {
   it('"Show in context" shows the neighbours and "Also reported by" the other sources’ paragraphs', async () => {
     const [first] = (await api<SearchBody>('/api/search?q=red+line')).hits
