@@ -20,7 +20,12 @@
  *
  * Usage: node scripts/bench.ts [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
  *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
+ *                              [--engine d1] [--peers]
  * (`--save` also writes the JSON to FILE; sizes of 50k paragraphs and more get one cold-start trial.)
+ * `--peers` measures the project's two engines beside plain MiniSearch, FlexSearch and plain
+ * SQLite FTS5 (`scripts/lib/bench/peers.ts`).
+ * `--engine d1` measures the D1 engine instead (`scripts/lib/bench/d1-bench.ts`): build and load,
+ * first query, shell heap, latency by kind of query, in workerd with the local D1.
  */
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -35,10 +40,12 @@ import type { Manifest } from '../src/core/build-index.ts'
 import type { VocabularyEntry } from '../src/core/vocabulary.ts'
 import { startDevServer, wranglerCommand, type DevServer } from './lib/dev-server.ts'
 import { CORPUS_DIR, pipelineHash } from './lib/index-files.ts'
-import { WORKER_INDEX_FILES } from '../src/worker/index-assets.ts'
+import { WORKER_INDEX_FILES } from '../src/core/index-artifacts.ts'
 import { ROOT } from './lib/paths.ts'
 import { measureIngest, type IngestResult } from './lib/bench/ingest.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
+import { d1Report, disableRateLimiting, measureD1Size, type D1SizeResult } from './lib/bench/d1-bench.ts'
+import { measurePeers, peersReport } from './lib/bench/peers.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
 import { generateSyntheticCorpus } from './lib/synthetic-corpus.ts'
 
@@ -52,6 +59,8 @@ const { values } = parseArgs({
     'http-seconds': { type: 'string' },
     trials: { type: 'string' },
     save: { type: 'string' },
+    engine: { type: 'string', default: 'minisearch' },
+    peers: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     ingest: { type: 'boolean', default: false },
   },
@@ -60,6 +69,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run bench -- [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
                        [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
+                       [--engine d1] [--peers]
 
   --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k or a number of paragraphs (25k)
   --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
@@ -69,7 +79,10 @@ if (values.help) {
   --http-seconds N   seconds of load per route (default 8, 3 with --quick)
   --trials N         fresh isolates per cold-start measurement (default 3, 1 with --quick)
   --save FILE        also write the JSON to FILE
-  --ingest           only the ingest throughput per input format (text, PDF, HTML)`)
+  --ingest           only the ingest throughput per input format (text, PDF, HTML)
+  --engine d1        measure the D1 engine instead: build and load, first query, heap kept,
+                     latency by kind of query, in workerd with the local D1 (synthetic sizes only)
+  --peers            both engines beside plain MiniSearch, FlexSearch and plain SQLite FTS5, in Node`)
   process.exit(0)
 }
 
@@ -149,6 +162,7 @@ function prepareProject(dir: string): void {
     cpSync(join(ROOT, path), join(project, path), { recursive: true })
   }
   for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
+  disableRateLimiting(join(project, 'wrangler.toml'))
   if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'))
   const probeConfig = (main: string, rules: string) =>
     `name = "bench-probe"\nmain = "${main}"\ncompatibility_date = "2026-11-01"\nsend_metrics = false\n${rules}\n` +
@@ -535,7 +549,40 @@ async function versions() {
   return { cpu, cores: cpus().length, memoryGiB: Math.round(totalmem() / 1024 ** 3), node: process.version, wrangler: version('wrangler'), workerd: version('workerd'), minisearch: version('minisearch'), autocannon: version('autocannon') }
 }
 
+/** `--engine d1`: the D1 engine's figures per size. */
+async function mainD1(): Promise<void> {
+  const started = performance.now()
+  const machine = await versions()
+  const results: D1SizeResult[] = []
+  for (const size of sizeList.filter((name) => name !== 'shipped')) {
+    const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
+    if (!(paragraphs > 0)) throw new Error(`unknown size "${size}"`)
+    results.push(await measureD1Size({ work: WORK, size, paragraphs, seed, log }))
+  }
+  const seconds = (performance.now() - started) / 1000
+  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, seconds, results }, null, 2)
+  if (values.save) writeFileSync(values.save, json + '\n')
+  if (values.json) console.log(json)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nD1 engine (workerd + local D1)\n${d1Report(results)}\nbench took ${seconds.toFixed(0)} s`)
+}
+
+/** `--peers`: the project's engines beside plain MiniSearch, FlexSearch and SQLite FTS5. */
+async function mainPeers(): Promise<void> {
+  const machine = await versions()
+  const results = []
+  for (const size of sizeList.filter((name) => name !== 'shipped')) {
+    const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
+    results.push(await measurePeers({ work: WORK, size, paragraphs, seed, log }))
+  }
+  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
+  if (values.save) writeFileSync(values.save, json + '\n')
+  if (values.json) console.log(json)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}\n\nPeers (Node, one process per engine)\n${peersReport(results)}`)
+}
+
 async function main(): Promise<void> {
+  if (values.peers) return mainPeers()
+  if (values.engine === 'd1') return mainD1()
   const started = performance.now()
   const machine = await versions()
   log(values.ingest ? 'bench: ingest only' : `bench: sizes ${sizeList.join(', ')}; seed ${seed}; ${trials} trial(s); work folder ${WORK}`)

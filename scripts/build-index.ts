@@ -6,8 +6,15 @@
  * (`dist/bundled-index/`). Prints a report per source. A bad source stops the
  * build with the file's name and the reason, and leaves the previous index untouched.
  *
- * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--if-stale] [--quiet] [--timings FILE]
- * (`--timings` writes the time of each build step, and of loading WordNet, as JSON: for the benchmarks.)
+ * The engine (see `src/core/index-artifacts.ts`): `--engine auto|minisearch|d1`, or the
+ * `INDEX_ENGINE` environment variable; `auto` (the default) puts corpora of 20,000 paragraphs or
+ * more in D1. With the D1 engine, the build also loads the index into the local D1 database
+ * (`scripts/lib/d1-load.ts`), atomically.
+ *
+ * Usage: node scripts/build-index.ts [--corpus DIR] [--out DIR] [--assets DIR] [--engine E] [--d1-persist-to DIR] [--if-stale] [--quiet]
+ *   [--timings FILE] [--explain FILE]
+ * (`--d1-persist-to`: the local D1's state folder, as `wrangler dev --persist-to` takes it; default `.wrangler/state`.
+ * `--timings` writes the time of each build step, and of loading WordNet, as JSON: for the benchmarks.)
  * (`--assets` defaults to `dist/assets` when `--out` is the default `index/`, and to none otherwise.)
  *
  * `--explain FILE` writes nothing: it prints every line of one source (a file of the corpus, or
@@ -15,12 +22,14 @@
  * what, a duplicate of which paragraph), then the paragraphs recovered.
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
-import { buildIndex, hashCorpus, type SourceReport } from '../src/core/build-index.ts'
+import { buildIndex, hashCorpus, type Manifest, type SourceReport } from '../src/core/build-index.ts'
 import { FURNITURE_KINDS, type LineFate, type LineTrail } from '../src/core/recovery/recover-paragraphs.ts'
 import { CorpusError } from '../src/core/corpus.ts'
+import { chooseEngine } from '../src/core/index-artifacts.ts'
+import { loadIntoD1 } from './lib/d1-load.ts'
 import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
 import { loadWordNetLexicon } from './lib/wordnet-files.ts'
@@ -30,6 +39,8 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: CORPUS_DIR },
     out: { type: 'string', default: INDEX_DIR },
     assets: { type: 'string' },
+    engine: { type: 'string', default: process.env['INDEX_ENGINE'] ?? 'auto' },
+    'd1-persist-to': { type: 'string' },
     'if-stale': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     explain: { type: 'string' },
@@ -40,6 +51,7 @@ const { values } = parseArgs({
 const corpusDir = resolve(values.corpus)
 const indexDir = resolve(values.out)
 const assetsDir = values.assets !== undefined ? resolve(values.assets) : indexDir === INDEX_DIR ? ASSETS_DIR : undefined
+const forcedEngine = values.engine === 'auto' ? undefined : chooseEngine(0, values.engine)
 const log = values.quiet ? () => {} : (line: string) => console.log(line)
 
 function printReports(reports: SourceReport[]): void {
@@ -117,16 +129,26 @@ async function explain(target: string): Promise<number> {
   return 0
 }
 
+/** With the D1 engine, makes the index the local D1's active generation (idempotent). */
+async function loadD1IfServed(dir: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest
+  if (manifest.engine !== 'd1') return
+  const started = performance.now()
+  const loaded = await loadIntoD1(dir, { remote: false, ...(values['d1-persist-to'] ? { persistTo: resolve(values['d1-persist-to']) } : {}) })
+  log(loaded.done === 'up-to-date' ? `local D1 already serves ${loaded.generation}` : `loaded ${loaded.generation} into the local D1 (${(loaded.bytes / 1048576).toFixed(1)} MiB of SQL) in ${(performance.now() - started).toFixed(0)} ms`)
+}
+
 async function main(): Promise<number> {
   if (values.explain !== undefined) return explain(values.explain)
   const started = performance.now()
   const corpus = await readCorpus(corpusDir)
   const currentPipelineHash = await pipelineHash()
   if (values['if-stale']) {
-    const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash)
+    const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash, forcedEngine)
     if (reason === null) {
       log(`index is up to date (${indexDir})`)
       if (assetsDir && (await writeWorkerIndex(indexDir, assetsDir)).assetsWritten) log(`index copied to the static assets (${assetsDir})`)
+      if (assetsDir) await loadD1IfServed(indexDir)
       return 0
     }
     log(`rebuilding the index: ${reason}`)
@@ -134,16 +156,18 @@ async function main(): Promise<number> {
   const lexiconStarted = performance.now()
   const lexicon = await loadWordNetLexicon()
   const lexiconMs = performance.now() - lexiconStarted
-  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash, lexicon })
+  const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash, lexicon, engine: values.engine })
   if (values.timings) await writeFile(resolve(values.timings), JSON.stringify({ wordnet: lexiconMs, ...output.timings }, null, 2) + '\n')
   await writeIndexAtomically(indexDir, output.files)
   const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
+  if (assetsDir) await loadD1IfServed(indexDir)
   printReports(output.reports)
   const { counts, indexVersion } = output.manifest
   const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')
   log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources; ${counts.facts} facts reported by more than one`)
   log(`index ${indexVersion} written to ${indexDir} in ${(performance.now() - started).toFixed(0)} ms`)
-  if (worker) log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
+  if (worker && output.manifest.engine === 'minisearch') log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
+  if (output.manifest.engine === 'd1') log('the Worker reads it from D1 (engine d1)')
   return 0
 }
 

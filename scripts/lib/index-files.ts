@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
 import { ROOT } from './paths.ts'
-import { INDEX_FILE_NAMES, type CorpusInput, type Manifest } from '../../src/core/build-index.ts'
+import type { CorpusInput, Manifest } from '../../src/core/build-index.ts'
 import { sourceExtension } from '../../src/core/readers/index.ts'
 import {
   BUNDLED_INDEX_DIR,
@@ -17,11 +17,13 @@ import {
   INDEX_ASSETS_LAYOUT,
   INDEX_ASSETS_LISTING,
   INDEX_ASSETS_PATH,
+  INDEX_FILE_NAMES,
   WORKER_INDEX_FILES,
-  splitIndexAssets,
-  type IndexAssetsListing,
-  type IndexFileTexts,
-} from '../../src/worker/index-assets.ts'
+  chooseEngine,
+  type EngineHead,
+  type IndexEngine,
+} from '../../src/core/index-artifacts.ts'
+import { splitIndexAssets, type IndexAssetsListing, type IndexFileTexts } from '../../src/worker/index-assets.ts'
 
 
 /** Default corpus and index folders. */
@@ -84,8 +86,9 @@ export async function pipelineHash(): Promise<string> {
  * Why the index in `indexDir` does not match the corpus and code, or `null` when it is fresh.
  *
  * @param corpusHash - Hash of the current corpus (as `buildIndex` computes it).
+ * @param engine - The engine the index must be built for, when one is forced (else the one its size calls for).
  */
-export async function staleReason(indexDir: string, corpusHash: string, currentPipelineHash: string): Promise<string | null> {
+export async function staleReason(indexDir: string, corpusHash: string, currentPipelineHash: string, engine?: IndexEngine): Promise<string | null> {
   for (const name of INDEX_FILE_NAMES) {
     if (!existsSync(join(indexDir, name))) return `${name} is missing`
   }
@@ -98,6 +101,8 @@ export async function staleReason(indexDir: string, corpusHash: string, currentP
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `index format ${manifest.formatVersion} is not ${INDEX_FORMAT_VERSION}`
   if (manifest.corpusHash !== corpusHash) return 'the corpus changed'
   if (manifest.pipelineHash !== currentPipelineHash) return 'the build code changed'
+  const wanted = engine ?? chooseEngine(manifest.counts.paragraphs)
+  if (manifest.engine !== wanted) return `the index is built for the ${manifest.engine} engine, not ${wanted}`
   return null
 }
 
@@ -156,8 +161,9 @@ async function writeIndexAssets(texts: IndexFileTexts, assetsDir: string): Promi
 
 /**
  * Writes the copy of the index the Worker bundles: its three files as text modules
- * (`index.txt`, `vocabulary.txt`, `manifest.txt`) when they add up to at most
- * `BUNDLED_INDEX_MAX_BYTES`, else the same files empty, so the Worker reads the static assets.
+ * (`index.txt`, `vocabulary.txt`, `manifest.txt`) when the engine is MiniSearch and they add up
+ * to at most `BUNDLED_INDEX_MAX_BYTES`, else the same files empty, so the Worker reads the static
+ * assets or D1; and always `engine.txt`, the {@link EngineHead} naming the engine.
  * Files whose content is already right are left alone.
  *
  * @param texts - The Worker's files of `index/`.
@@ -166,12 +172,14 @@ async function writeIndexAssets(texts: IndexFileTexts, assetsDir: string): Promi
  */
 async function writeBundledIndex(texts: IndexFileTexts, bundleDir: string): Promise<boolean> {
   // The Worker imports `dist/bundled-index/*.txt` (see `src/worker/search-index.ts`).
+  const manifest = JSON.parse(texts.manifest) as Manifest
   const bytes = Object.values(texts).reduce((sum, text) => sum + Buffer.byteLength(text), 0)
-  const bundled = bytes <= BUNDLED_INDEX_MAX_BYTES
+  const bundled = manifest.engine !== 'd1' && bytes <= BUNDLED_INDEX_MAX_BYTES
+  const head: EngineHead = { engine: manifest.engine, indexVersion: manifest.indexVersion }
+  const contents: Record<string, string> = { ...Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, bundled ? text : ''])), engine: JSON.stringify(head) }
   await mkdir(bundleDir, { recursive: true })
-  for (const [key, text] of Object.entries(texts)) {
+  for (const [key, content] of Object.entries(contents)) {
     const path = join(bundleDir, `${key}.txt`)
-    const content = bundled ? text : ''
     if (existsSync(path) && (await readFile(path, 'utf8')) === content) continue
     await writeFile(`${path}.tmp-${process.pid}`, content)
     await rename(`${path}.tmp-${process.pid}`, path)

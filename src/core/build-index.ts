@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch'
 import { CorpusError, decodeSourceText, isHttpUrl, isIsoDate, parseSourcesMetadata, resolveMetadata, type SourceEntry } from './corpus.ts'
 import { sha256Hex, shortHash } from './hash.ts'
+import { chooseEngine, type IndexEngine, type IndexFileName } from './index-artifacts.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
 import { readCapture } from './readers/index.ts'
 import { recoverParagraphs, type LineTrail, type RecoveryReport } from './recovery/recover-paragraphs.ts'
@@ -36,6 +37,8 @@ export type CorpusInput = {
   pipelineHash?: string
   /** Concepts of English words (WordNet, read by the caller), for relating paragraphs that say one thing in different words. */
   lexicon?: Lexicon
+  /** The engine to serve the index with: `minisearch`, `d1`, or `auto` (by size; see `chooseEngine`). Default `auto`. */
+  engine?: string
 }
 
 /** A source in the manifest: its metadata, file, and paragraph ids in document order. */
@@ -56,17 +59,13 @@ export type Manifest = {
   corpusHash: string
   /** Hash of the build code, as given by the caller. */
   pipelineHash: string
+  /** The engine that serves the index (see `index-artifacts.ts`). */
+  engine: IndexEngine
   /** Numbers of sources and paragraphs, paragraphs per kind, and facts reported by more than one source. */
   counts: { sources: number; paragraphs: number; kinds: Record<ParagraphKind, number>; facts: number }
   /** The sources, in file-name order. */
   sources: ManifestSource[]
 }
-
-/** The files of `index/`: the MiniSearch index, the vocabulary, the paragraphs, the manifest. */
-export const INDEX_FILE_NAMES = ['index.json', 'vocabulary.json', 'paragraphs.json', 'manifest.json'] as const
-
-/** A file of `index/`. */
-export type IndexFileName = (typeof INDEX_FILE_NAMES)[number]
 
 /** The report of one source, for printing. */
 export type SourceReport = RecoveryReport & {
@@ -106,7 +105,7 @@ export type BuildOutput = {
  * Builds the index from the corpus.
  *
  * @param input - Source files, optional metadata, and the pipeline hash.
- * @returns The contents of the files of `index/` (see {@link INDEX_FILE_NAMES}), the parsed
+ * @returns The contents of the files of `index/` (see `INDEX_FILE_NAMES` in `index-artifacts.ts`), the parsed
  *   manifest, and a report per source. The same input always gives the same bytes.
  * @throws {@link CorpusError} naming the file and the reason when any input is unusable.
  */
@@ -200,6 +199,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     indexVersion,
     corpusHash,
     pipelineHash,
+    engine: chooseEngine(indexed.length, input.engine),
     counts: { sources: manifestSources.length, paragraphs: indexed.length, kinds: countKinds(indexed), facts: new Set(facts.values()).size },
     sources: manifestSources,
   }

@@ -52,6 +52,16 @@ export type Coverage = {
 export class CoverageError extends Error {}
 
 /**
+ * The ids of the paragraphs of the named sources, in source and document order (every source's
+ * when `sourceIds` is empty; unknown ids are left out, for {@link compareSources} to name). What
+ * the coverage and the quotations read, for an engine that fetches paragraphs before reading them.
+ */
+export function paragraphIdsOf(index: Pick<LoadedIndex, 'sources'>, sourceIds: readonly string[] = []): string[] {
+  const ids = sourceIds.length === 0 ? [...index.sources.keys()] : sourceIds
+  return ids.flatMap((id) => index.sources.get(id)?.paragraphIds ?? [])
+}
+
+/**
  * Groups the paragraphs of the chosen sources into facts.
  *
  * Facts are in reading order: each by the mean of its paragraphs' relative positions in their

@@ -136,8 +136,12 @@ export function miniSearchEngine(index: LoadedIndex): RetrievalEngine {
           kind: result['kind'],
           section: result['section'] as string | null,
           position: result['position'] as number,
-          text: result['text'] as string,
           fact: (result['fact'] as string | null | undefined) ?? null,
+          // Read when the query layer needs it (phrases, the top of the ranking, the page): an
+          // engine outside the isolate fetches only those texts (see `index-reader.ts`).
+          get text() {
+            return result['text'] as string
+          },
         }
         const title = titles.get(paragraph.sourceId)
         if (!title) return { paragraph, score: result.score, terms: result.terms, queryTerms: result.queryTerms, paragraphTerms: result.terms }

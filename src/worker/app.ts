@@ -5,12 +5,15 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { inMemoryReader, type IndexReader } from '../core/index-reader.ts'
 import type { LoadedIndex } from '../core/loaded-index.ts'
 import type { AppEnv, Env } from './env.ts'
-import { apiError, describeZodError } from './errors.ts'
+import { IndexUnavailableError, apiError, describeZodError } from './errors.ts'
 import { conditionalCache } from './middleware/conditional-cache.ts'
 import { corsFromEnv } from './middleware/cors-from-env.ts'
 import { compareRoutes } from './routes/compare.ts'
+import { deadline } from './middleware/deadline.ts'
+import { rateLimit } from './middleware/rate-limit.ts'
 import { healthRoutes } from './routes/health.ts'
 import { notFoundHtml, pagesRoutes } from './routes/pages.ts'
 import { paragraphRoutes } from './routes/paragraphs.ts'
@@ -21,9 +24,10 @@ import { suggestRoutes } from './routes/suggest.ts'
 
 /**
  * Where the app gets its index: called on every request, so it must cache what it loads. The
- * execution context is there to keep a load alive past the request that started it.
+ * execution context is there to keep a load alive past the request that started it. An index in
+ * memory is a `LoadedIndex`; one in a store (D1) comes with its reader (see `core/index-reader.ts`).
  */
-export type IndexProvider = (env: Env, ctx?: Pick<ExecutionContext, 'waitUntil'>) => LoadedIndex | Promise<LoadedIndex>
+export type IndexProvider = (env: Env, ctx?: Pick<ExecutionContext, 'waitUntil'>) => LoadedIndex | IndexReader | Promise<LoadedIndex | IndexReader>
 
 /** Options of {@link createApp}. */
 export type AppOptions = {
@@ -106,8 +110,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   }
 
   const app = new OpenAPIHono<AppEnv>()
+  app.use('/api/*', rateLimit())
+  app.use('/api/*', deadline())
   app.use('*', async (c, next) => {
-    c.set('index', await options.index(c.env, executionContext(c)))
+    const provided = await options.index(c.env, executionContext(c))
+    const reader = 'read' in provided ? provided : inMemoryReader(provided)
+    c.set('index', reader.index)
+    c.set('read', reader.read)
+    c.set('precomputed', reader.precomputed)
     await next()
   })
   app.route('/api', api)
@@ -117,6 +127,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     return notFoundHtml(c, `There is no page at ${c.req.path}.`)
   })
   app.onError((error, c) => {
+    if (error instanceof IndexUnavailableError) {
+      c.header('Retry-After', '1')
+      return apiError(c, 503, 'unavailable', error.message)
+    }
     console.error(error)
     return apiError(c, 500, 'internal_error', 'the server failed to answer this request')
   })

@@ -8,7 +8,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 
 /** Machine-readable error codes. */
-export type ErrorCode = 'invalid_parameter' | 'not_found' | 'method_not_allowed' | 'internal_error'
+export type ErrorCode = 'invalid_parameter' | 'not_found' | 'method_not_allowed' | 'rate_limited' | 'internal_error' | 'unavailable' | 'timeout'
+
+/** The index cannot be read now (not loaded, or its store failed): the API answers 503. */
+export class IndexUnavailableError extends Error {}
 
 /** The schema of every error response. */
 export const ErrorSchema = z

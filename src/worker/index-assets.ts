@@ -6,41 +6,16 @@
  * time. The build writes them with {@link splitIndexAssets}; the Worker reads them back with
  * {@link readIndexAssets}.
  */
+import {
+  INDEX_ASSETS_LAYOUT,
+  INDEX_ASSETS_LISTING,
+  INDEX_ASSETS_PATH,
+  INDEX_PART_BYTES,
+  TERMS_PART_BYTES,
+  WORKER_INDEX_FILES,
+  splitUtf8,
+} from '../core/index-artifacts.ts'
 import { splitIndexJson, type IndexTexts } from '../core/loaded-index.ts'
-
-/** Where the index files sit among the static assets, and the path the Worker fetches them from. */
-export const INDEX_ASSETS_PATH = '/_index/'
-
-/** The listing's file name inside {@link INDEX_ASSETS_PATH}. */
-export const INDEX_ASSETS_LISTING = 'parts.json'
-
-/** Largest part in bytes: well under the 25 MiB static-asset file limit. */
-export const INDEX_PART_BYTES = 10 * 1024 * 1024
-
-/**
- * Largest part of the index's terms: each is parsed on its own while the index is built, so the
- * smaller the part, the lower the load's peak memory (10k paragraphs: about 93 MiB of heap with
- * the index whole, 49 MiB in 1 MiB parts; BENCHMARKS.md).
- */
-export const TERMS_PART_BYTES = 1024 * 1024
-
-/** The files of `index/` that the Worker loads, by their key in {@link IndexTexts}. */
-export const WORKER_INDEX_FILES = { index: 'index.json', vocabulary: 'vocabulary.json', manifest: 'manifest.json' } as const satisfies Record<keyof IndexTexts, string>
-
-/** Version of the layout of the index's static assets; bump it when it changes. */
-export const INDEX_ASSETS_LAYOUT = 2
-
-/**
- * An index whose files add up to at most this many bytes is also bundled with the Worker and
- * loaded at module scope, in the start-up budget (1 s) rather than in the first request's (10 ms of
- * CPU on the Free plan): about 5,000 paragraphs (1,000 take 1 MiB and load in about 100 ms in
- * workerd; BENCHMARKS.md). A larger one is read from the static assets by the first request of an
- * isolate.
- */
-export const BUNDLED_INDEX_MAX_BYTES = 4 * 1024 * 1024
-
-/** Where the build puts the bundled copy (text modules the Worker imports), under `dist/`. */
-export const BUNDLED_INDEX_DIR = 'bundled-index'
 
 /** `parts.json`: the index version, and for each file the names of its parts in order. */
 export type IndexAssetsListing = {
@@ -59,28 +34,6 @@ export type IndexAssetsListing = {
 
 /** The Worker's files of `index/` as the build reads them: whole texts. */
 export type IndexFileTexts = { [K in keyof IndexTexts]: string }
-
-/**
- * Splits a text into UTF-8 parts of at most `maxBytes` bytes, cut between characters, so each
- * part decodes on its own and the decoded parts join back into the text.
- *
- * @example
- * splitUtf8('aé€', 3).map((part) => new TextDecoder().decode(part)) // => ['aé', '€']
- */
-export function splitUtf8(text: string, maxBytes: number): Uint8Array[] {
-  const bytes = new TextEncoder().encode(text)
-  const parts: Uint8Array[] = []
-  let start = 0
-  while (start < bytes.length) {
-    let end = Math.min(start + maxBytes, bytes.length)
-    // Back up to the start of a character: continuation bytes look like 10xxxxxx.
-    while (end < bytes.length && end > start && (bytes[end]! & 0xc0) === 0x80) end--
-    if (end === start) throw new Error(`index assets: maxBytes ${maxBytes} is smaller than one character`)
-    parts.push(bytes.subarray(start, end))
-    start = end
-  }
-  return parts
-}
 
 /**
  * The static-asset files of an index: its parts and the listing, by name inside

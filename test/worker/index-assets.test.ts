@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/core/build-index.ts'
 import { loadIndex } from '../../src/core/loaded-index.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../src/core/search.ts'
-import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, readIndexAssets, splitIndexAssets, splitUtf8 } from '../../src/worker/index-assets.ts'
+import { INDEX_ASSETS_LISTING, INDEX_ASSETS_PATH, splitUtf8 } from '../../src/core/index-artifacts.ts'
+import { readIndexAssets, splitIndexAssets } from '../../src/worker/index-assets.ts'
 import { fetchWorker } from './fetch.ts'
 
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)

@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono'
 import type { LoadedIndex } from '../../core/loaded-index.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
-import { CoverageError, compareSources } from '../../core/coverage.ts'
+import { CoverageError, compareSources, paragraphIdsOf } from '../../core/coverage.ts'
 import type { AppEnv } from '../env.ts'
 import { comparePage } from '../pages/compare-page.ts'
 import { demoPage } from '../pages/demo-page.ts'
@@ -73,37 +73,44 @@ pagesRoutes.get('/', (c) => {
   return page(c, demoPage({ origin: new URL(c.req.url).origin, sources: [...sources.values()], kinds: manifest.counts.kinds, paragraphs: manifest.counts.paragraphs }))
 })
 
-pagesRoutes.get('/sources/:id', (c) => {
+pagesRoutes.get('/sources/:id', async (c) => {
   const id = c.req.param('id')
-  const index = c.var.index
-  const source = index.sources.get(id)
+  const source = c.var.index.sources.get(id)
   if (!source) return page(c, notFoundPage(`There is no source with the id “${id}”.`), 404)
   const query = (c.req.query('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH)
-  const matches = query ? matchesInSource(index, id, query) : new Map<string, readonly TextSpan[]>()
-  const paragraphs = source.paragraphIds.flatMap((paragraphId) => {
-    const paragraph = index.paragraph(paragraphId)
-    if (!paragraph) return []
-    const relatedLinks = paragraph.related.flatMap((related): RelatedLink[] => {
-      const other = index.paragraph(related.id)
-      const otherSource = other && index.sources.get(other.sourceId)
-      return otherSource ? [{ id: related.id, position: other.position, kind: other.kind, source: otherSource }] : []
+  const paragraphs = await c.var.read((index) => {
+    const matches = query ? matchesInSource(index, id, query) : new Map<string, readonly TextSpan[]>()
+    return source.paragraphIds.flatMap((paragraphId) => {
+      const paragraph = index.paragraph(paragraphId)
+      if (!paragraph) return []
+      const relatedLinks = paragraph.related.flatMap((related): RelatedLink[] => {
+        const other = index.paragraph(related.id)
+        const otherSource = other && index.sources.get(other.sourceId)
+        return otherSource ? [{ id: related.id, position: other.position, kind: other.kind, source: otherSource }] : []
+      })
+      return [{ ...paragraph, relatedLinks, matches: matches.get(paragraphId) }]
     })
-    return [{ ...paragraph, relatedLinks, matches: matches.get(paragraphId) }]
-  })
+  }, { ids: source.paragraphIds })
   return page(c, readerPage({ source, paragraphs, query }))
 })
 
 pagesRoutes.get(PAGES_JS_PATH, (c) =>
   c.body(PAGES_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' })
 )
-pagesRoutes.get('/compare', (c) => {
-  const index = c.var.index
+
+pagesRoutes.get('/compare', async (c) => {
   const requested = c.req.query('sources')
   const ids = requested ? requested.split(',').map((id) => id.trim()).filter(Boolean) : []
   try {
-    const coverage = compareSources(index, ids)
-    const sizes = new Map([...index.sources.values()].map((source) => [source.id, source.paragraphs]))
-    return page(c, comparePage({ coverage, paragraph: (id) => index.paragraph(id)!, sizes }))
+    // The coverage reads every paragraph of the sources compared: fetched up front from an engine outside the isolate.
+    return await c.var.read(
+      (index) => {
+        const coverage = compareSources(index, ids)
+        const sizes = new Map([...index.sources.values()].map((source) => [source.id, source.paragraphs]))
+        return page(c, comparePage({ coverage, paragraph: (id) => index.paragraph(id)!, sizes }))
+      },
+      { ids: paragraphIdsOf(c.var.index, ids) }
+    )
   } catch (error) {
     if (error instanceof CoverageError) return page(c, notFoundPage(`Nothing to compare: ${error.message}.`), 404)
     throw error

@@ -38,10 +38,10 @@ const paragraphRoute = createRoute({
 })
 
 /** The `/api/paragraphs/{id}` route. */
-export const paragraphRoutes = new OpenAPIHono<AppEnv>().openapi(paragraphRoute, (c) => {
+export const paragraphRoutes = new OpenAPIHono<AppEnv>().openapi(paragraphRoute, async (c) => {
   const { id } = c.req.valid('param')
   const { context } = c.req.valid('query')
-  const found = paragraphContext(c.var.index, id, context)
+  const found = await c.var.read((index) => paragraphContext(index, id, context))
   if (!found) return c.json(errorBody('not_found', `no paragraph with id "${id}"`), 404)
   return c.json(found, 200)
 })

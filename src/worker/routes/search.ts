@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import type { SearchResponse } from '../../core/api-types.ts'
+import { precomputedKey } from '../../core/prefix-answers.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
 import { PARAGRAPH_KINDS, type ParagraphKind } from '../../core/types.ts'
 import type { AppEnv } from '../env.ts'
@@ -75,7 +76,7 @@ const searchRoute = createRoute({
 })
 
 /** The `/api/search` route. */
-export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, (c) => {
+export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, async (c) => {
   const params = c.req.valid('query')
   const index = c.var.index
   const unknown = (params.source ?? []).filter((id) => !index.sources.has(id))
@@ -84,7 +85,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, (c) =
     return c.json(errorBody('invalid_parameter', `source: unknown source id${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${known})`), 400)
   }
   const started = performance.now()
-  const result = searchParagraphs(index, {
+  const request = {
     query: typedQuery(c.req.query('q'), params.q),
     limit: params.limit,
     offset: params.offset,
@@ -93,7 +94,9 @@ export const searchRoutes = new OpenAPIHono<AppEnv>().openapi(searchRoute, (c) =
     prefix: params.prefix,
     fuzzy: params.fuzzy,
     snippetLength: params.snippet,
-  })
+  }
+  const key = c.var.precomputed && precomputedKey(request)
+  const result = (key ? await c.var.precomputed!(key) : undefined) ?? (await c.var.read((index) => searchParagraphs(index, request)))
   const tookMs = Math.round((performance.now() - started) * 1000) / 1000
   const { query, total, corrected, unmatched, offset, limit, facets, hits } = result
   const body: SearchResponse = { query, total, corrected, unmatched, offset, limit, tookMs, facets, hits }

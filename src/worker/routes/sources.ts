@@ -52,14 +52,17 @@ export const sourcesRoutes = new OpenAPIHono<AppEnv>()
     const sources = [...c.var.index.sources.values()].map((source) => ({ ...publicSource(source), paragraphs: source.paragraphs }))
     return c.json({ sources }, 200)
   })
-  .openapi(showRoute, (c) => {
+  .openapi(showRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const index = c.var.index
-    const source = index.sources.get(id)
+    const source = c.var.index.sources.get(id)
     if (!source) return c.json(errorBody('not_found', `no source with id "${id}"`), 404)
-    const paragraphs = source.paragraphIds.map((paragraphId) => {
-      const { kind, section, position, text } = index.paragraph(paragraphId)!
-      return { id: paragraphId, kind, section, position, text }
-    })
+    const paragraphs = await c.var.read(
+      (index) =>
+        source.paragraphIds.map((paragraphId) => {
+          const { kind, section, position, text } = index.paragraph(paragraphId)!
+          return { id: paragraphId, kind, section, position, text }
+        }),
+      { ids: source.paragraphIds }
+    )
     return c.json({ source: { ...publicSource(source), topics: source.topics }, paragraphs }, 200)
   })

@@ -45,8 +45,8 @@ const suggestRoute = createRoute({
 })
 
 /** The `/api/suggest` route. */
-export const suggestRoutes = new OpenAPIHono<AppEnv>().openapi(suggestRoute, (c) => {
+export const suggestRoutes = new OpenAPIHono<AppEnv>().openapi(suggestRoute, async (c) => {
   const { q, limit } = c.req.valid('query')
   const query = typedQuery(c.req.query('q'), q)
-  return c.json({ query, suggestions: suggest(c.var.index, query, limit) }, 200)
+  return c.json({ query, suggestions: await c.var.read((index) => suggest(index, query, limit)) }, 200)
 })

@@ -1,0 +1,166 @@
+/**
+ * @module
+ * The D1 engine's benchmark (`npm run bench -- --engine d1`): for each size, a synthetic corpus
+ * built with `--engine d1` into a copy of the project and loaded into that copy's local D1, then
+ * the real Worker under `wrangler dev` with that D1:
+ * - build: the whole build's time and peak memory, and the D1 load's part of it;
+ * - first query: the first `/api/search` of a fresh `wrangler dev` (its isolate loads the shell
+ *   from D1 then), from outside, less an empty request's time;
+ * - latency: the seeded query mix one query at a time, as the Worker measures it (`tookMs`: in
+ *   local workerd the clock advances across I/O, so it covers the D1 round trips), overall and by
+ *   kind of query, with the outside time beside it;
+ * - heap: what the isolate keeps for the D1 engine (the shell: manifest, vocabulary, term
+ *   dictionary), measured in Node with the same code (workerd shows no heap figure).
+ */
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { startDevServer } from '../dev-server.ts'
+import { ROOT } from '../paths.ts'
+import { generateSyntheticCorpus } from '../synthetic-corpus.ts'
+import { queryMix, type MixQuery, type QueryKind } from './query-mix.ts'
+import { latency, median, type Latency } from './stats.ts'
+import type { VocabularyEntry } from '../../../src/core/vocabulary.ts'
+
+/** The bench sends hundreds of queries a second from one client: rate limiting is off in its copies. */
+export function disableRateLimiting(wranglerToml: string): void {
+  const toml = readFileSync(wranglerToml, 'utf8')
+  const off = toml.replace(/^RATE_LIMITED_PATHS = .*$/m, 'RATE_LIMITED_PATHS = ""')
+  if (off === toml) throw new Error(`${wranglerToml}: no RATE_LIMITED_PATHS to turn rate limiting off`)
+  writeFileSync(wranglerToml, off)
+}
+
+/** One size's figures. */
+export type D1SizeResult = {
+  size: string
+  paragraphs: number
+  build: { ms: number; maxRss: number; d1LoadMs: number; sqlBytes: number }
+  firstQueryMs: number
+  firstQueryTookMs: number
+  shellHeapBytes: number
+  queries: { inside: Latency; outside: Latency; byKind: Record<string, Latency & { totalMean: number }> }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.stderr.on('data', (chunk) => (out += chunk))
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${out.slice(-3000)}`))))
+  })
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
+
+/**
+ * Measures one size with the D1 engine.
+ *
+ * @param options.work - The bench's work folder.
+ * @param options.paragraphs - Synthetic paragraphs.
+ */
+export async function measureD1Size(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<D1SizeResult> {
+  const { work, size, paragraphs, seed, log } = options
+  const node = process.execPath
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
+  const dir = join(work, `d1-${size}-seed${seed}`)
+  const project = join(dir, 'project')
+  const corpus = join(dir, 'corpus')
+  const state = join(project, '.wrangler', 'state')
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(project, { recursive: true })
+  for (const path of ['src', join('scripts', 'lib')]) cpSync(join(ROOT, path), join(project, path), { recursive: true })
+  for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
+  disableRateLimiting(join(project, 'wrangler.toml'))
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'))
+  mkdirSync(corpus, { recursive: true })
+  for (const file of generateSyntheticCorpus({ seed, paragraphs })) writeFileSync(join(corpus, file.name), file.text)
+
+  log(`[d1 ${size}] building with --engine d1 and loading the local D1`)
+  const rssFile = join(dir, 'build-max-rss')
+  const started = performance.now()
+  const output = await run(
+    node,
+    ['--import', join(ROOT, 'scripts/lib/bench/report-max-rss.ts'), 'scripts/build-index.ts', '--engine', 'd1', '--corpus', corpus, '--out', join(project, 'index'), '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state],
+    { ...env, BENCH_MAX_RSS_FILE: rssFile }
+  )
+  const buildMs = performance.now() - started
+  const loadLine = /loaded \S+ into the local D1 \(([\d.]+) MiB of SQL\) in (\d+) ms/.exec(output)
+  if (!loadLine) throw new Error(`the build did not load D1:\n${output.slice(-2000)}`)
+  const build = { ms: buildMs, maxRss: Number(readFileSync(rssFile, 'utf8')), d1LoadMs: Number(loadLine[2]), sqlBytes: Math.round(Number(loadLine[1]) * 1048576) }
+
+  const indexDir = join(project, 'index')
+  const vocabulary = JSON.parse(readFileSync(join(indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
+  const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((paragraph) => paragraph.text)
+  const mix: MixQuery[] = queryMix({ seed, vocabulary, paragraphs: texts })
+
+  log(`[d1 ${size}] shell heap (Node)`)
+  const heapOutput = await run(node, ['--expose-gc', join(ROOT, 'scripts/lib/bench/d1-shell-heap.ts'), indexDir], env)
+  const shellHeapBytes = (JSON.parse(heapOutput.trim().split('\n').at(-1)!) as { shellHeap: number }).shellHeap
+
+  log(`[d1 ${size}] wrangler dev with the local D1: first query, then the mix (${mix.length} queries)`)
+  writeFileSync(join(project, 'dist', 'assets', 'bench-ready.txt'), 'ready\n')
+  const server = await startDevServer({ args: ['--config', join(project, 'wrangler.toml'), '--persist-to', state], readyPath: '/bench-ready.txt', timeoutMs: 180_000 })
+  try {
+    await settle()
+    const get = async (path: string) => {
+      const t0 = performance.now()
+      const response = await fetch(server.url + path)
+      const body = (await response.json()) as { tookMs?: number; error?: unknown }
+      const ms = performance.now() - t0
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`)
+      return { ms, body }
+    }
+    const search = (q: string) => get(`/api/search?q=${encodeURIComponent(q)}`)
+    const first = await search(mix[0]!.q)
+    const empty: number[] = []
+    for (let i = 0; i < 7; i++) empty.push((await get('/api/paragraphs/none-such').catch(() => ({ ms: NaN }))).ms)
+    const emptyMs = median(empty.filter((ms) => !Number.isNaN(ms))) || 0
+    for (const { q } of mix.slice(0, 20)) await search(q)
+    const inside: number[] = []
+    const outside: number[] = []
+    const byKind = new Map<QueryKind, number[]>()
+    const outsideByKind = new Map<QueryKind, number[]>()
+    for (const { kind, q } of mix) {
+      const { ms, body } = await search(q)
+      inside.push(body.tookMs!)
+      outside.push(ms)
+      byKind.set(kind, [...(byKind.get(kind) ?? []), body.tookMs!])
+      outsideByKind.set(kind, [...(outsideByKind.get(kind) ?? []), ms])
+    }
+    return {
+      size,
+      paragraphs,
+      build,
+      firstQueryMs: first.ms - emptyMs,
+      firstQueryTookMs: first.body.tookMs!,
+      shellHeapBytes,
+      queries: {
+        inside: latency(inside),
+        outside: latency(outside),
+        byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, { ...latency(samples), totalMean: latency(outsideByKind.get(kind)!).mean }])),
+      },
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+/** The figures as a Markdown table. */
+export function d1Report(results: readonly D1SizeResult[]): string {
+  const mib = (bytes: number) => (bytes / 1048576).toFixed(1)
+  const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0))
+  const lines = [
+    '| paragraphs | build s (D1 load s) | build peak RSS MiB | SQL MiB | first query ms (tookMs) | shell heap MiB | p50 / p99 ms inside | p50 / p99 ms outside |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map((r) =>
+      `| ${r.paragraphs} | ${(r.build.ms / 1000).toFixed(1)} (${(r.build.d1LoadMs / 1000).toFixed(1)}) | ${mib(r.build.maxRss)} | ${mib(r.build.sqlBytes)} | ${ms(r.firstQueryMs)} (${ms(r.firstQueryTookMs)}) | ${mib(r.shellHeapBytes)} | ${ms(r.queries.inside.p50)} / ${ms(r.queries.inside.p99)} | ${ms(r.queries.outside.p50)} / ${ms(r.queries.outside.p99)} |`
+    ),
+    '',
+    '| paragraphs | kind | queries | mean | p50 | p99 (inside workerd, ms) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+    ...results.flatMap((r) => Object.entries(r.queries.byKind).map(([kind, l]) => `| ${r.paragraphs} | ${kind} | ${l.count} | ${ms(l.mean)} | ${ms(l.p50)} | ${ms(l.p99)} |`)),
+  ]
+  return lines.join('\n')
+}

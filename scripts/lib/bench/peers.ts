@@ -1,0 +1,77 @@
+/**
+ * @module
+ * `npm run bench -- --peers`: the project's two engines beside plain MiniSearch, FlexSearch and
+ * plain SQLite FTS5, in the same run, on the same synthetic corpus and the same query mix, each in
+ * a fresh Node process (`peer-probe.ts`): load, heap kept, first query, p50 and p99, and the
+ * results found, with ratios to the project's engines. Node, not workerd, so that every engine
+ * runs on the same runtime: the D1 engine runs its own code and SQL over `node:sqlite` here, and
+ * in workerd with the local D1 in `d1-bench.ts`.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../paths.ts'
+import { generateSyntheticCorpus } from '../synthetic-corpus.ts'
+import { queryMix } from './query-mix.ts'
+import type { Latency } from './stats.ts'
+import type { VocabularyEntry } from '../../../src/core/vocabulary.ts'
+
+/** The engines compared, the project's first. */
+export const PEER_ENGINES = ['product-minisearch', 'product-d1', 'minisearch', 'flexsearch', 'sqlite-fts5'] as const
+
+/** One engine's figures. */
+export type PeerResult = { engine: string; loadMs: number; firstQueryMs: number; heap: number; latency: Latency; found: number; withResults: number; queries: number }
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.stderr.on('data', (chunk) => (out += chunk))
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${out.slice(-3000)}`))))
+  })
+}
+
+/** Measures every engine at one size. */
+export async function measurePeers(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<{ size: string; paragraphs: number; engines: PeerResult[] }> {
+  const { work, size, paragraphs, seed, log } = options
+  const dir = join(work, `peers-${size}-seed${seed}`)
+  const corpus = join(dir, 'corpus')
+  const indexDir = join(dir, 'index')
+  if (!existsSync(join(indexDir, 'manifest.json'))) {
+    log(`[peers ${size}] building the index`)
+    mkdirSync(corpus, { recursive: true })
+    for (const file of generateSyntheticCorpus({ seed, paragraphs })) writeFileSync(join(corpus, file.name), file.text)
+    await run(process.execPath, ['scripts/build-index.ts', '--engine', 'minisearch', '--corpus', corpus, '--out', indexDir, '--quiet'])
+  }
+  const vocabulary = JSON.parse(readFileSync(join(indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
+  const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((paragraph) => paragraph.text)
+  const queriesFile = join(dir, 'queries.json')
+  writeFileSync(queriesFile, JSON.stringify(queryMix({ seed, vocabulary, paragraphs: texts }).map((query) => query.q)))
+  const engines: PeerResult[] = []
+  for (const engine of PEER_ENGINES) {
+    log(`[peers ${size}] ${engine}`)
+    const output = await run(process.execPath, ['--expose-gc', '--max-old-space-size=8192', join(ROOT, 'scripts/lib/bench/peer-probe.ts'), engine, indexDir, queriesFile, dir])
+    engines.push(JSON.parse(output.trim().split('\n').at(-1)!) as PeerResult)
+  }
+  return { size, paragraphs, engines }
+}
+
+/** The figures as a Markdown table, with ratios to the project's MiniSearch and D1 engines. */
+export function peersReport(results: readonly { paragraphs: number; engines: PeerResult[] }[]): string {
+  const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0))
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–')
+  const lines = [
+    '| paragraphs | engine | load ms | first query ms | heap MiB | p50 ms | p99 ms | results found (queries with any) | p50 / p99 vs ours (MiniSearch; D1) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ]
+  for (const { paragraphs, engines } of results) {
+    const [ours, d1] = engines
+    for (const e of engines) {
+      lines.push(
+        `| ${paragraphs} | ${e.engine} | ${ms(e.loadMs)} | ${ms(e.firstQueryMs)} | ${(e.heap / 1048576).toFixed(1)} | ${ms(e.latency.p50)} | ${ms(e.latency.p99)} | ${e.found} (${e.withResults}/${e.queries}) | ${ratio(e.latency.p50, ours!.latency.p50)} / ${ratio(e.latency.p99, ours!.latency.p99)}; ${ratio(e.latency.p50, d1!.latency.p50)} / ${ratio(e.latency.p99, d1!.latency.p99)} |`
+      )
+    }
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,364 @@
+/**
+ * @module
+ * The one interface between the query layer and the engine that holds the index.
+ *
+ * The query layer (`search.ts`, `suggest.ts`, `paragraph-context.ts`, the routes) is synchronous
+ * code over a {@link LoadedIndex}. An engine gives it an {@link IndexReader}: `read(reader)` runs
+ * that code on an index holding everything it reads. MiniSearch in the isolate holds everything
+ * already. An engine whose index lives elsewhere (D1) answers from a {@link PostingStore}: it runs
+ * the reader on what it has fetched so far; when the reader asks for the postings of a term or a
+ * paragraph not fetched yet, the view throws {@link MissingIndexData}, the reader fetches them and
+ * runs the code again. Every term a query reaches is fetched whole, with every paragraph its
+ * postings name, and searched by MiniSearch itself with the whole corpus's statistics, so both
+ * engines score and answer the same.
+ */
+import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
+import type { Manifest } from './build-index.ts'
+import type { D1Stats } from './d1-content.ts'
+import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
+import type { LoadedIndex, StoredParagraphWithId } from './loaded-index.ts'
+import type { SearchResult as SearchAnswer } from './search.ts'
+import { indexSourceTitles } from './source-titles.ts'
+import { Vocabulary, type VocabularyEntry } from './vocabulary.ts'
+
+/** Runs the query layer's synchronous code on an index that holds what that code reads. */
+export type IndexReader = {
+  /** What every request may read without a fetch: manifest, sources, vocabulary, titles. */
+  index: LoadedIndex
+  /**
+   * Runs `reader` on an index holding everything it reads.
+   *
+   * @param prefetch - Paragraphs the reader will read, fetched up front (a source's paragraphs).
+   * @throws whatever `reader` throws, and Error when the store cannot answer.
+   */
+  read<T>(reader: (index: LoadedIndex) => T, prefetch?: { ids?: readonly string[] }): Promise<T>
+  /** The answer precomputed for a search (see `prefix-answers.ts`), if the engine keeps one. */
+  precomputed?(key: string): Promise<SearchAnswer | undefined>
+}
+
+/**
+ * The reader of an index held whole in memory (MiniSearch in the isolate).
+ *
+ * @example
+ * const reader = inMemoryReader(loadIndex(texts))
+ * await reader.read((index) => searchParagraphs(index, request))
+ */
+export function inMemoryReader(index: LoadedIndex): IndexReader {
+  return { index, read: async (reader) => reader(index) }
+}
+
+/** Postings of a term as MiniSearch serialises them: field id to short document id to frequency. */
+export type TermPostings = Record<string, Record<string, number>>
+
+/** What ranking reads of every candidate: where the paragraph is, what it is, its fact and quotations. */
+export type ParagraphHead = Pick<StoredParagraph, 'sourceId' | 'kind' | 'section' | 'position' | 'fact' | 'quotes'>
+
+/** What only some readers read: the text (phrases, the top of a ranking, a page) and the related paragraphs. */
+export type ParagraphBody = Pick<StoredParagraph, 'text' | 'related'>
+
+/** A paragraph as a store keeps it. */
+export type StoredDocument = {
+  /** MiniSearch's short id. */
+  shortId: number
+  /** The paragraph id. */
+  id: string
+  /** The length of each field, by field id, as MiniSearch counts it. */
+  lengths: (number | null)[]
+  /** Where it is and what it is. */
+  head: ParagraphHead
+  /** Its text and related paragraphs, when asked for. */
+  body?: ParagraphBody
+}
+
+/** Where an engine outside the isolate keeps postings and paragraphs (D1: `src/worker/engines/d1-store.ts`). */
+export type PostingStore = {
+  /** The postings of each term; a term the corpus lacks is left out. */
+  postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
+  /** The answer precomputed for `key`, if any. */
+  precomputed?(key: string): Promise<SearchAnswer | undefined>
+  /**
+   * The paragraphs with these short ids or ids (those that do not exist are left out), or all of
+   * them; with their bodies for those asked by id, or when `bodies` is set.
+   */
+  documents(keys: { shortIds?: readonly number[]; ids?: readonly string[]; all?: boolean; bodies?: boolean }): Promise<StoredDocument[]>
+  /** The bodies of the paragraphs with these short ids. */
+  bodies(shortIds: readonly number[]): Promise<Map<number, ParagraphBody>>
+}
+
+/** What the view lacked: fetch these, then run the reader again. */
+export class MissingIndexData extends Error {
+  /** Terms whose postings are needed. */
+  readonly terms: readonly string[]
+  /** Paragraph ids needed. */
+  readonly ids: readonly string[]
+  /** Whether every paragraph is needed (a wildcard query: exclusions only). */
+  readonly all: boolean
+  /** Short ids of paragraphs whose text was read. */
+  readonly bodies: readonly number[]
+
+  constructor(terms: readonly string[], ids: readonly string[], all = false, bodies: readonly number[] = []) {
+    super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
+    this.terms = terms
+    this.ids = ids
+    this.all = all
+    this.bodies = bodies
+  }
+}
+
+/** What the engine keeps in the isolate for a store-backed index: small, whatever the corpus's size. */
+export type StoreShell = {
+  /** The shared parts of the index (manifest, sources, vocabulary, titles). */
+  index: LoadedIndex
+  /** The corpus statistics MiniSearch scores with. */
+  stats: D1Stats
+  /** Every index term of a searched field, for completing typo-tolerant and prefix terms. */
+  terms: SearchableMap<true>
+}
+
+/**
+ * Loads what the isolate keeps of a store-backed index.
+ *
+ * @param parts - The manifest, vocabulary, statistics and other index terms, as the D1 tables keep them (JSON).
+ */
+export function loadStoreShell(parts: { manifest: string; vocabulary: string; stats: string; terms: string }): StoreShell {
+  const manifest = JSON.parse(parts.manifest) as Manifest
+  const entries = JSON.parse(parts.vocabulary) as VocabularyEntry[]
+  const terms = new SearchableMap<true>()
+  for (const [, term] of entries) terms.set(term, true)
+  for (const term of JSON.parse(parts.terms) as string[]) terms.set(term, true)
+  const unfetched = (): never => {
+    throw new Error('the index shell holds no postings: read it through IndexReader.read')
+  }
+  const index: LoadedIndex = {
+    miniSearch: { search: unfetched, getStoredFields: unfetched } as unknown as MiniSearch<IndexedParagraph>,
+    manifest,
+    vocabulary: new Vocabulary(entries),
+    sources: new Map(manifest.sources.map((source) => [source.id, source])),
+    titles: indexSourceTitles(manifest.sources),
+    paragraph: unfetched,
+  }
+  return { index, stats: JSON.parse(parts.stats) as D1Stats, terms }
+}
+
+/**
+ * Most fetch rounds one read may take: a search takes one for its postings, and one for the texts
+ * its ranking reads (its phrases' candidates, the top it rescores, the page); a paragraph in
+ * context takes one.
+ */
+const MAX_ROUNDS = 5
+
+/**
+ * Neighbours fetched on each side of a paragraph read by id, with the paragraphs it is related
+ * to: what "show in context" reads next (its context is at most 10 on each side).
+ */
+const NEIGHBOURS = 10
+
+/**
+ * The reader of an index in a {@link PostingStore}.
+ *
+ * @param shell - What the isolate keeps (see {@link loadStoreShell}).
+ * @param store - Where the postings and paragraphs are.
+ */
+export function storeReader(shell: StoreShell, store: PostingStore): IndexReader {
+  return {
+    index: shell.index,
+    ...(store.precomputed ? { precomputed: (key: string) => store.precomputed!(key) } : {}),
+    async read(reader, prefetch) {
+      const fetched = new FetchedData(shell)
+      if (prefetch?.ids?.length) await fetched.fetch(store, new MissingIndexData([], prefetch.ids))
+      for (let round = 0; ; round++) {
+        let missing: MissingIndexData
+        try {
+          const value = reader(fetched.view())
+          // Texts read before they were fetched were read as empty: the answer is only a guess at
+          // what to fetch, and the reader runs again with them.
+          const unread = fetched.takeMissingBodies()
+          if (unread.length === 0) return value
+          missing = new MissingIndexData([], [], false, unread)
+        } catch (error) {
+          if (!(error instanceof MissingIndexData)) throw error
+          missing = error
+        }
+        if (round + 1 >= MAX_ROUNDS) throw new Error(`the index reader still lacked data after ${MAX_ROUNDS} rounds: ${missing.message}`)
+        await fetched.fetch(store, missing)
+      }
+    },
+  }
+}
+
+/** A text not fetched yet, as a reader sees it until the next round. */
+const UNFETCHED_BODY: ParagraphBody = Object.freeze({ text: '', related: [] })
+
+/** The part of the index one read has fetched, and the view of it the query layer reads. */
+class FetchedData {
+  readonly #shell: StoreShell
+  readonly #postings = new Map<string, TermPostings | null>()
+  readonly #documents = new Map<number, StoredDocument>()
+  readonly #bodies = new Map<number, ParagraphBody>()
+  readonly #shortIds = new Map<string, number | null>()
+  readonly #missingBodies = new Set<number>()
+  #all = false
+  #miniSearch: MiniSearch<IndexedParagraph> | undefined
+
+  constructor(shell: StoreShell) {
+    this.#shell = shell
+  }
+
+  /**
+   * Fetches what a view lacked: the postings with the paragraphs they name (their heads); the
+   * texts read; the paragraphs read by id whole, with their neighbours and the paragraphs related
+   * to them.
+   */
+  async fetch(store: PostingStore, missing: MissingIndexData): Promise<void> {
+    const [postings, byId, bodies] = await Promise.all([
+      missing.terms.length > 0 ? store.postings(missing.terms) : new Map<string, TermPostings>(),
+      missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
+      missing.bodies.length > 0 ? store.bodies(missing.bodies) : new Map<number, ParagraphBody>(),
+    ])
+    if (missing.all) {
+      this.#add(await store.documents({ all: true }))
+      this.#all = true
+    }
+    for (const [shortId, body] of bodies) this.#bodies.set(shortId, body)
+    for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)
+    this.#add(byId)
+    for (const id of missing.ids) if (!this.#shortIds.has(id)) this.#shortIds.set(id, null)
+    const named = new Set<number>()
+    for (const fields of postings.values()) {
+      for (const docs of Object.values(fields)) for (const shortId in docs) if (!this.#documents.has(Number(shortId))) named.add(Number(shortId))
+    }
+    const nearby = new Set<string>()
+    for (const { head, body } of byId) {
+      const ids = this.#shell.index.sources.get(head.sourceId)?.paragraphIds ?? []
+      for (const id of ids.slice(Math.max(0, head.position - NEIGHBOURS), head.position + NEIGHBOURS + 1)) nearby.add(id)
+      for (const related of body?.related ?? []) nearby.add(related.id)
+    }
+    for (const id of nearby) if (this.#hasBody(id)) nearby.delete(id)
+    const [heads, near] = await Promise.all([
+      named.size > 0 ? store.documents({ shortIds: [...named] }) : [],
+      nearby.size > 0 ? store.documents({ ids: [...nearby] }) : [],
+    ])
+    this.#add(heads)
+    this.#add(near)
+    if (missing.terms.length > 0 || missing.all) this.#miniSearch = undefined
+  }
+
+  /** Short ids of the paragraphs whose text the last run read before it was fetched; forgets them. */
+  takeMissingBodies(): number[] {
+    const missing = [...this.#missingBodies]
+    this.#missingBodies.clear()
+    return missing
+  }
+
+  #hasBody(id: string): boolean {
+    const shortId = this.#shortIds.get(id)
+    return shortId !== undefined && (shortId === null || this.#bodies.has(shortId))
+  }
+
+  #add(documents: readonly StoredDocument[]): void {
+    for (const document of documents) {
+      this.#documents.set(document.shortId, document)
+      this.#shortIds.set(document.id, document.shortId)
+      if (document.body) this.#bodies.set(document.shortId, document.body)
+    }
+  }
+
+  /** A paragraph's text and related paragraphs; until fetched, empty, and noted for the next round. */
+  #body(shortId: number): ParagraphBody {
+    const body = this.#bodies.get(shortId)
+    if (body) return body
+    this.#missingBodies.add(shortId)
+    return UNFETCHED_BODY
+  }
+
+  /** The index as far as fetched: it throws {@link MissingIndexData} for anything else. */
+  view(): LoadedIndex {
+    const withBodies = (results: SearchResult[]): SearchResult[] => {
+      for (const result of results) {
+        const shortId = this.#shortIds.get(result.id as string)!
+        // Read when the query layer reads them, not when MiniSearch copies the stored fields.
+        Object.defineProperty(result, 'text', { get: () => this.#body(shortId).text, enumerable: true, configurable: true })
+        Object.defineProperty(result, 'related', { get: () => this.#body(shortId).related, enumerable: true, configurable: true })
+      }
+      return results
+    }
+    const search = (query: Query | typeof MiniSearch.wildcard, options: SearchOptions = {}): SearchResult[] => {
+      if (query === MiniSearch.wildcard) {
+        if (!this.#all) throw new MissingIndexData([], [], true)
+        return withBodies(this.#searchable().search(query, options))
+      }
+      const needed = termsReached(query, options, this.#shell.terms)
+      const missing = [...needed].filter((term) => !this.#postings.has(term))
+      if (missing.length > 0) throw new MissingIndexData(missing, [])
+      return withBodies(this.#searchable().search(query, options))
+    }
+    const paragraph = (id: string): StoredParagraphWithId | undefined => {
+      if (!this.#hasBody(id)) throw new MissingIndexData([], [id])
+      const shortId = this.#shortIds.get(id)
+      if (shortId === null || shortId === undefined) return undefined
+      return { id, ...this.#documents.get(shortId)!.head, ...this.#bodies.get(shortId)! }
+    }
+    return { ...this.#shell.index, miniSearch: { search } as unknown as MiniSearch<IndexedParagraph>, paragraph }
+  }
+
+  /** MiniSearch over the fetched postings, with the whole corpus's statistics. */
+  #searchable(): MiniSearch<IndexedParagraph> {
+    if (this.#miniSearch) return this.#miniSearch
+    const { stats } = this.#shell
+    const documentIds: Record<string, string> = {}
+    const fieldLength: Record<string, (number | null)[]> = {}
+    const storedFields: Record<string, ParagraphHead> = {}
+    for (const [shortId, document] of [...this.#documents].sort(([a], [b]) => a - b)) {
+      documentIds[shortId] = document.id
+      fieldLength[shortId] = document.lengths
+      storedFields[shortId] = document.head
+    }
+    const index: AsPlainObject['index'] = []
+    for (const [term, postings] of this.#postings) if (postings) index.push([term, postings])
+    const plain = { ...stats, documentIds, fieldLength, storedFields, dirtCount: 0, index, serializationVersion: 2 } as unknown as AsPlainObject
+    this.#miniSearch = MiniSearch.loadJS<IndexedParagraph>(plain, MINISEARCH_OPTIONS)
+    return this.#miniSearch
+  }
+}
+
+/** MiniSearch's default largest edit distance of a fractional `fuzzy`. */
+const MAX_FUZZY = 6
+
+/**
+ * Every index term a MiniSearch query can reach: its terms, and the terms of the corpus its
+ * prefix and typo-tolerant terms complete to, with MiniSearch's own rules for each (the options
+ * of a combination apply to its subqueries; a string is tokenized and processed as MiniSearch
+ * would).
+ *
+ * @param query - The query, as given to `MiniSearch.search`.
+ * @param options - The search options.
+ * @param dictionary - The corpus's index terms.
+ */
+export function termsReached(query: Query, options: SearchOptions, dictionary: SearchableMap<unknown>): Set<string> {
+  const reached = new Set<string>()
+  const walk = (query: Query, options: SearchOptions): void => {
+    if (typeof query !== 'string') {
+      if (typeof query === 'symbol' || !('queries' in query)) throw new Error('the store-backed index does not answer wildcard queries')
+      const merged = { ...options, ...query, queries: undefined } as SearchOptions
+      for (const subquery of query.queries) walk(subquery, merged)
+      return
+    }
+    const tokenize = options.tokenize ?? MINISEARCH_OPTIONS.tokenize!
+    const processTerm = options.processTerm ?? MINISEARCH_OPTIONS.processTerm!
+    const terms = tokenize(query).flatMap((token) => processTerm(token) ?? []).filter((term): term is string => !!term)
+    terms.forEach((term, i) => {
+      reached.add(term)
+      const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, i, terms) : options.fuzzy || false
+      const prefix = typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true
+      if (prefix) for (const key of dictionary.atPrefix(term).keys()) reached.add(key)
+      if (fuzzy) {
+        const distance = fuzzy === true ? 0.2 : fuzzy
+        const maxDistance = distance < 1 ? Math.min(options.maxFuzzy ?? MAX_FUZZY, Math.round(term.length * distance)) : distance
+        if (maxDistance) for (const key of dictionary.fuzzyGet(term, maxDistance).keys()) reached.add(key)
+      }
+    })
+  }
+  walk(query, options)
+  return reached
+}

@@ -1,0 +1,138 @@
+/**
+ * @module
+ * The D1 engine: the index in a D1 database (SQLite with FTS5), read a query's worth at a time.
+ *
+ * Each request reads which generation of tables is active (one small query; the build switches
+ * it in one statement, see `d1-content.ts`), then answers from that generation only, so a query
+ * never mixes two builds. What every request needs (manifest, vocabulary, statistics; a few MB
+ * at 100k paragraphs) is loaded once per isolate and generation; postings and paragraphs are
+ * fetched per request, by the store-backed reader of `core/index-reader.ts`.
+ */
+import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { D1_META_KEYS } from '../../core/d1-content.ts'
+import {
+  loadStoreShell,
+  storeReader,
+  type IndexReader,
+  type ParagraphBody,
+  type ParagraphHead,
+  type PostingStore,
+  type StoredDocument,
+  type StoreShell,
+  type TermPostings,
+} from '../../core/index-reader.ts'
+import type { SearchResult } from '../../core/search.ts'
+import type { Env } from '../env.ts'
+import { IndexUnavailableError } from '../errors.ts'
+
+/**
+ * A {@link PostingStore} over one generation's tables.
+ *
+ * @param db - The D1 binding.
+ * @param tables - The generation's tables.
+ * @param fieldIds - MiniSearch's field ids by name (FTS5 names columns by name).
+ * @param rowGroups - Base-2 logarithms of how many paragraphs one row of postings, and of
+ *   paragraphs, gathers (see below; smaller in tests, to split small answers).
+ */
+export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<string, number>, rowGroups = { postings: 14, documents: 8 }): PostingStore {
+  // Answers come as a few rows of JSON built by SQLite: a row costs more to hand over than its
+  // bytes. Each row gathers a range of rowids, so no string passes D1's size limit (SQLITE_TOOBIG
+  // past about 2 MB): postings of 2^14 paragraphs (about 300 KB), or 2^8 paragraphs' fields.
+  const postingsOf = db.prepare(
+    `SELECT json_group_array(json_array(doc, col, tf)) AS postings FROM (SELECT doc, col, count(*) AS tf FROM ${tables.vocab} WHERE term = ?1 GROUP BY doc, col) GROUP BY doc >> ${rowGroups.postings}`
+  )
+  const documentsOf = (where: string, bodies: boolean) =>
+    db.prepare(
+      `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head)${bodies ? ', json(body)' : ''})) AS documents FROM ${tables.docs} WHERE ${where} GROUP BY rowid >> ${rowGroups.documents}`
+    )
+  const byShortId = documentsOf('rowid IN (SELECT value FROM json_each(?1))', false)
+  const byShortIdWhole = documentsOf('rowid IN (SELECT value FROM json_each(?1))', true)
+  const byId = documentsOf('id IN (SELECT value FROM json_each(?1))', true)
+  const every = documentsOf('1', false)
+  const bodiesOf = db.prepare(
+    `SELECT json_group_array(json_array(rowid, json(body))) AS bodies FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1)) GROUP BY rowid >> ${rowGroups.documents}`
+  )
+  const answerOf = db.prepare(`SELECT response FROM ${tables.answers} WHERE query = ?1`)
+  return {
+    async precomputed(key) {
+      const row = await answerOf.bind(key).first<{ response: string }>()
+      return row ? (JSON.parse(row.response) as SearchResult) : undefined
+    },
+    async postings(terms) {
+      // One statement per term, all in one round trip: fts5vocab looks a term up by equality.
+      const results = await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term)))
+      const found = new Map<string, TermPostings>()
+      results.forEach((result, i) => {
+        if (result.results.length === 0) return
+        const postings: TermPostings = {}
+        for (const row of result.results) {
+          for (const [doc, col, tf] of JSON.parse(row.postings) as [number, string, number][]) (postings[fieldIds[col]!] ??= {})[doc] = tf
+        }
+        found.set(terms[i]!, postings)
+      })
+      return found
+    },
+    async documents({ shortIds = [], ids = [], all = false, bodies = false }) {
+      const statements = [
+        ...(all ? [every] : []),
+        ...(shortIds.length > 0 ? [(bodies ? byShortIdWhole : byShortId).bind(JSON.stringify(shortIds))] : []),
+        ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : []),
+      ]
+      if (statements.length === 0) return []
+      const results = await db.batch<{ documents: string }>(statements)
+      return results.flatMap((result) =>
+        result.results.flatMap((row) =>
+          (JSON.parse(row.documents) as [number, string, (number | null)[], ParagraphHead, ParagraphBody?][]).map(
+            ([shortId, id, lengths, head, body]): StoredDocument => (body ? { shortId, id, lengths, head, body } : { shortId, id, lengths, head })
+          )
+        )
+      )
+    },
+    async bodies(shortIds) {
+      const found = new Map<number, ParagraphBody>()
+      if (shortIds.length === 0) return found
+      const { results } = await bodiesOf.bind(JSON.stringify(shortIds)).all<{ bodies: string }>()
+      for (const row of results) for (const [shortId, body] of JSON.parse(row.bodies) as [number, ParagraphBody][]) found.set(shortId, body)
+      return found
+    },
+  }
+}
+
+/** Reads a generation's meta table: its values, each joined from its parts. */
+export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<StoreShell> {
+  const { results } = await db.prepare(`SELECT key, value FROM ${tables.meta} ORDER BY key, part`).all<{ key: string; value: string }>()
+  const values: Record<string, string> = {}
+  for (const { key, value } of results) values[key] = (values[key] ?? '') + value
+  for (const key of Object.values(D1_META_KEYS)) if (values[key] === undefined) throw new IndexUnavailableError(`the D1 index lacks its ${key}; run npm run build:index`)
+  return loadStoreShell({ manifest: values[D1_META_KEYS.manifest]!, vocabulary: values[D1_META_KEYS.vocabulary]!, stats: values[D1_META_KEYS.stats]!, terms: values[D1_META_KEYS.terms]! })
+}
+
+/**
+ * A provider of the D1 engine's reader: the active generation, its shell cached per isolate.
+ *
+ * @throws {@link IndexUnavailableError} when the binding is missing or no generation is active.
+ */
+export function d1IndexProvider(): (env: Pick<Env, 'INDEX_DB'>) => Promise<IndexReader> {
+  let cached: { generation: string; shell: Promise<StoreShell> } | undefined
+  return async (env) => {
+    const db = env.INDEX_DB
+    if (!db) throw new IndexUnavailableError('the INDEX_DB binding is missing: see [[d1_databases]] in wrangler.toml')
+    let active: { generation: string } | null
+    try {
+      active = await db.prepare(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`).first<{ generation: string }>()
+    } catch {
+      active = null
+    }
+    if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
+    const tables = d1Tables(active.generation)
+    if (cached?.generation !== active.generation) {
+      const shell = loadD1Shell(db, tables)
+      cached = { generation: active.generation, shell }
+      shell.catch(() => {
+        if (cached?.shell === shell) cached = undefined
+      })
+    }
+    const shell = await cached.shell
+    return storeReader(shell, d1Store(db, tables, shell.stats.fieldIds))
+  }
+}

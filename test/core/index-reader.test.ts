@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { d1Content } from '../../src/core/d1-content.ts'
+import { inMemoryReader, loadStoreShell, storeReader, termsReached, type IndexReader } from '../../src/core/index-reader.ts'
+import { loadIndex } from '../../src/core/loaded-index.ts'
+import { paragraphContext } from '../../src/core/paragraph-context.ts'
+import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src/core/search.ts'
+import { suggest } from '../../src/core/suggest.ts'
+import SearchableMap from 'minisearch/SearchableMap'
+import { memoryStore } from '../support/memory-store.ts'
+
+const INDEX = join(import.meta.dirname, '../../index')
+const files = { index: readFileSync(join(INDEX, 'index.json'), 'utf8'), vocabulary: readFileSync(join(INDEX, 'vocabulary.json'), 'utf8'), manifest: readFileSync(join(INDEX, 'manifest.json'), 'utf8') }
+
+/** The shell's parts as the D1 tables keep them: taken from the statements d1Content writes. */
+function shellParts(): { manifest: string; vocabulary: string; stats: string; terms: string } {
+  const { fill } = d1Content(files)
+  const parts: Record<string, string[]> = {}
+  for (const statement of fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
+    const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
+    ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
+  }
+  return Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, values.join('')])) as ReturnType<typeof shellParts>
+}
+
+let memory: IndexReader
+let store: IndexReader
+let calls: { postings: number; documents: number; bodies: number }
+beforeAll(() => {
+  memory = inMemoryReader(loadIndex(files))
+  const backing = memoryStore(files.index)
+  calls = backing.calls
+  store = storeReader(loadStoreShell(shellParts()), backing)
+})
+
+// Query-language cases of the README, each kind once at least: words, stems, completion while
+// typing, typos, phrases (of common words too), exclusions of words and phrases, filters, pages.
+const QUERIES: [string, Partial<SearchRequest> & { sources?: string[]; kinds?: ('body' | 'caption' | 'heading' | 'comment')[] }][] = [
+  ['red line', {}],
+  ['Marine Le Pen', {}],
+  ['"chemical weapons"', {}],
+  ['"weapons chemical"', {}],
+  ['chemical weapons -Assad', {}],
+  ['Putin -"red line"', {}],
+  ['coopera', {}],
+  ['cooperation ', {}],
+  ['chemcal', {}],
+  ['Versailes palace', {}],
+  ['p', {}],
+  ['Pu', {}],
+  ['"in the"', {}],
+  ['"to be"', {}],
+  ['Putin Macron Versailles', {}],
+  ['the', {}],
+  ['what did Putin say about the election', {}],
+  ['Putin', { limit: 3, offset: 2 }],
+  ['Putin', { kinds: ['caption'] }],
+  ['Putin', { sources: ['bbc-macron-putin-frank-exchange'] }],
+  ['Ptuin', { fuzzy: false }],
+  ['coopera', { prefix: false }],
+  ['zzzzqqq', {}],
+  ['-Putin', {}],
+  ['-Putin -Macron', { limit: 50 }],
+]
+
+describe('storeReader', () => {
+  it.each(QUERIES)('answers %j as the in-memory index does', async (query, options) => {
+    const request = { ...SEARCH_DEFAULTS, query, ...options }
+    const expected = await memory.read((index) => searchParagraphs(index, request))
+    const actual = await store.read((index) => searchParagraphs(index, request))
+    expect(actual).toEqual(expected)
+  })
+
+  it('fetches the postings of the terms reached and the paragraphs they name, then the texts the ranking read', async () => {
+    const before = { ...calls }
+    await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: 'red line' }))
+    expect(calls.postings - before.postings).toBe(1)
+    expect(calls.documents - before.documents).toBe(1)
+    expect(calls.bodies - before.bodies).toBe(1)
+  })
+
+  it.each(['Marine Le P', 'Putin P', 'chem', 'red l'])('suggests for %j as the in-memory index does', async (query) => {
+    expect(await store.read((index) => suggest(index, query, 8))).toEqual(await memory.read((index) => suggest(index, query, 8)))
+  })
+
+  it('gives a paragraph in context with its neighbours and related paragraphs in one round', async () => {
+    const ids = memory.index.manifest.sources.flatMap((source) => source.paragraphIds)
+    for (const id of [ids[0]!, ids[5]!, ids.at(-1)!]) {
+      const before = { ...calls }
+      expect(await store.read((index) => paragraphContext(index, id, 10))).toEqual(await memory.read((index) => paragraphContext(index, id, 10)))
+      expect(calls.documents - before.documents).toBe(2)
+    }
+    expect(await store.read((index) => index.paragraph('p0000000000'))).toBeUndefined()
+  })
+
+  it('reads a whole source in one round when its paragraphs are prefetched', async () => {
+    const source = memory.index.manifest.sources[0]!
+    const read = (index: typeof memory.index) => source.paragraphIds.map((id) => index.paragraph(id)!.text)
+    const before = { ...calls }
+    expect(await store.read(read, { ids: source.paragraphIds })).toEqual(await memory.read(read))
+    expect(calls.documents - before.documents).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('termsReached', () => {
+  const dictionary = new SearchableMap<true>()
+  for (const term of ['putin', 'puti', 'pun', 'macron', 'macro']) dictionary.set(term, true)
+  const identity = { tokenize: (s: string) => [s], processTerm: (s: string) => s }
+
+  it('reaches the terms within the edit distance asked, and the completions of a prefix', () => {
+    expect([...termsReached({ queries: ['putin'], fuzzy: 1 }, identity, dictionary)].sort()).toEqual(['puti', 'putin'])
+    expect([...termsReached({ queries: ['pu'], prefix: true }, identity, dictionary)].sort()).toEqual(['pu', 'pun', 'puti', 'putin'])
+    // Options of a combination apply to its subqueries; a subquery may turn them off.
+    expect([...termsReached({ combineWith: 'OR', fuzzy: 1, queries: ['macro', { queries: ['putin'], fuzzy: false }] }, identity, dictionary)].sort()).toEqual(['macro', 'macron', 'putin'])
+  })
+})

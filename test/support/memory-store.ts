@@ -1,0 +1,42 @@
+/**
+ * @module
+ * A {@link PostingStore} over MiniSearch's serialised index, in memory: the store-backed reader's
+ * logic tested in Node without D1 (the D1 store itself is tested in workerd).
+ */
+import type { AsPlainObject } from 'minisearch'
+import type { StoredParagraph } from '../../src/core/index-options.ts'
+import type { PostingStore, StoredDocument, TermPostings } from '../../src/core/index-reader.ts'
+
+/** The store, and counts of what was asked of it. */
+export function memoryStore(indexJson: string): PostingStore & { calls: { postings: number; documents: number; bodies: number } } {
+  const plain = JSON.parse(indexJson) as AsPlainObject
+  const terms = new Map(plain.index as [string, TermPostings][])
+  const byId = new Map(Object.entries(plain.documentIds).map(([shortId, id]) => [String(id), Number(shortId)]))
+  const document = (shortId: number, withBody: boolean): StoredDocument | undefined => {
+    if (plain.documentIds[shortId] === undefined) return undefined
+    const { text, related, ...head } = plain.storedFields[shortId] as StoredParagraph
+    const found: StoredDocument = { shortId, id: String(plain.documentIds[shortId]), lengths: plain.fieldLength[shortId] as (number | null)[], head }
+    return withBody ? { ...found, body: { text, related } } : found
+  }
+  const calls = { postings: 0, documents: 0, bodies: 0 }
+  return {
+    calls,
+    async postings(wanted) {
+      calls.postings++
+      return new Map(wanted.filter((term) => terms.has(term)).map((term) => [term, terms.get(term)!]))
+    },
+    async documents({ shortIds = [], ids = [], all = false, bodies = false }) {
+      calls.documents++
+      const heads = all ? [...byId.values()] : shortIds
+      const whole = ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)
+      return [...heads.map((shortId) => document(shortId, bodies)), ...whole.map((shortId) => document(shortId, true))].filter((found) => found !== undefined)
+    },
+    async bodies(shortIds) {
+      calls.bodies++
+      return new Map(shortIds.flatMap((shortId) => {
+        const found = document(shortId, true)
+        return found?.body ? [[shortId, found.body] as const] : []
+      }))
+    },
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The D1 engine in workerd with the real D1: generations switch atomically, old ones stay for
+ * queries still reading them, and a database with no index gives a clear 503.
+ */
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { buildIndex } from '../../../src/core/build-index.ts'
+import { d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
+import { createApp } from '../../../src/worker/app.ts'
+import { d1Tables } from '../../../src/core/index-artifacts.ts'
+import { d1IndexProvider, d1Store } from '../../../src/worker/engines/d1-engine.ts'
+import type { Env } from '../../../src/worker/env.ts'
+
+const testEnv = env as unknown as Env & { INDEX_DB: D1Database }
+const db = testEnv.INDEX_DB
+const run = (statements: readonly string[]) => db.batch(statements.map((statement) => db.prepare(statement)))
+const app = createApp({ index: d1IndexProvider() })
+const get = async (path: string) => {
+  const response = await app.fetch(new Request(new URL(path, 'http://search.test')), testEnv)
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any }
+}
+const tableNames = async () => (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ps_docs_%'`).all<{ name: string }>()).results.map((row) => row.name).sort()
+
+/** A second corpus: two sources, three paragraphs, words the shipped corpus lacks. */
+async function otherIndex() {
+  const encoder = new TextEncoder()
+  const { files } = await buildIndex({
+    sources: [
+      { name: 'harbour.txt', bytes: encoder.encode('Harbour news\nThe ferry left the harbour at dawn.\nGulls followed the ferry.') },
+      { name: 'weather.txt', bytes: encoder.encode('Weather\nFog closed the harbour.') },
+    ],
+  })
+  return d1Content({ index: files['index.json'], vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] })
+}
+
+describe('the D1 engine', () => {
+  it('answers 503 naming the problem while no index is loaded', async () => {
+    const { status, body, headers } = await get('/api/search?q=ferry')
+    expect(status).toBe(503)
+    expect(body.error.code).toBe('unavailable')
+    expect(body.error.message).toContain('npm run build:index')
+    expect(headers.get('Retry-After')).toBe('1')
+    const unbound = await app.fetch(new Request('http://search.test/api/health'), { ...testEnv, INDEX_DB: undefined })
+    expect(unbound.status).toBe(503)
+    expect(((await unbound.json()) as any).error.message).toContain('INDEX_DB')
+  })
+
+  describe('with the shipped index loaded', () => {
+    beforeAll(async () => {
+      const { fill, activate } = inject('d1Content')
+      await run([...fill, ...activate])
+    })
+
+    it('answers a short prefix typed alone from its precomputed answer, and only with default parameters', async () => {
+      const { generation } = inject('d1Content')
+      const planted = { query: 'Zq', total: 1, corrected: 0, unmatched: [], offset: 0, limit: 10, facets: { source: {}, kind: {} }, hits: [] }
+      await db.prepare(`INSERT INTO ps_answers_${generation} (query, response) VALUES ('Zq', ?1)`).bind(JSON.stringify(planted)).run()
+      const { body } = await get('/api/search?q=Zq')
+      expect(body.total).toBe(1)
+      // Another limit is another answer: searched live, and "zq" is in no paragraph.
+      expect((await get('/api/search?q=Zq&limit=5')).body.total).toBe(0)
+      expect((await get('/api/search?q=zq')).body.total).toBe(0)
+    })
+
+    it('gathers postings and paragraphs that span several rows, whatever the row size', async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      const fieldIds = { text: 0, section: 1, grams: 2 }
+      // "putin" is in the text of 20 paragraphs of the shipped corpus (index/index.json): with rows of 2, ten rows.
+      const whole = await d1Store(db, tables, fieldIds).postings(['putin'])
+      const split = await d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }).postings(['putin'])
+      expect(Object.keys(whole.get('putin')![0]!).length).toBe(20)
+      expect(split).toEqual(whole)
+      const shortIds = Object.keys(whole.get('putin')![0]!).map(Number)
+      const documents = await d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }).documents({ shortIds })
+      expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(shortIds.sort((a, b) => a - b))
+    })
+
+    it('switches to a new generation only when it is activated, whole', async () => {
+      expect((await get('/api/health')).body.paragraphs).toBe(52)
+      const other = await otherIndex()
+      await run(other.fill)
+      // Filled but not active: queries still read the shipped corpus, all of it.
+      expect((await get('/api/health')).body.paragraphs).toBe(52)
+      expect((await get('/api/search?q=ferry')).body.total).toBe(0)
+      expect((await get('/api/search?q=Putin')).body.total).toBeGreaterThan(0)
+
+      await run(other.activate)
+      const health = (await get('/api/health')).body
+      expect(health).toMatchObject({ paragraphs: 3, sources: 2 })
+      // "ferry" is in both paragraphs of the harbour source; "harbour" in its first and the weather one's.
+      expect((await get('/api/search?q=ferry')).body.total).toBe(2)
+      expect((await get('/api/search?q=harbour')).body.total).toBe(2)
+      expect((await get('/api/search?q=Putin')).body.total).toBe(0)
+
+      // Both generations stay until the next build drops all but the new one and the one before.
+      const shipped = inject('d1Content').generation
+      expect(await tableNames()).toEqual([`ps_docs_${shipped}`, `ps_docs_${other.generation}`].sort())
+      const names = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all<{ name: string }>()).results.map((row) => row.name)
+      expect(d1DropOtherGenerations(names, [shipped, other.generation])).toEqual([])
+      await run(d1DropOtherGenerations(names, [other.generation]))
+      expect(await tableNames()).toEqual([`ps_docs_${other.generation}`])
+      expect((await get('/api/search?q=harbour')).body.total).toBe(2)
+    })
+  })
+})
