@@ -60,6 +60,8 @@ export function removeDuplicates(units: readonly Unit[]): Deduplicated {
   const byKey = new Map<string, number>()
   /** For each kept unit, the input position its text and lines come from. */
   const sourceOf: number[] = []
+  /** For each input unit, whether it matched a unit seen before (whichever of the two is kept). */
+  const repeats: boolean[] = []
   const byOpening = new Map<string, number[]>()
   const byClosing = new Map<string, number[]>()
   const index = (unit: Unit, at: number) => {
@@ -75,13 +77,14 @@ export function removeDuplicates(units: readonly Unit[]): Deduplicated {
     let at = byKey.get(key)
     if (at !== undefined) {
       const previous = keptIndexOf[position - 1]
-      const inRun = position > 0 && isCopy[position - 1] === true && previous === at - 1
+      const inRun = position > 0 && repeats[position - 1] === true && previous === at - 1
       const sentence = endsSentence(unit.text) && words >= 3
       if (words >= MIN_STANDALONE_REPEAT_WORDS || sentence || inRun || unit.kind === 'caption' || kept[at]!.kind === 'caption') {
         // The same text seen bare and as a labelled caption is one caption.
         if (unit.kind === 'caption') kept[at]!.kind = 'caption'
         keptIndexOf.push(at)
         isCopy.push(true)
+        repeats.push(true)
         return
       }
     } else if (words >= MIN_CUT_WORDS) {
@@ -89,6 +92,7 @@ export function removeDuplicates(units: readonly Unit[]): Deduplicated {
       if (at !== undefined) {
         keptIndexOf.push(at)
         isCopy.push(true)
+        repeats.push(true)
         return
       }
       at = findCutOf(unit, key, kept, byOpening)
@@ -104,6 +108,7 @@ export function removeDuplicates(units: readonly Unit[]): Deduplicated {
         sourceOf[at] = position
         keptIndexOf.push(at)
         isCopy.push(false)
+        repeats.push(true)
         return
       }
     }
@@ -112,6 +117,7 @@ export function removeDuplicates(units: readonly Unit[]): Deduplicated {
     index(copy, kept.length)
     keptIndexOf.push(kept.length)
     isCopy.push(false)
+    repeats.push(false)
     kept.push(copy)
   })
   return { kept, keptIndexOf, isCopy }
