@@ -56,6 +56,12 @@ const LINK_CONTAINERS = new Set(['UL', 'OL', 'NAV', 'ASIDE', 'SECTION', 'DIV', '
 /** A share of a container's text inside links at or above which it is a list of links. */
 const LINK_ONLY_SHARE = 0.9
 
+/**
+ * A class that labels an element a caption (`caption`, `wp-caption-text`, `lead-caption`): the
+ * page's own markup, as WordPress and many CMSs write captions without `<figcaption>`.
+ */
+const CAPTION_CLASS = /(?:^|[\s_-])caption(?:$|[\s_-])/i
+
 /** Markup that sets a photo credit apart inside a caption (`<small>`, `class="credit"`). */
 const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|image-source|photo-source|rights)(?:$|[\s_-])/i
 
@@ -99,7 +105,7 @@ export function readHtml(bytes: Uint8Array, file: string): Capture {
   // Readability works on (and changes) its own copy; the page as saved is read again for the
   // captions of figures it left outside the article's text (a lead photo above the body), when
   // the page has more captions than the article kept.
-  if ((html.match(/<figcaption[\s>]/gi)?.length ?? 0) > lines.filter((line) => line.role === 'caption').length) {
+  if ((html.match(/<figcaption[\s>]|class\s*=\s*["'][^"']*caption/gi)?.length ?? 0) > lines.filter((line) => line.role === 'caption').length) {
     restoreFigureCaptions(lines, parseHTML(html).document as unknown as DomElement)
   }
   const articleText = lines.filter((line) => line.role !== 'furniture').reduce((sum, line) => sum + line.text.length, 0)
@@ -169,12 +175,29 @@ function readMetaFacts(document: DomElement): CaptureFacts {
 }
 
 /** The role an element gives the text inside it, if any. */
-function roleOf(tag: string): LineRole | undefined {
+function roleOf(element: DomElement, tag: string): LineRole | undefined {
   if (/^H[1-6]$/.test(tag)) return 'heading'
   if (tag === 'LI') return 'list-item'
-  if (tag === 'FIGCAPTION') return 'caption'
+  if (isCaptionElement(element, tag)) return 'caption'
   return undefined
 }
+
+/**
+ * A `<figcaption>`, or an element whose class labels it a caption (see {@link CAPTION_CLASS})
+ * and that stands with an image (holds one, or has one beside it).
+ */
+function isCaptionElement(element: DomElement, tag: string): boolean {
+  if (tag === 'FIGCAPTION') return true
+  if (!CAPTION_CLASS.test(element.getAttribute('class') ?? '')) return false
+  const isImage = (node: DomNode) => node.nodeType === ELEMENT_NODE && IMAGES.has((node as DomElement).tagName.toUpperCase())
+  // An image in the element, or beside it (itself, or wrapped one level deep, as `<a><img></a>`).
+  if (element.querySelector('img, picture, svg, video') !== null) return true
+  const siblings = Array.from(element.parentNode?.childNodes ?? []).filter((node) => node !== element)
+  return siblings.some((node) => isImage(node) || Array.from(node.childNodes).some(isImage))
+}
+
+/** Elements that show an image. */
+const IMAGES = new Set(['IMG', 'PICTURE', 'SVG', 'VIDEO'])
 
 /**
  * The article's lines, one per block, in document order. Text takes the role of the nearest
@@ -211,7 +234,7 @@ function articleLines(root: DomElement): CaptureLine[] {
     }
     // Text before a block belongs to the block around both.
     flush(role)
-    const inner: LineRole | undefined = role === 'furniture' || isLinkList(element) ? 'furniture' : (roleOf(tag) ?? role)
+    const inner: LineRole | undefined = role === 'furniture' || isLinkList(element) ? 'furniture' : (roleOf(element, tag) ?? role)
     if (LINE_BLOCKS.has(tag) && !holdsLineBlock(element)) {
       emitBlock(element, tag, inner, lines)
       return
@@ -227,23 +250,33 @@ function articleLines(root: DomElement): CaptureLine[] {
 
 /**
  * Puts back the captions of figures that Readability left out when the page's own markup puts
- * them in the article: a `<figure>` inside the same `<article>` (or `<main>`) element as the
- * extracted paragraphs. Each goes before the first extracted line that follows it in the page.
+ * them with the article: a caption (see {@link isCaptionElement}) inside the same `<article>` or
+ * `<main>` element as the extracted paragraphs, or else inside the nearest element around the
+ * first extracted paragraph that holds one (a few levels up at most). Each goes before the first
+ * extracted line that follows it in the page.
  */
 function restoreFigureCaptions(lines: CaptureLine[], page: DomElement): void {
   const known = new Set(lines.map((line) => line.text))
-  const containers = Array.from(page.querySelectorAll('article, main'))
-  const container = containers.find((element) => Array.from(element.querySelectorAll('p')).some((p) => known.has(collapse(p.textContent ?? ''))))
+  const isKnown = (element: DomElement) => known.has(collapse(element.textContent ?? ''))
+  const captionsIn = (element: DomElement) => Array.from(element.querySelectorAll('figcaption, [class*="caption" i]')).filter((candidate) => isCaptionElement(candidate, candidate.tagName.toUpperCase()))
+  let container = Array.from(page.querySelectorAll('article, main')).find((element) => Array.from(element.querySelectorAll('p')).some(isKnown))
+  if (!container) {
+    let around = Array.from(page.querySelectorAll('p')).find(isKnown)?.parentNode as DomElement | null | undefined
+    for (let level = 0; around && level < MAX_CAPTION_LEVELS && !container; level++, around = around.parentNode as DomElement | null) {
+      if (typeof around.querySelectorAll === 'function' && captionsIn(around).length > 0) container = around
+    }
+  }
   if (!container) return
+  const captions = new Set(captionsIn(container))
   let pending: CaptureLine[] = []
-  for (const element of Array.from(container.querySelectorAll('figcaption, p, h1, h2, h3, h4, h5, h6, li'))) {
-    if (element.tagName.toUpperCase() === 'FIGCAPTION') {
+  for (const element of Array.from(container.querySelectorAll('*'))) {
+    if (captions.has(element)) {
       const captionLines: CaptureLine[] = []
-      emitBlock(element, 'FIGCAPTION', 'caption', captionLines)
+      emitBlock(element, element.tagName.toUpperCase(), 'caption', captionLines)
       if (captionLines.length > 0 && !known.has(captionLines[0]!.text)) pending.push(...captionLines)
       continue
     }
-    if (pending.length === 0) continue
+    if (pending.length === 0 || !/^(?:P|H[1-6]|LI)$/.test(element.tagName.toUpperCase())) continue
     const text = collapse(element.textContent ?? '')
     const at = lines.findIndex((line) => line.text === text)
     if (at < 0) continue
@@ -252,9 +285,12 @@ function restoreFigureCaptions(lines: CaptureLine[], page: DomElement): void {
   }
 }
 
+/** How many levels above the first extracted paragraph a caption of the article is looked for. */
+const MAX_CAPTION_LEVELS = 4
+
 /** One line-block element as its line (or lines, at `<br>`), with the role it has there. */
 function emitBlock(element: DomElement, tag: string, role: LineRole | undefined, lines: CaptureLine[]): void {
-  if (tag === 'FIGCAPTION' && role === 'caption') {
+  if (role === 'caption') {
     const credits: string[] = []
     const caption = textOf(element, (child) => {
       if (!isCredit(child)) return false

@@ -1,23 +1,44 @@
 /**
  * @module
- * Footnotes: a note printed at a page's foot (`¹ The agreement expired in 2008.`) belongs after
- * the paragraph whose marker (`agreement¹`) calls it, never between the two halves of a paragraph
- * cut at that page's end. Markers go from the text only when their note is found, so `m²` stays.
+ * Footnotes: a note (`¹ The agreement expired in 2008.`, or `1. The agreement …` as `pdftotext`
+ * prints a superscript) belongs after the paragraph whose marker (`agreement¹`, `agreement1`)
+ * calls it, never between the two halves of a paragraph cut at a page's end. A line is a note
+ * only when a marker of its number stands in the text before it, and a marker goes from the text
+ * only when its note is found, so `m²` and `G7` stay.
  */
 import { setText, type Unit } from './units.ts'
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-const NOTE = new RegExp(`^([${SUPERSCRIPT_DIGITS}]+)\\s*(?=\\S)`, 'u')
+/** A note's number: superscript digits, or digits with `.`, `)` or nothing before a capital. */
+const NOTE = new RegExp(`^(?:([${SUPERSCRIPT_DIGITS}]{1,2})\\s*(?=\\S)|\\[?(\\d{1,2})[.)\\]]?\\s+(?=\\p{Lu}))`, 'u')
+/** A marker: superscript digits after a word or its punctuation, or digits glued to a lower-case word's end. */
+const MARKER = new RegExp(`(?:(?<=[\\p{L}\\p{N}.,;:!?)"”’»])([${SUPERSCRIPT_DIGITS}]{1,2})|(?<=\\p{Ll})(\\d{1,2}))(?=[\\s.,;:!?)"”’»]|$)`, 'gu')
+
+/** Digits of a note number written in superscript or not (`¹²` → `12`). */
+function digits(value: string): string {
+  return value.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (char) => String(SUPERSCRIPT_DIGITS.indexOf(char)))
+}
 
 /** Takes the footnotes out of `units` (in place), marking each with its number. */
 export function takeOutNotes(units: Unit[]): Unit[] {
+  // Which note numbers the text calls, and from how far down (the note comes after its call).
+  const firstCall = new Map<string, number>()
+  units.forEach((unit, i) => {
+    for (const match of unit.text.matchAll(MARKER)) {
+      const number = digits(match[1] ?? match[2]!)
+      if (!firstCall.has(number)) firstCall.set(number, i)
+    }
+  })
   const notes: Unit[] = []
   for (let i = units.length - 1; i >= 0; i--) {
     const unit = units[i]!
     if (unit.kindFromEvidence) continue
     const match = NOTE.exec(unit.text)
     if (!match) continue
-    unit.note = match[1]!
+    const number = digits(match[1] ?? match[2]!)
+    const call = firstCall.get(number)
+    if (call === undefined || call >= i) continue
+    unit.note = number
     setText(unit, unit.text.slice(match[0].length))
     unit.kind = 'body'
     notes.unshift(unit)
@@ -36,10 +57,9 @@ export function placeNotes(paragraphs: readonly Unit[], notes: readonly Unit[], 
   const byNumber = new Map(notes.map((note) => [note.note!, note]))
   const after = new Map<Unit, Unit[]>()
   const placed = new Set<Unit>()
-  const marker = new RegExp(`(?<=[\\p{L}\\p{N}.,;:!?)"”’»])([${SUPERSCRIPT_DIGITS}]+)(?=[\\s.,;:!?)"”’»]|$)`, 'gu')
   for (const paragraph of paragraphs) {
-    const text = paragraph.text.replace(marker, (found: string) => {
-      const note = byNumber.get(found)
+    const text = paragraph.text.replace(MARKER, (found: string) => {
+      const note = byNumber.get(digits(found))
       if (!note) return found
       if (!placed.has(note)) {
         placed.add(note)

@@ -7,7 +7,7 @@
  */
 import type { Piece } from './pieces.ts'
 import { endsSentence, wordCount } from './text-shape.ts'
-import { RELATED_TOPICS, bareBylineAuthor, bylineAuthor, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
+import { RELATED_TOPICS, bareBylineAuthor, inlineTags, bylineAuthor, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
 
 /** Link lines under a related header are headlines: short, and not sentences. */
 const MAX_LINK_WORDS = 20
@@ -49,7 +49,8 @@ export function markWebFurniture(pieces: Piece[]): FurnitureFacts {
     const kind = classify(piece.text, facts)
     if (kind === null) continue
     piece.furniture = kind
-    if (kind === 'related' || kind === 'topics') {
+    // A header opens a list of links or tags; a line listing its tags itself does not.
+    if (kind === 'related' || (kind === 'topics' && RELATED_TOPICS.test(piece.text))) {
       block = kind
       blockLength = 0
     }
@@ -114,7 +115,13 @@ function classify(text: string, facts: FurnitureFacts): Piece['furniture'] {
   const dateline = readDateline(text)
   if (dateline !== null) {
     if (facts.published === '') facts.published = dateline.date
+    if (facts.author === '' && dateline.author) facts.author = dateline.author
     return 'dateline'
+  }
+  const tags = inlineTags(text)
+  if (tags !== null) {
+    facts.topics.push(...tags)
+    return 'topics'
   }
   if (isPhotoCredit(text)) return 'credit'
   if (RELATED_TOPICS.test(text)) return 'topics'

@@ -29,7 +29,7 @@ import { markPageEdges } from './page-edges.ts'
 import { FURNITURE_KINDS, readPieces, type FurnitureKind, type Piece } from './pieces.ts'
 import { findPullQuotes, separateLeadingPullQuotes } from './pull-quotes.ts'
 import { placeHeadings } from './sections.ts'
-import { collectVocabulary, type HyphenRepair, type JoinKind, type Unit } from './units.ts'
+import { collectVocabulary, keyOf, type HyphenRepair, type JoinKind, type Unit } from './units.ts'
 
 export type { FurnitureKind } from './pieces.ts'
 export { FURNITURE_KINDS } from './pieces.ts'
@@ -128,7 +128,15 @@ export function recoverParagraphs(capture: Capture, options: RecoveryOptions = {
   const deduplicatedInput = units.filter((unit) => !pullQuotes.has(unit))
   const deduplicated = removeDuplicates(deduplicatedInput)
   const ordered = placeHeadings(deduplicated).map((index) => deduplicated.kept[index]!)
-  const final = placeNotes(ordered, notes, fallbackHosts(notes, ordered))
+  // A capture printed twice prints each note twice.
+  const uniqueNotes: Unit[] = []
+  const noteCopies = new Map<Unit, Unit>()
+  for (const note of notes) {
+    const same = uniqueNotes.find((other) => other.note === note.note && keyOf(other) === keyOf(note))
+    if (same) noteCopies.set(note, same)
+    else uniqueNotes.push(note)
+  }
+  const final = placeNotes(ordered, uniqueNotes, fallbackHosts(uniqueNotes, ordered))
 
   let section: string | null = null
   const paragraphs = final.map((unit): RecoveredParagraph => {
@@ -136,7 +144,7 @@ export function recoverParagraphs(capture: Capture, options: RecoveryOptions = {
     return { kind: unit.kind, section, text: unit.text }
   })
 
-  const trail = traceLines(lines, pieces, final, deduplicatedInput, deduplicated)
+  const trail = traceLines(lines, pieces, final, deduplicatedInput, deduplicated, noteCopies)
   const dropped = Object.fromEntries(FURNITURE_KINDS.map((kind) => [kind, 0])) as Record<FurnitureKind, number>
   for (const piece of pieces) if (piece.furniture !== null) dropped[piece.furniture]++
   const count = (kind: ParagraphKind) => paragraphs.filter((paragraph) => paragraph.kind === kind).length
@@ -155,7 +163,7 @@ export function recoverParagraphs(capture: Capture, options: RecoveryOptions = {
       headings: count('heading'),
       listItems: count('list-item'),
       joins,
-      duplicatesRemoved: deduplicated.isCopy.filter(Boolean).length,
+      duplicatesRemoved: deduplicated.isCopy.filter(Boolean).length + noteCopies.size,
       paragraphsKept: paragraphs.length,
     },
     trail,
@@ -187,11 +195,13 @@ function traceLines(
   pieces: readonly Piece[],
   final: readonly Unit[],
   deduplicatedInput: readonly Unit[],
-  deduplicated: Deduplicated
+  deduplicated: Deduplicated,
+  noteCopies: ReadonlyMap<Unit, Unit>
 ): LineTrail[] {
   const position = new Map<Unit, number>()
   final.forEach((unit, index) => position.set(unit, index))
   const fateOfPiece = new Map<Piece, LineFate>()
+  for (const [copy, note] of noteCopies) for (const piece of copy.pieces) fateOfPiece.set(piece, { fate: 'duplicate', paragraph: position.get(note)! })
   deduplicatedInput.forEach((unit, i) => {
     if (!deduplicated.isCopy[i]) return
     const paragraph = position.get(deduplicated.kept[deduplicated.keptIndexOf[i]!]!)!

@@ -66,6 +66,8 @@ export type Dateline = {
   date: string
   /** A section label printed after the date (`53 minutes ago Europe` → `Europe`), or `''`. */
   label: string
+  /** The author a dateline names (`Posted on 2 May 2021 by Jane Doe`), when it does. */
+  author?: string
 }
 
 /** Up to three capitalised words after a relative time: a section label (`Europe`, `Middle East`). */
@@ -98,11 +100,33 @@ function readPlacedDateline(line: string): Dateline | null {
   return readDateParts(placed.groups!['rest']!.split(/\s+[-–—|·]\s+/))
 }
 
-/** Parts of a dateline, each a date, a time or a reading time, one at least a date; or `null`. */
+/**
+ * Parts of a dateline, each a date (perhaps with its author), a time, a reading time or a count of
+ * comments, one at least a date; or `null`.
+ */
 function readDateParts(parts: readonly string[]): Dateline | null {
-  const read = parts.map((part) => readOneDateline(part) ?? readReadingTime(part) ?? readTime(part))
+  const read = parts.map((part) => readDatedByline(part) ?? readReadingTime(part) ?? readTime(part) ?? readCommentCount(part))
   if (read.some((part) => part === null) || read.every((part) => part === TIME_ONLY)) return null
-  return { date: read.find((part) => part!.date !== '')?.date ?? '', label: '' }
+  const author = read.find((part) => part!.author)?.author
+  const dateline: Dateline = { date: read.find((part) => part!.date !== '')?.date ?? '', label: '' }
+  if (author) dateline.author = author
+  return dateline
+}
+
+/** A date and its author: `Posted on October 2, 2021 by Jane Doe`, `4 juin 2022 par Claire Dubois`. */
+function readDatedByline(part: string): Dateline | null {
+  const plain = readOneDateline(part)
+  if (plain !== null) return plain
+  const split = /^(?<date>.+?)\s+(?<byline>(?:by|par|von|por)\s+.+)$/u.exec(part)
+  if (!split) return null
+  const date = readOneDateline(split.groups!['date']!)
+  const author = bylineAuthor(split.groups!['byline']!.replace(/^./, (first) => first.toUpperCase()))
+  return date !== null && author !== null ? { ...date, author } : null
+}
+
+/** `6 Comments`, `12 Kommentare`, `3 commentaires`, `5 comentarios`. */
+function readCommentCount(part: string): Dateline | null {
+  return /^\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?)$/i.test(part.trim()) ? TIME_ONLY : null
 }
 
 const TIME_ONLY: Dateline = { date: '', label: '' }
@@ -360,6 +384,20 @@ export function splitCreditAndCaption(line: string): string[] {
 /** The line that opens a list of topic tags at the end of an article. */
 export const RELATED_TOPICS = /^(?:related (?:topics|tags)|topics|tags|themen|thèmes|sujets|temas|schlagwörter)\s*:?$/i
 
+/**
+ * The tags of a line listing them after a label (`Tags: libraries, Millbrook · 6 Comments`,
+ * `Filed under: …`, `Themen: …`), or `null`.
+ *
+ * @example
+ * inlineTags('Tags: libraries, Millbrook, reading · 6 Comments') // => ['libraries', 'Millbrook', 'reading']
+ */
+export function inlineTags(line: string): string[] | null {
+  const match = /^(?:related topics|topics|tags|filed under|more about|themen|schlagwörter|thèmes|sujets|mots-clés|temas|etiquetas)\s*:\s*(?<tags>.+)$/iu.exec(line)
+  if (!match) return null
+  const tags = match.groups!['tags']!.split(/\s+[·|•]\s+/)[0]!.split(/\s*[,;]\s*/).filter(Boolean)
+  return tags.length > 0 ? tags : null
+}
+
 /** What kind of web furniture a line is, when it is one. */
 export type WebFurnitureKind = 'advertisement' | 'share' | 'read-more' | 'related' | 'navigation' | 'chrome'
 
@@ -443,8 +481,8 @@ const CHROME_LINES = new Set(
 
 /** A BBC-style section label printed under the headline. */
 const SECTION_LABEL = /^from the section\s+\S.{0,40}$/i
-/** A copyright line at a page's foot: `© 2021 The Gazette`, `Copyright 2021 …`. */
-const COPYRIGHT_FOOTER = /^(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}).{0,100}$/iu
+/** A copyright line at a page's foot: `© 2021 The Gazette`, `Copyright 2021 …`, `The Review is … © 2021`. */
+const COPYRIGHT_FOOTER = /^(?:(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*(?:\d{4}|\p{Lu}).{0,100}|.{0,100}(?:©|\([cC]\))\s*(?:\d{4}|\p{Lu})[^.]{0,60}\.?|.{0,100}[Aa]ll [Rr]ights [Rr]eserved\.?)$/u
 
 /**
  * Whether a line is web-page chrome: sharing buttons, navigation, player notices.

@@ -88,6 +88,23 @@ describe('readHtml', () => {
     ])
   })
 
+  it('takes an element the page’s classes label a caption, standing with an image, for a caption', () => {
+    const wordpress = page(`<article><p>${LONG_A}</p>
+      <div class="wp-caption"><img src="a.jpg" alt=""><p class="wp-caption-text">The site on Tuesday.</p></div>
+      <p class="caption">Not next to any image.</p><p>${LONG_B}</p></article>`)
+    expect(lines(wordpress).slice(1, 3)).toEqual([
+      { text: 'The site on Tuesday.', role: 'caption', paragraphEnd: true },
+      { text: 'Not next to any image.', role: undefined, paragraphEnd: true },
+    ])
+    // A lead photo's caption above the body, in a page with neither <article> nor <main>.
+    const lead = page(`<div class="story"><h1>Depot approved</h1><div class="lead-media"><img src="a.jpg" alt=""><div class="lead-caption">The depot site.</div></div>
+      <div class="body-text"><p>${LONG_A}</p><p>${LONG_B}</p><p>${LONG_A.replace('Tuesday', 'Friday')}</p></div></div>`)
+    expect(lines(lead).slice(0, 2)).toEqual([
+      { text: 'The depot site.', role: 'caption', paragraphEnd: true },
+      { text: LONG_A, role: undefined, paragraphEnd: true },
+    ])
+  })
+
   it('marks a block of nothing but links (related stories) as furniture, its heading too', () => {
     const html = page(`<article><p>${LONG_A}</p><p>${LONG_B}</p>
       <section><h3>Read next</h3><ul><li><a href="/a">Bus fares to rise in June</a></li><li><a href="/b">Ring road closed for repairs</a></li></ul></section></article>`)

@@ -71,6 +71,7 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
     [['hace 5 horas'], '', ''],
     [['June 4, 2022 · 4 min read'], '', '2022-06-04'],
     [['SEVILLA - 4 jun 2022 - 15:20 CEST'], '', '2022-06-04'],
+    [['Posted on June 4, 2022 by Lena Marsh · 12 Comments'], 'Lena Marsh', '2022-06-04'],
   ]
   for (const [furniture, author, published] of cases) {
     it(`drops ${JSON.stringify(furniture)}, giving author "${author}" and date "${published}"`, () => {
@@ -113,6 +114,12 @@ describe('web-page furniture by kind', () => {
       expect(texts(['Bridge repairs', 'The council voted on Tuesday.', line, 'Work starts in May.'])).toEqual(['The council voted on Tuesday.', 'Work starts in May.'])
     })
   }
+
+  it('keeps the tags a "Tags:" line lists as topics, and drops a copyright footer', () => {
+    const result = recover(['Bridge repairs', 'The council voted on Tuesday.', 'Tags: bridges, Easton, transport · 4 Comments', 'The Ledger is owned by its readers. © 2022'])
+    expect(result.paragraphs.map((p) => p.text)).toEqual(['The council voted on Tuesday.'])
+    expect(result.topics).toEqual(['bridges', 'Easton', 'transport'])
+  })
 
   it('drops a most-read list with its links, up to the article text that follows', () => {
     const capture = ['Bridge repairs', 'The council voted on Tuesday.', 'Most popular', 'Mayor opens new library', 'Five walks for the weekend', 'Work starts in May, the council said.']
@@ -189,6 +196,13 @@ describe('joins across breaks', () => {
 
   it('joins CJK text cut at a page break without a space', () => {
     expect(texts(['大桥维修', '市议会周二投票通过了', '- 2 -', '维修计划。'])).toEqual(['市议会周二投票通过了维修计划。'])
+  })
+
+  it('moves a note with a plain number, as pdftotext prints a superscript, after the paragraph calling it', () => {
+    const lines = ['Bridge repairs', 'The bridge carries 4,000 cars a day3 and two bus routes.', 'The vote was close.', '3. Counted by the council in 2021.']
+    expect(texts(lines)).toEqual(['The bridge carries 4,000 cars a day and two bus routes.', 'Counted by the council in 2021.', 'The vote was close.'])
+    // Without a marker calling it, a numbered line is text, and G7 keeps its digit.
+    expect(texts(['Bridge repairs', 'The G7 met in May.', '7. Leaders agreed on a plan.'])).toEqual(['The G7 met in May.', '7. Leaders agreed on a plan.'])
   })
 
   it('moves a footnote between the halves of a cut paragraph after the paragraph', () => {
