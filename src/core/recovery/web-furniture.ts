@@ -105,7 +105,7 @@ function readPlacedDateline(line: string): Dateline | null {
  * comments, one at least a date; or `null`.
  */
 function readDateParts(parts: readonly string[]): Dateline | null {
-  const read = parts.map((part) => readDatedByline(part) ?? readReadingTime(part) ?? readTime(part) ?? readCommentCount(part))
+  const read = parts.map((part) => readDatedByline(part) ?? readReadingTime(part) ?? readTime(part) ?? readCommentCount(part) ?? readEmptyByline(part))
   if (read.some((part) => part === null) || read.every((part) => part === TIME_ONLY)) return null
   const author = read.find((part) => part!.author)?.author
   const dateline: Dateline = { date: read.find((part) => part!.date !== '')?.date ?? '', label: '' }
@@ -122,6 +122,11 @@ function readDatedByline(part: string): Dateline | null {
   const date = readOneDateline(split.groups!['date']!)
   const author = bylineAuthor(split.groups!['byline']!.replace(/^./, (first) => first.toUpperCase()))
   return date !== null && author !== null ? { ...date, author } : null
+}
+
+/** A byline's word left without its name (`by | Thursday, February 8th 2024`). */
+function readEmptyByline(part: string): Dateline | null {
+  return /^(?:by|par|von|por)$/i.test(part.trim()) ? TIME_ONLY : null
 }
 
 /** `6 Comments`, `12 Kommentare`, `3 commentaires`, `5 comentarios`. */
@@ -338,6 +343,13 @@ const TRAILING_SLASH_CREDIT = new RegExp(String.raw`(?<=[.!?])\s+(${CAPITALISED_
 /** A credit in brackets after a caption: `… on Tuesday. (AP Photo/Jane Doe)`, `(Foto: dpa)`, `(Reuters)`. */
 const PARENTHESISED_CREDIT = /(?<=[.!?”"’])\s+\((?:[^()]*\b(?:photo|photograph|foto|bild|image|credit|crédit|getty|reuters|afp|ap|epa|efe|dpa|pa|xinhua|anadolu)\b[^()]*)\)$/iu
 
+/**
+ * A name in brackets after a one-sentence caption, as stations and outlets credit their own
+ * photos: `The bridge over the river. (KVAL 7 News)`. Only a short text of one sentence is read so.
+ */
+const PARENTHESISED_NAME = /(?<=[.!?])\s+\((?:\p{Lu}[\p{L}\p{N}&'’.-]*|\p{N}+)(?:[\s/]+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|\p{N}+)){0,4}\)$/u
+const MAX_NAMED_CREDIT_CAPTION_WORDS = 30
+
 /** A credit label left at a line's end, its name on the next line (`… banks. Photograph:`). */
 export const CREDIT_LABEL_AT_END = /(?<=[.!?”"’)]\s+)(?:Photograph|Photo|Photos|Picture|Foto|Fotos|Bild|Image|Credit|Crédit photo|Crédit|Quelle|Fuente|Courtesy of|Photo by)\s*:?$/u
 
@@ -349,7 +361,12 @@ export const CREDIT_LABEL_AT_END = /(?<=[.!?”"’)]\s+)(?:Photograph|Photo|Pho
  * splitTrailingCredit('Crowds on Monday. Photograph: Jo Bloggs') // => { caption: 'Crowds on Monday.', credit: 'Photograph: Jo Bloggs' }
  */
 export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
-  const match = INLINE_CREDIT.exec(text) ?? TRAILING_SLASH_CREDIT.exec(text) ?? PARENTHESISED_CREDIT.exec(text) ?? CREDIT_LABEL_AT_END.exec(text)
+  const match =
+    INLINE_CREDIT.exec(text) ??
+    TRAILING_SLASH_CREDIT.exec(text) ??
+    PARENTHESISED_CREDIT.exec(text) ??
+    CREDIT_LABEL_AT_END.exec(text) ??
+    (wordsIn(text) <= MAX_NAMED_CREDIT_CAPTION_WORDS && !/[.!?]\s+\S.*[.!?]\s+\(/.test(text) ? PARENTHESISED_NAME.exec(text) : null)
   if (!match || match.index === 0) return null
   return { caption: text.slice(0, match.index).trim(), credit: match[0].trim() }
 }

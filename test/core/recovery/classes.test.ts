@@ -72,6 +72,7 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
     [['June 4, 2022 · 4 min read'], '', '2022-06-04'],
     [['SEVILLA - 4 jun 2022 - 15:20 CEST'], '', '2022-06-04'],
     [['Posted on June 4, 2022 by Lena Marsh · 12 Comments'], 'Lena Marsh', '2022-06-04'],
+    [['by | Saturday, June 4th 2022'], '', '2022-06-04'],
   ]
   for (const [furniture, author, published] of cases) {
     it(`drops ${JSON.stringify(furniture)}, giving author "${author}" and date "${published}"`, () => {
@@ -129,6 +130,12 @@ describe('web-page furniture by kind', () => {
 })
 
 describe('captions with evidence', () => {
+  it('splits an outlet named in brackets after a one-sentence caption, and leaves a longer paragraph alone', () => {
+    expect(kinds(['Bridge repairs', 'Cyclists cross the old bridge at dawn. (Channel 4 News)', 'Work starts in May.'])[0]).toEqual(['caption', 'Cyclists cross the old bridge at dawn.'])
+    const paragraph = 'The council voted on Tuesday. Work starts in May. (Updated Friday)'
+    expect(kinds(['Bridge repairs', paragraph])).toEqual([['body', paragraph]])
+  })
+
   it('splits a credit in brackets after the caption', () => {
     expect(kinds(['Bridge repairs', 'Cyclists cross the old bridge at dawn. (AP Photo/Jan Novak)', 'Work starts in May.'])).toEqual([
       ['caption', 'Cyclists cross the old bridge at dawn.'],
