@@ -121,7 +121,7 @@ export function miniSearchEngine(index: LoadedIndex): RetrievalEngine {
       if (wanted === MiniSearch.wildcard) {
         const all = index.miniSearch.search(MiniSearch.wildcard)
         const out = query.excludedTerms.length === 0 ? new Set<unknown>() : new Set(index.miniSearch.search(excluded, options).map((result) => result.id))
-        results = all.filter((result) => !out.has(result.id)).map((result) => ({ ...result, score: 0, terms: [], queryTerms: [], match: {} }))
+        results = all.filter((result) => !out.has(result.id)).map((result) => Object.assign(result, { score: 0, terms: [], queryTerms: [], match: {} }))
       } else {
         results = index.miniSearch.search(query.excludedTerms.length === 0 ? wanted : { combineWith: 'AND_NOT', queries: [wanted, excluded] }, options)
         results = results.filter((result) => matchedInText(result.match))
@@ -130,14 +130,8 @@ export function miniSearchEngine(index: LoadedIndex): RetrievalEngine {
       const words = query.units.filter((unit) => unit.kind === 'word')
       const titles = words.length === 0 ? new Map<string, TitleMatch>() : matchTitles(index.titles, { combineWith: 'OR', queries: words.map(unitQuery) }, boostTerm)
       return results.map((result): Candidate => {
-        const paragraph = {
-          id: result.id as string,
-          sourceId: result['sourceId'] as string,
-          kind: result['kind'],
-          section: result['section'] as string | null,
-          position: result['position'] as number,
-          text: result['text'] as string,
-        }
+        // The result holds the stored fields: it is the paragraph, without a copy per result.
+        const paragraph = result as unknown as Candidate['paragraph']
         const title = titles.get(paragraph.sourceId)
         if (!title) return { paragraph, score: result.score, terms: result.terms, queryTerms: result.queryTerms, paragraphTerms: result.terms }
         // With a title match, the score is what MiniSearch gives one document matched in several
