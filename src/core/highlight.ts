@@ -124,12 +124,45 @@ function classifyWord(unit: WordUnit, folded: () => string, term: string, fuzzyT
   return null
 }
 
+const NO_TERMS: ReadonlySet<string> = new Set()
+
+/** What findMatches needs of a plan, worked out once per plan. */
+type PlanWords = {
+  /** The word units, with their index in the plan. */
+  words: [number, WordUnit][]
+  /** Every term a word unit asked for. */
+  terms: ReadonlySet<string>
+  /** Whether some word allows the engine typos on its term. */
+  fuzzy: boolean
+}
+
+const planWords = new WeakMap<QueryPlan, PlanWords>()
+
+function wordsOf(plan: QueryPlan): PlanWords {
+  let found = planWords.get(plan)
+  if (!found) {
+    const words: [number, WordUnit][] = []
+    const terms = new Set<string>()
+    plan.units.forEach((unit, u) => {
+      if (unit.kind !== 'word') return
+      words.push([u, unit])
+      for (const term of unit.queryTerms) terms.add(term)
+    })
+    planWords.set(plan, (found = { words, terms, fuzzy: words.some(([, unit]) => unit.typos > 0) }))
+  }
+  return found
+}
+
 /** The engine's terms that no unit asked for: what only a typo allowed on a word's term explains. */
-function fuzzyTermsOf(plan: QueryPlan, engineTerms: ReadonlySet<string> | undefined): ReadonlySet<string> {
-  const fuzzy = new Set<string>()
-  if (!engineTerms || !plan.units.some((unit) => unit.kind === 'word' && unit.typos > 0)) return fuzzy
-  for (const term of engineTerms) if (!plan.units.some((unit) => unit.queryTerms.has(term))) fuzzy.add(term)
-  return fuzzy
+function fuzzyTermsOf(plan: QueryPlan, engineTerms: Iterable<string> | undefined): ReadonlySet<string> {
+  const { fuzzy, terms } = wordsOf(plan)
+  if (!engineTerms || !fuzzy) return NO_TERMS
+  let found: Set<string> | undefined
+  for (const term of engineTerms) {
+    if (terms.has(term) || plan.units.some((unit) => unit.queryTerms.has(term))) continue
+    ;(found ??= new Set()).add(term)
+  }
+  return found ?? NO_TERMS
 }
 
 /**
@@ -146,7 +179,7 @@ function fuzzyTermsOf(plan: QueryPlan, engineTerms: ReadonlySet<string> | undefi
  * findMatches('Red lines, a red line.', planQuery(parseQuery('"red line"'), vocabulary, options)).matches
  * // => [{ start: 0, end: 9, query: 'red line', match: 'stem' }, { start: 13, end: 21, query: 'red line', match: 'exact' }]
  */
-export function findMatches(text: string, plan: QueryPlan, engineTerms?: ReadonlySet<string>): TextMatches {
+export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterable<string>): TextMatches {
   const tokens: Token[] = tokenizeWithOffsets(text)
   const terms = tokens.map((token) => processTerm(token.text))
   // Folded only where a comparison needs it.
@@ -179,17 +212,11 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Readonl
     }
   })
 
-  // Most words of a text match nothing: a set of every term a word could match rules them out at once.
-  const wanted = new Set(fuzzyTerms)
-  const wordUnits: [number, WordUnit][] = []
-  plan.units.forEach((unit, u) => {
-    if (unit.kind !== 'word') return
-    wordUnits.push([u, unit])
-    for (const term of unit.queryTerms) wanted.add(term)
-  })
+  // Most words of a text match nothing: the set of every term a word asked for rules them out at once.
+  const { words: wordUnits, terms: wanted } = wordsOf(plan)
   for (let i = 0; i < tokens.length; i++) {
     const term = terms[i]
-    if (inPhrase[i] || !term || !wanted.has(term)) continue
+    if (inPhrase[i] || !term || !(wanted.has(term) || fuzzyTerms.has(term))) continue
     let best = -1
     let bestMatch: MatchKind = 'typo'
     for (const [u, unit] of wordUnits) {

@@ -61,7 +61,7 @@ function headingMatches(plan: QueryPlan): HeadingMatches {
   return (text, engineTerms) => {
     const key = `${text}\u0000${engineTerms.join(' ')}`
     let units = cache.get(key)
-    if (!units) cache.set(key, (units = findMatches(text, plan, new Set(engineTerms)).units))
+    if (!units) cache.set(key, (units = findMatches(text, plan, engineTerms).units))
     return units
   }
 }
@@ -71,7 +71,7 @@ export function toHit(ranked: Ranked, plan: QueryPlan, options: ShapeOptions, he
   const { paragraph, paragraphTerms } = ranked.candidate
   const { text } = paragraph
   const source = options.sources.get(paragraph.sourceId)!
-  const inText = findMatches(text, plan, new Set(paragraphTerms))
+  const inText = findMatches(text, plan, paragraphTerms)
   const { matches } = inText
   const window = snippetWindow(text, matches, options.snippetLength)
   return {
