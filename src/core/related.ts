@@ -18,7 +18,7 @@
  * terms find none, a short list is scored), so the build stays near-linear. Comments (opinion) come
  * after reports of the same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
-import { extractQuotes, isSpeechVerb, speakersOf } from './quotes.ts'
+import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
 import type { Lexicon } from './wordnet.ts'
@@ -124,8 +124,7 @@ function statementSpans(text: string): { start: number; end: number }[] {
 }
 
 /** The content words of each statement of a text (a term once per statement, at its highest boost). */
-function readStatements(text: string, lexicon: Lexicon | undefined): RawWord[][] {
-  const quoted = extractQuotes([{ text }])[0]!
+function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon | undefined): RawWord[][] {
   const spans = statementSpans(text)
   const statements: Map<string, RawWord>[] = spans.map(() => new Map())
   let statement = 0
@@ -178,7 +177,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const { minScore, relativeScore, limit, candidateTerms, lexicon, statementWeight, exhaustive } = { ...DEFAULTS, ...options }
   const eligible = paragraphs.filter((paragraph) => paragraph.kind !== 'heading')
   const total = eligible.length
-  const raw = eligible.map((paragraph) => readStatements(paragraph.text, lexicon))
+  const quotes = eligible.map((paragraph) => extractQuotes([paragraph])[0]!)
+  const raw = eligible.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
 
   // Ids of terms and concepts, and the paragraph frequencies of terms.
   const termIds = new Map<string, number>()
@@ -298,7 +298,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
   const speakers = speakersBySource(eligible)
-  const quoted = eligible.map((paragraph) => quotedTerms(paragraph.text))
+  const quoted = quotes.map(quotedTerms)
   const score = (i: number, j: number) => {
     const [ni, nj] = [parts[i]!.length, parts[j]!.length]
     // Two paragraphs of one statement each: the statements are the paragraphs.
@@ -349,9 +349,9 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   return related
 }
 
-/** The text's quotations as sequences of terms (` a b c `), those with a word that is not a function word. */
-function quotedTerms(text: string): string[] {
-  return extractQuotes([{ text }])[0]!.flatMap((quote) => {
+/** A paragraph's quotations as sequences of terms (` a b c `), those with a word that is not a function word. */
+function quotedTerms(quotes: readonly Quote[]): string[] {
+  return quotes.flatMap((quote) => {
     const words = tokenizeWithOffsets(quote.text).map((word) => ({ term: processTerm(word.text), stop: isStopWord(foldWord(word.text)) }))
     return words.some((word) => word.term && !word.stop) ? [` ${words.flatMap((word) => (word.term ? [word.term] : [])).join(' ')} `] : []
   })
