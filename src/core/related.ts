@@ -18,7 +18,7 @@
  * terms find none, a short list is scored), so the build stays near-linear. Comments (opinion) come
  * after reports of the same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
-import { extractQuotes, isSpeechVerb, speakersOf } from './quotes.ts'
+import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
 import type { Lexicon } from './wordnet.ts'
@@ -75,6 +75,13 @@ const SPEECH_VERB_WEIGHT = 0.25
 const SAME_SPEAKER = 1.25
 const OTHER_SPEAKER = 0.6
 
+/**
+ * Added to the score of two paragraphs that quote the same words (a whole quotation of one inside
+ * a quotation of the other, with a word that is not a function word: "red line", "not
+ * innocent"): outlets quoting one statement share its words even when all else differs.
+ */
+const SHARED_QUOTE_BONUS = 0.1
+
 /** A statement of fewer content words than this is too short to stand for a fact alone. */
 const MIN_STATEMENT_WORDS = 3
 
@@ -117,8 +124,7 @@ function statementSpans(text: string): { start: number; end: number }[] {
 }
 
 /** The content words of each statement of a text (a term once per statement, at its highest boost). */
-function readStatements(text: string, lexicon: Lexicon | undefined): RawWord[][] {
-  const quoted = extractQuotes([{ text }])[0]!
+function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon | undefined): RawWord[][] {
   const spans = statementSpans(text)
   const statements: Map<string, RawWord>[] = spans.map(() => new Map())
   let statement = 0
@@ -171,7 +177,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const { minScore, relativeScore, limit, candidateTerms, lexicon, statementWeight, exhaustive } = { ...DEFAULTS, ...options }
   const eligible = paragraphs.filter((paragraph) => paragraph.kind !== 'heading')
   const total = eligible.length
-  const raw = eligible.map((paragraph) => readStatements(paragraph.text, lexicon))
+  const quotes = eligible.map((paragraph) => extractQuotes([paragraph])[0]!)
+  const raw = eligible.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
 
   // Ids of terms and concepts, and the paragraph frequencies of terms.
   const termIds = new Map<string, number>()
@@ -291,6 +298,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
   const speakers = speakersBySource(eligible)
+  const quoted = quotes.map(quotedTerms)
   const score = (i: number, j: number) => {
     const [ni, nj] = [parts[i]!.length, parts[j]!.length]
     // Two paragraphs of one statement each: the statements are the paragraphs.
@@ -311,6 +319,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       }
     }
     let value = (1 - statementWeight) * whole + statementWeight * Math.max(best, whole)
+    if (quoted[i]!.length > 0 && quoted[j]!.length > 0 && shareQuotation(quoted[i]!, quoted[j]!)) value += SHARED_QUOTE_BONUS
     const [mine, theirs] = [speakers[i]!, speakers[j]!]
     if (mine.size > 0 && theirs.size > 0) value *= [...mine].some((key) => theirs.has(key)) ? SAME_SPEAKER : OTHER_SPEAKER
     return Math.round(Math.min(1, value) * 1000) / 1000
@@ -338,6 +347,19 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     if (list.length > 0) related.set(paragraph.id, list.slice(0, limit).map(({ id, score }) => ({ id, score })))
   })
   return related
+}
+
+/** A paragraph's quotations as sequences of terms (` a b c `), those with a word that is not a function word. */
+function quotedTerms(quotes: readonly Quote[]): string[] {
+  return quotes.flatMap((quote) => {
+    const words = tokenizeWithOffsets(quote.text).map((word) => ({ term: processTerm(word.text), stop: isStopWord(foldWord(word.text)) }))
+    return words.some((word) => word.term && !word.stop) ? [` ${words.flatMap((word) => (word.term ? [word.term] : [])).join(' ')} `] : []
+  })
+}
+
+/** Whether one paragraph quotes words another quotes: a whole quotation of one within a quotation of the other. */
+function shareQuotation(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.some((y) => x.includes(y) || y.includes(x)))
 }
 
 /** Who speaks in each paragraph (see `speakersOf`), read source by source in document order. */

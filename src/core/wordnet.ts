@@ -57,19 +57,39 @@ const DERIVATION = '+'
 const POS_LETTER: Record<WordNetPartOfSpeech, string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' }
 const POS_OF_LETTER: Record<string, WordNetPartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' }
 
-/** Lemma to synset offsets (most frequent sense first), from an `index.<pos>` file. */
-function parseIndexFile(text: string): Map<string, string[]> {
-  const lemmas = new Map<string, string[]>()
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith(' ')) continue // the licence header is indented
-    const fields = line.trim().split(' ')
-    const synsetCount = Number(fields[2])
-    const pointerCount = Number(fields[3])
-    // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
-    const offsets = fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount)
-    lemmas.set(fields[0]!, offsets)
+/** Synset offsets of a lemma (most frequent sense first), from an index line. */
+function offsetsOfLine(line: string): string[] {
+  const fields = line.trim().split(' ')
+  const synsetCount = Number(fields[2])
+  const pointerCount = Number(fields[3])
+  // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
+  return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount)
+}
+
+/**
+ * Looks lemmas up in an `index.<pos>` file by binary search over its text: its lines are sorted
+ * by lemma in byte order (ASCII), after a licence header of indented lines. Nothing is parsed
+ * ahead, so a build reads WordNet in the time it takes to read the files.
+ */
+function indexFile(text: string): (lemma: string) => string[] | undefined {
+  let first = 0
+  while (text.startsWith(' ', first)) first = text.indexOf('\n', first) + 1
+  return (lemma) => {
+    let lo = first
+    let hi = text.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const start = Math.max(lo, text.lastIndexOf('\n', mid - 1) + 1)
+      let end = text.indexOf('\n', start)
+      if (end === -1) end = text.length
+      const space = text.indexOf(' ', start)
+      const key = text.slice(start, space === -1 || space > end ? end : space)
+      if (key === lemma) return offsetsOfLine(text.slice(start, end))
+      if (lemma < key) hi = start
+      else lo = end + 1
+    }
+    return undefined
   }
-  return lemmas
 }
 
 /**
@@ -86,9 +106,9 @@ function parseIndexFile(text: string): Map<string, string[]> {
  */
 export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}): Lexicon {
   const { senses } = { ...DEFAULTS, ...options }
-  const indexes = Object.fromEntries(WORDNET_PARTS_OF_SPEECH.map((pos) => [pos, parseIndexFile(files[`index.${pos}`])])) as Record<
+  const indexes = Object.fromEntries(WORDNET_PARTS_OF_SPEECH.map((pos) => [pos, indexFile(files[`index.${pos}`])])) as Record<
     WordNetPartOfSpeech,
-    Map<string, string[]>
+    (lemma: string) => string[] | undefined
   >
   const pointerCache = new Map<string, { hypernyms: string[]; derivations: string[] }>()
   const cache = new Map<string, readonly string[]>()
@@ -121,17 +141,21 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     return found
   }
 
-  function lemmasOf(word: string, pos: WordNetPartOfSpeech): string[] {
-    const index = indexes[pos]
-    const found = new Set<string>()
-    if (index.has(word)) found.add(word)
+  /** The word's lemmas in one part of speech, each with its synset offsets. */
+  function lemmasOf(word: string, pos: WordNetPartOfSpeech): Map<string, string[]> {
+    const lookUp = indexes[pos]
+    const found = new Map<string, string[]>()
+    const own = lookUp(word)
+    if (own) found.set(word, own)
     for (const [suffix, replacement] of DETACHMENTS[pos]) {
       if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
         const base = word.slice(0, -suffix.length) + replacement
-        if (index.has(base)) found.add(base)
+        if (found.has(base)) continue
+        const offsets = lookUp(base)
+        if (offsets) found.set(base, offsets)
       }
     }
-    return [...found]
+    return found
   }
 
   return {
@@ -140,8 +164,8 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
       if (cached) return cached
       const concepts = new Set<string>()
       for (const pos of WORDNET_PARTS_OF_SPEECH) {
-        for (const lemma of lemmasOf(word, pos)) {
-          for (const offset of indexes[pos].get(lemma)!.slice(0, senses)) {
+        for (const offsets of lemmasOf(word, pos).values()) {
+          for (const offset of offsets.slice(0, senses)) {
             concepts.add(`${POS_LETTER[pos]}${offset}`)
             const { hypernyms, derivations } = pointers(pos, offset)
             for (const hypernym of hypernyms) concepts.add(hypernym)

@@ -96,6 +96,21 @@ describe('findRelated on the same fact in other words', () => {
     expect(list[2]!.score).toBeGreaterThan(list[0]!.score)
   })
 
+  it('adds 0.1 for a quotation one paragraph gives whole inside one of the other, not for two words in common', () => {
+    const quoting = [
+      paragraph('a1', 'a', 'The handshake on Monday was "not innocent" and lasted long.'),
+      paragraph('b1', 'b', 'Critics said the handshake was not innocent.'),
+      paragraph('b2', 'b', 'Critics said the handshake was "not innocent".'),
+      paragraph('c1', 'c', 'Critics said the handshake was "not innocent to us".'),
+      paragraph('d1', 'd', 'Critics said the handshake was "not so" innocent.'),
+    ]
+    const scores = new Map(findRelated(quoting, { relativeScore: 0, limit: 4 }).get('a1')!.map((r) => [r.id, r.score]))
+    // b2 differs from b1 only by its quotation marks, which also weigh its quoted words more.
+    expect(scores.get('b2')!).toBeGreaterThan(scores.get('b1')! + 0.1 - 0.001)
+    // "not innocent" stands inside "not innocent to us"; "not so" shares no whole quotation.
+    expect(scores.get('c1')!).toBeGreaterThan(scores.get('d1')! + 0.05)
+  })
+
   it('lowers the score of paragraphs in which different people speak', () => {
     const spoken = [
       paragraph('a1', 'a', 'Putin said the sanctions on grain exports must end soon.'),

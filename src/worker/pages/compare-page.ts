@@ -66,7 +66,7 @@ export function comparePage({ coverage, paragraph, sizes }: ComparePageInput): H
   ].sort((a, b) => a.key - b.key)
 
   const ownCount = own.reduce((sum, entry) => sum + entry.paragraphs.length, 0)
-  const header = html`<tr><th scope="col" class="row-head">Fact</th>${sources.map((source) => html`<th scope="col"><a href="/sources/${encodeURIComponent(source.id)}">${outlet(source)}</a><span class="muted col-title">${source.title}</span></th>`)}</tr>`
+  const header = html`<tr><th scope="col" class="row-head">Fact</th>${sources.map((source) => html`<th scope="col"><a href="/sources/${encodeURIComponent(source.id)}">${outlet(source)}</a>${source.publisher && source.title ? html`<span class="muted col-title">${source.title}</span>` : ''}</th>`)}</tr>`
   const body = rows.map((row) => {
     if ('fact' in row) {
       const { fact } = row
