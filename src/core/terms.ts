@@ -33,21 +33,23 @@ const POSSESSIVE = /['’]s$/
 /**
  * English function words: the Snowball stop list for English
  * (https://snowballstem.org/algorithms/english/stop.txt), its contractions written as `foldWord`
- * folds them (`didn't` → `didnt`), with `will` and `can`. They stay in the index (a phrase may
- * need them) but do not count when deciding whether a paragraph matched "every word" of a query,
- * so a question's `what did … about` never decides its ranking.
+ * folds them (`didn't` → `didnt`) except those that fold into other words (`she'll` → `shell`,
+ * `I'd` → `id`, `we'd` → `wed`, `she'd` → `shed`, `I'll` → `ill`, `he'll` → `hell`), with `will`,
+ * `can` and `us`. They stay in the index (a phrase may need them) but do not count when deciding
+ * whether a paragraph matched "every word" of a query, so a question's `what did … about` never
+ * decides its ranking.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself ' +
     'it its itself they them their theirs themselves what which who whom this that these those am is are was were be ' +
     'been being have has had having do does did doing would should could ought im youre hes shes its were theyre ive ' +
-    'youve weve theyve id youd hed shed wed theyd ill youll hell shell well theyll isnt arent wasnt werent hasnt havent ' +
+    'youve weve theyve youd hed theyd youll well theyll isnt arent wasnt werent hasnt havent ' +
     'hadnt doesnt dont didnt wont wouldnt shant shouldnt cant cannot couldnt mustnt lets thats whos whats heres theres ' +
     'whens wheres whys hows a an the and but if or because as until while of at by for with about against between into ' +
     'through during before after above below to from up down in out on off over under again further then once here ' +
     'there when where why how all any both each few more most other some such no nor not only own same so than too very ' +
-    'will can'
+    'will can us'
   ).split(' ')
 )
 

@@ -101,6 +101,12 @@ describe('one definition of a word, one folding', () => {
     expect(['what', 'did', 'about', 'does', 'how', 'why', 'didnt', 'the'].every(isStopWord)).toBe(true)
     expect(['putin', 'say', 'election', 'two'].some(isStopWord)).toBe(false)
   })
+
+  it('leaves out the contractions that fold into other words, and keeps "us"', () => {
+    // she'll, he'll, I'll, I'd, we'd, she'd fold to real words a query may need to count.
+    expect(['shell', 'hell', 'ill', 'id', 'wed', 'shed'].map((word) => isStopWord(foldWord(word)))).toEqual([false, false, false, false, false, false])
+    expect([isStopWord(foldWord("didn't")), isStopWord(foldWord("they'll")), isStopWord('us')]).toEqual([true, true, true])
+  })
 })
 
 describe('hasFoldedWords', () => {
