@@ -156,8 +156,10 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: bo
   const fits = printedWidth(`${line} ${firstWord(next.text)}`) <= width * FIT_SHARE
   const opensWithCapital = /^\p{Lu}/u.test(next.text)
   if (inList || line.endsWith(':')) return decide(!fits && !opensWithCapital)
-  if (startsMidSentence(next.text)) return 'join'
+  // A line short of the width ended where its writer ended it, even before a lower-case line (a
+  // heading over `van Leeuwen, who …`); whether a cut sentence goes on is the joins' to decide.
   if (fits) return 'break'
+  if (startsMidSentence(next.text)) return 'join'
   const undecided = endsSentence(line) && printedWidth(`${line} ${firstWord(next.text)}`) <= width * UNDECIDED_SHARE
   if (!undecided) return 'join'
   // A full line ending a sentence: the paragraph may end or go on. A paragraph that opened with a

@@ -80,13 +80,14 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   if (endsSentence(unit.text) || unit.note !== undefined || next.note !== undefined) return false
   const cutHeading = unit.kind === 'heading'
   const midSentence = startsMidSentence(next.text)
+  // A quotation opened and not closed goes on where the next line opens mid-sentence, whatever
+  // either line looks like (a pull quote set large wraps into short lines).
+  if (midSentence && !next.kindFromEvidence && next.gap !== 'page' && hasUnclosedQuote(unit.text)) return true
   if (next.kind === 'heading' && !next.kindFromEvidence) {
     // A short continuation looks like a heading; it is one unless the cut says otherwise.
     if (!(endsMidSentence(unit.text) && next.gap === 'page')) return false
   } else if (next.kind !== 'body') return false
   if (overCaptions) return midSentence || endsMidSentence(unit.text)
-  // A quotation opened and not closed goes on where the next line opens mid-sentence.
-  if (midSentence && hasUnclosedQuote(unit.text)) return true
   switch (next.gap) {
     case 'page':
       // A heading-like line before a page break is a cut paragraph only if the next page goes on mid-sentence.

@@ -239,6 +239,24 @@ describe('paragraphs from evidence', () => {
     ])
   })
 
+  it('keeps a heading apart from the lower-case paragraph under it in hard-wrapped text', () => {
+    const lines = [
+      'Bridge repairs',
+      '',
+      'The council approved the repairs on Tuesday after a long debate',
+      'about the cost of closing the bridge to traffic for a whole year.',
+      '',
+      'Reaction in the town',
+      'de Groot, who runs the ferry, said the closure would double his',
+      'passengers and that he would add a boat in the mornings to cope.',
+    ]
+    expect(kinds(lines)).toEqual([
+      ['body', 'The council approved the repairs on Tuesday after a long debate about the cost of closing the bridge to traffic for a whole year.'],
+      ['heading', 'Reaction in the town'],
+      ['body', 'de Groot, who runs the ferry, said the closure would double his passengers and that he would add a boat in the mornings to cope.'],
+    ])
+  })
+
   it('takes each line for a paragraph when that is the capture\'s style', () => {
     const lines = ['Bridge repairs', 'The council approved the repairs on Tuesday.', 'Cyclists were pleased', 'Drivers were not.']
     expect(kinds(lines)).toEqual([
