@@ -17,7 +17,7 @@ import type { SearchFacets } from './api-types.ts'
 import { indexOfPhrase, textTerms } from './highlight.ts'
 import type { QueryPlan } from './query-plan.ts'
 import type { Candidate } from './retrieval.ts'
-import { foldText, hasFoldedWords } from './terms.ts'
+import { containsFoldedWords } from './terms.ts'
 import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
 
 /** A candidate in the ranking. */
@@ -151,14 +151,12 @@ function rescoreExactForms(top: Ranked[], plan: QueryPlan): void {
   if (plan.units.length === 0 || top.length === 0) return
   const forms = plan.units.map((unit) => (unit.kind === 'word' ? [unit.word.folded] : unit.words.map((word) => word.folded)))
   for (const ranked of top) {
-    let text: string | undefined
     let found = 0
     for (let u = 0; u < plan.units.length; u++) {
       const unit = plan.units[u]!
       // A word in the form typed has the word's own term: without it, there is nothing to look for.
       if (unit.kind === 'word' && !ranked.candidate.terms.includes(unit.word.term)) continue
-      text ??= foldText(ranked.candidate.paragraph.text)
-      if (hasFoldedWords(text, forms[u]!)) found++
+      if (containsFoldedWords(ranked.candidate.paragraph.text, forms[u]!)) found++
     }
     ranked.score *= 1 + (EXACT_FORM_WEIGHT * found) / plan.units.length
   }
