@@ -49,9 +49,32 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
   const byShortIdWhole = documentsOf('rowid IN (SELECT value FROM json_each(?1))', true)
   const byId = documentsOf('id IN (SELECT value FROM json_each(?1))', true)
   const every = documentsOf('1', false)
+  // The heads of every paragraph the terms name, found by SQLite from the same postings (fts5vocab
+  // takes the IN list as one equality lookup per term): sent in the postings' round trip.
+  const namedBy = documentsOf(`rowid IN (SELECT doc FROM ${tables.vocab} WHERE term IN (SELECT value FROM json_each(?1)))`, false)
   const bodiesOf = db.prepare(
     `SELECT json_group_array(json_array(rowid, json(body))) AS bodies FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1)) GROUP BY rowid >> ${rowGroups.documents}`
   )
+  const readPostings = (results: D1Result<{ postings: string }>[], terms: readonly string[]): Map<string, TermPostings> => {
+    const found = new Map<string, TermPostings>()
+    results.forEach((result, i) => {
+      if (result.results.length === 0) return
+      const postings: TermPostings = {}
+      for (const row of result.results) {
+        for (const [doc, col, tf] of JSON.parse(row.postings) as [number, string, number][]) (postings[fieldIds[col]!] ??= {})[doc] = tf
+      }
+      found.set(terms[i]!, postings)
+    })
+    return found
+  }
+  const readDocuments = (results: D1Result<{ documents: string }>[]): StoredDocument[] =>
+    results.flatMap((result) =>
+      result.results.flatMap((row) =>
+        (JSON.parse(row.documents) as [number, string, (number | null)[], ParagraphHead, ParagraphBody?][]).map(
+          ([shortId, id, lengths, head, body]): StoredDocument => (body ? { shortId, id, lengths, head, body } : { shortId, id, lengths, head })
+        )
+      )
+    )
   const answerOf = db.prepare(`SELECT response FROM ${tables.answers} WHERE query = ?1`)
   return {
     async precomputed(key) {
@@ -60,17 +83,12 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
     },
     async postings(terms) {
       // One statement per term, all in one round trip: fts5vocab looks a term up by equality.
-      const results = await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term)))
-      const found = new Map<string, TermPostings>()
-      results.forEach((result, i) => {
-        if (result.results.length === 0) return
-        const postings: TermPostings = {}
-        for (const row of result.results) {
-          for (const [doc, col, tf] of JSON.parse(row.postings) as [number, string, number][]) (postings[fieldIds[col]!] ??= {})[doc] = tf
-        }
-        found.set(terms[i]!, postings)
-      })
-      return found
+      return readPostings(await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term))), terms)
+    },
+    async postingsWithHeads(terms) {
+      const statements = [...terms.map((term) => postingsOf.bind(term)), namedBy.bind(JSON.stringify(terms))]
+      const results = await db.batch<{ postings: string } & { documents: string }>(statements)
+      return { postings: readPostings(results.slice(0, terms.length), terms), documents: readDocuments(results.slice(terms.length)) }
     },
     async documents({ shortIds = [], ids = [], all = false, bodies = false }) {
       const statements = [
@@ -79,14 +97,7 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
         ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : []),
       ]
       if (statements.length === 0) return []
-      const results = await db.batch<{ documents: string }>(statements)
-      return results.flatMap((result) =>
-        result.results.flatMap((row) =>
-          (JSON.parse(row.documents) as [number, string, (number | null)[], ParagraphHead, ParagraphBody?][]).map(
-            ([shortId, id, lengths, head, body]): StoredDocument => (body ? { shortId, id, lengths, head, body } : { shortId, id, lengths, head })
-          )
-        )
-      )
+      return readDocuments(await db.batch<{ documents: string }>(statements))
     },
     async bodies(shortIds) {
       const found = new Map<number, ParagraphBody>()

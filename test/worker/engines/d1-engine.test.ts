@@ -76,6 +76,20 @@ describe('the D1 engine', () => {
       expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(shortIds.sort((a, b) => a - b))
     })
 
+    it('sends the heads of the paragraphs the postings name in the postings\' round trip', async () => {
+      const { generation } = inject('d1Content')
+      const store = d1Store(db, d1Tables(generation), { text: 0, section: 1, grams: 2 }, { postings: 1, documents: 1 })
+      // "putin" names 20 paragraphs; a term in no paragraph names none and is left out.
+      const { postings, documents } = await store.postingsWithHeads!(['putin', 'zqzq'])
+      expect(postings).toEqual(await store.postings(['putin']))
+      expect([...postings.keys()]).toEqual(['putin'])
+      const named = Object.keys(postings.get('putin')![0]!).map(Number).sort((a, b) => a - b)
+      expect(named.length).toBe(20)
+      expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(named)
+      expect(documents).toEqual(await store.documents({ shortIds: named }))
+      expect(documents.every((document) => document.body === undefined)).toBe(true)
+    })
+
     it('switches to a new generation only when it is activated, whole', async () => {
       expect((await get('/api/health')).body.paragraphs).toBe(52)
       const other = await otherIndex()
