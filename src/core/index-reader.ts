@@ -75,6 +75,11 @@ export type StoredDocument = {
 export type PostingStore = {
   /** The postings of each term; a term the corpus lacks is left out. */
   postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
+  /**
+   * The postings of each term, with the heads of every paragraph they name, in one round trip
+   * (optional: without it the reader asks {@link PostingStore.documents} for the heads next).
+   */
+  postingsWithHeads?(terms: readonly string[]): Promise<{ postings: Map<string, TermPostings>; documents: StoredDocument[] }>
   /** The answer precomputed for `key`, if any. */
   precomputed?(key: string): Promise<SearchAnswer | undefined>
   /**
@@ -211,8 +216,11 @@ class FetchedData {
    * to them.
    */
   async fetch(store: PostingStore, missing: MissingIndexData): Promise<void> {
-    const [postings, byId, bodies] = await Promise.all([
-      missing.terms.length > 0 ? store.postings(missing.terms) : new Map<string, TermPostings>(),
+    const withHeads = missing.terms.length > 0 && store.postingsWithHeads !== undefined
+    const [{ postings, documents: named }, byId, bodies] = await Promise.all([
+      missing.terms.length === 0
+        ? { postings: new Map<string, TermPostings>(), documents: [] }
+        : (store.postingsWithHeads?.(missing.terms) ?? store.postings(missing.terms).then((postings) => ({ postings, documents: [] as StoredDocument[] }))),
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
       missing.bodies.length > 0 ? store.bodies(missing.bodies) : new Map<number, ParagraphBody>(),
     ])
@@ -223,10 +231,13 @@ class FetchedData {
     for (const [shortId, body] of bodies) this.#bodies.set(shortId, body)
     for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)
     this.#add(byId)
+    this.#add(named)
     for (const id of missing.ids) if (!this.#shortIds.has(id)) this.#shortIds.set(id, null)
-    const named = new Set<number>()
-    for (const fields of postings.values()) {
-      for (const docs of Object.values(fields)) for (const shortId in docs) if (!this.#documents.has(Number(shortId))) named.add(Number(shortId))
+    const unnamed = new Set<number>()
+    if (!withHeads) {
+      for (const fields of postings.values()) {
+        for (const docs of Object.values(fields)) for (const shortId in docs) if (!this.#documents.has(Number(shortId))) unnamed.add(Number(shortId))
+      }
     }
     const nearby = new Set<string>()
     for (const { head, body } of byId) {
@@ -236,7 +247,7 @@ class FetchedData {
     }
     for (const id of nearby) if (this.#hasBody(id)) nearby.delete(id)
     const [heads, near] = await Promise.all([
-      named.size > 0 ? store.documents({ shortIds: [...named] }) : [],
+      unnamed.size > 0 ? store.documents({ shortIds: [...unnamed] }) : [],
       nearby.size > 0 ? store.documents({ ids: [...nearby] }) : [],
     ])
     this.#add(heads)

@@ -74,6 +74,13 @@ export type Correction = {
   distance: number
 }
 
+/**
+ * Corrections remembered per vocabulary: a fuzzy look-up walks much of the tree, the same words
+ * come back as they are typed, and a store-backed reader plans a query again on each fetch round
+ * (`index-reader.ts`). Cleared when full, as the term cache of `terms.ts` is.
+ */
+const CORRECTIONS_REMEMBERED = 1024
+
 /** Prefix and typo look-ups on a sorted vocabulary. */
 export class Vocabulary {
   readonly #entries: readonly VocabularyEntry[]
@@ -82,6 +89,8 @@ export class Vocabulary {
    * one-time cost belongs, not the first query that happens to have a typo.
    */
   readonly #tree: SearchableMap<VocabularyEntry>
+  /** Corrections found, by distance, limit and word (see {@link CORRECTIONS_REMEMBERED}). */
+  readonly #corrections = new Map<string, readonly Correction[]>()
 
   /** @param entries - Entries sorted by folded word, as {@link buildVocabulary} returns them. */
   constructor(entries: readonly VocabularyEntry[]) {
@@ -135,6 +144,17 @@ export class Vocabulary {
    */
   correct(word: string, maxDistance: number, limit: number): Correction[] {
     if (maxDistance < 1 || word === '') return []
+    const key = `${maxDistance} ${limit} ${word}`
+    let found = this.#corrections.get(key)
+    if (!found) {
+      found = this.#findCorrections(word, maxDistance, limit)
+      if (this.#corrections.size >= CORRECTIONS_REMEMBERED) this.#corrections.clear()
+      this.#corrections.set(key, found)
+    }
+    return found.map((correction) => ({ ...correction }))
+  }
+
+  #findCorrections(word: string, maxDistance: number, limit: number): Correction[] {
     const byTerm = new Map<string, Correction & { count: number }>()
     const add = (folded: string, entry: VocabularyEntry, distance: number) => {
       if (distance === 0 || folded === word) return

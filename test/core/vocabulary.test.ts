@@ -31,6 +31,10 @@ describe('Vocabulary', () => {
     expect(words.correct('chemical', 1, 5).map((c) => c.display)).toEqual(['chemicals'])
     expect(words.correct('chemcal', 0, 5)).toEqual([])
     expect(words.correct('zzzzzzz', 2, 5)).toEqual([])
+    // Remembered, but each answer is the caller's own: changing one leaves the next as it was.
+    const first = words.correct('chemcal', 1, 5)
+    first[0]!.display = 'changed'
+    expect(words.correct('chemcal', 1, 5)).toEqual([{ term: 'chemic', display: 'chemical', distance: 1 }])
   })
 
   it('completes nothing for an empty or unknown prefix', () => {

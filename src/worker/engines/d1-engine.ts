@@ -21,9 +21,18 @@ import {
   type StoreShell,
   type TermPostings,
 } from '../../core/index-reader.ts'
+import { RESCORE_WINDOW } from '../../core/rank.ts'
 import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
 import { IndexUnavailableError } from '../errors.ts'
+
+/**
+ * Most paragraphs whose bodies come with their heads in the postings' round trip: the ranking
+ * reads the texts of the top it rescores ({@link RESCORE_WINDOW}) and of a phrase's candidates,
+ * so a query whose terms name no more paragraphs than that reads most of their texts anyway.
+ * Fetched at once, they save the texts' round trip and the query layer's run that asks for them.
+ */
+export const BODIES_WITH_HEADS = RESCORE_WINDOW
 
 /**
  * A {@link PostingStore} over one generation's tables.
@@ -33,8 +42,16 @@ import { IndexUnavailableError } from '../errors.ts'
  * @param fieldIds - MiniSearch's field ids by name (FTS5 names columns by name).
  * @param rowGroups - Base-2 logarithms of how many paragraphs one row of postings, and of
  *   paragraphs, gathers (see below; smaller in tests, to split small answers).
+ * @param bodiesWith - Most paragraphs a query's terms may name for their bodies to come with
+ *   their heads (default {@link BODIES_WITH_HEADS}).
  */
-export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<string, number>, rowGroups = { postings: 14, documents: 8 }): PostingStore {
+export function d1Store(
+  db: D1Database,
+  tables: D1Tables,
+  fieldIds: Record<string, number>,
+  rowGroups = { postings: 14, documents: 8 },
+  bodiesWith = BODIES_WITH_HEADS
+): PostingStore {
   // Answers come as a few rows of JSON built by SQLite: a row costs more to hand over than its
   // bytes. Each row gathers a range of rowids, so no string passes D1's size limit (SQLITE_TOOBIG
   // past about 2 MB): postings of 2^14 paragraphs (about 300 KB), or 2^8 paragraphs' fields.
@@ -49,9 +66,38 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
   const byShortIdWhole = documentsOf('rowid IN (SELECT value FROM json_each(?1))', true)
   const byId = documentsOf('id IN (SELECT value FROM json_each(?1))', true)
   const every = documentsOf('1', false)
+  // The heads of every paragraph the terms name, found by SQLite from the same postings (fts5vocab
+  // takes the IN list as one equality lookup per term), sent in the postings' round trip; with
+  // their bodies too when they are few (?2 at most), since the ranking will read most of them.
+  const namedBy = db.prepare(
+    `WITH named AS MATERIALIZED (SELECT DISTINCT doc FROM ${tables.vocab} WHERE term IN (SELECT value FROM json_each(?1))), ` +
+      `few AS MATERIALIZED (SELECT count(*) <= ?2 AS yes FROM named) ` +
+      `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), CASE WHEN (SELECT yes FROM few) THEN json(body) END)) AS documents ` +
+      `FROM ${tables.docs} WHERE rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
+  )
   const bodiesOf = db.prepare(
     `SELECT json_group_array(json_array(rowid, json(body))) AS bodies FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1)) GROUP BY rowid >> ${rowGroups.documents}`
   )
+  const readPostings = (results: D1Result<{ postings: string }>[], terms: readonly string[]): Map<string, TermPostings> => {
+    const found = new Map<string, TermPostings>()
+    results.forEach((result, i) => {
+      if (result.results.length === 0) return
+      const postings: TermPostings = {}
+      for (const row of result.results) {
+        for (const [doc, col, tf] of JSON.parse(row.postings) as [number, string, number][]) (postings[fieldIds[col]!] ??= {})[doc] = tf
+      }
+      found.set(terms[i]!, postings)
+    })
+    return found
+  }
+  const readDocuments = (results: D1Result<{ documents: string }>[]): StoredDocument[] =>
+    results.flatMap((result) =>
+      result.results.flatMap((row) =>
+        (JSON.parse(row.documents) as [number, string, (number | null)[], ParagraphHead, ParagraphBody?][]).map(
+          ([shortId, id, lengths, head, body]): StoredDocument => (body ? { shortId, id, lengths, head, body } : { shortId, id, lengths, head })
+        )
+      )
+    )
   const answerOf = db.prepare(`SELECT response FROM ${tables.answers} WHERE query = ?1`)
   return {
     async precomputed(key) {
@@ -60,17 +106,12 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
     },
     async postings(terms) {
       // One statement per term, all in one round trip: fts5vocab looks a term up by equality.
-      const results = await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term)))
-      const found = new Map<string, TermPostings>()
-      results.forEach((result, i) => {
-        if (result.results.length === 0) return
-        const postings: TermPostings = {}
-        for (const row of result.results) {
-          for (const [doc, col, tf] of JSON.parse(row.postings) as [number, string, number][]) (postings[fieldIds[col]!] ??= {})[doc] = tf
-        }
-        found.set(terms[i]!, postings)
-      })
-      return found
+      return readPostings(await db.batch<{ postings: string }>(terms.map((term) => postingsOf.bind(term))), terms)
+    },
+    async postingsWithHeads(terms) {
+      const statements = [...terms.map((term) => postingsOf.bind(term)), namedBy.bind(JSON.stringify(terms), bodiesWith)]
+      const results = await db.batch<{ postings: string } & { documents: string }>(statements)
+      return { postings: readPostings(results.slice(0, terms.length), terms), documents: readDocuments(results.slice(terms.length)) }
     },
     async documents({ shortIds = [], ids = [], all = false, bodies = false }) {
       const statements = [
@@ -79,14 +120,7 @@ export function d1Store(db: D1Database, tables: D1Tables, fieldIds: Record<strin
         ...(ids.length > 0 ? [byId.bind(JSON.stringify(ids))] : []),
       ]
       if (statements.length === 0) return []
-      const results = await db.batch<{ documents: string }>(statements)
-      return results.flatMap((result) =>
-        result.results.flatMap((row) =>
-          (JSON.parse(row.documents) as [number, string, (number | null)[], ParagraphHead, ParagraphBody?][]).map(
-            ([shortId, id, lengths, head, body]): StoredDocument => (body ? { shortId, id, lengths, head, body } : { shortId, id, lengths, head })
-          )
-        )
-      )
+      return readDocuments(await db.batch<{ documents: string }>(statements))
     },
     async bodies(shortIds) {
       const found = new Map<number, ParagraphBody>()

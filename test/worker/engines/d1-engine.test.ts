@@ -76,6 +76,29 @@ describe('the D1 engine', () => {
       expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(shortIds.sort((a, b) => a - b))
     })
 
+    it('sends the heads of the paragraphs the postings name in the postings\' round trip, with their bodies when few', async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      const fieldIds = { text: 0, section: 1, grams: 2 }
+      // "putin" names 20 paragraphs: one more than the most whose bodies may come along.
+      const store = d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }, 19)
+      // A term in no paragraph names none and is left out.
+      const { postings, documents } = await store.postingsWithHeads!(['putin', 'zqzq'])
+      expect(postings).toEqual(await store.postings(['putin']))
+      expect([...postings.keys()]).toEqual(['putin'])
+      const named = Object.keys(postings.get('putin')![0]!).map(Number).sort((a, b) => a - b)
+      expect(named.length).toBe(20)
+      expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(named)
+      expect(documents).toEqual(await store.documents({ shortIds: named }))
+      expect(documents.every((document) => document.body === undefined)).toBe(true)
+      // With room for 20, the same paragraphs come with their bodies.
+      const withBodies = await d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }, 20).postingsWithHeads!(['putin', 'zqzq'])
+      expect(withBodies.postings).toEqual(postings)
+      const whole = await store.documents({ shortIds: named, bodies: true })
+      expect(whole.every((document) => document.body!.text.length > 0)).toBe(true)
+      expect(withBodies.documents).toEqual(whole)
+    })
+
     it('switches to a new generation only when it is activated, whole', async () => {
       expect((await get('/api/health')).body.paragraphs).toBe(52)
       const other = await otherIndex()
