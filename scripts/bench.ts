@@ -26,6 +26,9 @@
  * SQLite FTS5 (`scripts/lib/bench/peers.ts`).
  * `--engine d1` measures the D1 engine instead (`scripts/lib/bench/d1-bench.ts`): build and load,
  * first query, shell heap, latency by kind of query, in workerd with the local D1.
+ * `--soak [--soak-seconds N] [--engine minisearch|d1]` puts each engine (both by default) under
+ * steady loopback load for N seconds (default 300) at one size (default 10k) and samples the
+ * memory of its workerd (`scripts/lib/bench/soak.ts`).
  */
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -44,7 +47,8 @@ import { WORKER_INDEX_FILES } from '../src/core/index-artifacts.ts'
 import { ROOT } from './lib/paths.ts'
 import { measureIngest, type IngestResult } from './lib/bench/ingest.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
-import { d1Report, disableRateLimiting, measureD1Size, type D1SizeResult } from './lib/bench/d1-bench.ts'
+import { d1Report, disableRateLimiting, measureD1Size, prepareD1Project, type D1SizeResult } from './lib/bench/d1-bench.ts'
+import { runSoak, soakReport, type SoakResult } from './lib/bench/soak.ts'
 import { measurePeers, peersReport } from './lib/bench/peers.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
 import { generateSyntheticCorpus } from './lib/synthetic-corpus.ts'
@@ -59,8 +63,10 @@ const { values } = parseArgs({
     'http-seconds': { type: 'string' },
     trials: { type: 'string' },
     save: { type: 'string' },
-    engine: { type: 'string', default: 'minisearch' },
+    engine: { type: 'string' },
     peers: { type: 'boolean', default: false },
+    soak: { type: 'boolean', default: false },
+    'soak-seconds': { type: 'string', default: '300' },
     help: { type: 'boolean', short: 'h', default: false },
     ingest: { type: 'boolean', default: false },
   },
@@ -69,7 +75,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run bench -- [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
                        [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
-                       [--engine d1] [--peers]
+                       [--engine d1] [--peers] [--soak [--soak-seconds N] [--engine minisearch|d1]]
 
   --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k or a number of paragraphs (25k)
   --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
@@ -82,7 +88,11 @@ if (values.help) {
   --ingest           only the ingest throughput per input format (text, PDF, HTML)
   --engine d1        measure the D1 engine instead: build and load, first query, heap kept,
                      latency by kind of query, in workerd with the local D1 (synthetic sizes only)
-  --peers            both engines beside plain MiniSearch, FlexSearch and plain SQLite FTS5, in Node`)
+  --peers            both engines beside plain MiniSearch, FlexSearch and plain SQLite FTS5, in Node
+  --soak             steady load (autocannon, the query mix on /api/search, 8 connections) on
+                     wrangler dev at 127.0.0.1, per engine (both unless --engine), at one size
+                     (--sizes, default 10k), sampling workerd's RSS and isolate heap every 5 s
+  --soak-seconds N   seconds of load per engine in --soak (default 300, at most 1800)`)
   process.exit(0)
 }
 
@@ -363,10 +373,14 @@ async function measureHttp(project: string, queries: string[]) {
   }
 }
 
+/** What a cached build of a size depends on: seed, size, build code and corpus generator. */
+const buildKey = async (paragraphs: number | null) =>
+  sha256Hex(`${seed}\n${paragraphs}\n${await pipelineHash()}\n${readFileSync(join(ROOT, 'scripts/lib/synthetic-corpus.ts'), 'utf8')}`)
+
 async function measureSize(size: string): Promise<SizeResult> {
   const paragraphs = size === 'shipped' ? null : (SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000')))
   if (paragraphs !== null && !(paragraphs > 0)) throw new Error(`unknown size "${size}": use shipped, 1k, 10k, 100k or a number of paragraphs`)
-  const key = await sha256Hex(`${seed}\n${paragraphs}\n${await pipelineHash()}\n${readFileSync(join(ROOT, 'scripts/lib/synthetic-corpus.ts'), 'utf8')}`)
+  const key = await buildKey(paragraphs)
   const dir = join(WORK, `${size}-seed${seed}`)
   mkdirSync(dir, { recursive: true })
   prepareProject(dir)
@@ -580,7 +594,51 @@ async function mainPeers(): Promise<void> {
   else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}\n\nPeers (Node, one process per engine)\n${peersReport(results)}`)
 }
 
+// ---- soak (issue 13, item 7): the measuring is in scripts/lib/bench/soak.ts ----
+
+/** `--soak`: each engine under steady loopback load at one size, its workerd's memory sampled. */
+async function mainSoak(): Promise<void> {
+  const machine = await versions()
+  const size = (values.sizes ?? '10k').split(',')[0]!.trim()
+  const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
+  if (!(paragraphs > 0)) throw new Error(`--soak needs a synthetic size, not "${size}"`)
+  const engines = values.engine ? [values.engine] : ['minisearch', 'd1']
+  const results: SoakResult[] = []
+  for (const engine of engines) {
+    let project: string
+    let args: string[]
+    if (engine === 'd1') {
+      const built = await prepareD1Project({ work: WORK, name: `soak-d1-${size}-seed${seed}`, size, paragraphs, seed, log })
+      project = built.project
+      args = ['--config', join(project, 'wrangler.toml'), '--persist-to', built.state]
+    } else if (engine === 'minisearch') {
+      const dir = join(WORK, `soak-${size}-seed${seed}`)
+      mkdirSync(dir, { recursive: true })
+      prepareProject(dir)
+      log(`[soak minisearch] building the index (${paragraphs} synthetic paragraphs)`)
+      await buildSize(dir, paragraphs, await buildKey(paragraphs))
+      project = join(dir, 'project')
+      args = ['--config', join(project, 'wrangler.toml')]
+    } else throw new Error(`--engine must be minisearch or d1, not "${engine}"`)
+    const indexDir = join(project, 'index')
+    const manifest = JSON.parse(readFileSync(join(indexDir, WORKER_INDEX_FILES.manifest), 'utf8')) as Manifest
+    if (manifest.engine !== engine) throw new Error(`the ${size} build chose the ${manifest.engine} engine, not ${engine}`)
+    const vocabulary = JSON.parse(readFileSync(join(indexDir, WORKER_INDEX_FILES.vocabulary), 'utf8')) as VocabularyEntry[]
+    const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((p) => p.text)
+    const queries = queryMix({ seed, vocabulary, paragraphs: texts }).map((query) => query.q)
+    writeFileSync(join(project, 'dist', 'assets', 'bench-ready.txt'), 'ready\n')
+    results.push(await runSoak({ engine, paragraphs: manifest.counts.paragraphs, args, readyPath: '/bench-ready.txt', queries, seconds: Number(values['soak-seconds']), connections: 8, log }))
+  }
+  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
+  if (values.save) writeFileSync(values.save, json + '\n')
+  if (values.json) console.log(json)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nSoak (wrangler dev on 127.0.0.1, autocannon)\n${soakReport(results)}`)
+}
+
+// ---- end of soak ----
+
 async function main(): Promise<void> {
+  if (values.soak) return mainSoak()
   if (values.peers) return mainPeers()
   if (values.engine === 'd1') return mainD1()
   const started = performance.now()

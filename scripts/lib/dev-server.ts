@@ -13,6 +13,10 @@ import { ROOT } from './paths.ts'
 export type DevServer = {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   url: string
+  /** Process id of `wrangler`, leader of the process group its `workerd` runs in. */
+  pid: number
+  /** Loopback port of the inspector (Chrome DevTools protocol) wrangler proxies to the Worker. */
+  inspectorPort: number
   /** Stops the server and waits for it to exit. */
   stop(): Promise<void>
 }
@@ -58,7 +62,8 @@ export function wranglerCommand(args: string[]): [command: string, args: string[
 export async function startDevServer(options: { port?: number; timeoutMs?: number; args?: string[]; readyPath?: string } = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const [command, args] = wranglerCommand(['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn', ...(options.args ?? [])])
+  const inspectorPort = await freePort()
+  const [command, args] = wranglerCommand(['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn', ...(options.args ?? [])])
   const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
@@ -88,7 +93,7 @@ export async function startDevServer(options: { port?: number; timeoutMs?: numbe
     try {
       const response = await fetch(`${url}${options.readyPath ?? '/api/health'}`)
       await response.arrayBuffer()
-      if (options.readyPath === undefined ? response.ok : response.status < 500) return { url, stop }
+      if (options.readyPath === undefined ? response.ok : response.status < 500) return { url, pid: child.pid!, inspectorPort, stop }
     } catch {
       // not listening yet
     }

@@ -54,17 +54,29 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
+/** A copy of the project built with the D1 engine and loaded into its own local D1. */
+export type D1Project = {
+  /** The copy's root, where `wrangler dev` runs. */
+  project: string
+  /** The copy's wrangler state (its local D1), for `wrangler dev --persist-to`. */
+  state: string
+  /** The copy's `index/`. */
+  indexDir: string
+  build: D1SizeResult['build']
+}
+
 /**
- * Measures one size with the D1 engine.
+ * Builds a synthetic corpus with `--engine d1` into a fresh copy of the project under
+ * `work/name` (rate limiting off) and loads the copy's local D1.
  *
- * @param options.work - The bench's work folder.
- * @param options.paragraphs - Synthetic paragraphs.
+ * @param options.name - The copy's folder under `work`; replaced if it exists.
+ * @throws If the build fails or does not report loading D1.
  */
-export async function measureD1Size(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<D1SizeResult> {
-  const { work, size, paragraphs, seed, log } = options
+export async function prepareD1Project(options: { work: string; name: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<D1Project> {
+  const { work, name, size, paragraphs, seed, log } = options
   const node = process.execPath
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
-  const dir = join(work, `d1-${size}-seed${seed}`)
+  const dir = join(work, name)
   const project = join(dir, 'project')
   const corpus = join(dir, 'corpus')
   const state = join(project, '.wrangler', 'state')
@@ -89,8 +101,21 @@ export async function measureD1Size(options: { work: string; size: string; parag
   const loadLine = /loaded \S+ into the local D1 \(([\d.]+) MiB of SQL\) in (\d+) ms/.exec(output)
   if (!loadLine) throw new Error(`the build did not load D1:\n${output.slice(-2000)}`)
   const build = { ms: buildMs, maxRss: Number(readFileSync(rssFile, 'utf8')), d1LoadMs: Number(loadLine[2]), sqlBytes: Math.round(Number(loadLine[1]) * 1048576) }
+  return { project, state, indexDir: join(project, 'index'), build }
+}
 
-  const indexDir = join(project, 'index')
+/**
+ * Measures one size with the D1 engine.
+ *
+ * @param options.work - The bench's work folder.
+ * @param options.paragraphs - Synthetic paragraphs.
+ */
+export async function measureD1Size(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<D1SizeResult> {
+  const { work, size, paragraphs, seed, log } = options
+  const node = process.execPath
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
+  const { project, state, indexDir, build } = await prepareD1Project({ ...options, name: `d1-${size}-seed${seed}` })
+
   const vocabulary = JSON.parse(readFileSync(join(indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
   const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((paragraph) => paragraph.text)
   const mix: MixQuery[] = queryMix({ seed, vocabulary, paragraphs: texts })

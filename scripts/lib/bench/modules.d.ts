@@ -23,7 +23,8 @@ declare module 'autocannon' {
     timeout?: number
     requests?: { method?: string; path: string }[]
   }
-  type Result = { requests: Histogram; latency: Histogram; throughput: Histogram; errors: number; timeouts: number; non2xx: number; '2xx': number; duration: number }
-  function autocannon(options: Options): Promise<Result>
+  type Result = { requests: Histogram; latency: Histogram; throughput: Histogram; errors: number; timeouts: number; non2xx: number; '2xx': number; duration: number; statusCodeStats?: Record<string, { count: number }> }
+  /** The run: a promise of its result that can also be stopped early (autocannon's tracker). */
+  function autocannon(options: Options): Promise<Result> & { stop(): void }
   export default autocannon
 }
