@@ -30,7 +30,6 @@
  * steady loopback load for N seconds (default 300) at one size (default 10k) and samples the
  * memory of its workerd (`scripts/lib/bench/soak.ts`).
  */
-import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -46,6 +45,7 @@ import { CORPUS_DIR, pipelineHash } from './lib/index-files.ts'
 import { WORKER_INDEX_FILES } from '../src/core/index-artifacts.ts'
 import { ROOT } from './lib/paths.ts'
 import { measureIngest, type IngestResult } from './lib/bench/ingest.ts'
+import { runCommand, type RunOptions } from './lib/bench/run-command.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
 import { d1Report, disableRateLimiting, measureD1Size, prepareD1Project, type D1SizeResult } from './lib/bench/d1-bench.ts'
 import { runSoak, soakReport, type SoakResult } from './lib/bench/soak.ts'
@@ -138,21 +138,8 @@ type SizeResult = {
 }
 type HttpRun = { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
 
-/** Runs a command, collecting its output; rejects with it on a non-zero exit. */
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (chunk) => (out += chunk))
-    child.stderr.on('data', (chunk) => (out += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30 * 60_000)
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      if (code === 0) resolve(out)
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code}):\n${out.slice(-2000)}`))
-    })
-  })
-}
+/** Runs a command with the bench's environment. */
+const run = (command: string, args: string[], options: RunOptions = {}) => runCommand(command, args, { env, ...options })
 
 const sizesOf = (bytes: Buffer): Sizes => ({ raw: bytes.length, gzip: gzipSync(bytes).length })
 

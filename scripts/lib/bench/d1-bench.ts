@@ -12,12 +12,12 @@
  * - heap: what the isolate keeps for the D1 engine (the shell: manifest, vocabulary, term
  *   dictionary), measured in Node with the same code (workerd shows no heap figure).
  */
-import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { startDevServer } from '../dev-server.ts'
 import { ROOT } from '../paths.ts'
+import { runCommand } from './run-command.ts'
 import { generateSyntheticCorpus } from '../synthetic-corpus.ts'
 import { queryMix, type MixQuery, type QueryKind } from './query-mix.ts'
 import { latency, median, type Latency } from './stats.ts'
@@ -42,15 +42,7 @@ export type D1SizeResult = {
   queries: { inside: Latency; outside: Latency; byKind: Record<string, Latency & { totalMean: number }> }
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (chunk) => (out += chunk))
-    child.stderr.on('data', (chunk) => (out += chunk))
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${out.slice(-3000)}`))))
-  })
-}
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) => runCommand(command, args, { env })
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 

@@ -7,10 +7,10 @@
  * runs on the same runtime: the D1 engine runs its own code and SQL over `node:sqlite` here, and
  * in workerd with the local D1 in `d1-bench.ts`.
  */
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../paths.ts'
+import { runCommand } from './run-command.ts'
 import { generateSyntheticCorpus } from '../synthetic-corpus.ts'
 import { queryMix } from './query-mix.ts'
 import type { Latency } from './stats.ts'
@@ -22,15 +22,7 @@ export const PEER_ENGINES = ['product-minisearch', 'product-d1', 'minisearch', '
 /** One engine's figures. */
 export type PeerResult = { engine: string; loadMs: number; firstQueryMs: number; heap: number; latency: Latency; found: number; withResults: number; queries: number }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (chunk) => (out += chunk))
-    child.stderr.on('data', (chunk) => (out += chunk))
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${out.slice(-3000)}`))))
-  })
-}
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) => runCommand(command, args, { env })
 
 /** Measures every engine at one size. */
 export async function measurePeers(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<{ size: string; paragraphs: number; engines: PeerResult[] }> {
