@@ -57,6 +57,13 @@ const DEFAULTS = { minScore: 0.15, relativeScore: 0.5, limit: 3, candidateTerms:
 export const CONCEPT_MATCH = 0.6
 
 /**
+ * How much a word counts whose concepts meet the other text's broader concepts (or whose broader
+ * concepts meet its concepts): two or three hypernym links apart, below the root's most general
+ * levels (see `Lexicon.broader`), a looser match than a shared concept.
+ */
+export const BROADER_MATCH = 0.3
+
+/**
  * How much more a number or a word inside a quotation weighs than another word of the same
  * frequency: outlets reporting one fact repeat its figures and its quotations, while the words
  * around them are each outlet's own. Names get no more weight: on the labelled pairs, shared names
@@ -106,10 +113,10 @@ const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*
 const NO_CONCEPTS: readonly string[] = []
 
 /** A word as read: its term, how much more it weighs, its concepts. */
-type RawWord = { term: string; boost: number; concepts: readonly string[] }
+type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[] }
 
 /** A word as compared: ids of its term and concepts, and its weight (IDF × boost). */
-type Word = { term: number; weight: number; concepts: readonly number[] }
+type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[] }
 
 /** The spans of a text's statements, as offsets. */
 function statementSpans(text: string): { start: number; end: number }[] {
@@ -152,8 +159,10 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
       continue
     }
     // Names, numbers and acronyms are matched as they are; the lexicon is for the common words.
-    const concepts = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1)) ? lexicon.concepts(folded) : NO_CONCEPTS
-    words.set(term, { term, boost, concepts })
+    const common = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1))
+    const concepts = common ? lexicon.concepts(folded) : NO_CONCEPTS
+    const broader = common && lexicon.broader ? lexicon.broader(folded) : NO_CONCEPTS
+    words.set(term, { term, boost, concepts, broader })
   }
   return statements.map((words) => [...words.values()])
 }
@@ -221,7 +230,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     list.map((words) =>
       words.map((word) => {
         const term = termIds.get(word.term)!
-        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts) }
+        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader) }
       })
     )
   )
@@ -245,6 +254,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const termBits = new Int32Array(termIds.size)
   const conceptMark = new Int32Array(conceptIds.size)
   const conceptBits = new Int32Array(conceptIds.size)
+  const broaderMark = new Int32Array(conceptIds.size)
+  const broaderBits = new Int32Array(conceptIds.size)
   let stamp = 0
   const stampParagraph = (i: number) => {
     stamp++
@@ -264,6 +275,13 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           }
           conceptBits[concept]! |= bit
         }
+        for (const concept of word.broader) {
+          if (broaderMark[concept] !== stamp) {
+            broaderMark[concept] = stamp
+            broaderBits[concept] = 0
+          }
+          broaderBits[concept]! |= bit
+        }
       }
     })
   }
@@ -275,8 +293,23 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const coverIn = (a: number, stampedParts: number, withStatements: boolean) => {
     let wholeFound = 0
     for (const word of wholes[a]!) {
-      if (termMark[word.term] === stamp) wholeFound += word.weight
-      else if (word.concepts.some((concept) => conceptMark[concept] === stamp)) wholeFound += CONCEPT_MATCH * word.weight
+      if (termMark[word.term] === stamp) {
+        wholeFound += word.weight
+        continue
+      }
+      // One pass over the concepts for both kinds of match (plain loops: this is the build's inner loop).
+      let match = 0
+      const { concepts, broader } = word
+      for (let c = 0; c < concepts.length; c++) {
+        const concept = concepts[c]!
+        if (conceptMark[concept] === stamp) {
+          match = CONCEPT_MATCH
+          break
+        }
+        if (broaderMark[concept] === stamp) match = BROADER_MATCH
+      }
+      if (match === 0) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
+      wholeFound += match * word.weight
     }
     const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
     if (found) {
@@ -284,12 +317,20 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
         for (const word of words) {
           const exact = termMark[word.term] === stamp ? termBits[word.term]! : 0
           let shared = 0
-          for (const concept of word.concepts) if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
-          if ((exact | shared) === 0) continue
+          let loose = 0
+          const { concepts, broader } = word
+          for (let c = 0; c < concepts.length; c++) {
+            const concept = concepts[c]!
+            if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
+            if (broaderMark[concept] === stamp) loose |= broaderBits[concept]!
+          }
+          for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
+          if ((exact | shared | loose) === 0) continue
           for (let t = 0; t < stampedParts; t++) {
             const bit = 1 << Math.min(t, 30)
             if (exact & bit) found[p * stampedParts + t]! += word.weight
             else if (shared & bit) found[p * stampedParts + t]! += CONCEPT_MATCH * word.weight
+            else if (loose & bit) found[p * stampedParts + t]! += BROADER_MATCH * word.weight
           }
         }
       })
@@ -338,9 +379,15 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
 
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, i) => {
-    const best = Math.max(0, ...scored[i]!.map((entry) => entry.score))
+    // A strong partner in one source does not hide the best partner in another: each other
+    // source's paragraphs are cut at a share of that source's best.
+    const best = new Map<string, number>()
+    for (const { other, score } of scored[i]!) {
+      const source = eligible[other]!.sourceId
+      best.set(source, Math.max(best.get(source) ?? 0, score))
+    }
     const list = scored[i]!
-      .filter((entry) => entry.score >= minScore && entry.score >= relativeScore * best)
+      .filter((entry) => entry.score >= minScore && entry.score >= relativeScore * best.get(eligible[entry.other]!.sourceId)!)
       .map(({ other, score }) => ({ id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
       // Opinion never outranks a report of the same fact.
       .sort((a, b) => Number(a.comment) - Number(b.comment) || b.score - a.score || (a.id < b.id ? -1 : 1))
