@@ -6,7 +6,8 @@
  * Two paragraphs are compared word by word, as in the knowledge-based text similarity of Mihalcea,
  * Corley and Strapparava (AAAI 2006): each word of one text is matched to the other text (1 for
  * the same term, {@link CONCEPT_MATCH} for a word sharing a WordNet concept: a sense, a hypernym or
- * a derivation, so "tried to influence the election" meets "efforts to meddle in the vote"), each
+ * a derivation, so "tried to influence the election" meets "efforts to meddle in the vote";
+ * {@link BROADER_MATCH} through a lexicon's broader concepts, when it gives them), each
  * weighted by its inverse document frequency; the share of one text found in the other, taken
  * both ways, gives an F1. Numbers and quoted words weigh more, verbs of saying less; names are
  * matched as written, never through the lexicon.
@@ -254,8 +255,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const termBits = new Int32Array(termIds.size)
   const conceptMark = new Int32Array(conceptIds.size)
   const conceptBits = new Int32Array(conceptIds.size)
-  const broaderMark = new Int32Array(conceptIds.size)
-  const broaderBits = new Int32Array(conceptIds.size)
+  // Without broader concepts (the build's default lexicon) their loops are skipped altogether.
+  const withBroader = lexicon?.broader !== undefined
+  const broaderMark = new Int32Array(withBroader ? conceptIds.size : 0)
+  const broaderBits = new Int32Array(withBroader ? conceptIds.size : 0)
   let stamp = 0
   const stampParagraph = (i: number) => {
     stamp++
@@ -275,7 +278,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           }
           conceptBits[concept]! |= bit
         }
-        for (const concept of word.broader) {
+        if (withBroader) for (const concept of word.broader) {
           if (broaderMark[concept] !== stamp) {
             broaderMark[concept] = stamp
             broaderBits[concept] = 0
@@ -306,9 +309,9 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           match = CONCEPT_MATCH
           break
         }
-        if (broaderMark[concept] === stamp) match = BROADER_MATCH
+        if (withBroader && broaderMark[concept] === stamp) match = BROADER_MATCH
       }
-      if (match === 0) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
+      if (match === 0 && withBroader) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
       wholeFound += match * word.weight
     }
     const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
@@ -322,9 +325,9 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           for (let c = 0; c < concepts.length; c++) {
             const concept = concepts[c]!
             if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
-            if (broaderMark[concept] === stamp) loose |= broaderBits[concept]!
+            if (withBroader && broaderMark[concept] === stamp) loose |= broaderBits[concept]!
           }
-          for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
+          if (withBroader) for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
           if ((exact | shared | loose) === 0) continue
           for (let t = 0; t < stampedParts; t++) {
             const bit = 1 << Math.min(t, 30)

@@ -96,7 +96,7 @@ describe('wordNetLexicon broader concepts', () => {
   }
 
   it('gives the hypernym of the hypernym, one step past the concepts', () => {
-    const lexicon = wordNetLexicon(files, { minBroaderDepth: 0 })
+    const lexicon = wordNetLexicon(files, { broader: true, minBroaderDepth: 0 })
     // recall: its sense (5) and hypernym (4) are concepts; 4's hypernym, plebiscite's parent 3, is broader.
     expect(lexicon.concepts('recall')).toEqual([at[4], at[5]])
     expect(lexicon.broader!('recall')).toEqual([at[3]])
@@ -109,9 +109,13 @@ describe('wordNetLexicon broader concepts', () => {
 
   it('leaves out broader concepts nearer the root than the least depth (default 4)', () => {
     // referendum's broader concept is choice (depth 1); recall's is referendum (depth 3).
-    expect(wordNetLexicon(files, { minBroaderDepth: 1 }).broader!('referendum')).toEqual([at[1]])
-    expect(wordNetLexicon(files, { minBroaderDepth: 2 }).broader!('referendum')).toEqual([])
-    expect(wordNetLexicon(files, { minBroaderDepth: 3 }).broader!('recall')).toEqual([at[3]])
-    expect(wordNetLexicon(files).broader!('recall')).toEqual([])
+    expect(wordNetLexicon(files, { broader: true, minBroaderDepth: 1 }).broader!('referendum')).toEqual([at[1]])
+    expect(wordNetLexicon(files, { broader: true, minBroaderDepth: 2 }).broader!('referendum')).toEqual([])
+    expect(wordNetLexicon(files, { broader: true, minBroaderDepth: 3 }).broader!('recall')).toEqual([at[3]])
+    expect(wordNetLexicon(files, { broader: true }).broader!('recall')).toEqual([])
+  })
+
+  it('gives no broader concepts unless asked', () => {
+    expect(wordNetLexicon(files).broader).toBeUndefined()
   })
 })
