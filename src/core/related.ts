@@ -6,7 +6,8 @@
  * Two paragraphs are compared word by word, as in the knowledge-based text similarity of Mihalcea,
  * Corley and Strapparava (AAAI 2006): each word of one text is matched to the other text (1 for
  * the same term, {@link CONCEPT_MATCH} for a word sharing a WordNet concept: a sense, a hypernym or
- * a derivation, so "tried to influence the election" meets "efforts to meddle in the vote"), each
+ * a derivation, so "tried to influence the election" meets "efforts to meddle in the vote";
+ * {@link BROADER_MATCH} through a lexicon's broader concepts, when it gives them), each
  * weighted by its inverse document frequency; the share of one text found in the other, taken
  * both ways, gives an F1. Numbers and quoted words weigh more, verbs of saying less; names are
  * matched as written, never through the lexicon.
@@ -55,6 +56,13 @@ const DEFAULTS = { minScore: 0.15, relativeScore: 0.5, limit: 3, candidateTerms:
 
 /** How much a word sharing a concept (not a term) with the other text counts, against 1 for the same term. */
 export const CONCEPT_MATCH = 0.6
+
+/**
+ * How much a word counts whose concepts meet the other text's broader concepts (or whose broader
+ * concepts meet its concepts): two or three hypernym links apart, below the root's most general
+ * levels (see `Lexicon.broader`), a looser match than a shared concept.
+ */
+export const BROADER_MATCH = 0.3
 
 /**
  * How much more a number or a word inside a quotation weighs than another word of the same
@@ -106,10 +114,10 @@ const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*
 const NO_CONCEPTS: readonly string[] = []
 
 /** A word as read: its term, how much more it weighs, its concepts. */
-type RawWord = { term: string; boost: number; concepts: readonly string[] }
+type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[] }
 
 /** A word as compared: ids of its term and concepts, and its weight (IDF × boost). */
-type Word = { term: number; weight: number; concepts: readonly number[] }
+type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[] }
 
 /** The spans of a text's statements, as offsets. */
 function statementSpans(text: string): { start: number; end: number }[] {
@@ -152,8 +160,10 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
       continue
     }
     // Names, numbers and acronyms are matched as they are; the lexicon is for the common words.
-    const concepts = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1)) ? lexicon.concepts(folded) : NO_CONCEPTS
-    words.set(term, { term, boost, concepts })
+    const common = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1))
+    const concepts = common ? lexicon.concepts(folded) : NO_CONCEPTS
+    const broader = common && lexicon.broader ? lexicon.broader(folded) : NO_CONCEPTS
+    words.set(term, { term, boost, concepts, broader })
   }
   return statements.map((words) => [...words.values()])
 }
@@ -221,7 +231,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     list.map((words) =>
       words.map((word) => {
         const term = termIds.get(word.term)!
-        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts) }
+        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader) }
       })
     )
   )
@@ -245,6 +255,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const termBits = new Int32Array(termIds.size)
   const conceptMark = new Int32Array(conceptIds.size)
   const conceptBits = new Int32Array(conceptIds.size)
+  // Without broader concepts (the build's default lexicon) their loops are skipped altogether.
+  const withBroader = lexicon?.broader !== undefined
+  const broaderMark = new Int32Array(withBroader ? conceptIds.size : 0)
+  const broaderBits = new Int32Array(withBroader ? conceptIds.size : 0)
   let stamp = 0
   const stampParagraph = (i: number) => {
     stamp++
@@ -264,6 +278,13 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           }
           conceptBits[concept]! |= bit
         }
+        if (withBroader) for (const concept of word.broader) {
+          if (broaderMark[concept] !== stamp) {
+            broaderMark[concept] = stamp
+            broaderBits[concept] = 0
+          }
+          broaderBits[concept]! |= bit
+        }
       }
     })
   }
@@ -275,8 +296,23 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const coverIn = (a: number, stampedParts: number, withStatements: boolean) => {
     let wholeFound = 0
     for (const word of wholes[a]!) {
-      if (termMark[word.term] === stamp) wholeFound += word.weight
-      else if (word.concepts.some((concept) => conceptMark[concept] === stamp)) wholeFound += CONCEPT_MATCH * word.weight
+      if (termMark[word.term] === stamp) {
+        wholeFound += word.weight
+        continue
+      }
+      // One pass over the concepts for both kinds of match (plain loops: this is the build's inner loop).
+      let match = 0
+      const { concepts, broader } = word
+      for (let c = 0; c < concepts.length; c++) {
+        const concept = concepts[c]!
+        if (conceptMark[concept] === stamp) {
+          match = CONCEPT_MATCH
+          break
+        }
+        if (withBroader && broaderMark[concept] === stamp) match = BROADER_MATCH
+      }
+      if (match === 0 && withBroader) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
+      wholeFound += match * word.weight
     }
     const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
     if (found) {
@@ -284,12 +320,20 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
         for (const word of words) {
           const exact = termMark[word.term] === stamp ? termBits[word.term]! : 0
           let shared = 0
-          for (const concept of word.concepts) if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
-          if ((exact | shared) === 0) continue
+          let loose = 0
+          const { concepts, broader } = word
+          for (let c = 0; c < concepts.length; c++) {
+            const concept = concepts[c]!
+            if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
+            if (withBroader && broaderMark[concept] === stamp) loose |= broaderBits[concept]!
+          }
+          if (withBroader) for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
+          if ((exact | shared | loose) === 0) continue
           for (let t = 0; t < stampedParts; t++) {
             const bit = 1 << Math.min(t, 30)
             if (exact & bit) found[p * stampedParts + t]! += word.weight
             else if (shared & bit) found[p * stampedParts + t]! += CONCEPT_MATCH * word.weight
+            else if (loose & bit) found[p * stampedParts + t]! += BROADER_MATCH * word.weight
           }
         }
       })
@@ -338,9 +382,15 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
 
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, i) => {
-    const best = Math.max(0, ...scored[i]!.map((entry) => entry.score))
+    // A strong partner in one source does not hide the best partner in another: each other
+    // source's paragraphs are cut at a share of that source's best.
+    const best = new Map<string, number>()
+    for (const { other, score } of scored[i]!) {
+      const source = eligible[other]!.sourceId
+      best.set(source, Math.max(best.get(source) ?? 0, score))
+    }
     const list = scored[i]!
-      .filter((entry) => entry.score >= minScore && entry.score >= relativeScore * best)
+      .filter((entry) => entry.score >= minScore && entry.score >= relativeScore * best.get(eligible[entry.other]!.sourceId)!)
       .map(({ other, score }) => ({ id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
       // Opinion never outranks a report of the same fact.
       .sort((a, b) => Number(a.comment) - Number(b.comment) || b.score - a.score || (a.id < b.id ? -1 : 1))

@@ -111,6 +111,34 @@ describe('findRelated on the same fact in other words', () => {
     expect(scores.get('c1')!).toBeGreaterThan(scores.get('d1')! + 0.05)
   })
 
+  it('counts a word whose concept is the other word\'s broader concept 0.3, against 0.6 for a shared concept', () => {
+    // "Kremlin" is in both paragraphs (IDF ln(1 + 2/2) = ln 2), the other word in one (ln 3).
+    const pair = (word: string) => [paragraph('a1', 'a', 'Kremlin referendum'), paragraph('b1', 'b', `Kremlin ${word}`)]
+    const loose: Lexicon = { concepts: (word) => (word === 'referendum' ? ['c-referendum'] : []), broader: (word) => (word === 'plebiscite' ? ['c-referendum'] : []) }
+    const near: Lexicon = { concepts: (word) => (word === 'referendum' || word === 'plebiscite' ? ['c-referendum'] : []) }
+    const scoreOf = (lexicon?: Lexicon) => findRelated(pair('plebiscite'), lexicon ? { lexicon } : {}).get('a1')![0]!.score
+    // One statement each, so the score is the F1 of the wholes, both ways (ln 2 + m ln 3) / (ln 2 + ln 3).
+    expect(scoreOf(loose)).toBe(0.571)
+    expect(scoreOf(near)).toBe(0.755)
+    expect(scoreOf()).toBe(0.387)
+  })
+
+  it('cuts weak partners at half the best of their own source, so each source keeps its best', () => {
+    const three = [
+      paragraph('a1', 'a', 'Kremlin grain sanctions exports'),
+      paragraph('b1', 'b', 'Kremlin grain sanctions exports'),
+      paragraph('c1', 'c', 'Kremlin grain harvest'),
+      paragraph('c2', 'c', 'Kremlin football stadium'),
+    ]
+    // IDF ln(1 + 4/df): b1 scores 1. c1 holds kremlin + grain, 1.540 of a1's 3.738 and of its own
+    // 3.149: F1 0.447, under half of b1 but c's best. c2 holds kremlin only (F1 0.181): over
+    // 0.15, under half of c1, so cut.
+    expect(findRelated(three).get('a1')!.map((r) => r.id)).toEqual(['b1', 'c1'])
+    // In one source with b1 (c2 left out: IDF ln(1 + 3/df)), c1's F1 is 0.463, under half of b1: cut.
+    const two = three.map((p) => (p.id === 'c1' ? { ...p, sourceId: 'b' } : p)).filter((p) => p.id !== 'c2')
+    expect(findRelated(two).get('a1')!.map((r) => r.id)).toEqual(['b1'])
+  })
+
   it('lowers the score of paragraphs in which different people speak', () => {
     const spoken = [
       paragraph('a1', 'a', 'Putin said the sanctions on grain exports must end soon.'),

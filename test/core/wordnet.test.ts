@@ -65,3 +65,57 @@ describe('wordNetLexicon', () => {
     expect(lexicon.concepts('')).toEqual([])
   })
 })
+
+describe('wordNetLexicon broader concepts', () => {
+  // A chain of nouns: 0 act (a root, depth 0) <- 1 choice (1) <- 2 ballot (2) <- 3 referendum (3) <- 4 plebiscite (4) <- 5 recall (5).
+  const nouns = dataFile([
+    () => '04 n 01 act 0 000 | something done',
+    (o) => `04 n 01 choice 0 001 @ ${o(0)} n 0000 | the act of choosing`,
+    (o) => `04 n 01 ballot 0 001 @ ${o(1)} n 0000 | a choice`,
+    (o) => `04 n 01 referendum 0 001 @ ${o(2)} n 0000 | a ballot`,
+    (o) => `04 n 01 plebiscite 0 001 @ ${o(3)} n 0000 | a referendum`,
+    (o) => `04 n 01 recall 0 001 @ ${o(4)} n 0000 | a plebiscite`,
+  ])
+  const at = [...nouns.matchAll(/^(\d{8})/gm)].map((m) => `n${m[1]!}`)
+  const licence = '  1 This software and database is being provided to you\n'
+  const names = ['act', 'choice', 'ballot', 'referendum', 'plebiscite', 'recall']
+  const index = names
+    .map((name, i) => [name, at[i]!.slice(1)] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, offset]) => `${name} n 1 1 @ 1 0 ${offset}\n`)
+    .join('')
+  const files: WordNetFiles = {
+    'index.noun': `${licence}${index}`,
+    'data.noun': nouns,
+    'index.verb': licence,
+    'data.verb': '',
+    'index.adj': licence,
+    'data.adj': '',
+    'index.adv': licence,
+    'data.adv': '',
+  }
+
+  it('gives the hypernym of the hypernym, one step past the concepts', () => {
+    const lexicon = wordNetLexicon(files, { broader: true, minBroaderDepth: 0 })
+    // recall: its sense (5) and hypernym (4) are concepts; 4's hypernym, plebiscite's parent 3, is broader.
+    expect(lexicon.concepts('recall')).toEqual([at[4], at[5]])
+    expect(lexicon.broader!('recall')).toEqual([at[3]])
+    expect(lexicon.broader!('ballot')).toEqual([at[0]])
+    // act has no hypernym, choice's hypernym has none: nothing broader.
+    expect(lexicon.broader!('act')).toEqual([])
+    expect(lexicon.broader!('choice')).toEqual([])
+    expect(lexicon.broader!('unknown')).toEqual([])
+  })
+
+  it('leaves out broader concepts nearer the root than the least depth (default 4)', () => {
+    // referendum's broader concept is choice (depth 1); recall's is referendum (depth 3).
+    expect(wordNetLexicon(files, { broader: true, minBroaderDepth: 1 }).broader!('referendum')).toEqual([at[1]])
+    expect(wordNetLexicon(files, { broader: true, minBroaderDepth: 2 }).broader!('referendum')).toEqual([])
+    expect(wordNetLexicon(files, { broader: true, minBroaderDepth: 3 }).broader!('recall')).toEqual([at[3]])
+    expect(wordNetLexicon(files, { broader: true }).broader!('recall')).toEqual([])
+  })
+
+  it('gives no broader concepts unless asked', () => {
+    expect(wordNetLexicon(files).broader).toBeUndefined()
+  })
+})
