@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { CorpusError, decodeSourceText, parseSourcesMetadata, resolveMetadata, slugFromFileName } from '../../src/core/corpus.ts'
+import { decodeSourceText, parseSourcesMetadata, resolveMetadata, slugFromFileName } from '../../src/core/corpus.ts'
+import { corpusErrorOf as errorOf } from '../support/corpus-error.ts'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
-
-function errorOf(run: () => unknown): CorpusError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof CorpusError) return error
-    throw error
-  }
-  throw new Error('expected a CorpusError')
-}
 
 describe('decodeSourceText', () => {
   it('decodes UTF-8 and drops a byte-order mark', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CorpusError } from '../../../src/core/corpus.ts'
 import { readHtml } from '../../../src/core/readers/html.ts'
+import { corpusErrorOf as errorOf } from '../../support/corpus-error.ts'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
@@ -13,16 +13,6 @@ function page(body: string, head = ''): string {
 }
 
 const lines = (html: string) => readHtml(utf8(html), 'corpus/a.html').pages[0]!.lines.map(({ text, role, paragraphEnd }) => ({ text, role, paragraphEnd }))
-
-function errorOf(run: () => unknown): CorpusError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof CorpusError) return error
-    throw error
-  }
-  throw new Error('expected a CorpusError')
-}
 
 describe('readHtml', () => {
   it('gives one line per block of the article, each ending its paragraph, with the role its element proves (none for a paragraph)', () => {

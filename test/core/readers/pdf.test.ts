@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { CorpusError } from '../../../src/core/corpus.ts'
 import { readPdf } from '../../../src/core/readers/pdf.ts'
 import { launchPrinter, printToPdf } from '../../support/article-captures.ts'
 import { pdfBytes } from '../../support/pdf-bytes.ts'
-
-async function errorOf(run: () => Promise<unknown>): Promise<CorpusError> {
-  try {
-    await run()
-  } catch (error) {
-    if (error instanceof CorpusError) return error
-    throw error
-  }
-  throw new Error('expected a CorpusError')
-}
+import { corpusErrorOfAsync as errorOf } from '../../support/corpus-error.ts'
 
 /** A4 in points, as the hand-written PDFs use. */
 const HEIGHT = 842.88
