@@ -1,27 +1,9 @@
 /**
  * @module
- * Character-level cleaning of captured text: Unicode and whitespace normalisation, and removal of
- * markup that a capture left in (Markdown emphasis and links, stray HTML tags and entities).
+ * Character-level cleaning of captured text: removal of markup that a capture left in (Markdown
+ * emphasis and links, stray HTML tags and entities), and the comparison key under which two
+ * renderings of one text compare equal. Stored text keeps its characters (`recovery/clean-line.ts`).
  */
-
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g
-const HORIZONTAL_SPACE = /[^\S\n]+/g
-
-/**
- * Normalises a whole document: NFKC (ligatures, full-width forms and compatibility spaces become
- * their plain forms), `\r\n` and `\r` become `\n`, invisible characters (soft hyphen, zero-width
- * space, byte-order mark) are removed and runs of horizontal white space become one space.
- *
- * @example
- * normalizeText('ﬁnal\u00A0 word\r\n') // => 'final word\n'
- */
-export function normalizeText(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE, '')
-    .replace(HORIZONTAL_SPACE, ' ')
-}
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',

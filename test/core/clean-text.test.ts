@@ -1,16 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { comparisonKey, normalizeText, stripMarkup } from '../../src/core/clean-text.ts'
-
-describe('normalizeText', () => {
-  it('applies NFKC, unifies line ends and drops invisible characters', () => {
-    expect(normalizeText('ﬁnal\u00A0\u00A0word\r\nsoft\u00ADhyphen\rzero\u200Bwidth')).toBe('final word\nsofthyphen\nzerowidth')
-  })
-
-  it('composes decomposed accents', () => {
-    expect(normalizeText('Franc\u0327ois')).toBe('François')
-  })
-})
+import { comparisonKey, stripMarkup } from '../../src/core/clean-text.ts'
 
 describe('stripMarkup', () => {
   it('keeps the text of links and emphasis', () => {

@@ -17,6 +17,11 @@ const MIN_QUOTED_HEADING_PULL_QUOTE_WORDS = 6
 const QUOTED = /^["“„«‘‚'»]\s*(?<inner>.+?)\s*["”“»«’‘']\s*[.!?…]?$/u
 
 /** The words a pull quote repeats (its text without the quotation marks), as a comparison key. */
+/** The comparison key of a phrase without its closing punctuation: how a pull quote and the text it repeats compare. */
+function phraseKey(text: string): string {
+  return comparisonKey(text.replace(/[\s.,;:!?…]+$/u, ''))
+}
+
 function quotedWords(unit: Unit): string | null {
   const heading = unit.kind === 'heading' && !unit.kindFromEvidence
   if ((unit.kind !== 'body' && !heading) || wordCount(unit.text) > MAX_PULL_QUOTE_WORDS) return null
@@ -26,7 +31,7 @@ function quotedWords(unit: Unit): string | null {
   if (!inner || wordCount(inner) < (heading ? MIN_QUOTED_HEADING_PULL_QUOTE_WORDS : MIN_PULL_QUOTE_WORDS)) return null
   // One quotation, not two with words between (`«…», dijo. «…»`).
   if (/["“”„«»]/.test(inner)) return null
-  return comparisonKey(inner.replace(/[\s.,;:!?…]+$/u, ''))
+  return phraseKey(inner)
 }
 
 /**
@@ -65,7 +70,7 @@ export function findPullQuotes(units: readonly Unit[]): Set<Unit> {
   // Without quotation marks: a phrase (not a whole sentence) repeated by a paragraph next to it.
   units.forEach((unit, i) => {
     if (found.has(unit) || !isUnquotedCandidate(unit)) return
-    const words = comparisonKey(unit.text.replace(/[\s.,;:!?…]+$/u, ''))
+    const words = phraseKey(unit.text)
     for (let j = Math.max(0, i - NEARBY); j <= Math.min(units.length - 1, i + NEARBY); j++) {
       const other = units[j]!
       // A cut copy (the paragraph's beginning or end) is a duplicate, not a pull quote.
@@ -101,7 +106,7 @@ export function separateLeadingPullQuotes(units: readonly Unit[]): Unit[] {
       out.push(unit)
       continue
     }
-    const phrase = comparisonKey(first.text.replace(/[\s.,;:!?…]+$/u, ''))
+    const phrase = phraseKey(first.text)
     const rest = unit.text.slice(first.text.length + 1)
     if (wordCount(phrase) < 5 || /[.!?…]["”’»“]?$/.test(first.text) || !comparisonKey(rest).includes(phrase)) {
       out.push(unit)
