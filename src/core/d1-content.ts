@@ -7,26 +7,39 @@
  *
  * The tables hold exactly what MiniSearch's index holds (they are written from `index.json`), so
  * the D1 engine scores with the same statistics and answers the same:
- * - the FTS5 table is the inverted index: each paragraph's index terms per field, one token per
- *   occurrence, read back through `fts5vocab` as postings with their frequencies;
+ * - the postings table keeps each term's postings in the searched fields in the compact text of
+ *   `compact-postings.ts`, one row per term (a long list split into parts under the statement
+ *   limit): what a search of words reads, one primary-key look-up per term;
+ * - the FTS5 table is the inverted index of every field, common grams included: each paragraph's
+ *   index terms, one token per occurrence, read back through `fts5vocab` as postings with their
+ *   frequencies, and with the paragraphs they name, for phrases and suggestions;
  * - the docs table keeps MiniSearch's short id as the rowid, each field's length and the stored
  *   fields in two parts: what ranking reads of every candidate (source, kind, section, position)
  *   and what only some readers read (text, related paragraphs);
  * - the answers table keeps the answers precomputed for short prefixes typed alone;
  * - the meta table keeps the corpus statistics (document count, average field lengths), the
- *   manifest, the vocabulary and the index terms the vocabulary does not name (for typo
- *   tolerance), split into parts small enough for one statement each.
+ *   manifest, the vocabulary, the index terms the vocabulary does not name (for typo
+ *   tolerance) and every paragraph's columns (source, kind, position, field lengths: what ranking
+ *   reads of each match), split into parts small enough for one statement each.
  */
 import type { AsPlainObject } from 'minisearch'
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, d1Generation, d1Tables, splitUtf8 } from './index-artifacts.ts'
-import { GRAMS_FIELD, INDEX_FIELDS, type StoredParagraph } from './index-options.ts'
+import type { Manifest } from './build-index.ts'
+import { encodeColumns, encodePostingsParts, type DocRow } from './compact-postings.ts'
+import { GRAMS_FIELD, INDEX_FIELDS, SEARCHED_FIELDS, type StoredParagraph } from './index-options.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
 
 /** What MiniSearch's scoring needs besides the postings: kept in the meta table under `stats`. */
 export type D1Stats = Pick<AsPlainObject, 'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength'>
 
 /** The keys of the meta table. */
-export const D1_META_KEYS = { manifest: 'manifest', vocabulary: 'vocabulary', stats: 'stats', terms: 'terms' } as const
+export const D1_META_KEYS = { manifest: 'manifest', vocabulary: 'vocabulary', stats: 'stats', terms: 'terms', columns: 'columns' } as const
+
+/**
+ * Longest part of a term's postings in one row, in characters: a row is written by one INSERT,
+ * which must stay under D1's statement limit (`D1_STATEMENT_MAX_BYTES`).
+ */
+export const POSTINGS_PART_MAX_CHARS = 60_000
 
 /**
  * The FTS5 tokenizer: index terms are written already processed and joined by spaces, so the
@@ -73,11 +86,11 @@ export function sqlString(value: string): string {
  *   would disagree.
  * @example
  * const { fill, activate } = d1Content(files)
- * // fill: DROP/CREATE of ps_meta_v1_…, ps_docs_v1_…, ps_fts_v1_…, ps_vocab_v1_…, then INSERTs
+ * // fill: DROP/CREATE of ps_meta_v3_…, ps_docs_v3_…, ps_fts_v3_…, ps_vocab_v3_…, ps_answers_v3_…, ps_postings_v3_…, then INSERTs
  */
 export function d1Content(source: D1Source): D1Content {
   const plain = JSON.parse(source.index) as AsPlainObject
-  const manifest = JSON.parse(source.manifest) as { indexVersion: string }
+  const manifest = JSON.parse(source.manifest) as Pick<Manifest, 'indexVersion' | 'sources'>
   const generation = d1Generation(manifest.indexVersion)
   const tables = d1Tables(generation)
   const fill: string[] = [
@@ -86,12 +99,14 @@ export function d1Content(source: D1Source): D1Content {
     `DROP TABLE IF EXISTS ${tables.docs}`,
     `DROP TABLE IF EXISTS ${tables.meta}`,
     `DROP TABLE IF EXISTS ${tables.answers}`,
+    `DROP TABLE IF EXISTS ${tables.postings}`,
     `CREATE TABLE ${tables.meta} (key TEXT NOT NULL, part INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, part))`,
     `CREATE TABLE ${tables.docs} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lengths TEXT NOT NULL, head TEXT NOT NULL, body TEXT NOT NULL)`,
     // Contentless: the terms are only ever read back through the vocabulary table.
     `CREATE VIRTUAL TABLE ${tables.fts} USING fts5(${INDEX_FIELDS.join(', ')}, content='', tokenize="${FTS_TOKENIZER}")`,
     `CREATE VIRTUAL TABLE ${tables.vocab} USING fts5vocab(${tables.fts}, instance)`,
     `CREATE TABLE ${tables.answers} (query TEXT PRIMARY KEY, response TEXT NOT NULL)`,
+    `CREATE TABLE ${tables.postings} (term TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, PRIMARY KEY (term, part)) WITHOUT ROWID`,
   ]
 
   // The terms of each document and field, one per occurrence.
@@ -99,6 +114,8 @@ export function d1Content(source: D1Source): D1Content {
   const occurrences = new Map<string, Record<string, string[]>>()
   const vocabularyTerms = new Set((JSON.parse(source.vocabulary) as VocabularyEntry[]).map(([, term]) => term))
   const otherTerms: string[] = []
+  const searchedFieldIds = new Set(SEARCHED_FIELDS.map((field) => String(plain.fieldIds[field])))
+  const postingRows: string[] = []
   for (const [term, fields] of plain.index) {
     if (!STORABLE_TERM.test(term) || term !== term.toLowerCase()) throw new Error(`index term "${term}" cannot be stored unchanged in FTS5`)
     let searched = false
@@ -113,6 +130,8 @@ export function d1Content(source: D1Source): D1Content {
       }
     }
     if (searched && !vocabularyTerms.has(term)) otherTerms.push(term)
+    const searchedPostings = Object.fromEntries(Object.entries(fields).filter(([fieldId]) => searchedFieldIds.has(fieldId)))
+    encodePostingsParts(searchedPostings, POSTINGS_PART_MAX_CHARS).forEach((part, i) => postingRows.push(`(${sqlString(term)}, ${i}, ${sqlString(part)})`))
   }
 
   const stats: D1Stats = { documentCount: plain.documentCount, nextId: plain.nextId, fieldIds: plain.fieldIds, averageFieldLength: plain.averageFieldLength }
@@ -122,6 +141,7 @@ export function d1Content(source: D1Source): D1Content {
     [D1_META_KEYS.manifest, source.manifest],
     [D1_META_KEYS.vocabulary, source.vocabulary],
     [D1_META_KEYS.terms, JSON.stringify(otherTerms)],
+    [D1_META_KEYS.columns, docColumns(plain, manifest.sources)],
   ]
   const decoder = new TextDecoder()
   for (const [key, value] of meta) {
@@ -142,10 +162,31 @@ export function d1Content(source: D1Source): D1Content {
   }
   fill.push(...groupInserts(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `, docRows))
   fill.push(...groupInserts(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `, ftsRows))
+  fill.push(...groupInserts(`INSERT INTO ${tables.postings} (term, part, postings) VALUES `, postingRows))
   const answerRows = (source.answers ?? []).map(([query, response]) => `(${sqlString(query)}, ${sqlString(response)})`)
   fill.push(...groupInserts(`INSERT INTO ${tables.answers} (query, response) VALUES `, answerRows))
 
   return { generation, fill, activate: d1Activate(generation) }
+}
+
+/**
+ * The columns of every paragraph (see `compact-postings.ts`), in short-id order.
+ *
+ * @throws Error when the short ids do not run from 0 without a gap, or a paragraph's source is not in the manifest.
+ */
+function docColumns(plain: AsPlainObject, sources: Manifest['sources']): string {
+  const sourceIndex = new Map(sources.map((source, i) => [source.id, i]))
+  const rows: DocRow[] = []
+  for (let shortId = 0; shortId < plain.nextId; shortId++) {
+    const stored = plain.storedFields[shortId] as StoredParagraph | undefined
+    if (!stored || plain.documentIds[shortId] === undefined) throw new Error(`the index has no paragraph with short id ${shortId}: short ids must run from 0 without a gap`)
+    const source = sourceIndex.get(stored.sourceId)
+    if (source === undefined) throw new Error(`paragraph ${plain.documentIds[shortId]} names source "${stored.sourceId}", which the manifest lacks`)
+    const fieldCount = Object.keys(plain.fieldIds).length
+    const lengths = Array.from({ length: fieldCount }, (_, fieldId) => plain.fieldLength[shortId]?.[fieldId] ?? 0)
+    rows.push({ source, kind: stored.kind, position: stored.position, lengths })
+  }
+  return encodeColumns(rows)
 }
 
 /**
@@ -171,7 +212,7 @@ export function d1Activate(generation: string): string[] {
 export function d1DropOtherGenerations(tableNames: readonly string[], keep: readonly string[]): string[] {
   const kept = new Set(keep.flatMap((generation) => Object.values(d1Tables(generation))))
   // The vocabulary tables first: they read the FTS tables. FTS5's shadow tables go with their table.
-  const prefixes = ['ps_vocab_', 'ps_fts_', 'ps_docs_', 'ps_meta_', 'ps_answers_']
+  const prefixes = ['ps_vocab_', 'ps_fts_', 'ps_docs_', 'ps_meta_', 'ps_answers_', 'ps_postings_']
   return prefixes.flatMap((prefix) =>
     tableNames.filter((name) => name.startsWith(prefix) && /^ps_[a-z]+_v\d+_[0-9a-f]+$/.test(name) && !kept.has(name)).map((name) => `DROP TABLE IF EXISTS ${name}`)
   )

@@ -95,7 +95,7 @@ export const BUNDLED_INDEX_DIR = 'bundled-index'
 // --- D1 engine ---
 
 /** Version of the D1 tables' layout; part of every generation's name, so a new layout never reads an old one. */
-export const D1_LAYOUT_VERSION = 2
+export const D1_LAYOUT_VERSION = 3
 
 /** The D1 binding's name in wrangler.toml and `Env`. */
 export const D1_BINDING = 'INDEX_DB'
@@ -117,7 +117,7 @@ export const D1_STATEMENT_MAX_BYTES = 90_000
  *
  * @throws Error when the version is not the hex hash `buildIndex` writes (it is spliced into SQL).
  * @example
- * d1Generation('3f2a9c01b7de') // => 'v1_3f2a9c01b7de'
+ * d1Generation('3f2a9c01b7de') // => 'v3_3f2a9c01b7de'
  */
 export function d1Generation(indexVersion: string): string {
   if (!/^[0-9a-f]{6,64}$/.test(indexVersion)) throw new Error(`index version "${indexVersion}" is not a hex hash`)
@@ -134,6 +134,8 @@ export type D1Tables = {
   fts: string
   /** `fts5vocab` over {@link D1Tables.fts} (`instance`): the postings of a term, with their frequencies. */
   vocab: string
+  /** `(term, part, postings)`: each term's postings in the searched fields, compact (`compact-postings.ts`), one row per term unless long. */
+  postings: string
   /** `(query, response)`: answers precomputed for short prefixes typed alone (see `prefix-answers.ts`). */
   answers: string
 }
@@ -143,7 +145,7 @@ export type D1Tables = {
  *
  * @throws Error when `generation` could not have come from {@link d1Generation}.
  * @example
- * d1Tables('v1_3f2a9c01b7de').docs // => 'ps_docs_v1_3f2a9c01b7de'
+ * d1Tables('v3_3f2a9c01b7de').docs // => 'ps_docs_v3_3f2a9c01b7de'
  */
 export function d1Tables(generation: string): D1Tables {
   if (!/^v\d+_[0-9a-f]{6,64}$/.test(generation)) throw new Error(`"${generation}" is not a generation name`)
@@ -152,6 +154,7 @@ export function d1Tables(generation: string): D1Tables {
     docs: `ps_docs_${generation}`,
     fts: `ps_fts_${generation}`,
     vocab: `ps_vocab_${generation}`,
+    postings: `ps_postings_${generation}`,
     answers: `ps_answers_${generation}`,
   }
 }

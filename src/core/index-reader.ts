@@ -15,11 +15,14 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import type { Manifest } from './build-index.ts'
-import type { D1Stats } from './d1-content.ts'
+import type { ColumnarIndex } from './columnar-search.ts'
+import { decodeColumns, type CompactPostings, type DocColumns } from './compact-postings.ts'
+import type { D1_META_KEYS, D1Stats } from './d1-content.ts'
 import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import type { LoadedIndex, StoredParagraphWithId } from './loaded-index.ts'
 import type { SearchResult as SearchAnswer } from './search.ts'
 import { indexSourceTitles } from './source-titles.ts'
+import { PARAGRAPH_KINDS } from './types.ts'
 import { Vocabulary, type VocabularyEntry } from './vocabulary.ts'
 
 /** Runs the query layer's synchronous code on an index that holds what that code reads. */
@@ -71,10 +74,16 @@ export type StoredDocument = {
   body?: ParagraphBody
 }
 
-/** Where an engine outside the isolate keeps postings and paragraphs (D1: `src/worker/engines/d1-store.ts`). */
+/** Where an engine outside the isolate keeps postings and paragraphs (D1: `src/worker/engines/d1-engine.ts`). */
 export type PostingStore = {
   /** The postings of each term; a term the corpus lacks is left out. */
   postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
+  /**
+   * The postings of each term in the searched fields, compact (a term the corpus lacks is left
+   * out): what the columnar first phase of ranking reads (`columnar-search.ts`). Optional:
+   * without it every search runs MiniSearch over the fetched postings.
+   */
+  compactPostings?(terms: readonly string[]): Promise<Map<string, CompactPostings>>
   /**
    * The postings of each term, with the heads of every paragraph they name, in one round trip
    * (optional: without it the reader asks {@link PostingStore.documents} for the heads next).
@@ -87,8 +96,6 @@ export type PostingStore = {
    * them; with their bodies for those asked by id, or when `bodies` is set.
    */
   documents(keys: { shortIds?: readonly number[]; ids?: readonly string[]; all?: boolean; bodies?: boolean }): Promise<StoredDocument[]>
-  /** The bodies of the paragraphs with these short ids. */
-  bodies(shortIds: readonly number[]): Promise<Map<number, ParagraphBody>>
 }
 
 /** What the view lacked: fetch these, then run the reader again. */
@@ -101,13 +108,16 @@ export class MissingIndexData extends Error {
   readonly all: boolean
   /** Short ids of paragraphs whose text was read. */
   readonly bodies: readonly number[]
+  /** Terms whose compact postings are needed (the columnar first phase). */
+  readonly compactTerms: readonly string[]
 
-  constructor(terms: readonly string[], ids: readonly string[], all = false, bodies: readonly number[] = []) {
-    super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
+  constructor(terms: readonly string[], ids: readonly string[], all = false, bodies: readonly number[] = [], compactTerms: readonly string[] = []) {
+    super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length + compactTerms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
     this.terms = terms
     this.ids = ids
     this.all = all
     this.bodies = bodies
+    this.compactTerms = compactTerms
   }
 }
 
@@ -119,14 +129,19 @@ export type StoreShell = {
   stats: D1Stats
   /** Every index term of a searched field, for completing typo-tolerant and prefix terms. */
   terms: SearchableMap<true>
+  /** What ranking reads of every paragraph (source, kind, position, field lengths). */
+  columns: DocColumns
 }
+
+/** The shell's parts as a store keeps them (JSON, and the columns' compact text): D1's meta table. */
+export type ShellParts = Record<(typeof D1_META_KEYS)[keyof typeof D1_META_KEYS], string>
 
 /**
  * Loads what the isolate keeps of a store-backed index.
  *
  * @param parts - The manifest, vocabulary, statistics and other index terms, as the D1 tables keep them (JSON).
  */
-export function loadStoreShell(parts: { manifest: string; vocabulary: string; stats: string; terms: string }): StoreShell {
+export function loadStoreShell(parts: ShellParts): StoreShell {
   const manifest = JSON.parse(parts.manifest) as Manifest
   const entries = JSON.parse(parts.vocabulary) as VocabularyEntry[]
   const terms = new SearchableMap<true>()
@@ -143,7 +158,8 @@ export function loadStoreShell(parts: { manifest: string; vocabulary: string; st
     titles: indexSourceTitles(manifest.sources),
     paragraph: unfetched,
   }
-  return { index, stats: JSON.parse(parts.stats) as D1Stats, terms }
+  const stats = JSON.parse(parts.stats) as D1Stats
+  return { index, stats, terms, columns: decodeColumns(parts.columns, Object.keys(stats.fieldIds).length) }
 }
 
 /**
@@ -170,7 +186,7 @@ export function storeReader(shell: StoreShell, store: PostingStore): IndexReader
     index: shell.index,
     ...(store.precomputed ? { precomputed: (key: string) => store.precomputed!(key) } : {}),
     async read(reader, prefetch) {
-      const fetched = new FetchedData(shell)
+      const fetched = new FetchedData(shell, store.compactPostings !== undefined)
       if (prefetch?.ids?.length) await fetched.fetch(store, new MissingIndexData([], prefetch.ids))
       for (let round = 0; ; round++) {
         let missing: MissingIndexData
@@ -203,11 +219,62 @@ class FetchedData {
   readonly #bodies = new Map<number, ParagraphBody>()
   readonly #shortIds = new Map<string, number | null>()
   readonly #missingBodies = new Set<number>()
+  readonly #compact = new Map<string, CompactPostings | null>()
+  readonly #columnar: ColumnarIndex | undefined
   #all = false
   #miniSearch: MiniSearch<IndexedParagraph> | undefined
 
-  constructor(shell: StoreShell) {
+  constructor(shell: StoreShell, compact: boolean) {
     this.#shell = shell
+    this.#columnar = compact ? this.#columnarIndex() : undefined
+  }
+
+  /** The columnar view of what is fetched (see `columnar-search.ts`). */
+  #columnarIndex(): ColumnarIndex {
+    const { columns, stats, terms, index } = this.#shell
+    const sources = index.manifest.sources
+    const head = (shortId: number) => this.#documents.get(shortId)?.head
+    return {
+      stats,
+      columns,
+      dictionary: terms,
+      sourceIds: sources.map((source) => source.id),
+      postings: (wanted) => {
+        const missing = wanted.filter((term) => !this.#compact.has(term))
+        if (missing.length > 0) throw new MissingIndexData([], [], false, [], missing)
+        const found = new Map<string, CompactPostings>()
+        for (const term of wanted) {
+          const postings = this.#compact.get(term)
+          if (postings) found.set(term, postings)
+        }
+        return found
+      },
+      paragraph: (shortId) => {
+        const source = sources[columns.source[shortId]!]!
+        const position = columns.position[shortId]!
+        const id = source.paragraphIds[position]!
+        this.#shortIds.set(id, shortId)
+        const body = () => this.#body(shortId)
+        return {
+          id,
+          sourceId: source.id,
+          kind: PARAGRAPH_KINDS[columns.kind[shortId]!]!,
+          position,
+          // The rest comes with the text, for the few paragraphs whose text is read.
+          get section() {
+            body()
+            return head(shortId)?.section ?? null
+          },
+          get fact() {
+            body()
+            return head(shortId)?.fact ?? null
+          },
+          get text() {
+            return body().text
+          },
+        }
+      },
+    }
   }
 
   /**
@@ -217,18 +284,20 @@ class FetchedData {
    */
   async fetch(store: PostingStore, missing: MissingIndexData): Promise<void> {
     const withHeads = missing.terms.length > 0 && store.postingsWithHeads !== undefined
-    const [{ postings, documents: named }, byId, bodies] = await Promise.all([
+    const [{ postings, documents: named }, byId, whole, compact] = await Promise.all([
       missing.terms.length === 0
         ? { postings: new Map<string, TermPostings>(), documents: [] }
         : (store.postingsWithHeads?.(missing.terms) ?? store.postings(missing.terms).then((postings) => ({ postings, documents: [] as StoredDocument[] }))),
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
-      missing.bodies.length > 0 ? store.bodies(missing.bodies) : new Map<number, ParagraphBody>(),
+      missing.bodies.length > 0 ? store.documents({ shortIds: missing.bodies, bodies: true }) : [],
+      missing.compactTerms.length > 0 ? store.compactPostings!(missing.compactTerms) : new Map<string, CompactPostings>(),
     ])
     if (missing.all) {
       this.#add(await store.documents({ all: true }))
       this.#all = true
     }
-    for (const [shortId, body] of bodies) this.#bodies.set(shortId, body)
+    this.#add(whole)
+    for (const term of missing.compactTerms) this.#compact.set(term, compact.get(term) ?? null)
     for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)
     this.#add(byId)
     this.#add(named)
@@ -310,7 +379,7 @@ class FetchedData {
       if (shortId === null || shortId === undefined) return undefined
       return { id, ...this.#documents.get(shortId)!.head, ...this.#bodies.get(shortId)! }
     }
-    return { ...this.#shell.index, miniSearch: { search } as unknown as MiniSearch<IndexedParagraph>, paragraph }
+    return { ...this.#shell.index, miniSearch: { search } as unknown as MiniSearch<IndexedParagraph>, paragraph, ...(this.#columnar ? { columnar: this.#columnar } : {}) }
   }
 
   /** MiniSearch over the fetched postings, with the whole corpus's statistics. */

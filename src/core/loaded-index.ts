@@ -6,6 +6,7 @@
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch'
 import type { Manifest, ManifestSource } from './build-index.ts'
+import type { ColumnarIndex } from './columnar-search.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import { indexSourceTitles, type SourceTitles } from './source-titles.ts'
 import type { Paragraph, SourceMetadata } from './types.ts'
@@ -28,6 +29,8 @@ export type LoadedIndex = {
   titles: SourceTitles
   /** A paragraph by id, or `undefined`. */
   paragraph(id: string): StoredParagraphWithId | undefined
+  /** The index as compact postings and columns, when the engine keeps one (D1): searches of words rank there first. */
+  columnar?: ColumnarIndex
 }
 
 /**

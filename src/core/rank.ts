@@ -43,12 +43,25 @@ export type RankFilters = {
 
 /** The ranked matches of a query. */
 export type Ranking = {
-  /** Every hit that passes the filters, in rank order. */
+  /**
+   * The hits that pass the filters, in rank order: all of them, or (from an engine that ranks
+   * its matches itself, see `columnar-search.ts`) at least the first {@link RESCORE_WINDOW} and
+   * every one up to the page asked for.
+   */
   hits: Ranked[]
+  /** How many hits pass the filters. */
+  total: number
+  /** How many of them match some unit only through a typo correction. */
+  corrected: number
   /** Counts per source and kind, in index and kind order. */
   facets: SearchFacets
   /** Indexes of the plan's units that no paragraph matched, filters aside. */
   unmatchedUnits: number[]
+}
+
+/** The prior weight of a kind of paragraph (see {@link KIND_WEIGHTS}). */
+export function kindWeight(kind: string): number {
+  return KIND_WEIGHTS[kind] ?? 1
 }
 
 /**
@@ -105,7 +118,7 @@ export function rankCandidates(candidates: readonly Candidate[], plan: QueryPlan
       unitMatched[u] = true
       if (unit.kind === 'word' && !someIn(candidate.terms, unit.exactTerms)) typos++
     }
-    const score = candidate.score * (KIND_WEIGHTS[candidate.paragraph.kind] ?? 1)
+    const score = candidate.score * kindWeight(candidate.paragraph.kind)
     matches.push({ candidate, score, coverage, typos, sourceOrder: sourceOrder.get(candidate.paragraph.sourceId) ?? 0 })
   }
 
@@ -121,23 +134,43 @@ export function rankCandidates(candidates: readonly Candidate[], plan: QueryPlan
   }
 
   hits.sort(compareRanked)
+  return finishRanking(
+    {
+      hits,
+      total: hits.length,
+      corrected: hits.reduce((count, hit) => count + (hit.typos > 0 ? 1 : 0), 0),
+      facets: orderFacets(facets, sourceIds),
+      unmatchedUnits: plan.exclusionOnly ? [] : unitMatched.flatMap((matched, u) => (matched ? [] : [u])),
+    },
+    plan
+  )
+}
+
+/**
+ * The second phase of ranking, shared by every engine: the top {@link RESCORE_WINDOW} of hits
+ * sorted by {@link compareRanked} are rescored by the forms typed and sorted again, and no
+ * comment is left before a report of the same fact.
+ *
+ * @param first - The first phase's ranking: its hits sorted by {@link compareRanked}.
+ */
+export function finishRanking(first: Ranking, plan: QueryPlan): Ranking {
+  const { hits } = first
   const top = hits.slice(0, RESCORE_WINDOW)
   rescoreExactForms(top, plan)
   hits.splice(0, top.length, ...top.sort(compareRanked))
   // A comment never outranks a report of the same fact (issue 12).
   hits.splice(0, top.length, ...commentsAfterReports(hits.slice(0, top.length), (hit) => hit.candidate.paragraph.kind === 'comment', (hit) => hit.candidate.paragraph.fact ?? null))
+  return first
+}
 
-  // Facets in source order and kind order, whatever order the matches came in.
+/** Facet counts in source order and kind order, whatever order the matches came in. */
+export function orderFacets(facets: SearchFacets, sourceIds: readonly string[]): SearchFacets {
   const order = (counts: Record<string, number>, keys: readonly string[]) => Object.fromEntries(keys.filter((key) => counts[key] !== undefined).map((key) => [key, counts[key]!]))
-  return {
-    hits,
-    facets: { source: order(facets.source, sourceIds), kind: order(facets.kind, PARAGRAPH_KINDS) },
-    unmatchedUnits: plan.exclusionOnly ? [] : unitMatched.flatMap((matched, u) => (matched ? [] : [u])),
-  }
+  return { source: order(facets.source, sourceIds), kind: order(facets.kind, PARAGRAPH_KINDS) }
 }
 
 /** The ranking order: more of the query matched, fewer typos, higher score, then document order. */
-function compareRanked(a: Ranked, b: Ranked): number {
+export function compareRanked(a: Ranked, b: Ranked): number {
   return b.coverage - a.coverage || a.typos - b.typos || b.score - a.score || a.sourceOrder - b.sourceOrder || a.candidate.paragraph.position - b.candidate.paragraph.position
 }
 

@@ -22,7 +22,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import type { LoadedIndex, StoredParagraphWithId } from './loaded-index.ts'
-import { matchTitles, type TitleMatch } from './source-titles.ts'
+import { matchTitles, type SourceTitles, type TitleMatch } from './source-titles.ts'
 
 /** What the engine is asked for one unit of the query. */
 export type RetrievalUnit =
@@ -104,6 +104,30 @@ function unitQuery(unit: RetrievalUnit): Query {
 }
 
 /**
+ * The sources whose titles match the query's words, searched once per source (a phrase must
+ * occur in the text): every engine adds them to the paragraphs' scores with {@link scoreWithTitle}.
+ */
+export function matchUnitTitles(titles: SourceTitles, query: RetrievalQuery): Map<string, TitleMatch> {
+  const words = query.units.filter((unit) => unit.kind === 'word')
+  if (words.length === 0) return new Map()
+  return matchTitles(titles, { combineWith: 'OR', queries: words.map(unitQuery) }, (term) => query.weight(term))
+}
+
+/**
+ * A paragraph's score when its source's title matched too: what MiniSearch gives one document
+ * matched in several fields, the fields' scores added, times the number of query terms matched
+ * in any of them.
+ *
+ * @param score - The paragraph's own score, as MiniSearch gives it (already times its query terms).
+ * @param queryTerms - The query terms the paragraph matched.
+ * @param titleScore - The title's score ({@link TitleMatch.score}).
+ * @param unionQueryTerms - The query terms the paragraph and the title matched together.
+ */
+export function scoreWithTitle(score: number, queryTerms: number, titleScore: number, unionQueryTerms: number): number {
+  return (score / (queryTerms || 1) + titleScore) * unionQueryTerms
+}
+
+/**
  * The MiniSearch engine of a loaded index.
  *
  * @example
@@ -126,9 +150,7 @@ export function miniSearchEngine(index: LoadedIndex): RetrievalEngine {
         results = index.miniSearch.search(query.excludedTerms.length === 0 ? wanted : { combineWith: 'AND_NOT', queries: [wanted, excluded] }, options)
         results = results.filter((result) => matchedInText(result.match))
       }
-      // The sources' titles, searched once each for the words (a phrase must occur in the text).
-      const words = query.units.filter((unit) => unit.kind === 'word')
-      const titles = words.length === 0 ? new Map<string, TitleMatch>() : matchTitles(index.titles, { combineWith: 'OR', queries: words.map(unitQuery) }, boostTerm)
+      const titles = matchUnitTitles(index.titles, query)
       return results.map((result): Candidate => {
         const paragraph = {
           id: result.id as string,
@@ -145,9 +167,7 @@ export function miniSearchEngine(index: LoadedIndex): RetrievalEngine {
         }
         const title = titles.get(paragraph.sourceId)
         if (!title) return { paragraph, score: result.score, terms: result.terms, queryTerms: result.queryTerms, paragraphTerms: result.terms }
-        // With a title match, the score is what MiniSearch gives one document matched in several
-        // fields: the fields' scores added, times the number of query terms matched in any of them.
-        const score = (result.score / (result.queryTerms.length || 1) + title.score) * unionSize(result.queryTerms, title.queryTerms)
+        const score = scoreWithTitle(result.score, result.queryTerms.length, title.score, unionSize(result.queryTerms, title.queryTerms))
         return {
           paragraph,
           score,

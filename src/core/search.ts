@@ -10,8 +10,9 @@ import type { SearchResponse } from './api-types.ts'
 import type { LoadedIndex } from './loaded-index.ts'
 import { parseQuery } from './query.ts'
 import { planQuery, retrievalQuery } from './query-plan.ts'
-import { rankCandidates } from './rank.ts'
-import { miniSearchEngine, type RetrievalEngine } from './retrieval.ts'
+import { columnarFirstPhase, supportsColumnar } from './columnar-search.ts'
+import { finishRanking, rankCandidates } from './rank.ts'
+import { matchUnitTitles, miniSearchEngine, type RetrievalEngine } from './retrieval.ts'
 import { shapeResponse } from './shape-response.ts'
 import type { ParagraphKind } from './types.ts'
 
@@ -65,7 +66,13 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest, eng
     engine = engines.get(index)
     if (!engine) engines.set(index, (engine = miniSearchEngine(index)))
   }
-  const candidates = engine.retrieve(retrievalQuery(plan))
-  const ranking = rankCandidates(candidates, plan, [...index.sources.keys()], { sources: new Set(request.sources ?? []), kinds: new Set(request.kinds ?? []) })
+  const query = retrievalQuery(plan)
+  const filters = { sources: new Set(request.sources ?? []), kinds: new Set(request.kinds ?? []) }
+  if (index.columnar && supportsColumnar(plan, query)) {
+    const first = columnarFirstPhase(index.columnar, query, plan, matchUnitTitles(index.titles, query), filters, request.offset + request.limit)
+    return shapeResponse(finishRanking(first, plan), plan, shape)
+  }
+  const candidates = engine.retrieve(query)
+  const ranking = rankCandidates(candidates, plan, [...index.sources.keys()], filters)
   return shapeResponse(ranking, plan, shape)
 }

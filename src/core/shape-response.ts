@@ -99,8 +99,8 @@ export function shapeResponse(ranking: Ranking, plan: QueryPlan, options: ShapeO
   const headings = headingMatches(plan)
   return {
     query: options.query,
-    total: ranking.hits.length,
-    corrected: ranking.hits.reduce((count, ranked) => count + (ranked.typos > 0 ? 1 : 0), 0),
+    total: ranking.total,
+    corrected: ranking.corrected,
     unmatched: ranking.unmatchedUnits.map((u) => plan.units[u]!.text),
     offset: options.offset,
     limit: options.limit,

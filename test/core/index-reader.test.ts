@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { d1Content } from '../../src/core/d1-content.ts'
-import { inMemoryReader, loadStoreShell, storeReader, termsReached, type IndexReader } from '../../src/core/index-reader.ts'
+import { inMemoryReader, loadStoreShell, storeReader, termsReached, type IndexReader, type ShellParts } from '../../src/core/index-reader.ts'
 import { loadIndex } from '../../src/core/loaded-index.ts'
 import { paragraphContext } from '../../src/core/paragraph-context.ts'
 import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src/core/search.ts'
@@ -14,7 +14,7 @@ const INDEX = join(import.meta.dirname, '../../index')
 const files = { index: readFileSync(join(INDEX, 'index.json'), 'utf8'), vocabulary: readFileSync(join(INDEX, 'vocabulary.json'), 'utf8'), manifest: readFileSync(join(INDEX, 'manifest.json'), 'utf8') }
 
 /** The shell's parts as the D1 tables keep them: taken from the statements d1Content writes. */
-function shellParts(): { manifest: string; vocabulary: string; stats: string; terms: string } {
+function shellParts(): ShellParts {
   const { fill } = d1Content(files)
   const parts: Record<string, string[]> = {}
   for (const statement of fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
@@ -26,7 +26,7 @@ function shellParts(): { manifest: string; vocabulary: string; stats: string; te
 
 let memory: IndexReader
 let store: IndexReader
-let calls: { postings: number; documents: number; bodies: number }
+let calls: { postings: number; documents: number; compactPostings: number }
 beforeAll(() => {
   memory = inMemoryReader(loadIndex(files))
   const backing = memoryStore(files.index)
@@ -72,12 +72,20 @@ describe('storeReader', () => {
     expect(actual).toEqual(expected)
   })
 
-  it('fetches the postings of the terms reached and the paragraphs they name, then the texts the ranking read', async () => {
+  it('ranks a search of words on compact postings, then fetches the texts of the top of the ranking', async () => {
     const before = { ...calls }
     await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: 'red line' }))
-    expect(calls.postings - before.postings).toBe(1)
+    expect(calls.compactPostings - before.compactPostings).toBe(1)
     expect(calls.documents - before.documents).toBe(1)
-    expect(calls.bodies - before.bodies).toBe(1)
+    expect(calls.postings - before.postings).toBe(0)
+  })
+
+  it('searches a phrase with MiniSearch on the postings, the heads they name, then the texts read', async () => {
+    const before = { ...calls }
+    await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: '"chemical weapons"' }))
+    expect(calls.postings - before.postings).toBe(1)
+    expect(calls.documents - before.documents).toBe(2)
+    expect(calls.compactPostings - before.compactPostings).toBe(0)
   })
 
   it.each(['Marine Le P', 'Putin P', 'chem', 'red l'])('suggests for %j as the in-memory index does', async (query) => {

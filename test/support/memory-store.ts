@@ -4,11 +4,12 @@
  * logic tested in Node without D1 (the D1 store itself is tested in workerd).
  */
 import type { AsPlainObject } from 'minisearch'
-import type { StoredParagraph } from '../../src/core/index-options.ts'
+import { decodePostings, encodePostingsParts, joinPostings } from '../../src/core/compact-postings.ts'
+import { SEARCHED_FIELDS, type StoredParagraph } from '../../src/core/index-options.ts'
 import type { PostingStore, StoredDocument, TermPostings } from '../../src/core/index-reader.ts'
 
 /** The store, and counts of what was asked of it. */
-export function memoryStore(indexJson: string): PostingStore & { calls: { postings: number; documents: number; bodies: number } } {
+export function memoryStore(indexJson: string): PostingStore & { calls: { postings: number; documents: number; compactPostings: number } } {
   const plain = JSON.parse(indexJson) as AsPlainObject
   const terms = new Map(plain.index as [string, TermPostings][])
   const byId = new Map(Object.entries(plain.documentIds).map(([shortId, id]) => [String(id), Number(shortId)]))
@@ -18,7 +19,8 @@ export function memoryStore(indexJson: string): PostingStore & { calls: { postin
     const found: StoredDocument = { shortId, id: String(plain.documentIds[shortId]), lengths: plain.fieldLength[shortId] as (number | null)[], head }
     return withBody ? { ...found, body: { text, related } } : found
   }
-  const calls = { postings: 0, documents: 0, bodies: 0 }
+  const calls = { postings: 0, documents: 0, compactPostings: 0 }
+  const searchedFieldIds = new Set(SEARCHED_FIELDS.map((field) => String(plain.fieldIds[field])))
   return {
     calls,
     async postings(wanted) {
@@ -31,12 +33,18 @@ export function memoryStore(indexJson: string): PostingStore & { calls: { postin
       const whole = ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)
       return [...heads.map((shortId) => document(shortId, bodies)), ...whole.map((shortId) => document(shortId, true))].filter((found) => found !== undefined)
     },
-    async bodies(shortIds) {
-      calls.bodies++
-      return new Map(shortIds.flatMap((shortId) => {
-        const found = document(shortId, true)
-        return found?.body ? [[shortId, found.body] as const] : []
-      }))
+    async compactPostings(wanted) {
+      calls.compactPostings++
+      // Through the compact text, as D1 keeps it, in parts small enough to be split.
+      return new Map(
+        wanted
+          .filter((term) => terms.has(term))
+          .map((term) => {
+            const searched = Object.fromEntries(Object.entries(terms.get(term)!).filter(([fieldId]) => searchedFieldIds.has(fieldId)))
+            return [term, joinPostings(encodePostingsParts(searched, 40).map(decodePostings))] as const
+          })
+          .filter(([, postings]) => postings.length > 0)
+      )
     },
   }
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { d1Content } from '../../../src/core/d1-content.ts'
-import { loadStoreShell } from '../../../src/core/index-reader.ts'
+import { loadStoreShell, type ShellParts } from '../../../src/core/index-reader.ts'
 
 const dir = process.argv[2]!
 const read = (name: string) => readFileSync(join(dir, name), 'utf8')
@@ -19,7 +19,7 @@ for (const statement of fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))
   const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
   ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
 }
-const values = Object.fromEntries(Object.entries(parts).map(([key, list]) => [key, list.join('')])) as { manifest: string; vocabulary: string; stats: string; terms: string }
+const values = Object.fromEntries(Object.entries(parts).map(([key, list]) => [key, list.join('')])) as ShellParts
 fill.length = 0
 const gc = (globalThis as { gc?: () => void }).gc!
 gc()

@@ -9,6 +9,7 @@
  * fetched per request, by the store-backed reader of `core/index-reader.ts`.
  */
 import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
 import { D1_META_KEYS } from '../../core/d1-content.ts'
 import {
   loadStoreShell,
@@ -17,6 +18,7 @@ import {
   type ParagraphBody,
   type ParagraphHead,
   type PostingStore,
+  type ShellParts,
   type StoredDocument,
   type StoreShell,
   type TermPostings,
@@ -75,9 +77,7 @@ export function d1Store(
       `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), CASE WHEN (SELECT yes FROM few) THEN json(body) END)) AS documents ` +
       `FROM ${tables.docs} WHERE rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
   )
-  const bodiesOf = db.prepare(
-    `SELECT json_group_array(json_array(rowid, json(body))) AS bodies FROM ${tables.docs} WHERE rowid IN (SELECT value FROM json_each(?1)) GROUP BY rowid >> ${rowGroups.documents}`
-  )
+  const compactOf = db.prepare(`SELECT term, postings FROM ${tables.postings} WHERE term IN (SELECT value FROM json_each(?1)) ORDER BY term, part`)
   const readPostings = (results: D1Result<{ postings: string }>[], terms: readonly string[]): Map<string, TermPostings> => {
     const found = new Map<string, TermPostings>()
     results.forEach((result, i) => {
@@ -122,12 +122,11 @@ export function d1Store(
       if (statements.length === 0) return []
       return readDocuments(await db.batch<{ documents: string }>(statements))
     },
-    async bodies(shortIds) {
-      const found = new Map<number, ParagraphBody>()
-      if (shortIds.length === 0) return found
-      const { results } = await bodiesOf.bind(JSON.stringify(shortIds)).all<{ bodies: string }>()
-      for (const row of results) for (const [shortId, body] of JSON.parse(row.bodies) as [number, ParagraphBody][]) found.set(shortId, body)
-      return found
+    async compactPostings(terms) {
+      const { results } = await compactOf.bind(JSON.stringify(terms)).all<{ term: string; postings: string }>()
+      const parts = new Map<string, CompactPostings[]>()
+      for (const { term, postings } of results) (parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
+      return new Map([...parts].map(([term, list]) => [term, joinPostings(list)]))
     },
   }
 }
@@ -138,7 +137,7 @@ export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<Sto
   const values: Record<string, string> = {}
   for (const { key, value } of results) values[key] = (values[key] ?? '') + value
   for (const key of Object.values(D1_META_KEYS)) if (values[key] === undefined) throw new IndexUnavailableError(`the D1 index lacks its ${key}; run npm run build:index`)
-  return loadStoreShell({ manifest: values[D1_META_KEYS.manifest]!, vocabulary: values[D1_META_KEYS.vocabulary]!, stats: values[D1_META_KEYS.stats]!, terms: values[D1_META_KEYS.terms]! })
+  return loadStoreShell(values as ShellParts)
 }
 
 /**

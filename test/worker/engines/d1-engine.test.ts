@@ -74,6 +74,11 @@ describe('the D1 engine', () => {
       const shortIds = Object.keys(whole.get('putin')![0]!).map(Number)
       const documents = await d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }).documents({ shortIds })
       expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(shortIds.sort((a, b) => a - b))
+      // The compact postings name the same 20 paragraphs, ascending, with the same frequencies.
+      const compact = (await d1Store(db, tables, fieldIds).compactPostings!(['putin', 'zzzz'])).get('putin')!
+      const text = compact.find((field) => field.fieldId === fieldIds.text)!
+      expect([...text.docs]).toEqual(shortIds.sort((a, b) => a - b))
+      expect([...text.tfs]).toEqual(shortIds.map((shortId) => whole.get('putin')![0]![shortId]))
     })
 
     it('sends the heads of the paragraphs the postings name in the postings\' round trip, with their bodies when few', async () => {

@@ -1,0 +1,392 @@
+/**
+ * @module
+ * The first phase of ranking done in the engine, over compact postings and typed columns: for an
+ * engine that keeps the index outside the isolate (D1), where a broad query names tens of
+ * thousands of paragraphs. Every match is scored, counted in the facets and placed by the
+ * ranking's order without an object per match; only the top of the ranking (at least
+ * `RESCORE_WINDOW`, and every hit up to the page) becomes candidates, whose texts are fetched for
+ * the second phase (`finishRanking` in `rank.ts`) and the page.
+ *
+ * The scores are MiniSearch's, computed the same way in the same order, so both engines answer
+ * alike (the conformance suite compares them):
+ * - BM25+ per term and field with MiniSearch's parameters, over the whole corpus's statistics;
+ * - per word: its own term and the terms within its typos (weighted as MiniSearch weighs fuzzy
+ *   matches), then its alternatives, each a sum field by field, added in the query's order;
+ * - the sum times the number of query terms matched; a paragraph matched only in its section
+ *   heading is not a match; the source's title adds as `scoreWithTitle` says;
+ * - excluded terms remove the paragraphs holding them in their text.
+ * Queries with phrases, excluded phrases or no word are not for this path (`supportsColumnar`):
+ * a phrase is checked on each candidate's text.
+ */
+import type SearchableMap from 'minisearch/SearchableMap'
+import type { SearchFacets } from './api-types.ts'
+import type { CompactPostings, DocColumns } from './compact-postings.ts'
+import type { D1Stats } from './d1-content.ts'
+import { FIELD_BOOSTS, SEARCHED_FIELDS } from './index-options.ts'
+import type { QueryPlan } from './query-plan.ts'
+import { compareRanked, kindWeight, orderFacets, RESCORE_WINDOW, type RankFilters, type Ranked, type Ranking } from './rank.ts'
+import { scoreWithTitle, type Candidate, type RetrievalQuery, type RetrievalUnit } from './retrieval.ts'
+import type { TitleMatch } from './source-titles.ts'
+import { PARAGRAPH_KINDS } from './types.ts'
+
+/** MiniSearch's BM25+ parameters (its `defaultBM25params`; the index options keep them). */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
+/** MiniSearch's weight of a fuzzy match (its default `weights.fuzzy`). */
+const FUZZY_WEIGHT = 0.45
+
+/** What the columnar first phase reads of an index. */
+export type ColumnarIndex = {
+  /** The corpus statistics MiniSearch scores with. */
+  stats: D1Stats
+  /** Source, kind, position and field lengths of every paragraph. */
+  columns: DocColumns
+  /** Every index term of a searched field, for the terms within a word's typos. */
+  dictionary: SearchableMap<unknown>
+  /** The sources' ids, in index order. */
+  sourceIds: readonly string[]
+  /**
+   * The postings of these terms (a term the corpus lacks is left out).
+   *
+   * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
+   *   of the call, so one round trip fetches them all.
+   */
+  postings(terms: readonly string[]): Map<string, CompactPostings>
+  /** The paragraph with this short id, its text and other stored fields read when read. */
+  paragraph(shortId: number): Candidate['paragraph']
+}
+
+/** Whether a query is for the columnar path: words only (excluded words allowed), no phrase. */
+export function supportsColumnar(plan: QueryPlan, query: RetrievalQuery): boolean {
+  return query.units.length > 0 && query.units.every((unit) => unit.kind === 'word') && plan.excludedPhrases.length === 0
+}
+
+/** Ids for strings, in the order first seen. */
+class Ids {
+  readonly names: string[] = []
+  readonly #ids = new Map<string, number>()
+  id(name: string): number {
+    let id = this.#ids.get(name)
+    if (id === undefined) this.#ids.set(name, (id = this.names.push(name) - 1))
+    return id
+  }
+  get(name: string): number | undefined {
+    return this.#ids.get(name)
+  }
+}
+
+/** One MiniSearch query spec: a term and how it reaches index terms. */
+type Spec = { source: string; derived: { term: string; weight: number }[] }
+
+/** The specs of a word, as `retrieval.ts` asks MiniSearch for it: its term (with typos), then its alternatives. */
+function wordSpecs(unit: Extract<RetrievalUnit, { kind: 'word' }>, dictionary: SearchableMap<unknown>): { own: Spec; alternatives: Spec[] } {
+  const derived = [{ term: unit.term, weight: 1 }]
+  if (unit.typos > 0) {
+    for (const [term, [, distance]] of dictionary.fuzzyGet(unit.term, unit.typos)) {
+      if (distance) derived.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) })
+    }
+  }
+  return { own: { source: unit.term, derived }, alternatives: unit.alternatives.map((term) => ({ source: term, derived: [{ term, weight: 1 }] })) }
+}
+
+/** A bit set per matched paragraph (by slot), `words` 32-bit words each. */
+class SlotBits {
+  readonly words: number
+  readonly bits: Uint32Array
+  constructor(words: number, capacity: number) {
+    this.words = words
+    this.bits = new Uint32Array(Math.max(1, capacity * words))
+  }
+  set(slot: number, bit: number): void {
+    this.bits[slot * this.words + (bit >>> 5)]! |= 1 << (bit & 31)
+  }
+  has(slot: number, bit: number): boolean {
+    return (this.bits[slot * this.words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0
+  }
+  /** Whether the slot has any bit of `mask` (a bit set of the same width). */
+  any(slot: number, mask: Uint32Array): boolean {
+    const base = slot * this.words
+    for (let w = 0; w < this.words; w++) if ((this.bits[base + w]! & mask[w]!) !== 0) return true
+    return false
+  }
+  /** The bit set of the slot or'ed with `other`, counted. */
+  countWith(slot: number, other: Uint32Array): number {
+    const base = slot * this.words
+    let count = 0
+    for (let w = 0; w < this.words; w++) {
+      let v = (this.bits[base + w]! | other[w]!) >>> 0
+      while (v) {
+        v &= v - 1
+        count++
+      }
+    }
+    return count
+  }
+  list(slot: number, names: readonly string[], extra?: Uint32Array): string[] {
+    const out: string[] = []
+    for (let bit = 0; bit < names.length; bit++) {
+      const inSlot = this.has(slot, bit)
+      if (inSlot || (extra && (extra[bit >>> 5]! & (1 << (bit & 31))) !== 0)) out.push(names[bit]!)
+    }
+    return out
+  }
+}
+
+/** A bit set of the given ids, `words` wide. */
+function maskOf(ids: Iterable<number | undefined>, words: number): Uint32Array {
+  const mask = new Uint32Array(words)
+  for (const id of ids) if (id !== undefined) mask[id >>> 5]! |= 1 << (id & 31)
+  return mask
+}
+
+/**
+ * The first phase of ranking over an index's compact postings (see the module).
+ *
+ * @param index - The columnar index.
+ * @param query - The retrieval query (see {@link supportsColumnar}).
+ * @param plan - The plan it came from (its units, in the same order as the query's).
+ * @param titles - The sources whose titles matched (`matchUnitTitles`).
+ * @param filters - Source and kind filters.
+ * @param depth - How many of the ranking's first hits become candidates (at least {@link RESCORE_WINDOW} is taken).
+ * @returns The ranking's first phase: its top hits in order, the totals and facets over all.
+ * @throws whatever `index.postings` throws for postings not fetched yet.
+ */
+export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, plan: QueryPlan, titles: ReadonlyMap<string, TitleMatch>, filters: RankFilters, depth: number): Ranking {
+  const { stats, columns, dictionary } = index
+  const units = query.units as Extract<RetrievalUnit, { kind: 'word' }>[]
+  const specs = units.map((unit) => wordSpecs(unit, dictionary))
+  const wanted = new Set<string>(query.excludedTerms)
+  for (const { own, alternatives } of specs) for (const spec of [own, ...alternatives]) for (const { term } of spec.derived) wanted.add(term)
+  const postings = index.postings([...wanted])
+
+  // Ids of the query terms and of the index terms matched, for the bit sets of each match.
+  const queryIds = new Ids()
+  const termIds = new Ids()
+  for (const { own, alternatives } of specs) {
+    for (const spec of [own, ...alternatives]) {
+      queryIds.id(spec.source)
+      for (const { term } of spec.derived) termIds.id(term)
+    }
+  }
+  for (const title of titles.values()) {
+    for (const term of title.queryTerms) queryIds.id(term)
+    for (const term of title.terms) termIds.id(term)
+  }
+  for (const unit of plan.units) if (unit.kind === 'word') for (const term of unit.exactTerms) termIds.id(term)
+  const queryWords = Math.ceil(queryIds.names.length / 32) || 1
+  const termWords = Math.ceil(termIds.names.length / 32) || 1
+
+  let capacity = 0
+  for (const term of wanted) for (const field of postings.get(term) ?? []) capacity += field.docs.length
+  capacity = Math.min(capacity, columns.count)
+  const slotOf = new Int32Array(columns.count).fill(-1)
+  const docOf = new Uint32Array(capacity)
+  let slots = 0
+  const queryBits = new SlotBits(queryWords, capacity)
+  const termBits = new SlotBits(termWords, capacity)
+  const inText = new Uint8Array(capacity)
+  // Sums at each level of MiniSearch's query tree, by slot: one spec, a word's alternatives, a word, the query.
+  const specSum = new Float64Array(capacity)
+  const alternativesSum = new Float64Array(capacity)
+  const wordSum = new Float64Array(capacity)
+  const querySum = new Float64Array(capacity)
+  const touched = { spec: new Uint32Array(capacity), alternatives: new Uint32Array(capacity), word: new Uint32Array(capacity) }
+  const counts = { spec: 0, alternatives: 0, word: 0 }
+  const marks = { spec: new Uint8Array(capacity), alternatives: new Uint8Array(capacity), word: new Uint8Array(capacity) }
+
+  const fields = SEARCHED_FIELDS.map((field) => ({ fieldId: stats.fieldIds[field]!, boost: FIELD_BOOSTS[field] || 1, isText: field === 'text' }))
+  const fieldById = new Map(fields.map((field) => [field.fieldId, field]))
+  const documentCount = stats.documentCount
+
+  /** Scores one spec into `specSum`, as MiniSearch's `executeQuerySpec` and `termResults` do. */
+  const runSpec = (spec: Spec) => {
+    const termBoost = query.weight(spec.source)
+    const sourceId = queryIds.id(spec.source)
+    for (const { term, weight } of spec.derived) {
+      const termPostings = postings.get(term)
+      if (!termPostings) continue
+      const derivedId = termIds.id(term)
+      for (const { fieldId, boost, isText } of fields) {
+        const field = termPostings.find((candidate) => candidate.fieldId === fieldId)
+        if (!field) continue
+        const matching = field.docs.length
+        const averageLength = stats.averageFieldLength[fieldId]!
+        const lengths = columns.lengths[fieldId]!
+        const invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
+        const factor = weight * termBoost * boost
+        for (let n = 0; n < matching; n++) {
+          const doc = field.docs[n]!
+          const tf = field.tfs[n]!
+          const raw = invDocFreq * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / averageLength)))
+          let slot = slotOf[doc]!
+          if (slot < 0) {
+            slot = slotOf[doc] = slots++
+            docOf[slot] = doc
+          }
+          if (!marks.spec[slot]) {
+            marks.spec[slot] = 1
+            touched.spec[counts.spec++] = slot
+          }
+          specSum[slot]! += factor * 1 * raw
+          queryBits.set(slot, sourceId)
+          termBits.set(slot, derivedId)
+          if (isText) inText[slot] = 1
+        }
+      }
+    }
+  }
+  /** Adds the sums of one level into the next (MiniSearch's OR: `existing.score + score`), clearing the first. */
+  const fold = (from: 'spec' | 'alternatives' | 'word', fromSum: Float64Array, to: 'alternatives' | 'word' | null, toSum: Float64Array) => {
+    for (let i = 0; i < counts[from]; i++) {
+      const slot = touched[from][i]!
+      toSum[slot]! += fromSum[slot]!
+      fromSum[slot] = 0
+      marks[from][slot] = 0
+      if (to && !marks[to][slot]) {
+        marks[to][slot] = 1
+        touched[to][counts[to]++] = slot
+      }
+    }
+    counts[from] = 0
+  }
+  for (const { own, alternatives } of specs) {
+    runSpec(own)
+    fold('spec', specSum, 'word', wordSum)
+    for (const alternative of alternatives) {
+      runSpec(alternative)
+      fold('spec', specSum, 'alternatives', alternativesSum)
+    }
+    fold('alternatives', alternativesSum, 'word', wordSum)
+    fold('word', wordSum, null, querySum)
+  }
+
+  // Excluded words: out if in the text.
+  const excluded = new Uint8Array(slots)
+  const textFieldId = stats.fieldIds['text']!
+  for (const term of query.excludedTerms) {
+    const field = postings.get(term)?.find((candidate) => candidate.fieldId === textFieldId)
+    for (const doc of field?.docs ?? []) if (slotOf[doc]! >= 0) excluded[slotOf[doc]!] = 1
+  }
+
+  // The ranking's first phase, per match, as `rankCandidates` does it.
+  const sourceIds = index.sourceIds
+  const titleBySource = sourceIds.map((id) => {
+    const title = titles.get(id)
+    return title && { title, queryMask: maskOf(title.queryTerms.map((term) => queryIds.get(term)), queryWords), termMask: maskOf(title.terms.map((term) => termIds.get(term)), termWords) }
+  })
+  const unitMasks = plan.units.map((unit) =>
+    unit.kind === 'word' ? { query: maskOf([...unit.queryTerms].map((term) => queryIds.get(term)), queryWords), exact: maskOf([...unit.exactTerms].map((term) => termIds.get(term)), termWords) } : undefined
+  )
+  const noBits = new Uint32Array(Math.max(queryWords, termWords))
+  const unitMatched = new Array<boolean>(plan.units.length).fill(false)
+  const facets: SearchFacets = { source: {}, kind: {} }
+  const sourceCounts = new Uint32Array(sourceIds.length)
+  const kindCounts = new Uint32Array(PARAGRAPH_KINDS.length)
+  const hitSlots: number[] = []
+  const score = new Float64Array(slots)
+  const coverage = new Uint8Array(slots)
+  const typos = new Uint8Array(slots)
+  let corrected = 0
+  for (let slot = 0; slot < slots; slot++) {
+    if (excluded[slot] || !inText[slot]) continue
+    const doc = docOf[slot]!
+    const source = columns.source[doc]!
+    const kind = columns.kind[doc]!
+    const matchedQueryTerms = queryBits.countWith(slot, noBits)
+    let own = querySum[slot]! * (matchedQueryTerms || 1)
+    const titled = titleBySource[source]
+    if (titled) own = scoreWithTitle(own, matchedQueryTerms, titled.title.score, queryBits.countWith(slot, titled.queryMask))
+    let covered = 0
+    let typed = 0
+    for (let u = 0; u < plan.units.length; u++) {
+      const masks = unitMasks[u]!
+      if (!masks) continue
+      if (!queryBits.any(slot, masks.query) && !(titled && anyMask(titled.queryMask, masks.query))) continue
+      covered++
+      unitMatched[u] = true
+      if (!termBits.any(slot, masks.exact) && !(titled && anyMask(titled.termMask, masks.exact))) typed++
+    }
+    const kindName = PARAGRAPH_KINDS[kind]!
+    const sourceId = sourceIds[source]!
+    const sourceOk = filters.sources.size === 0 || filters.sources.has(sourceId)
+    const kindOk = filters.kinds.size === 0 || filters.kinds.has(kindName)
+    if (kindOk) sourceCounts[source]!++
+    if (sourceOk) kindCounts[kind]!++
+    if (!sourceOk || !kindOk) continue
+    score[slot] = own * kindWeight(kindName)
+    coverage[slot] = covered
+    typos[slot] = typed
+    if (typed > 0) corrected++
+    hitSlots.push(slot)
+  }
+  sourceCounts.forEach((count, i) => {
+    if (count > 0) facets.source[sourceIds[i]!] = count
+  })
+  kindCounts.forEach((count, i) => {
+    if (count > 0) facets.kind[PARAGRAPH_KINDS[i]!] = count
+  })
+
+  // The top of the ranking, in the ranking's order (`compareRanked`), as candidates.
+  const compare = (a: number, b: number) =>
+    coverage[b]! - coverage[a]! ||
+    typos[a]! - typos[b]! ||
+    score[b]! - score[a]! ||
+    columns.source[docOf[a]!]! - columns.source[docOf[b]!]! ||
+    columns.position[docOf[a]!]! - columns.position[docOf[b]!]!
+  const take = Math.min(hitSlots.length, Math.max(depth, RESCORE_WINDOW))
+  const top = selectTop(hitSlots, take, compare)
+  const hits: Ranked[] = top.map((slot) => {
+    const doc = docOf[slot]!
+    const source = columns.source[doc]!
+    const titled = titleBySource[source]
+    const paragraphTerms = termBits.list(slot, termIds.names)
+    const queryTerms = queryBits.list(slot, queryIds.names)
+    const candidate: Candidate = {
+      paragraph: index.paragraph(doc),
+      score: querySum[slot]! * (queryTerms.length || 1),
+      terms: titled ? [...new Set([...paragraphTerms, ...titled.title.terms])] : paragraphTerms,
+      queryTerms: titled ? [...new Set([...queryTerms, ...titled.title.queryTerms])] : queryTerms,
+      paragraphTerms,
+    }
+    if (titled) candidate.score = scoreWithTitle(candidate.score, queryTerms.length, titled.title.score, candidate.queryTerms.length)
+    return { candidate, score: score[slot]!, coverage: coverage[slot]!, typos: typos[slot]!, sourceOrder: source }
+  })
+  hits.sort(compareRanked)
+  return {
+    hits,
+    total: hitSlots.length,
+    corrected,
+    facets: orderFacets(facets, sourceIds),
+    unmatchedUnits: unitMatched.flatMap((matched, u) => (matched ? [] : [u])),
+  }
+}
+
+function anyMask(a: Uint32Array, b: Uint32Array): boolean {
+  for (let w = 0; w < Math.min(a.length, b.length); w++) if ((a[w]! & b[w]!) !== 0) return true
+  return false
+}
+
+/** The first `take` items of `items` in `compare` order (a full sort when most are taken, else a bounded selection). */
+function selectTop(items: number[], take: number, compare: (a: number, b: number) => number): number[] {
+  if (take >= items.length / 4) return items.sort(compare).slice(0, take)
+  // Quickselect's partition around the take-th item, then a sort of the part kept.
+  let lo = 0
+  let hi = items.length - 1
+  while (lo < hi) {
+    const pivot = items[(lo + hi) >>> 1]!
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (compare(items[i]!, pivot) < 0) i++
+      while (compare(items[j]!, pivot) > 0) j--
+      if (i <= j) {
+        const swap = items[i]!
+        items[i++] = items[j]!
+        items[j--] = swap
+      }
+    }
+    if (take - 1 <= j) hi = j
+    else if (take - 1 >= i) lo = i
+    else break
+  }
+  return items.slice(0, take).sort(compare)
+}

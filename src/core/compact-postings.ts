@@ -1,0 +1,241 @@
+/**
+ * @module
+ * Compact text forms of what a store-backed engine reads per query: a term's postings, and the
+ * few facts about every paragraph that ranking reads of each match (source, kind, position,
+ * field lengths). The D1 build writes them (`d1-content.ts`); the D1 engine decodes them into
+ * typed arrays (`columnar-search.ts`), so a query's matches are scored and counted without an
+ * object per match, and a term's postings cost one row read instead of an index scan.
+ *
+ * Numbers are written in base 36, the only digits the forms use:
+ * - postings: per field `fieldId:` then the paragraphs' short ids as gaps from the previous one,
+ *   each followed by `.tf` when the term occurs more than once; entries separated by `,`, fields
+ *   by `;`. `0:0,3.2;2:5` is field 0 in paragraphs 0 and 3 (twice), field 2 in paragraph 5;
+ * - columns: one line per paragraph in short-id order, `source,kind,position,len0,len1,…` (indexes
+ *   into the manifest's sources and {@link PARAGRAPH_KINDS}), lines separated by `;`.
+ */
+import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
+
+/** A term's postings in one field: short ids ascending, with the term's frequency in each. */
+export type FieldPostings = {
+  /** MiniSearch's field id. */
+  fieldId: number
+  /** Short ids of the paragraphs holding the term in this field, ascending. */
+  docs: Uint32Array
+  /** The term's frequency in each, in the same order. */
+  tfs: Uint32Array
+}
+
+/** A term's postings, field by field. */
+export type CompactPostings = readonly FieldPostings[]
+
+/** Postings as MiniSearch serialises them: field id to short id to frequency. */
+export type PlainPostings = Record<string, Record<string, number>>
+
+/**
+ * Encodes a term's postings in parts of at most about `maxChars` characters each (an entry is
+ * never cut), each decodable alone; in order, their paragraphs ascend field by field, so
+ * {@link joinPostings} of the decoded parts gives the whole.
+ *
+ * @example
+ * encodePostingsParts({ 0: { 0: 1, 3: 2, 9: 1 } }, 8) // => ['0:0,3.2', '0:9']
+ */
+export function encodePostingsParts(postings: PlainPostings, maxChars: number): string[] {
+  const parts: string[] = []
+  let part = ''
+  for (const fieldId of Object.keys(postings).sort((a, b) => Number(a) - Number(b))) {
+    const byDoc = postings[fieldId]!
+    const head = `${Number(fieldId).toString(36)}:`
+    let field = ''
+    let previous = 0
+    for (const doc of Object.keys(byDoc).map(Number).sort((a, b) => a - b)) {
+      const tf = byDoc[doc]!
+      const frequency = tf === 1 ? '' : `.${tf.toString(36)}`
+      let entry = (field === '' ? (part === '' ? '' : ';') + head : ',') + (doc - previous).toString(36) + frequency
+      if (part.length + field.length + entry.length > maxChars && part.length + field.length > 0) {
+        // The part is full: it ends here, and the next starts its field and gaps afresh.
+        parts.push(part + field)
+        part = ''
+        field = ''
+        entry = head + doc.toString(36) + frequency
+      }
+      field += entry
+      previous = doc
+    }
+    part += field
+  }
+  if (part !== '') parts.push(part)
+  return parts
+}
+
+/** The postings of several parts of one term (see {@link encodePostingsParts}), joined field by field. */
+export function joinPostings(parts: readonly CompactPostings[]): CompactPostings {
+  if (parts.length === 1) return parts[0]!
+  const byField = new Map<number, FieldPostings[]>()
+  for (const part of parts) for (const field of part) (byField.get(field.fieldId) ?? byField.set(field.fieldId, []).get(field.fieldId)!).push(field)
+  return [...byField]
+    .sort(([a], [b]) => a - b)
+    .map(([fieldId, pieces]) => {
+      const length = pieces.reduce((sum, piece) => sum + piece.docs.length, 0)
+      const docs = new Uint32Array(length)
+      const tfs = new Uint32Array(length)
+      let at = 0
+      for (const piece of pieces) {
+        docs.set(piece.docs, at)
+        tfs.set(piece.tfs, at)
+        at += piece.docs.length
+      }
+      return { fieldId, docs, tfs }
+    })
+}
+
+/**
+ * Encodes a term's postings.
+ *
+ * @example
+ * encodePostings({ 0: { 0: 1, 3: 2 }, 2: { 5: 1 } }) // => '0:0,3.2;2:5'
+ */
+export function encodePostings(postings: PlainPostings): string {
+  const fields: string[] = []
+  for (const fieldId of Object.keys(postings).sort((a, b) => Number(a) - Number(b))) {
+    const byDoc = postings[fieldId]!
+    const docs = Object.keys(byDoc).map(Number).sort((a, b) => a - b)
+    let previous = 0
+    const entries = docs.map((doc) => {
+      const tf = byDoc[doc]!
+      const gap = (doc - previous).toString(36)
+      previous = doc
+      return tf === 1 ? gap : `${gap}.${tf.toString(36)}`
+    })
+    fields.push(`${Number(fieldId).toString(36)}:${entries.join(',')}`)
+  }
+  return fields.join(';')
+}
+
+/** The value of a base-36 digit's character code, or -1. */
+function digit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48
+  if (code >= 97 && code <= 122) return code - 87
+  return -1
+}
+
+/**
+ * Decodes a term's postings (one part of them: see {@link encodePostingsParts}).
+ *
+ * @throws Error naming the offset when the text is not in the form {@link encodePostings} writes.
+ * @example
+ * decodePostings('0:0,3.2;2:5')[0]!.docs // => Uint32Array [0, 3]
+ */
+export function decodePostings(text: string): CompactPostings {
+  const fields: FieldPostings[] = []
+  let i = 0
+  const bad = (): never => {
+    throw new Error(`postings are malformed at offset ${i}: ${JSON.stringify(text.slice(Math.max(0, i - 10), i + 10))}`)
+  }
+  const number = (): number => {
+    let value = 0
+    let d = digit(text.charCodeAt(i))
+    if (d < 0) bad()
+    do {
+      value = value * 36 + d
+      d = digit(text.charCodeAt(++i))
+    } while (d >= 0)
+    return value
+  }
+  while (i < text.length) {
+    const fieldId = number()
+    if (text.charCodeAt(i++) !== 58 /* : */) bad()
+    // At most one entry per comma, plus one.
+    let count = 1
+    const end = text.indexOf(';', i) === -1 ? text.length : text.indexOf(';', i)
+    for (let j = i; j < end; j++) if (text.charCodeAt(j) === 44) count++
+    const docs = new Uint32Array(count)
+    const tfs = new Uint32Array(count)
+    let doc = 0
+    for (let n = 0; n < count; n++) {
+      doc += number()
+      docs[n] = doc
+      let tf = 1
+      if (text.charCodeAt(i) === 46 /* . */) {
+        i++
+        tf = number()
+      }
+      tfs[n] = tf
+      if (n < count - 1 && text.charCodeAt(i++) !== 44 /* , */) bad()
+    }
+    if (i !== end) bad()
+    i++
+    fields.push({ fieldId, docs, tfs })
+  }
+  return fields
+}
+
+/** Compact postings as MiniSearch serialises them (for the engine that scores with MiniSearch itself). */
+export function toPlainPostings(postings: CompactPostings): PlainPostings {
+  const plain: PlainPostings = {}
+  for (const { fieldId, docs, tfs } of postings) {
+    const byDoc: Record<string, number> = {}
+    for (let n = 0; n < docs.length; n++) byDoc[docs[n]!] = tfs[n]!
+    plain[fieldId] = byDoc
+  }
+  return plain
+}
+
+/** What ranking reads of every paragraph, by short id. */
+export type DocColumns = {
+  /** Paragraphs (short ids run from 0 to `count - 1`). */
+  count: number
+  /** The index of the paragraph's source in the manifest. */
+  source: Uint32Array
+  /** The index of the paragraph's kind in {@link PARAGRAPH_KINDS}. */
+  kind: Uint8Array
+  /** The paragraph's position in its source. */
+  position: Uint32Array
+  /** Each field's length (MiniSearch's count of its terms), by field id, then short id. */
+  lengths: Uint32Array[]
+}
+
+/** One paragraph's row of {@link DocColumns}, as the build knows it. */
+export type DocRow = { source: number; kind: ParagraphKind; position: number; lengths: readonly (number | null | undefined)[] }
+
+/**
+ * Encodes the columns; rows must be given for short ids 0, 1, 2… in order.
+ *
+ * @throws Error when a kind is not one of {@link PARAGRAPH_KINDS}.
+ * @example
+ * encodeColumns([{ source: 0, kind: 'caption', position: 11, lengths: [7, null, 3] }]) // => '0,1,b,7,0,3'
+ */
+export function encodeColumns(rows: readonly DocRow[]): string {
+  return rows
+    .map(({ source, kind, position, lengths }) => {
+      const k = PARAGRAPH_KINDS.indexOf(kind)
+      if (k < 0) throw new Error(`paragraph kind "${kind}" is not one of ${PARAGRAPH_KINDS.join(', ')}`)
+      return [source, k, position, ...lengths.map((length) => length ?? 0)].map((value) => value.toString(36)).join(',')
+    })
+    .join(';')
+}
+
+/**
+ * Decodes the columns of {@link encodeColumns}.
+ *
+ * @param fields - How many field lengths each row has.
+ * @throws Error naming the row when a row has not `3 + fields` numbers.
+ */
+export function decodeColumns(text: string, fields: number): DocColumns {
+  const rows = text === '' ? [] : text.split(';')
+  const columns: DocColumns = {
+    count: rows.length,
+    source: new Uint32Array(rows.length),
+    kind: new Uint8Array(rows.length),
+    position: new Uint32Array(rows.length),
+    lengths: Array.from({ length: fields }, () => new Uint32Array(rows.length)),
+  }
+  rows.forEach((row, shortId) => {
+    const values = row.split(',').map((value) => parseInt(value, 36))
+    if (values.length !== 3 + fields || values.some(Number.isNaN)) throw new Error(`paragraph columns are malformed at row ${shortId}: ${JSON.stringify(row)}`)
+    columns.source[shortId] = values[0]!
+    columns.kind[shortId] = values[1]!
+    columns.position[shortId] = values[2]!
+    for (let f = 0; f < fields; f++) columns.lengths[f]![shortId] = values[3 + f]!
+  })
+  return columns
+}

@@ -1,0 +1,80 @@
+/**
+ * The columnar first phase of ranking (the D1 engine's path for searches of words) against
+ * MiniSearch's, on a synthetic corpus whose common words match far more paragraphs than the
+ * rescore window: the same hits in the same order on every page, the same totals and facets.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildIndex } from '../../src/core/build-index.ts'
+import { d1Content } from '../../src/core/d1-content.ts'
+import { inMemoryReader, loadStoreShell, storeReader, type IndexReader, type ShellParts } from '../../src/core/index-reader.ts'
+import { loadIndex } from '../../src/core/loaded-index.ts'
+import { RESCORE_WINDOW } from '../../src/core/rank.ts'
+import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src/core/search.ts'
+import type { VocabularyEntry } from '../../src/core/vocabulary.ts'
+import { generateSyntheticCorpus } from '../../scripts/lib/synthetic-corpus.ts'
+import { memoryStore } from '../support/memory-store.ts'
+
+let memory: IndexReader
+let store: IndexReader
+let calls: ReturnType<typeof memoryStore>['calls']
+let common: string[]
+let sourceIds: string[]
+
+beforeAll(async () => {
+  // 1,500 paragraphs over 400 words: the commonest words are in most paragraphs.
+  const files = generateSyntheticCorpus({ seed: 7, paragraphs: 1500, vocabularySize: 400, paragraphsPerDocument: 150 })
+  const encoder = new TextEncoder()
+  const built = (await buildIndex({ sources: files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) })) })).files
+  const texts = { index: built['index.json'], vocabulary: built['vocabulary.json'], manifest: built['manifest.json'] }
+  memory = inMemoryReader(loadIndex(texts))
+  const parts: Record<string, string[]> = {}
+  for (const statement of d1Content(texts).fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
+    const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
+    ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
+  }
+  const backing = memoryStore(texts.index)
+  calls = backing.calls
+  store = storeReader(loadStoreShell(Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, values.join('')])) as ShellParts), backing)
+  const vocabulary = JSON.parse(texts.vocabulary) as VocabularyEntry[]
+  common = vocabulary.sort((a, b) => b[2] - a[2]).map(([word]) => word)
+  sourceIds = memory.index.manifest.sources.map((source) => source.id)
+}, 120_000)
+
+describe('columnarFirstPhase', () => {
+  it('is given words that match more paragraphs than the rescore window', async () => {
+    const { total } = await memory.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: common[0]! }))
+    expect(total).toBeGreaterThan(RESCORE_WINDOW)
+  })
+
+  const requests = (): (Partial<SearchRequest> & { query: string })[] => {
+    const [a, b, c, d] = common
+    const rare = common.at(-1)!
+    // A typo: the second letter doubled (one edit).
+    const typo = (word: string) => word.slice(0, 2) + word.slice(1)
+    return [
+      { query: a! },
+      { query: `${a} ${b}` },
+      { query: `${b} ${c} ${d}`, offset: 190, limit: 20 },
+      { query: `${a} ${rare}`, offset: 300, limit: 50 },
+      { query: `${a} -${b}` },
+      { query: `${c} -${a} -${b}`, limit: 100 },
+      { query: typo(c!) },
+      { query: `${typo(a!)} ${b}`, offset: 195 },
+      { query: `${a} ${b!.slice(0, 2)}` },
+      { query: `${c!.slice(0, 3)}` },
+      { query: `${d}*` },
+      { query: `${a} ${b}`, kinds: ['heading'] },
+      { query: `${a} ${b}`, sources: sourceIds.slice(1, 3), offset: 5 },
+      { query: `${b} ${c}`, sources: sourceIds.slice(0, 1), kinds: ['body'], offset: 180, limit: 40 },
+      { query: `${b} ${rare}`, fuzzy: false, prefix: false },
+    ]
+  }
+
+  it.each([...Array(15).keys()])('ranks request %i as MiniSearch does, on every page', async (i) => {
+    const request = { ...SEARCH_DEFAULTS, ...requests()[i]! }
+    const before = calls.compactPostings
+    const actual = await store.read((index) => searchParagraphs(index, request))
+    expect(calls.compactPostings).toBeGreaterThan(before)
+    expect(actual).toEqual(await memory.read((index) => searchParagraphs(index, request)))
+  })
+})

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { decodeColumns, decodePostings, encodeColumns, encodePostings, encodePostingsParts, joinPostings, toPlainPostings } from '../../src/core/compact-postings.ts'
+
+describe('encodePostings', () => {
+  it('writes each field with gaps between ascending short ids in base 36, and frequencies above 1', () => {
+    // Field 0: paragraphs 0, 3 (twice), 40 (gap 37 = "11"); field 2: paragraph 5, eleven times ("b").
+    expect(encodePostings({ 2: { 5: 11 }, 0: { 40: 1, 0: 1, 3: 2 } })).toBe('0:0,3.2,11;2:5.b')
+  })
+
+  it('round-trips through decodePostings', () => {
+    const plain = { 0: { 0: 1, 3: 2, 40: 1 }, 2: { 5: 11 } }
+    const decoded = decodePostings(encodePostings(plain))
+    expect(decoded.map((field) => [field.fieldId, [...field.docs], [...field.tfs]])).toEqual([
+      [0, [0, 3, 40], [1, 2, 1]],
+      [2, [5], [11]],
+    ])
+    expect(toPlainPostings(decoded)).toEqual(plain)
+  })
+})
+
+describe('encodePostingsParts', () => {
+  it('cuts between entries, each part starting its gaps from 0', () => {
+    // "0:0,3.2" is 7 characters; ",6" would make 9 > 8, so paragraph 9 opens a part as "0:9".
+    expect(encodePostingsParts({ 0: { 0: 1, 3: 2, 9: 1 } }, 8)).toEqual(['0:0,3.2', '0:9'])
+    // A field that starts in a full part starts the next one.
+    expect(encodePostingsParts({ 0: { 1: 1 }, 1: { 2: 1 } }, 5)).toEqual(['0:1', '1:2'])
+    expect(encodePostingsParts({ 0: { 1: 1 }, 1: { 2: 1 } }, 7)).toEqual(['0:1;1:2'])
+  })
+
+  it('gives back the whole when its parts are decoded and joined', () => {
+    const plain: Record<string, Record<string, number>> = { 0: {}, 1: {} }
+    for (let doc = 0; doc < 500; doc += 7) plain[0]![doc] = (doc % 3) + 1
+    for (let doc = 3; doc < 500; doc += 11) plain[1]![doc] = 1
+    const parts = encodePostingsParts(plain, 30)
+    expect(parts.length).toBeGreaterThan(10)
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(30)
+    expect(toPlainPostings(joinPostings(parts.map(decodePostings)))).toEqual(plain)
+  })
+})
+
+describe('decodePostings', () => {
+  it.each(['0:', '0:1,', '0;1', 'x', '0:1.', '0:1,,2'])('names the offset of malformed postings %j', (text) => {
+    expect(() => decodePostings(text)).toThrow(/postings are malformed at offset \d+/)
+  })
+})
+
+describe('columns', () => {
+  it('encode one row per paragraph in base 36 and decode into typed columns', () => {
+    const text = encodeColumns([
+      { source: 0, kind: 'caption', position: 11, lengths: [7, null, 3] },
+      { source: 37, kind: 'list-item', position: 0, lengths: [100, 2, 0] },
+    ])
+    // caption is kind 1 and list-item kind 4 in PARAGRAPH_KINDS; 37 = "11", 100 = "2s".
+    expect(text).toBe('0,1,b,7,0,3;11,4,0,2s,2,0')
+    const columns = decodeColumns(text, 3)
+    expect(columns.count).toBe(2)
+    expect([...columns.source]).toEqual([0, 37])
+    expect([...columns.kind]).toEqual([1, 4])
+    expect([...columns.position]).toEqual([11, 0])
+    expect(columns.lengths.map((lengths) => [...lengths])).toEqual([[7, 100], [0, 2], [3, 0]])
+  })
+
+  it('name the row that is malformed, and an unknown kind', () => {
+    expect(() => decodeColumns('0,1,b,7,0,3;1,2', 3)).toThrow('paragraph columns are malformed at row 1: "1,2"')
+    expect(() => encodeColumns([{ source: 0, kind: 'footer' as never, position: 0, lengths: [] }])).toThrow('paragraph kind "footer" is not one of')
+  })
+})
