@@ -14,17 +14,20 @@
  *   matches), then its alternatives, each a sum field by field, added in the query's order;
  * - the sum times the number of query terms matched; a paragraph matched only in its section
  *   heading is not a match; the source's title adds as `scoreWithTitle` says;
+ * - a phrase's required groups (terms, or common grams searched in their own field) must all
+ *   match, their scores added in order, as MiniSearch's AND does;
  * - excluded terms remove the paragraphs holding them in their text.
- * Queries with phrases, excluded phrases or no word are not for this path (`supportsColumnar`):
- * a phrase is checked on each candidate's text.
+ * Whether a phrase's words are consecutive, or an excluded phrase occurs, is checked on the text
+ * (`phrasesHold`): of the paragraphs holding every required group, and of those holding every
+ * word of an excluded phrase, which are fetched for it. Exclusions alone are not for this path.
  */
 import type SearchableMap from 'minisearch/SearchableMap'
 import type { SearchFacets } from './api-types.ts'
 import type { CompactPostings, DocColumns } from './compact-postings.ts'
 import type { D1Stats } from './d1-content.ts'
-import { FIELD_BOOSTS, SEARCHED_FIELDS } from './index-options.ts'
+import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import type { QueryPlan } from './query-plan.ts'
-import { compareRanked, kindWeight, orderFacets, RESCORE_WINDOW, type RankFilters, type Ranked, type Ranking } from './rank.ts'
+import { compareRanked, kindWeight, orderFacets, phrasesHold, RESCORE_WINDOW, type RankFilters, type Ranked, type Ranking } from './rank.ts'
 import { scoreWithTitle, type Candidate, type RetrievalQuery, type RetrievalUnit } from './retrieval.ts'
 import type { TitleMatch } from './source-titles.ts'
 import { PARAGRAPH_KINDS } from './types.ts'
@@ -33,6 +36,14 @@ import { PARAGRAPH_KINDS } from './types.ts'
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 /** MiniSearch's weight of a fuzzy match (its default `weights.fuzzy`). */
 const FUZZY_WEIGHT = 0.45
+/**
+ * Most choices of terms a phrase may stand for (a word being typed at its end completes to
+ * several) for the engine to find its paragraphs; past it, they are found on the texts.
+ */
+export const MAX_PHRASE_CHOICES = 64
+
+/** A phrase as the terms each position accepts, in order. */
+export type Phrase = readonly (readonly string[])[]
 
 /** What the columnar first phase reads of an index. */
 export type ColumnarIndex = {
@@ -45,19 +56,26 @@ export type ColumnarIndex = {
   /** The sources' ids, in index order. */
   sourceIds: readonly string[]
   /**
-   * The postings of these terms (a term the corpus lacks is left out).
+   * The postings of these terms (a term the corpus lacks is left out), and the paragraphs whose
+   * text holds each phrase (short ids, ascending).
    *
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
-   *   of the call, so one round trip fetches them all.
+   *   and phrase of the call, so one round trip fetches them all.
    */
-  postings(terms: readonly string[]): Map<string, CompactPostings>
+  postings(terms: readonly string[], phrases: readonly Phrase[]): { postings: Map<string, CompactPostings>; phrases: Uint32Array[] }
   /** The paragraph with this short id, its text and other stored fields read when read. */
   paragraph(shortId: number): Candidate['paragraph']
+  /**
+   * The texts of these paragraphs.
+   *
+   * @throws the engine's error for data not fetched yet, naming every paragraph of the call.
+   */
+  texts(shortIds: readonly number[]): string[]
 }
 
-/** Whether a query is for the columnar path: words only (excluded words allowed), no phrase. */
-export function supportsColumnar(plan: QueryPlan, query: RetrievalQuery): boolean {
-  return query.units.length > 0 && query.units.every((unit) => unit.kind === 'word') && plan.excludedPhrases.length === 0
+/** Whether a query is for the columnar path: one word or phrase at least (exclusions alone are not). */
+export function supportsColumnar(_plan: QueryPlan, query: RetrievalQuery): boolean {
+  return query.units.length > 0
 }
 
 /** Ids for strings, in the order first seen. */
@@ -74,18 +92,34 @@ class Ids {
   }
 }
 
-/** One MiniSearch query spec: a term and how it reaches index terms. */
-type Spec = { source: string; derived: { term: string; weight: number }[] }
+/** The fields a spec searches: the searched fields, or a phrase's common grams alone. */
+type SpecFields = 'searched' | 'grams'
+
+/** One MiniSearch query spec: a term, how it reaches index terms, and where it is searched. */
+type Spec = { source: string; derived: { term: string; weight: number }[]; fields: SpecFields }
+
+/** The specs of a unit: a word's own term then its alternatives (OR), or a phrase's groups (AND), each an OR of specs. */
+type UnitSpecs = { kind: 'word'; own: Spec; alternatives: Spec[] } | { kind: 'phrase'; groups: Spec[][] }
 
 /** The specs of a word, as `retrieval.ts` asks MiniSearch for it: its term (with typos), then its alternatives. */
-function wordSpecs(unit: Extract<RetrievalUnit, { kind: 'word' }>, dictionary: SearchableMap<unknown>): { own: Spec; alternatives: Spec[] } {
+function unitSpecs(unit: RetrievalUnit, dictionary: SearchableMap<unknown>): UnitSpecs {
+  const exact = (term: string, fields: SpecFields = 'searched'): Spec => ({ source: term, derived: [{ term, weight: 1 }], fields })
+  if (unit.kind === 'phrase') {
+    const grams = new Set(unit.grams)
+    return { kind: 'phrase', groups: unit.required.map((group) => (group.length === 1 && grams.has(group[0]!) ? [exact(group[0]!, 'grams')] : group.map((term) => exact(term)))) }
+  }
   const derived = [{ term: unit.term, weight: 1 }]
   if (unit.typos > 0) {
     for (const [term, [, distance]] of dictionary.fuzzyGet(unit.term, unit.typos)) {
       if (distance) derived.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) })
     }
   }
-  return { own: { source: unit.term, derived }, alternatives: unit.alternatives.map((term) => ({ source: term, derived: [{ term, weight: 1 }] })) }
+  return { kind: 'word', own: { source: unit.term, derived, fields: 'searched' }, alternatives: unit.alternatives.map((term) => exact(term)) }
+}
+
+/** Every spec of a unit. */
+function specsOf(unit: UnitSpecs): Spec[] {
+  return unit.kind === 'word' ? [unit.own, ...unit.alternatives] : unit.groups.flat()
 }
 
 /** A bit set per matched paragraph (by slot), `words` 32-bit words each. */
@@ -152,17 +186,22 @@ function maskOf(ids: Iterable<number | undefined>, words: number): Uint32Array {
  */
 export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, plan: QueryPlan, titles: ReadonlyMap<string, TitleMatch>, filters: RankFilters, depth: number): Ranking {
   const { stats, columns, dictionary } = index
-  const units = query.units as Extract<RetrievalUnit, { kind: 'word' }>[]
-  const specs = units.map((unit) => wordSpecs(unit, dictionary))
+  const units = query.units.map((unit) => unitSpecs(unit, dictionary))
   const wanted = new Set<string>(query.excludedTerms)
-  for (const { own, alternatives } of specs) for (const spec of [own, ...alternatives]) for (const { term } of spec.derived) wanted.add(term)
-  const postings = index.postings([...wanted])
+  for (const unit of units) for (const spec of specsOf(unit)) for (const { term } of spec.derived) wanted.add(term)
+  // Phrases the engine finds (their paragraphs come with the postings); the others are checked on texts.
+  const phraseUnits = plan.units.flatMap((unit, u) => (unit.kind === 'phrase' ? [{ u, positions: unit.positions.map((terms) => [...terms]) }] : []))
+  const choices = (phrase: Phrase) => phrase.reduce((product, terms) => product * terms.length, 1)
+  const found = phraseUnits.filter(({ positions }) => choices(positions) <= MAX_PHRASE_CHOICES)
+  const excludedPhrases = plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms]))
+  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases])
+  const postings = fetched.postings
 
   // Ids of the query terms and of the index terms matched, for the bit sets of each match.
   const queryIds = new Ids()
   const termIds = new Ids()
-  for (const { own, alternatives } of specs) {
-    for (const spec of [own, ...alternatives]) {
+  for (const unit of units) {
+    for (const spec of specsOf(unit)) {
       queryIds.id(spec.source)
       for (const { term } of spec.derived) termIds.id(term)
     }
@@ -193,9 +232,14 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
   const counts = { spec: 0, alternatives: 0, word: 0 }
   const marks = { spec: new Uint8Array(capacity), alternatives: new Uint8Array(capacity), word: new Uint8Array(capacity) }
 
-  const fields = SEARCHED_FIELDS.map((field) => ({ fieldId: stats.fieldIds[field]!, boost: FIELD_BOOSTS[field] || 1, isText: field === 'text' }))
-  const fieldById = new Map(fields.map((field) => [field.fieldId, field]))
+  // A field's boost as MiniSearch reads it: `boost[field] || 1` (so the grams' 0 counts as 1).
+  const searchedFields = SEARCHED_FIELDS.map((field) => ({ fieldId: stats.fieldIds[field]!, boost: FIELD_BOOSTS[field] || 1, isText: true as boolean }))
+  for (const field of searchedFields) field.isText = field.fieldId === stats.fieldIds['text']
+  const fieldsOf = { searched: searchedFields, grams: [{ fieldId: stats.fieldIds[GRAMS_FIELD]!, boost: 1, isText: true }] }
   const documentCount = stats.documentCount
+  // A phrase's matches are known only once all its groups matched: their bits wait here till then.
+  let deferring = false
+  const pending: number[] = []
 
   /** Scores one spec into `specSum`, as MiniSearch's `executeQuerySpec` and `termResults` do. */
   const runSpec = (spec: Spec) => {
@@ -205,7 +249,7 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
       const termPostings = postings.get(term)
       if (!termPostings) continue
       const derivedId = termIds.id(term)
-      for (const { fieldId, boost, isText } of fields) {
+      for (const { fieldId, boost, isText } of fieldsOf[spec.fields]) {
         const field = termPostings.find((candidate) => candidate.fieldId === fieldId)
         if (!field) continue
         const matching = field.docs.length
@@ -227,9 +271,13 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
             touched.spec[counts.spec++] = slot
           }
           specSum[slot]! += factor * 1 * raw
-          queryBits.set(slot, sourceId)
-          termBits.set(slot, derivedId)
-          if (isText) inText[slot] = 1
+          if (deferring) {
+            pending.push(slot, sourceId, derivedId, isText ? 1 : 0)
+          } else {
+            queryBits.set(slot, sourceId)
+            termBits.set(slot, derivedId)
+            if (isText) inText[slot] = 1
+          }
         }
       }
     }
@@ -248,15 +296,56 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
     }
     counts[from] = 0
   }
-  for (const { own, alternatives } of specs) {
-    runSpec(own)
-    fold('spec', specSum, 'word', wordSum)
-    for (const alternative of alternatives) {
-      runSpec(alternative)
-      fold('spec', specSum, 'alternatives', alternativesSum)
+  // How many groups of the phrase being scored each slot matched.
+  const groupsMatched = new Uint8Array(capacity)
+  for (const unit of units) {
+    if (unit.kind === 'word') {
+      runSpec(unit.own)
+      fold('spec', specSum, 'word', wordSum)
+      for (const alternative of unit.alternatives) {
+        runSpec(alternative)
+        fold('spec', specSum, 'alternatives', alternativesSum)
+      }
+      fold('alternatives', alternativesSum, 'word', wordSum)
+      fold('word', wordSum, null, querySum)
+      continue
     }
-    fold('alternatives', alternativesSum, 'word', wordSum)
-    fold('word', wordSum, null, querySum)
+    // A phrase: each group an OR of its specs, the groups combined with AND (`a + b` for a
+    // paragraph in both), and the phrase's bits kept for the paragraphs that matched them all.
+    deferring = true
+    pending.length = 0
+    const slotsOfPhrase: number[] = []
+    unit.groups.forEach((group, g) => {
+      for (const spec of group) {
+        runSpec(spec)
+        fold('spec', specSum, 'alternatives', alternativesSum)
+      }
+      for (let i = 0; i < counts.alternatives; i++) {
+        const slot = touched.alternatives[i]!
+        if (groupsMatched[slot] === g) {
+          groupsMatched[slot] = g + 1
+          wordSum[slot]! += alternativesSum[slot]!
+          if (g === 0) slotsOfPhrase.push(slot)
+        }
+        alternativesSum[slot] = 0
+        marks.alternatives[slot] = 0
+      }
+      counts.alternatives = 0
+    })
+    deferring = false
+    const all = unit.groups.length
+    for (let i = 0; i < pending.length; i += 4) {
+      const slot = pending[i]!
+      if (groupsMatched[slot] !== all) continue
+      queryBits.set(slot, pending[i + 1]!)
+      termBits.set(slot, pending[i + 2]!)
+      if (pending[i + 3]) inText[slot] = 1
+    }
+    for (const slot of slotsOfPhrase) {
+      if (groupsMatched[slot] === all) querySum[slot]! += wordSum[slot]!
+      wordSum[slot] = 0
+      groupsMatched[slot] = 0
+    }
   }
 
   // Excluded words: out if in the text.
@@ -277,6 +366,37 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
     unit.kind === 'word' ? { query: maskOf([...unit.queryTerms].map((term) => queryIds.get(term)), queryWords), exact: maskOf([...unit.exactTerms].map((term) => termIds.get(term)), termWords) } : undefined
   )
   const noBits = new Uint32Array(Math.max(queryWords, termWords))
+
+  // Phrases: a candidate holds every phrase, each as consecutive words of its text, and no
+  // excluded phrase. The engine found the paragraphs of most; the others are checked on the texts
+  // of the candidates holding every group of every phrase (in text, section or source's title).
+  const holdsAll = new Uint8Array(slots)
+  const phraseDocs = fetched.phrases
+  found.forEach((_, i) => {
+    for (const doc of phraseDocs[i]!) if (slotOf[doc]! >= 0) holdsAll[slotOf[doc]!]!++
+  })
+  for (const docs of phraseDocs.slice(found.length)) for (const doc of docs) if (slotOf[doc]! >= 0) excluded[slotOf[doc]!] = 1
+  const onText = phraseUnits.length > found.length
+  const phraseGroups = plan.units.flatMap((unit) => (unit.kind === 'phrase' ? unit.required.map((group) => maskOf(group.map((term) => termIds.get(term)), termWords)) : []))
+  const checked: number[] = []
+  for (let slot = 0; slot < slots; slot++) {
+    if (excluded[slot] || !inText[slot]) continue
+    if (holdsAll[slot] !== found.length) {
+      excluded[slot] = 1
+      continue
+    }
+    if (!onText) continue
+    const titled = titleBySource[columns.source[docOf[slot]!]!]
+    if (phraseGroups.every((group) => termBits.any(slot, group) || (titled !== undefined && anyMask(titled.termMask, group)))) checked.push(slot)
+    else excluded[slot] = 1
+  }
+  if (checked.length > 0) {
+    const texts = index.texts(checked.map((slot) => docOf[slot]!))
+    checked.forEach((slot, i) => {
+      if (!phrasesHold(texts[i]!, plan)) excluded[slot] = 1
+    })
+  }
+
   const unitMatched = new Array<boolean>(plan.units.length).fill(false)
   const facets: SearchFacets = { source: {}, kind: {} }
   const sourceCounts = new Uint32Array(sourceIds.length)
@@ -298,8 +418,13 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
     let covered = 0
     let typed = 0
     for (let u = 0; u < plan.units.length; u++) {
-      const masks = unitMasks[u]!
-      if (!masks) continue
+      const masks = unitMasks[u]
+      if (!masks) {
+        // A phrase left here occurs in the text (checked above).
+        covered++
+        unitMatched[u] = true
+        continue
+      }
       if (!queryBits.any(slot, masks.query) && !(titled && anyMask(titled.queryMask, masks.query))) continue
       covered++
       unitMatched[u] = true

@@ -7,12 +7,14 @@
  *
  * The tables hold exactly what MiniSearch's index holds (they are written from `index.json`), so
  * the D1 engine scores with the same statistics and answers the same:
- * - the postings table keeps each term's postings in the searched fields in the compact text of
- *   `compact-postings.ts`, one row per term (a long list split into parts under the statement
- *   limit): what a search of words reads, one primary-key look-up per term;
+ * - the postings table keeps each term's postings in the compact text of `compact-postings.ts`,
+ *   one row per term (a long list split into parts under the statement limit): what a search
+ *   reads, one primary-key look-up per term;
  * - the FTS5 table is the inverted index of every field, common grams included: each paragraph's
- *   index terms, one token per occurrence, read back through `fts5vocab` as postings with their
- *   frequencies, and with the paragraphs they name, for phrases and suggestions;
+ *   index terms, one token per occurrence (the text's in the text's order, so FTS5 matches
+ *   phrases), read back through `fts5vocab` as postings with their frequencies, and with the
+ *   paragraphs they name, for suggestions and exclusions alone, and queried for the paragraphs
+ *   that hold a phrase;
  * - the docs table keeps MiniSearch's short id as the rowid, each field's length and the stored
  *   fields in two parts: what ranking reads of every candidate (source, kind, section, position)
  *   and what only some readers read (text, related paragraphs);
@@ -26,7 +28,8 @@ import type { AsPlainObject } from 'minisearch'
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, d1Generation, d1Tables, splitUtf8 } from './index-artifacts.ts'
 import type { Manifest } from './build-index.ts'
 import { encodeColumns, encodePostingsParts, type DocRow } from './compact-postings.ts'
-import { GRAMS_FIELD, INDEX_FIELDS, SEARCHED_FIELDS, type StoredParagraph } from './index-options.ts'
+import { GRAMS_FIELD, INDEX_FIELDS, type StoredParagraph } from './index-options.ts'
+import { textTerms } from './highlight.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
 
 /** What MiniSearch's scoring needs besides the postings: kept in the meta table under `stats`. */
@@ -47,6 +50,30 @@ export const POSTINGS_PART_MAX_CHARS = 60_000
  * grams (see `terms.ts`); no diacritics are removed (terms are folded already).
  */
 const FTS_TOKENIZER = `unicode61 remove_diacritics 0 tokenchars '_'`
+
+/** The token written in the FTS text for a word that has no index term: never a term, so no phrase spans it. */
+const PHRASE_GAP = '_'
+
+/**
+ * The FTS5 query of the paragraphs whose text holds a phrase: each position's terms, in order,
+ * consecutive (one FTS5 phrase per choice of terms, joined by OR).
+ *
+ * @returns The query; `null` when a position has no term an index could hold (no paragraph
+ *   holds the phrase); `undefined` when the choices number more than `maxPhrases`.
+ * @example
+ * ftsPhraseQuery([['red'], ['line', 'lie']]) // => 'text : ("red line" OR "red lie")'
+ */
+export function ftsPhraseQuery(positions: readonly (readonly string[])[], maxPhrases = 64): string | null | undefined {
+  let phrases: string[][] = [[]]
+  for (const all of positions) {
+    // A term FTS5 could not hold is in no paragraph.
+    const terms = all.filter((term) => STORABLE_TERM.test(term) && term !== PHRASE_GAP)
+    if (terms.length === 0) return null
+    if (phrases.length * terms.length > maxPhrases) return undefined
+    phrases = phrases.flatMap((phrase) => terms.map((term) => [...phrase, term]))
+  }
+  return `text : (${phrases.map((phrase) => `"${phrase.join(' ')}"`).join(' OR ')})`
+}
 
 /** A term FTS5's tokenizer above gives back unchanged: lower-case letters, digits, `_`. */
 const STORABLE_TERM = /^[\p{L}\p{N}_]+$/u
@@ -114,7 +141,6 @@ export function d1Content(source: D1Source): D1Content {
   const occurrences = new Map<string, Record<string, string[]>>()
   const vocabularyTerms = new Set((JSON.parse(source.vocabulary) as VocabularyEntry[]).map(([, term]) => term))
   const otherTerms: string[] = []
-  const searchedFieldIds = new Set(SEARCHED_FIELDS.map((field) => String(plain.fieldIds[field])))
   const postingRows: string[] = []
   for (const [term, fields] of plain.index) {
     if (!STORABLE_TERM.test(term) || term !== term.toLowerCase()) throw new Error(`index term "${term}" cannot be stored unchanged in FTS5`)
@@ -130,8 +156,7 @@ export function d1Content(source: D1Source): D1Content {
       }
     }
     if (searched && !vocabularyTerms.has(term)) otherTerms.push(term)
-    const searchedPostings = Object.fromEntries(Object.entries(fields).filter(([fieldId]) => searchedFieldIds.has(fieldId)))
-    encodePostingsParts(searchedPostings, POSTINGS_PART_MAX_CHARS).forEach((part, i) => postingRows.push(`(${sqlString(term)}, ${i}, ${sqlString(part)})`))
+    encodePostingsParts(fields, POSTINGS_PART_MAX_CHARS).forEach((part, i) => postingRows.push(`(${sqlString(term)}, ${i}, ${sqlString(part)})`))
   }
 
   const stats: D1Stats = { documentCount: plain.documentCount, nextId: plain.nextId, fieldIds: plain.fieldIds, averageFieldLength: plain.averageFieldLength }
@@ -158,7 +183,10 @@ export function d1Content(source: D1Source): D1Content {
     const { text, related, ...head } = (plain.storedFields[shortId] ?? {}) as StoredParagraph
     docRows.push(`(${Number(shortId)}, ${sqlString(String(id))}, ${sqlString(lengths)}, ${sqlString(JSON.stringify(head))}, ${sqlString(JSON.stringify({ text, related }))})`)
     const doc = occurrences.get(shortId) ?? {}
-    ftsRows.push(`(${Number(shortId)}, ${INDEX_FIELDS.map((field) => sqlString((doc[field] ?? []).join(' '))).join(', ')})`)
+    // The text's terms in the text's order, a word without a term kept as a gap: the same
+    // occurrences as the postings, in the positions FTS5 matches phrases on.
+    const inOrder = textTerms(text ?? '').map((term) => term ?? PHRASE_GAP)
+    ftsRows.push(`(${Number(shortId)}, ${INDEX_FIELDS.map((field) => sqlString(field === 'text' ? inOrder.join(' ') : (doc[field] ?? []).join(' '))).join(', ')})`)
   }
   fill.push(...groupInserts(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `, docRows))
   fill.push(...groupInserts(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `, ftsRows))

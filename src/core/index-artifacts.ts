@@ -134,7 +134,7 @@ export type D1Tables = {
   fts: string
   /** `fts5vocab` over {@link D1Tables.fts} (`instance`): the postings of a term, with their frequencies. */
   vocab: string
-  /** `(term, part, postings)`: each term's postings in the searched fields, compact (`compact-postings.ts`), one row per term unless long. */
+  /** `(term, part, postings)`: each term's postings, compact (`compact-postings.ts`), one row per term unless long. */
   postings: string
   /** `(query, response)`: answers precomputed for short prefixes typed alone (see `prefix-answers.ts`). */
   answers: string

@@ -15,7 +15,7 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import type { Manifest } from './build-index.ts'
-import type { ColumnarIndex } from './columnar-search.ts'
+import type { ColumnarIndex, Phrase } from './columnar-search.ts'
 import { decodeColumns, type CompactPostings, type DocColumns } from './compact-postings.ts'
 import type { D1_META_KEYS, D1Stats } from './d1-content.ts'
 import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
@@ -79,11 +79,11 @@ export type PostingStore = {
   /** The postings of each term; a term the corpus lacks is left out. */
   postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
   /**
-   * The postings of each term in the searched fields, compact (a term the corpus lacks is left
-   * out): what the columnar first phase of ranking reads (`columnar-search.ts`). Optional:
-   * without it every search runs MiniSearch over the fetched postings.
+   * The postings of each term, compact (a term the corpus lacks is left out): what the columnar
+   * first phase of ranking reads (`columnar-search.ts`). Optional: without it every search runs
+   * MiniSearch over the fetched postings.
    */
-  compactPostings?(terms: readonly string[]): Promise<Map<string, CompactPostings>>
+  compactPostings?(terms: readonly string[], phrases?: readonly Phrase[]): Promise<{ postings: Map<string, CompactPostings>; phrases: Uint32Array[] }>
   /**
    * The postings of each term, with the heads of every paragraph they name, in one round trip
    * (optional: without it the reader asks {@link PostingStore.documents} for the heads next).
@@ -98,6 +98,8 @@ export type PostingStore = {
   documents(keys: { shortIds?: readonly number[]; ids?: readonly string[]; all?: boolean; bodies?: boolean }): Promise<StoredDocument[]>
 }
 
+const phraseKey = (phrase: Phrase): string => JSON.stringify(phrase)
+
 /** What the view lacked: fetch these, then run the reader again. */
 export class MissingIndexData extends Error {
   /** Terms whose postings are needed. */
@@ -110,14 +112,17 @@ export class MissingIndexData extends Error {
   readonly bodies: readonly number[]
   /** Terms whose compact postings are needed (the columnar first phase). */
   readonly compactTerms: readonly string[]
+  /** Phrases whose paragraphs are needed (the columnar first phase). */
+  readonly phrases: readonly Phrase[]
 
-  constructor(terms: readonly string[], ids: readonly string[], all = false, bodies: readonly number[] = [], compactTerms: readonly string[] = []) {
+  constructor(terms: readonly string[], ids: readonly string[], all = false, bodies: readonly number[] = [], compactTerms: readonly string[] = [], phrases: readonly Phrase[] = []) {
     super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length + compactTerms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
     this.terms = terms
     this.ids = ids
     this.all = all
     this.bodies = bodies
     this.compactTerms = compactTerms
+    this.phrases = phrases
   }
 }
 
@@ -220,6 +225,7 @@ class FetchedData {
   readonly #shortIds = new Map<string, number | null>()
   readonly #missingBodies = new Set<number>()
   readonly #compact = new Map<string, CompactPostings | null>()
+  readonly #phrases = new Map<string, Uint32Array>()
   readonly #columnar: ColumnarIndex | undefined
   #all = false
   #miniSearch: MiniSearch<IndexedParagraph> | undefined
@@ -239,15 +245,21 @@ class FetchedData {
       columns,
       dictionary: terms,
       sourceIds: sources.map((source) => source.id),
-      postings: (wanted) => {
+      postings: (wanted, phrases) => {
         const missing = wanted.filter((term) => !this.#compact.has(term))
-        if (missing.length > 0) throw new MissingIndexData([], [], false, [], missing)
+        const missingPhrases = phrases.filter((phrase) => !this.#phrases.has(phraseKey(phrase)))
+        if (missing.length + missingPhrases.length > 0) throw new MissingIndexData([], [], false, [], missing, missingPhrases)
         const found = new Map<string, CompactPostings>()
         for (const term of wanted) {
           const postings = this.#compact.get(term)
           if (postings) found.set(term, postings)
         }
-        return found
+        return { postings: found, phrases: phrases.map((phrase) => this.#phrases.get(phraseKey(phrase))!) }
+      },
+      texts: (shortIds) => {
+        const missing = shortIds.filter((shortId) => !this.#bodies.has(shortId))
+        if (missing.length > 0) throw new MissingIndexData([], [], false, missing)
+        return shortIds.map((shortId) => this.#bodies.get(shortId)!.text)
       },
       paragraph: (shortId) => {
         const source = sources[columns.source[shortId]!]!
@@ -290,14 +302,15 @@ class FetchedData {
         : (store.postingsWithHeads?.(missing.terms) ?? store.postings(missing.terms).then((postings) => ({ postings, documents: [] as StoredDocument[] }))),
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
       missing.bodies.length > 0 ? store.documents({ shortIds: missing.bodies, bodies: true }) : [],
-      missing.compactTerms.length > 0 ? store.compactPostings!(missing.compactTerms) : new Map<string, CompactPostings>(),
+      missing.compactTerms.length + missing.phrases.length > 0 ? store.compactPostings!(missing.compactTerms, missing.phrases) : { postings: new Map<string, CompactPostings>(), phrases: [] },
     ])
     if (missing.all) {
       this.#add(await store.documents({ all: true }))
       this.#all = true
     }
     this.#add(whole)
-    for (const term of missing.compactTerms) this.#compact.set(term, compact.get(term) ?? null)
+    for (const term of missing.compactTerms) this.#compact.set(term, compact.postings.get(term) ?? null)
+    missing.phrases.forEach((phrase, i) => this.#phrases.set(phraseKey(phrase), compact.phrases[i]!))
     for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)
     this.#add(byId)
     this.#add(named)

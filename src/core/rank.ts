@@ -59,6 +59,17 @@ export type Ranking = {
   unmatchedUnits: number[]
 }
 
+/**
+ * Whether a text holds every phrase of the query, each as consecutive words, and none of its
+ * excluded phrases: what the engine's candidates are checked for, since the engine only finds
+ * the phrases' terms.
+ */
+export function phrasesHold(text: string, plan: QueryPlan): boolean {
+  const terms = textTerms(text)
+  for (const unit of plan.units) if (unit.kind === 'phrase' && indexOfPhrase(terms, unit.positions) < 0) return false
+  return !plan.excludedPhrases.some((phrase) => indexOfPhrase(terms, phrase) >= 0)
+}
+
 /** The prior weight of a kind of paragraph (see {@link KIND_WEIGHTS}). */
 export function kindWeight(kind: string): number {
   return KIND_WEIGHTS[kind] ?? 1
@@ -103,11 +114,7 @@ export function rankCandidates(candidates: readonly Candidate[], plan: QueryPlan
   for (const candidate of candidates) {
     // Every phrase must occur: its terms were required and now must be consecutive.
     if (!phraseUnits.every((unit) => unit.required.every((group) => someIn(group, candidate.terms)))) continue
-    if (phraseUnits.length > 0 || plan.excludedPhrases.length > 0) {
-      const terms = textTerms(candidate.paragraph.text)
-      if (!phraseUnits.every((unit) => indexOfPhrase(terms, unit.positions) >= 0)) continue
-      if (plan.excludedPhrases.some((phrase) => indexOfPhrase(terms, phrase) >= 0)) continue
-    }
+    if ((phraseUnits.length > 0 || plan.excludedPhrases.length > 0) && !phrasesHold(candidate.paragraph.text, plan)) continue
     let coverage = 0
     let typos = 0
     for (let u = 0; u < plan.units.length; u++) {

@@ -19,6 +19,7 @@ let store: IndexReader
 let calls: ReturnType<typeof memoryStore>['calls']
 let common: string[]
 let sourceIds: string[]
+let paragraphTexts: string[]
 
 beforeAll(async () => {
   // 1,500 paragraphs over 400 words: the commonest words are in most paragraphs.
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const vocabulary = JSON.parse(texts.vocabulary) as VocabularyEntry[]
   common = vocabulary.sort((a, b) => b[2] - a[2]).map(([word]) => word)
   sourceIds = memory.index.manifest.sources.map((source) => source.id)
+  paragraphTexts = (JSON.parse(built['paragraphs.json']) as { text: string }[]).map((paragraph) => paragraph.text)
 }, 120_000)
 
 describe('columnarFirstPhase', () => {
@@ -46,11 +48,13 @@ describe('columnarFirstPhase', () => {
     expect(total).toBeGreaterThan(RESCORE_WINDOW)
   })
 
-  const requests = (): (Partial<SearchRequest> & { query: string })[] => {
+  const requests = (): (Partial<SearchRequest> & { query: string; taken?: true })[] => {
     const [a, b, c, d] = common
     const rare = common.at(-1)!
     // A typo: the second letter doubled (one edit).
     const typo = (word: string) => word.slice(0, 2) + word.slice(1)
+    // Words `from` to `to` of a paragraph's text.
+    const words = (paragraph: number, from: number, to: number) => paragraphTexts[paragraph]!.split(/\s+/).slice(from, to).join(' ').replace(/[^\p{L}\p{N}' -]/gu, '')
     return [
       { query: a! },
       { query: `${a} ${b}` },
@@ -67,14 +71,26 @@ describe('columnarFirstPhase', () => {
       { query: `${a} ${b}`, sources: sourceIds.slice(1, 3), offset: 5 },
       { query: `${b} ${c}`, sources: sourceIds.slice(0, 1), kinds: ['body'], offset: 180, limit: 40 },
       { query: `${b} ${rare}`, fuzzy: false, prefix: false },
+      // Phrases: words that follow each other in some paragraph, and common words anywhere.
+      { query: `"${words(10, 0, 2)}"`, taken: true },
+      { query: `"${words(40, 2, 5)}" ${a}`, offset: 190 },
+      { query: `"${a} ${b}"` },
+      { query: `"${words(70, 1, 3)}`, limit: 30, taken: true },
+      { query: `${a} -"${words(90, 0, 2)}"`, offset: 195 },
+      { query: `${b} ${c} -"${a} ${b}" -"${words(120, 3, 5)}"`, kinds: ['body'] },
+      // A phrase of prefixes stands for more choices than the engine is asked for: checked on the texts.
+      { query: `"${words(55, 0, 3).split(' ').map((word) => word.slice(0, 2) + '*').join(' ')}" ${a}` },
     ]
   }
 
-  it.each([...Array(15).keys()])('ranks request %i as MiniSearch does, on every page', async (i) => {
-    const request = { ...SEARCH_DEFAULTS, ...requests()[i]! }
+  it.each([...Array(22).keys()])('ranks request %i as MiniSearch does, on every page', async (i) => {
+    const { taken, ...asked } = requests()[i]!
+    const request = { ...SEARCH_DEFAULTS, ...asked }
     const before = calls.compactPostings
     const actual = await store.read((index) => searchParagraphs(index, request))
     expect(calls.compactPostings).toBeGreaterThan(before)
     expect(actual).toEqual(await memory.read((index) => searchParagraphs(index, request)))
+    // A phrase taken from a paragraph's text is found there at least.
+    if (taken) expect(actual.total).toBeGreaterThan(0)
   })
 })

@@ -80,12 +80,21 @@ describe('storeReader', () => {
     expect(calls.postings - before.postings).toBe(0)
   })
 
-  it('searches a phrase with MiniSearch on the postings, the heads they name, then the texts read', async () => {
+  it('ranks a phrase on compact postings and the paragraphs the store finds holding it, then reads the texts of the top', async () => {
     const before = { ...calls }
-    await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: '"chemical weapons"' }))
-    expect(calls.postings - before.postings).toBe(1)
-    expect(calls.documents - before.documents).toBe(2)
+    const { total } = await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: '"chemical weapons"' }))
+    expect(total).toBe(3)
+    // Postings and the phrase's paragraphs, then the texts of the top of the ranking.
+    expect(calls.compactPostings - before.compactPostings).toBe(1)
+    expect(calls.documents - before.documents).toBe(1)
+    expect(calls.postings - before.postings).toBe(0)
+  })
+
+  it('searches exclusions alone with MiniSearch on the postings and every paragraph', async () => {
+    const before = { ...calls }
+    await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: '-Putin' }))
     expect(calls.compactPostings - before.compactPostings).toBe(0)
+    expect(calls.postings - before.postings).toBe(1)
   })
 
   it.each(['Marine Le P', 'Putin P', 'chem', 'red l'])('suggests for %j as the in-memory index does', async (query) => {

@@ -5,7 +5,8 @@
  */
 import type { AsPlainObject } from 'minisearch'
 import { decodePostings, encodePostingsParts, joinPostings } from '../../src/core/compact-postings.ts'
-import { SEARCHED_FIELDS, type StoredParagraph } from '../../src/core/index-options.ts'
+import { indexOfPhrase, textTerms } from '../../src/core/highlight.ts'
+import type { StoredParagraph } from '../../src/core/index-options.ts'
 import type { PostingStore, StoredDocument, TermPostings } from '../../src/core/index-reader.ts'
 
 /** The store, and counts of what was asked of it. */
@@ -20,7 +21,6 @@ export function memoryStore(indexJson: string): PostingStore & { calls: { postin
     return withBody ? { ...found, body: { text, related } } : found
   }
   const calls = { postings: 0, documents: 0, compactPostings: 0 }
-  const searchedFieldIds = new Set(SEARCHED_FIELDS.map((field) => String(plain.fieldIds[field])))
   return {
     calls,
     async postings(wanted) {
@@ -33,18 +33,14 @@ export function memoryStore(indexJson: string): PostingStore & { calls: { postin
       const whole = ids.map((id) => byId.get(id)).filter((shortId) => shortId !== undefined)
       return [...heads.map((shortId) => document(shortId, bodies)), ...whole.map((shortId) => document(shortId, true))].filter((found) => found !== undefined)
     },
-    async compactPostings(wanted) {
+    async compactPostings(wanted, phrases = []) {
       calls.compactPostings++
       // Through the compact text, as D1 keeps it, in parts small enough to be split.
-      return new Map(
-        wanted
-          .filter((term) => terms.has(term))
-          .map((term) => {
-            const searched = Object.fromEntries(Object.entries(terms.get(term)!).filter(([fieldId]) => searchedFieldIds.has(fieldId)))
-            return [term, joinPostings(encodePostingsParts(searched, 40).map(decodePostings))] as const
-          })
-          .filter(([, postings]) => postings.length > 0)
-      )
+      const postings = new Map(wanted.filter((term) => terms.has(term)).map((term) => [term, joinPostings(encodePostingsParts(terms.get(term)!, 40).map(decodePostings))] as const))
+      // A phrase's paragraphs, from their texts (D1 asks FTS5).
+      const texts = Object.entries(plain.storedFields).map(([shortId, stored]) => [Number(shortId), textTerms((stored as StoredParagraph).text)] as const)
+      const found = phrases.map((phrase) => Uint32Array.from(texts.filter(([, inText]) => indexOfPhrase(inText, phrase.map((terms) => new Set(terms))) >= 0).map(([shortId]) => shortId)))
+      return { postings, phrases: found }
     },
   }
 }

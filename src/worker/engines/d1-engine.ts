@@ -10,7 +10,7 @@
  */
 import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
-import { D1_META_KEYS } from '../../core/d1-content.ts'
+import { D1_META_KEYS, ftsPhraseQuery } from '../../core/d1-content.ts'
 import {
   loadStoreShell,
   storeReader,
@@ -77,6 +77,7 @@ export function d1Store(
       `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), CASE WHEN (SELECT yes FROM few) THEN json(body) END)) AS documents ` +
       `FROM ${tables.docs} WHERE rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
   )
+  const phraseDocsOf = db.prepare(`SELECT json_group_array(rowid) AS docs FROM ${tables.fts} WHERE ${tables.fts} MATCH ?1 GROUP BY rowid >> ${rowGroups.postings}`)
   const compactOf = db.prepare(`SELECT term, postings FROM ${tables.postings} WHERE term IN (SELECT value FROM json_each(?1)) ORDER BY term, part`)
   const readPostings = (results: D1Result<{ postings: string }>[], terms: readonly string[]): Map<string, TermPostings> => {
     const found = new Map<string, TermPostings>()
@@ -122,11 +123,18 @@ export function d1Store(
       if (statements.length === 0) return []
       return readDocuments(await db.batch<{ documents: string }>(statements))
     },
-    async compactPostings(terms) {
-      const { results } = await compactOf.bind(JSON.stringify(terms)).all<{ term: string; postings: string }>()
+    async compactPostings(terms, phrases = []) {
+      // The postings, and the paragraphs of each phrase FTS5 can match, in one round trip.
+      const queries = phrases.map((phrase) => ftsPhraseQuery(phrase, Infinity))
+      const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
+      const [rows, ...found] = await db.batch<{ term: string; postings: string } & { docs: string }>([compactOf.bind(JSON.stringify(terms)), ...asked])
       const parts = new Map<string, CompactPostings[]>()
-      for (const { term, postings } of results) (parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
-      return new Map([...parts].map(([term, list]) => [term, joinPostings(list)]))
+      for (const { term, postings } of rows!.results) (parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
+      let next = 0
+      return {
+        postings: new Map([...parts].map(([term, list]) => [term, joinPostings(list)])),
+        phrases: queries.map((query) => (query ? Uint32Array.from(found[next++]!.results.flatMap((row) => JSON.parse(row.docs) as number[])) : new Uint32Array(0))),
+      }
     },
   }
 }

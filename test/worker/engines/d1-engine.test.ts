@@ -75,10 +75,21 @@ describe('the D1 engine', () => {
       const documents = await d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }).documents({ shortIds })
       expect(documents.map((document) => document.shortId).sort((a, b) => a - b)).toEqual(shortIds.sort((a, b) => a - b))
       // The compact postings name the same 20 paragraphs, ascending, with the same frequencies.
-      const compact = (await d1Store(db, tables, fieldIds).compactPostings!(['putin', 'zzzz'])).get('putin')!
+      const compact = (await d1Store(db, tables, fieldIds).compactPostings!(['putin', 'zzzz'])).postings.get('putin')!
       const text = compact.find((field) => field.fieldId === fieldIds.text)!
       expect([...text.docs]).toEqual(shortIds.sort((a, b) => a - b))
       expect([...text.tfs]).toEqual(shortIds.map((shortId) => whole.get('putin')![0]![shortId]))
+    })
+
+    it('finds the paragraphs whose text holds a phrase with FTS5, in the postings\' round trip', async () => {
+      const { generation } = inject('d1Content')
+      const store = d1Store(db, d1Tables(generation), { text: 0, section: 1, grams: 2 })
+      // "chemical weapons" and "red line" are each in bbc#13, pc#5 and pc#6 (see search-shipped.test.ts);
+      // in the other order nowhere; "a-b" is no term FTS5 could hold.
+      const { phrases } = await store.compactPostings!(['chemic'], [[['chemic'], ['weapon']], [['weapon'], ['chemic']], [['red'], ['line', 'lie']], [['a-b'], ['line']]])
+      expect(phrases.map((docs) => docs.length)).toEqual([3, 0, 3, 0])
+      const chemical = (await store.compactPostings!(['chemic'])).postings.get('chemic')!.find((field) => field.fieldId === 0)!
+      for (const doc of phrases[0]!) expect([...chemical.docs]).toContain(doc)
     })
 
     it('sends the heads of the paragraphs the postings name in the postings\' round trip, with their bodies when few', async () => {
