@@ -149,15 +149,27 @@ export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<Sto
 }
 
 /**
- * A provider of the D1 engine's reader: the active generation, its shell cached per isolate.
+ * How long an isolate serves the generation it last read as active before reading it again, in
+ * milliseconds: the read costs a round trip per request otherwise. Serving the previous
+ * generation that long after a switch is still serving one whole corpus: the build keeps the
+ * generation before the new one (see `d1DropOtherGenerations`).
+ */
+export const GENERATION_TTL_MS = 1_000
+
+/** D1's error for a table that is not there: a generation dropped while an isolate still served it. */
+const NO_SUCH_TABLE = /no such table/i
+
+/**
+ * A provider of the D1 engine's reader: the active generation, read at most every
+ * `generationTtlMs`, its shell cached per isolate.
  *
+ * @param options.generationTtlMs - See {@link GENERATION_TTL_MS}.
  * @throws {@link IndexUnavailableError} when the binding is missing or no generation is active.
  */
-export function d1IndexProvider(): (env: Pick<Env, 'INDEX_DB'>) => Promise<IndexReader> {
-  let cached: { generation: string; shell: Promise<StoreShell> } | undefined
-  return async (env) => {
-    const db = env.INDEX_DB
-    if (!db) throw new IndexUnavailableError('the INDEX_DB binding is missing: see [[d1_databases]] in wrangler.toml')
+export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (env: Pick<Env, 'INDEX_DB'>) => Promise<IndexReader> {
+  const ttl = options.generationTtlMs ?? GENERATION_TTL_MS
+  let cached: { generation: string; shell: Promise<StoreShell>; readAt: number } | undefined
+  const activeGeneration = async (db: D1Database): Promise<string> => {
     let active: { generation: string } | null
     try {
       active = await db.prepare(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`).first<{ generation: string }>()
@@ -165,15 +177,43 @@ export function d1IndexProvider(): (env: Pick<Env, 'INDEX_DB'>) => Promise<Index
       active = null
     }
     if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
-    const tables = d1Tables(active.generation)
-    if (cached?.generation !== active.generation) {
-      const shell = loadD1Shell(db, tables)
-      cached = { generation: active.generation, shell }
-      shell.catch(() => {
-        if (cached?.shell === shell) cached = undefined
-      })
+    return active.generation
+  }
+  const provide = async (db: D1Database, fresh: boolean): Promise<IndexReader> => {
+    const now = Date.now()
+    if (fresh || !cached || now - cached.readAt >= ttl) {
+      const generation = await activeGeneration(db)
+      if (cached?.generation === generation) cached.readAt = now
+      else {
+        const shell = loadD1Shell(db, d1Tables(generation))
+        const entry = (cached = { generation, shell, readAt: now })
+        shell.catch(() => {
+          if (cached === entry) cached = undefined
+        })
+      }
     }
-    const shell = await cached.shell
-    return storeReader(shell, d1Store(db, tables, shell.stats.fieldIds))
+    const { generation, shell } = cached!
+    return storeReader(await shell, d1Store(db, d1Tables(generation), (await shell).stats.fieldIds))
+  }
+  return async (env) => {
+    const db = env.INDEX_DB
+    if (!db) throw new IndexUnavailableError('the INDEX_DB binding is missing: see [[d1_databases]] in wrangler.toml')
+    const reader = await provide(db, false)
+    // The generation served may have been dropped since it was read (two builds within the TTL):
+    // read the active one again and answer from it.
+    const retried = <A extends unknown[], T>(call: (reader: IndexReader, ...args: A) => Promise<T>) =>
+      async (...args: A): Promise<T> => {
+        try {
+          return await call(reader, ...args)
+        } catch (error) {
+          if (!(error instanceof Error) || !NO_SUCH_TABLE.test(error.message)) throw error
+          return call(await provide(db, true), ...args)
+        }
+      }
+    return {
+      index: reader.index,
+      read: retried((current, fn, prefetch) => current.read(fn, prefetch)) as IndexReader['read'],
+      ...(reader.precomputed ? { precomputed: retried((current, key: string) => current.precomputed!(key)) } : {}),
+    }
   }
 }

@@ -14,9 +14,11 @@ import type { Env } from '../../../src/worker/env.ts'
 const testEnv = env as unknown as Env & { INDEX_DB: D1Database }
 const db = testEnv.INDEX_DB
 const run = (statements: readonly string[]) => db.batch(statements.map((statement) => db.prepare(statement)))
-const app = createApp({ index: d1IndexProvider() })
-const get = async (path: string) => {
-  const response = await app.fetch(new Request(new URL(path, 'http://search.test')), testEnv)
+const app = createApp({ index: d1IndexProvider({ generationTtlMs: 0 }) })
+// An isolate that reads the active generation at most once a minute.
+const cachingApp = createApp({ index: d1IndexProvider({ generationTtlMs: 60_000 }) })
+const get = async (path: string, from = app) => {
+  const response = await from.fetch(new Request(new URL(path, 'http://search.test')), testEnv)
   return { status: response.status, headers: response.headers, body: (await response.json()) as any }
 }
 const tableNames = async () => (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ps_docs_%'`).all<{ name: string }>()).results.map((row) => row.name).sort()
@@ -117,6 +119,7 @@ describe('the D1 engine', () => {
 
     it('switches to a new generation only when it is activated, whole', async () => {
       expect((await get('/api/health')).body.paragraphs).toBe(52)
+      expect((await get('/api/health', cachingApp)).body.paragraphs).toBe(52)
       const other = await otherIndex()
       await run(other.fill)
       // Filled but not active: queries still read the shipped corpus, all of it.
@@ -131,6 +134,9 @@ describe('the D1 engine', () => {
       expect((await get('/api/search?q=ferry')).body.total).toBe(2)
       expect((await get('/api/search?q=harbour')).body.total).toBe(2)
       expect((await get('/api/search?q=Putin')).body.total).toBe(0)
+      // An isolate that read the shipped generation less than its TTL ago still serves it, whole.
+      expect((await get('/api/search?q=ferry', cachingApp)).body.total).toBe(0)
+      expect((await get('/api/search?q=Putin', cachingApp)).body.total).toBe(20)
 
       // Both generations stay until the next build drops all but the new one and the one before.
       const shipped = inject('d1Content').generation
@@ -140,6 +146,8 @@ describe('the D1 engine', () => {
       await run(d1DropOtherGenerations(names, [other.generation]))
       expect(await tableNames()).toEqual([`ps_docs_${other.generation}`])
       expect((await get('/api/search?q=harbour')).body.total).toBe(2)
+      // Its generation dropped, that isolate reads the active one again and answers from it.
+      expect((await get('/api/search?q=harbour', cachingApp)).body.total).toBe(2)
     })
   })
 })
