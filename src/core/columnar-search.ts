@@ -27,7 +27,7 @@ import type { CompactPostings, DocColumns } from './compact-postings.ts'
 import type { D1Stats } from './d1-content.ts'
 import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import type { QueryPlan } from './query-plan.ts'
-import { compareRanked, kindWeight, orderFacets, phrasesHold, RESCORE_WINDOW, type RankFilters, type Ranked, type Ranking } from './rank.ts'
+import { compareRanked, kindWeight, orderFacets, phrasesHold, RESCORE_WINDOW, type HoldsWord, type RankFilters, type Ranked, type Ranking } from './rank.ts'
 import { scoreWithTitle, type Candidate, type RetrievalQuery, type RetrievalUnit } from './retrieval.ts'
 import type { TitleMatch } from './source-titles.ts'
 import { PARAGRAPH_KINDS } from './types.ts'
@@ -56,13 +56,14 @@ export type ColumnarIndex = {
   /** The sources' ids, in index order. */
   sourceIds: readonly string[]
   /**
-   * The postings of these terms (a term the corpus lacks is left out), and the paragraphs whose
-   * text holds each phrase (short ids, ascending).
+   * The postings of these terms (a term the corpus lacks is left out), the paragraphs whose text
+   * holds each phrase, and those whose text holds each word as typed (folded, see `foldWord`):
+   * short ids, ascending.
    *
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
    *   and phrase of the call, so one round trip fetches them all.
    */
-  postings(terms: readonly string[], phrases: readonly Phrase[]): { postings: Map<string, CompactPostings>; phrases: Uint32Array[] }
+  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): { postings: Map<string, CompactPostings>; phrases: Uint32Array[]; words: Map<string, Uint32Array> }
   /** The paragraph with this short id, its text and other stored fields read when read. */
   paragraph(shortId: number): Candidate['paragraph']
   /**
@@ -181,10 +182,18 @@ function maskOf(ids: Iterable<number | undefined>, words: number): Uint32Array {
  * @param titles - The sources whose titles matched (`matchUnitTitles`).
  * @param filters - Source and kind filters.
  * @param depth - How many of the ranking's first hits become candidates (at least {@link RESCORE_WINDOW} is taken).
- * @returns The ranking's first phase: its top hits in order, the totals and facets over all.
+ * @returns The ranking's first phase: its top hits in order, the totals and facets over all; and
+ *   whether a hit's text holds a word as typed, for the second phase, without its text.
  * @throws whatever `index.postings` throws for postings not fetched yet.
  */
-export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, plan: QueryPlan, titles: ReadonlyMap<string, TitleMatch>, filters: RankFilters, depth: number): Ranking {
+export function columnarFirstPhase(
+  index: ColumnarIndex,
+  query: RetrievalQuery,
+  plan: QueryPlan,
+  titles: ReadonlyMap<string, TitleMatch>,
+  filters: RankFilters,
+  depth: number
+): Ranking & { holdsWord: HoldsWord } {
   const { stats, columns, dictionary } = index
   const units = query.units.map((unit) => unitSpecs(unit, dictionary))
   const wanted = new Set<string>(query.excludedTerms)
@@ -194,7 +203,9 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
   const choices = (phrase: Phrase) => phrase.reduce((product, terms) => product * terms.length, 1)
   const found = phraseUnits.filter(({ positions }) => choices(positions) <= MAX_PHRASE_CHOICES)
   const excludedPhrases = plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms]))
-  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases])
+  // The words as typed, for the rescoring of the top (`finishRanking`): which paragraphs hold them.
+  const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
+  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed)
   const postings = fetched.postings
 
   // Ids of the query terms and of the index terms matched, for the bit sets of each match.
@@ -459,6 +470,7 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
     columns.position[docOf[a]!]! - columns.position[docOf[b]!]!
   const take = Math.min(hitSlots.length, Math.max(depth, RESCORE_WINDOW))
   const top = selectTop(hitSlots, take, compare)
+  const docOfHit = new Map<Ranked, number>()
   const hits: Ranked[] = top.map((slot) => {
     const doc = docOf[slot]!
     const source = columns.source[doc]!
@@ -473,16 +485,38 @@ export function columnarFirstPhase(index: ColumnarIndex, query: RetrievalQuery, 
       paragraphTerms,
     }
     if (titled) candidate.score = scoreWithTitle(candidate.score, queryTerms.length, titled.title.score, candidate.queryTerms.length)
-    return { candidate, score: score[slot]!, coverage: coverage[slot]!, typos: typos[slot]!, sourceOrder: source }
+    const ranked = { candidate, score: score[slot]!, coverage: coverage[slot]!, typos: typos[slot]!, sourceOrder: source }
+    docOfHit.set(ranked, doc)
+    return ranked
   })
   hits.sort(compareRanked)
+  const holdsWord: HoldsWord = (hit, folded) => {
+    const docs = fetched.words.get(folded)
+    const doc = docOfHit.get(hit)
+    return docs && doc !== undefined ? sortedHas(docs, doc) : undefined
+  }
   return {
+    holdsWord,
     hits,
     total: hitSlots.length,
     corrected,
     facets: orderFacets(facets, sourceIds),
     unmatchedUnits: unitMatched.flatMap((matched, u) => (matched ? [] : [u])),
   }
+}
+
+/** Whether an ascending array holds a value (binary search). */
+function sortedHas(sorted: Uint32Array, value: number): boolean {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const at = sorted[mid]!
+    if (at === value) return true
+    if (at < value) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 function anyMask(a: Uint32Array, b: Uint32Array): boolean {

@@ -10,8 +10,9 @@
  * - postings: per field `fieldId:` then the paragraphs' short ids as gaps from the previous one,
  *   each followed by `.tf` when the term occurs more than once; entries separated by `,`, fields
  *   by `;`. `0:0,3.2;2:5` is field 0 in paragraphs 0 and 3 (twice), field 2 in paragraph 5;
- * - columns: one line per paragraph in short-id order, `source,kind,position,len0,len1,…` (indexes
- *   into the manifest's sources and {@link PARAGRAPH_KINDS}), lines separated by `;`.
+ * - columns: one line per paragraph in short-id order, `source,kind,position,fact,len0,len1,…`
+ *   (indexes into the manifest's sources and {@link PARAGRAPH_KINDS}; the fact as 1 + its index in
+ *   a list of facts kept beside, 0 for none), lines separated by `;`.
  */
 import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
 
@@ -190,26 +191,28 @@ export type DocColumns = {
   kind: Uint8Array
   /** The paragraph's position in its source. */
   position: Uint32Array
+  /** 1 + the index of the paragraph's fact in the list of facts, or 0 when it has none. */
+  fact: Uint32Array
   /** Each field's length (MiniSearch's count of its terms), by field id, then short id. */
   lengths: Uint32Array[]
 }
 
 /** One paragraph's row of {@link DocColumns}, as the build knows it. */
-export type DocRow = { source: number; kind: ParagraphKind; position: number; lengths: readonly (number | null | undefined)[] }
+export type DocRow = { source: number; kind: ParagraphKind; position: number; fact: number; lengths: readonly (number | null | undefined)[] }
 
 /**
  * Encodes the columns; rows must be given for short ids 0, 1, 2… in order.
  *
  * @throws Error when a kind is not one of {@link PARAGRAPH_KINDS}.
  * @example
- * encodeColumns([{ source: 0, kind: 'caption', position: 11, lengths: [7, null, 3] }]) // => '0,1,b,7,0,3'
+ * encodeColumns([{ source: 0, kind: 'caption', position: 11, fact: 0, lengths: [7, null, 3] }]) // => '0,1,b,0,7,0,3'
  */
 export function encodeColumns(rows: readonly DocRow[]): string {
   return rows
-    .map(({ source, kind, position, lengths }) => {
+    .map(({ source, kind, position, fact, lengths }) => {
       const k = PARAGRAPH_KINDS.indexOf(kind)
       if (k < 0) throw new Error(`paragraph kind "${kind}" is not one of ${PARAGRAPH_KINDS.join(', ')}`)
-      return [source, k, position, ...lengths.map((length) => length ?? 0)].map((value) => value.toString(36)).join(',')
+      return [source, k, position, fact, ...lengths.map((length) => length ?? 0)].map((value) => value.toString(36)).join(',')
     })
     .join(';')
 }
@@ -218,24 +221,48 @@ export function encodeColumns(rows: readonly DocRow[]): string {
  * Decodes the columns of {@link encodeColumns}.
  *
  * @param fields - How many field lengths each row has.
- * @throws Error naming the row when a row has not `3 + fields` numbers.
+ * @throws Error naming the row when a row has not `4 + fields` numbers.
  */
 export function decodeColumns(text: string, fields: number): DocColumns {
-  const rows = text === '' ? [] : text.split(';')
+  let count = text === '' ? 0 : 1
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 59 /* ; */) count++
   const columns: DocColumns = {
-    count: rows.length,
-    source: new Uint32Array(rows.length),
-    kind: new Uint8Array(rows.length),
-    position: new Uint32Array(rows.length),
-    lengths: Array.from({ length: fields }, () => new Uint32Array(rows.length)),
+    count,
+    source: new Uint32Array(count),
+    kind: new Uint8Array(count),
+    position: new Uint32Array(count),
+    fact: new Uint32Array(count),
+    lengths: Array.from({ length: fields }, () => new Uint32Array(count)),
   }
-  rows.forEach((row, shortId) => {
-    const values = row.split(',').map((value) => parseInt(value, 36))
-    if (values.length !== 3 + fields || values.some(Number.isNaN)) throw new Error(`paragraph columns are malformed at row ${shortId}: ${JSON.stringify(row)}`)
-    columns.source[shortId] = values[0]!
-    columns.kind[shortId] = values[1]!
-    columns.position[shortId] = values[2]!
-    for (let f = 0; f < fields; f++) columns.lengths[f]![shortId] = values[3 + f]!
-  })
+  const width = 4 + fields
+  const row = new Array<number>(width)
+  let i = 0
+  for (let shortId = 0; shortId < count; shortId++) {
+    const start = i
+    let n = 0
+    for (;;) {
+      let value = 0
+      let d = digit(text.charCodeAt(i))
+      if (d < 0 || n === width) break
+      do {
+        value = value * 36 + d
+        d = digit(text.charCodeAt(++i))
+      } while (d >= 0)
+      row[n++] = value
+      if (text.charCodeAt(i) !== 44 /* , */) break
+      i++
+    }
+    const end = text.charCodeAt(i)
+    if (n !== width || (end !== 59 && i !== text.length)) {
+      const stop = text.indexOf(';', start)
+      throw new Error(`paragraph columns are malformed at row ${shortId}: ${JSON.stringify(text.slice(start, stop < 0 ? undefined : stop))}`)
+    }
+    i++
+    columns.source[shortId] = row[0]!
+    columns.kind[shortId] = row[1]!
+    columns.position[shortId] = row[2]!
+    columns.fact[shortId] = row[3]!
+    for (let f = 0; f < fields; f++) columns.lengths[f]![shortId] = row[4 + f]!
+  }
   return columns
 }

@@ -9,7 +9,8 @@
  * the D1 engine scores with the same statistics and answers the same:
  * - the postings table keeps each term's postings in the compact text of `compact-postings.ts`,
  *   one row per term (a long list split into parts under the statement limit): what a search
- *   reads, one primary-key look-up per term;
+ *   reads, one primary-key look-up per term; the words table the same for each word of the texts
+ *   as typed (folded, not stemmed): which paragraphs hold a word in the form typed;
  * - the FTS5 table is the inverted index of every field, common grams included: each paragraph's
  *   index terms, one token per occurrence (the text's in the text's order, so FTS5 matches
  *   phrases), read back through `fts5vocab` as postings with their frequencies, and with the
@@ -21,8 +22,9 @@
  * - the answers table keeps the answers precomputed for short prefixes typed alone;
  * - the meta table keeps the corpus statistics (document count, average field lengths), the
  *   manifest, the vocabulary, the index terms the vocabulary does not name (for typo
- *   tolerance) and every paragraph's columns (source, kind, position, field lengths: what ranking
- *   reads of each match), split into parts small enough for one statement each.
+ *   tolerance), every paragraph's columns (source, kind, position, fact, field lengths: what
+ *   ranking reads of each match) and the facts they name, split into parts small enough for one
+ *   statement each.
  */
 import type { AsPlainObject } from 'minisearch'
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, d1Generation, d1Tables, splitUtf8 } from './index-artifacts.ts'
@@ -30,13 +32,14 @@ import type { Manifest } from './build-index.ts'
 import { encodeColumns, encodePostingsParts, type DocRow } from './compact-postings.ts'
 import { GRAMS_FIELD, INDEX_FIELDS, type StoredParagraph } from './index-options.ts'
 import { textTerms } from './highlight.ts'
+import { foldWord, tokenize } from './terms.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
 
 /** What MiniSearch's scoring needs besides the postings: kept in the meta table under `stats`. */
 export type D1Stats = Pick<AsPlainObject, 'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength'>
 
 /** The keys of the meta table. */
-export const D1_META_KEYS = { manifest: 'manifest', vocabulary: 'vocabulary', stats: 'stats', terms: 'terms', columns: 'columns' } as const
+export const D1_META_KEYS = { manifest: 'manifest', vocabulary: 'vocabulary', stats: 'stats', terms: 'terms', columns: 'columns', facts: 'facts' } as const
 
 /**
  * Longest part of a term's postings in one row, in characters: a row is written by one INSERT,
@@ -113,7 +116,7 @@ export function sqlString(value: string): string {
  *   would disagree.
  * @example
  * const { fill, activate } = d1Content(files)
- * // fill: DROP/CREATE of ps_meta_v3_…, ps_docs_v3_…, ps_fts_v3_…, ps_vocab_v3_…, ps_answers_v3_…, ps_postings_v3_…, then INSERTs
+ * // fill: DROP/CREATE of ps_meta_v3_…, ps_docs_v3_…, ps_fts_v3_…, ps_vocab_v3_…, ps_answers_v3_…, ps_postings_v3_…, ps_words_v3_…, then INSERTs
  */
 export function d1Content(source: D1Source): D1Content {
   const plain = JSON.parse(source.index) as AsPlainObject
@@ -127,6 +130,7 @@ export function d1Content(source: D1Source): D1Content {
     `DROP TABLE IF EXISTS ${tables.meta}`,
     `DROP TABLE IF EXISTS ${tables.answers}`,
     `DROP TABLE IF EXISTS ${tables.postings}`,
+    `DROP TABLE IF EXISTS ${tables.words}`,
     `CREATE TABLE ${tables.meta} (key TEXT NOT NULL, part INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, part))`,
     `CREATE TABLE ${tables.docs} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lengths TEXT NOT NULL, head TEXT NOT NULL, body TEXT NOT NULL)`,
     // Contentless: the terms are only ever read back through the vocabulary table.
@@ -134,6 +138,7 @@ export function d1Content(source: D1Source): D1Content {
     `CREATE VIRTUAL TABLE ${tables.vocab} USING fts5vocab(${tables.fts}, instance)`,
     `CREATE TABLE ${tables.answers} (query TEXT PRIMARY KEY, response TEXT NOT NULL)`,
     `CREATE TABLE ${tables.postings} (term TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, PRIMARY KEY (term, part)) WITHOUT ROWID`,
+    `CREATE TABLE ${tables.words} (word TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, PRIMARY KEY (word, part)) WITHOUT ROWID`,
   ]
 
   // The terms of each document and field, one per occurrence.
@@ -159,6 +164,7 @@ export function d1Content(source: D1Source): D1Content {
     encodePostingsParts(fields, POSTINGS_PART_MAX_CHARS).forEach((part, i) => postingRows.push(`(${sqlString(term)}, ${i}, ${sqlString(part)})`))
   }
 
+  const columns = docColumns(plain, manifest.sources)
   const stats: D1Stats = { documentCount: plain.documentCount, nextId: plain.nextId, fieldIds: plain.fieldIds, averageFieldLength: plain.averageFieldLength }
   const metaRows: string[] = []
   const meta: [string, string][] = [
@@ -166,7 +172,8 @@ export function d1Content(source: D1Source): D1Content {
     [D1_META_KEYS.manifest, source.manifest],
     [D1_META_KEYS.vocabulary, source.vocabulary],
     [D1_META_KEYS.terms, JSON.stringify(otherTerms)],
-    [D1_META_KEYS.columns, docColumns(plain, manifest.sources)],
+    [D1_META_KEYS.columns, columns.text],
+    [D1_META_KEYS.facts, JSON.stringify(columns.facts)],
   ]
   const decoder = new TextDecoder()
   for (const [key, value] of meta) {
@@ -191,6 +198,7 @@ export function d1Content(source: D1Source): D1Content {
   fill.push(...groupInserts(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `, docRows))
   fill.push(...groupInserts(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `, ftsRows))
   fill.push(...groupInserts(`INSERT INTO ${tables.postings} (term, part, postings) VALUES `, postingRows))
+  fill.push(...groupInserts(`INSERT INTO ${tables.words} (word, part, postings) VALUES `, wordRows(plain)))
   const answerRows = (source.answers ?? []).map(([query, response]) => `(${sqlString(query)}, ${sqlString(response)})`)
   fill.push(...groupInserts(`INSERT INTO ${tables.answers} (query, response) VALUES `, answerRows))
 
@@ -198,23 +206,49 @@ export function d1Content(source: D1Source): D1Content {
 }
 
 /**
- * The columns of every paragraph (see `compact-postings.ts`), in short-id order.
+ * The columns of every paragraph (see `compact-postings.ts`), in short-id order, and the facts
+ * they name.
  *
  * @throws Error when the short ids do not run from 0 without a gap, or a paragraph's source is not in the manifest.
  */
-function docColumns(plain: AsPlainObject, sources: Manifest['sources']): string {
+function docColumns(plain: AsPlainObject, sources: Manifest['sources']): { text: string; facts: string[] } {
   const sourceIndex = new Map(sources.map((source, i) => [source.id, i]))
+  const factIndex = new Map<string, number>()
   const rows: DocRow[] = []
+  const fieldCount = Object.keys(plain.fieldIds).length
   for (let shortId = 0; shortId < plain.nextId; shortId++) {
     const stored = plain.storedFields[shortId] as StoredParagraph | undefined
     if (!stored || plain.documentIds[shortId] === undefined) throw new Error(`the index has no paragraph with short id ${shortId}: short ids must run from 0 without a gap`)
     const source = sourceIndex.get(stored.sourceId)
     if (source === undefined) throw new Error(`paragraph ${plain.documentIds[shortId]} names source "${stored.sourceId}", which the manifest lacks`)
-    const fieldCount = Object.keys(plain.fieldIds).length
+    let fact = 0
+    if (stored.fact) {
+      if (!factIndex.has(stored.fact)) factIndex.set(stored.fact, factIndex.size)
+      fact = factIndex.get(stored.fact)! + 1
+    }
     const lengths = Array.from({ length: fieldCount }, (_, fieldId) => plain.fieldLength[shortId]?.[fieldId] ?? 0)
-    rows.push({ source, kind: stored.kind, position: stored.position, lengths })
+    rows.push({ source, kind: stored.kind, position: stored.position, fact, lengths })
   }
-  return encodeColumns(rows)
+  return { text: encodeColumns(rows), facts: [...factIndex.keys()] }
+}
+
+/**
+ * The rows of the words table: for each word of the texts as `foldWord` folds it (function words
+ * too), the paragraphs whose text holds it, compact (field 0). The ranking's rescoring asks
+ * whether a paragraph holds a word in the form typed (`rank.ts`), which is this.
+ */
+function wordRows(plain: AsPlainObject): string[] {
+  const docs = new Map<string, number[]>()
+  for (let shortId = 0; shortId < plain.nextId; shortId++) {
+    const { text } = plain.storedFields[shortId] as StoredParagraph
+    for (const word of new Set(tokenize(text).map(foldWord))) (docs.get(word) ?? docs.set(word, []).get(word)!).push(shortId)
+  }
+  const rows: string[] = []
+  for (const [word, list] of docs) {
+    const postings = { 0: Object.fromEntries(list.map((shortId) => [shortId, 1])) }
+    encodePostingsParts(postings, POSTINGS_PART_MAX_CHARS).forEach((part, i) => rows.push(`(${sqlString(word)}, ${i}, ${sqlString(part)})`))
+  }
+  return rows
 }
 
 /**
@@ -240,7 +274,7 @@ export function d1Activate(generation: string): string[] {
 export function d1DropOtherGenerations(tableNames: readonly string[], keep: readonly string[]): string[] {
   const kept = new Set(keep.flatMap((generation) => Object.values(d1Tables(generation))))
   // The vocabulary tables first: they read the FTS tables. FTS5's shadow tables go with their table.
-  const prefixes = ['ps_vocab_', 'ps_fts_', 'ps_docs_', 'ps_meta_', 'ps_answers_', 'ps_postings_']
+  const prefixes = ['ps_vocab_', 'ps_fts_', 'ps_docs_', 'ps_meta_', 'ps_answers_', 'ps_postings_', 'ps_words_']
   return prefixes.flatMap((prefix) =>
     tableNames.filter((name) => name.startsWith(prefix) && /^ps_[a-z]+_v\d+_[0-9a-f]+$/.test(name) && !kept.has(name)).map((name) => `DROP TABLE IF EXISTS ${name}`)
   )

@@ -136,6 +136,8 @@ export type D1Tables = {
   vocab: string
   /** `(term, part, postings)`: each term's postings, compact (`compact-postings.ts`), one row per term unless long. */
   postings: string
+  /** `(word, part, postings)`: for each word of the texts as typed (folded), the paragraphs holding it, compact. */
+  words: string
   /** `(query, response)`: answers precomputed for short prefixes typed alone (see `prefix-answers.ts`). */
   answers: string
 }
@@ -155,6 +157,7 @@ export function d1Tables(generation: string): D1Tables {
     fts: `ps_fts_${generation}`,
     vocab: `ps_vocab_${generation}`,
     postings: `ps_postings_${generation}`,
+    words: `ps_words_${generation}`,
     answers: `ps_answers_${generation}`,
   }
 }

@@ -83,7 +83,11 @@ export type PostingStore = {
    * first phase of ranking reads (`columnar-search.ts`). Optional: without it every search runs
    * MiniSearch over the fetched postings.
    */
-  compactPostings?(terms: readonly string[], phrases?: readonly Phrase[]): Promise<{ postings: Map<string, CompactPostings>; phrases: Uint32Array[] }>
+  compactPostings?(
+    terms: readonly string[],
+    phrases?: readonly Phrase[],
+    words?: readonly string[]
+  ): Promise<{ postings: Map<string, CompactPostings>; phrases: Uint32Array[]; words: Map<string, Uint32Array> }>
   /**
    * The postings of each term, with the heads of every paragraph they name, in one round trip
    * (optional: without it the reader asks {@link PostingStore.documents} for the heads next).
@@ -100,6 +104,8 @@ export type PostingStore = {
 
 const phraseKey = (phrase: Phrase): string => JSON.stringify(phrase)
 
+const NO_DOCS = new Uint32Array(0)
+
 /** What the view lacked: fetch these, then run the reader again. */
 export class MissingIndexData extends Error {
   /** Terms whose postings are needed. */
@@ -114,8 +120,18 @@ export class MissingIndexData extends Error {
   readonly compactTerms: readonly string[]
   /** Phrases whose paragraphs are needed (the columnar first phase). */
   readonly phrases: readonly Phrase[]
+  /** Folded words whose paragraphs are needed (the columnar first phase). */
+  readonly words: readonly string[]
 
-  constructor(terms: readonly string[], ids: readonly string[], all = false, bodies: readonly number[] = [], compactTerms: readonly string[] = [], phrases: readonly Phrase[] = []) {
+  constructor(
+    terms: readonly string[],
+    ids: readonly string[],
+    all = false,
+    bodies: readonly number[] = [],
+    compactTerms: readonly string[] = [],
+    phrases: readonly Phrase[] = [],
+    words: readonly string[] = []
+  ) {
     super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length + compactTerms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
     this.terms = terms
     this.ids = ids
@@ -123,6 +139,7 @@ export class MissingIndexData extends Error {
     this.bodies = bodies
     this.compactTerms = compactTerms
     this.phrases = phrases
+    this.words = words
   }
 }
 
@@ -134,8 +151,10 @@ export type StoreShell = {
   stats: D1Stats
   /** Every index term of a searched field, for completing typo-tolerant and prefix terms. */
   terms: SearchableMap<true>
-  /** What ranking reads of every paragraph (source, kind, position, field lengths). */
+  /** What ranking reads of every paragraph (source, kind, position, fact, field lengths). */
   columns: DocColumns
+  /** The facts the columns name (`columns.fact` is 1 + an index here). */
+  facts: string[]
 }
 
 /** The shell's parts as a store keeps them (JSON, and the columns' compact text): D1's meta table. */
@@ -164,7 +183,7 @@ export function loadStoreShell(parts: ShellParts): StoreShell {
     paragraph: unfetched,
   }
   const stats = JSON.parse(parts.stats) as D1Stats
-  return { index, stats, terms, columns: decodeColumns(parts.columns, Object.keys(stats.fieldIds).length) }
+  return { index, stats, terms, columns: decodeColumns(parts.columns, Object.keys(stats.fieldIds).length), facts: JSON.parse(parts.facts) as string[] }
 }
 
 /**
@@ -226,6 +245,7 @@ class FetchedData {
   readonly #missingBodies = new Set<number>()
   readonly #compact = new Map<string, CompactPostings | null>()
   readonly #phrases = new Map<string, Uint32Array>()
+  readonly #words = new Map<string, Uint32Array>()
   readonly #columnar: ColumnarIndex | undefined
   #all = false
   #miniSearch: MiniSearch<IndexedParagraph> | undefined
@@ -237,7 +257,7 @@ class FetchedData {
 
   /** The columnar view of what is fetched (see `columnar-search.ts`). */
   #columnarIndex(): ColumnarIndex {
-    const { columns, stats, terms, index } = this.#shell
+    const { columns, stats, terms, index, facts } = this.#shell
     const sources = index.manifest.sources
     const head = (shortId: number) => this.#documents.get(shortId)?.head
     return {
@@ -245,16 +265,17 @@ class FetchedData {
       columns,
       dictionary: terms,
       sourceIds: sources.map((source) => source.id),
-      postings: (wanted, phrases) => {
+      postings: (wanted, phrases, words) => {
         const missing = wanted.filter((term) => !this.#compact.has(term))
         const missingPhrases = phrases.filter((phrase) => !this.#phrases.has(phraseKey(phrase)))
-        if (missing.length + missingPhrases.length > 0) throw new MissingIndexData([], [], false, [], missing, missingPhrases)
+        const missingWords = words.filter((word) => !this.#words.has(word))
+        if (missing.length + missingPhrases.length + missingWords.length > 0) throw new MissingIndexData([], [], false, [], missing, missingPhrases, missingWords)
         const found = new Map<string, CompactPostings>()
         for (const term of wanted) {
           const postings = this.#compact.get(term)
           if (postings) found.set(term, postings)
         }
-        return { postings: found, phrases: phrases.map((phrase) => this.#phrases.get(phraseKey(phrase))!) }
+        return { postings: found, phrases: phrases.map((phrase) => this.#phrases.get(phraseKey(phrase))!), words: new Map(words.map((word) => [word, this.#words.get(word)!])) }
       },
       texts: (shortIds) => {
         const missing = shortIds.filter((shortId) => !this.#bodies.has(shortId))
@@ -277,10 +298,7 @@ class FetchedData {
             body()
             return head(shortId)?.section ?? null
           },
-          get fact() {
-            body()
-            return head(shortId)?.fact ?? null
-          },
+          fact: columns.fact[shortId] ? facts[columns.fact[shortId]! - 1]! : null,
           get text() {
             return body().text
           },
@@ -302,7 +320,9 @@ class FetchedData {
         : (store.postingsWithHeads?.(missing.terms) ?? store.postings(missing.terms).then((postings) => ({ postings, documents: [] as StoredDocument[] }))),
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
       missing.bodies.length > 0 ? store.documents({ shortIds: missing.bodies, bodies: true }) : [],
-      missing.compactTerms.length + missing.phrases.length > 0 ? store.compactPostings!(missing.compactTerms, missing.phrases) : { postings: new Map<string, CompactPostings>(), phrases: [] },
+      missing.compactTerms.length + missing.phrases.length + missing.words.length > 0
+        ? store.compactPostings!(missing.compactTerms, missing.phrases, missing.words)
+        : { postings: new Map<string, CompactPostings>(), phrases: [], words: new Map<string, Uint32Array>() },
     ])
     if (missing.all) {
       this.#add(await store.documents({ all: true }))
@@ -311,6 +331,7 @@ class FetchedData {
     this.#add(whole)
     for (const term of missing.compactTerms) this.#compact.set(term, compact.postings.get(term) ?? null)
     missing.phrases.forEach((phrase, i) => this.#phrases.set(phraseKey(phrase), compact.phrases[i]!))
+    for (const word of missing.words) this.#words.set(word, compact.words.get(word) ?? NO_DOCS)
     for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)
     this.#add(byId)
     this.#add(named)

@@ -154,16 +154,24 @@ export function rankCandidates(candidates: readonly Candidate[], plan: QueryPlan
 }
 
 /**
+ * Whether a hit's text holds a word in the form typed (a folded word, as `foldWord` compares
+ * words), known from an index of the words; `undefined` when not known.
+ */
+export type HoldsWord = (hit: Ranked, folded: string) => boolean | undefined
+
+/**
  * The second phase of ranking, shared by every engine: the top {@link RESCORE_WINDOW} of hits
  * sorted by {@link compareRanked} are rescored by the forms typed and sorted again, and no
  * comment is left before a report of the same fact.
  *
  * @param first - The first phase's ranking: its hits sorted by {@link compareRanked}.
+ * @param holdsWord - Whether a hit's text holds a folded word, when the engine knows without the
+ *   text (`undefined`: read the text).
  */
-export function finishRanking(first: Ranking, plan: QueryPlan): Ranking {
+export function finishRanking(first: Ranking, plan: QueryPlan, holdsWord?: HoldsWord): Ranking {
   const { hits } = first
   const top = hits.slice(0, RESCORE_WINDOW)
-  rescoreExactForms(top, plan)
+  rescoreExactForms(top, plan, holdsWord)
   hits.splice(0, top.length, ...top.sort(compareRanked))
   // A comment never outranks a report of the same fact (issue 12).
   hits.splice(0, top.length, ...commentsAfterReports(hits.slice(0, top.length), (hit) => hit.candidate.paragraph.kind === 'comment', (hit) => hit.candidate.paragraph.fact ?? null))
@@ -187,7 +195,7 @@ export function compareRanked(a: Ranked, b: Ranked): number {
  * problems", not "international problems"), as `foldWord` compares words, gains score. The
  * window is fixed, so the order does not depend on the page asked for.
  */
-function rescoreExactForms(top: Ranked[], plan: QueryPlan): void {
+function rescoreExactForms(top: Ranked[], plan: QueryPlan, holdsWord?: HoldsWord): void {
   if (plan.units.length === 0 || top.length === 0) return
   const forms = plan.units.map((unit) => (unit.kind === 'word' ? [unit.word.folded] : unit.words.map((word) => word.folded)))
   for (const ranked of top) {
@@ -196,7 +204,8 @@ function rescoreExactForms(top: Ranked[], plan: QueryPlan): void {
       const unit = plan.units[u]!
       // A word in the form typed has the word's own term: without it, there is nothing to look for.
       if (unit.kind === 'word' && !ranked.candidate.terms.includes(unit.word.term)) continue
-      if (containsFoldedWords(ranked.candidate.paragraph.text, forms[u]!)) found++
+      const known = unit.kind === 'word' ? holdsWord?.(ranked, unit.word.folded) : undefined
+      if (known ?? containsFoldedWords(ranked.candidate.paragraph.text, forms[u]!)) found++
     }
     ranked.score *= 1 + (EXACT_FORM_WEIGHT * found) / plan.units.length
   }

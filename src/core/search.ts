@@ -70,7 +70,7 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest, eng
   const filters = { sources: new Set(request.sources ?? []), kinds: new Set(request.kinds ?? []) }
   if (index.columnar && supportsColumnar(plan, query)) {
     const first = columnarFirstPhase(index.columnar, query, plan, matchUnitTitles(index.titles, query), filters, request.offset + request.limit)
-    return shapeResponse(finishRanking(first, plan), plan, shape)
+    return shapeResponse(finishRanking(first, plan, first.holdsWord), plan, shape)
   }
   const candidates = engine.retrieve(query)
   const ranking = rankCandidates(candidates, plan, [...index.sources.keys()], filters)

@@ -48,6 +48,15 @@ describe('columnarFirstPhase', () => {
     expect(total).toBeGreaterThan(RESCORE_WINDOW)
   })
 
+  it('reads the texts of the page only: the rescoring knows the words as typed from the words table', async () => {
+    const before = { ...calls }
+    const { hits, total } = await store.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: `${common[0]} ${common[1]}`, limit: 7 }))
+    expect(total).toBeGreaterThan(RESCORE_WINDOW)
+    expect(hits.length).toBe(7)
+    expect(calls.compactPostings - before.compactPostings).toBe(1)
+    expect(calls.texts - before.texts).toBe(7)
+  })
+
   const requests = (): (Partial<SearchRequest> & { query: string; taken?: true })[] => {
     const [a, b, c, d] = common
     const rare = common.at(-1)!

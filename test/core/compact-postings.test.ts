@@ -47,21 +47,25 @@ describe('decodePostings', () => {
 describe('columns', () => {
   it('encode one row per paragraph in base 36 and decode into typed columns', () => {
     const text = encodeColumns([
-      { source: 0, kind: 'caption', position: 11, lengths: [7, null, 3] },
-      { source: 37, kind: 'list-item', position: 0, lengths: [100, 2, 0] },
+      { source: 0, kind: 'caption', position: 11, fact: 0, lengths: [7, null, 3] },
+      { source: 37, kind: 'list-item', position: 0, fact: 36, lengths: [100, 2, 0] },
     ])
-    // caption is kind 1 and list-item kind 4 in PARAGRAPH_KINDS; 37 = "11", 100 = "2s".
-    expect(text).toBe('0,1,b,7,0,3;11,4,0,2s,2,0')
+    // caption is kind 1 and list-item kind 4 in PARAGRAPH_KINDS; 37 = "11", 36 = "10", 100 = "2s".
+    expect(text).toBe('0,1,b,0,7,0,3;11,4,0,10,2s,2,0')
     const columns = decodeColumns(text, 3)
     expect(columns.count).toBe(2)
     expect([...columns.source]).toEqual([0, 37])
     expect([...columns.kind]).toEqual([1, 4])
     expect([...columns.position]).toEqual([11, 0])
+    expect([...columns.fact]).toEqual([0, 36])
     expect(columns.lengths.map((lengths) => [...lengths])).toEqual([[7, 100], [0, 2], [3, 0]])
   })
 
   it('name the row that is malformed, and an unknown kind', () => {
-    expect(() => decodeColumns('0,1,b,7,0,3;1,2', 3)).toThrow('paragraph columns are malformed at row 1: "1,2"')
-    expect(() => encodeColumns([{ source: 0, kind: 'footer' as never, position: 0, lengths: [] }])).toThrow('paragraph kind "footer" is not one of')
+    expect(() => decodeColumns('0,1,b,0,7,0,3;1,2', 3)).toThrow('paragraph columns are malformed at row 1: "1,2"')
+    expect(() => decodeColumns('0,1,b,0,7,0,3,9;0,1,b,0,7,0,3', 3)).toThrow('paragraph columns are malformed at row 0: "0,1,b,0,7,0,3,9"')
+    expect(() => decodeColumns('0,1,b,0,7,0,!', 3)).toThrow('paragraph columns are malformed at row 0')
+    expect(decodeColumns('', 3).count).toBe(0)
+    expect(() => encodeColumns([{ source: 0, kind: 'footer' as never, position: 0, fact: 0, lengths: [] }])).toThrow('paragraph kind "footer" is not one of')
   })
 })

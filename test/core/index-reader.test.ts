@@ -26,7 +26,7 @@ function shellParts(): ShellParts {
 
 let memory: IndexReader
 let store: IndexReader
-let calls: { postings: number; documents: number; compactPostings: number }
+let calls: { postings: number; documents: number; compactPostings: number; texts: number }
 beforeAll(() => {
   memory = inMemoryReader(loadIndex(files))
   const backing = memoryStore(files.index)

@@ -78,6 +78,7 @@ export function d1Store(
       `FROM ${tables.docs} WHERE rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
   )
   const phraseDocsOf = db.prepare(`SELECT json_group_array(rowid) AS docs FROM ${tables.fts} WHERE ${tables.fts} MATCH ?1 GROUP BY rowid >> ${rowGroups.postings}`)
+  const wordsOf = db.prepare(`SELECT word AS term, postings FROM ${tables.words} WHERE word IN (SELECT value FROM json_each(?1)) ORDER BY word, part`)
   const compactOf = db.prepare(`SELECT term, postings FROM ${tables.postings} WHERE term IN (SELECT value FROM json_each(?1)) ORDER BY term, part`)
   const readPostings = (results: D1Result<{ postings: string }>[], terms: readonly string[]): Map<string, TermPostings> => {
     const found = new Map<string, TermPostings>()
@@ -123,16 +124,23 @@ export function d1Store(
       if (statements.length === 0) return []
       return readDocuments(await db.batch<{ documents: string }>(statements))
     },
-    async compactPostings(terms, phrases = []) {
-      // The postings, and the paragraphs of each phrase FTS5 can match, in one round trip.
+    async compactPostings(terms, phrases = [], words = []) {
+      // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round trip.
       const queries = phrases.map((phrase) => ftsPhraseQuery(phrase, Infinity))
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
-      const [rows, ...found] = await db.batch<{ term: string; postings: string } & { docs: string }>([compactOf.bind(JSON.stringify(terms)), ...asked])
+      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string } & { docs: string }>([
+        compactOf.bind(JSON.stringify(terms)),
+        wordsOf.bind(JSON.stringify(words)),
+        ...asked,
+      ])
       const parts = new Map<string, CompactPostings[]>()
       for (const { term, postings } of rows!.results) (parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
+      const wordParts = new Map<string, CompactPostings[]>()
+      for (const { term, postings } of wordRows!.results) (wordParts.get(term) ?? wordParts.set(term, []).get(term)!).push(decodePostings(postings))
       let next = 0
       return {
         postings: new Map([...parts].map(([term, list]) => [term, joinPostings(list)])),
+        words: new Map([...wordParts].map(([word, list]) => [word, joinPostings(list)[0]?.docs ?? new Uint32Array(0)])),
         phrases: queries.map((query) => (query ? Uint32Array.from(found[next++]!.results.flatMap((row) => JSON.parse(row.docs) as number[])) : new Uint32Array(0))),
       }
     },
