@@ -20,6 +20,7 @@
  * after reports of the same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
 import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
+import { learnRoles, withRoleHolders } from './roles.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
 import type { Lexicon } from './wordnet.ts'
@@ -187,8 +188,25 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const { minScore, relativeScore, limit, candidateTerms, lexicon, statementWeight, exhaustive } = { ...DEFAULTS, ...options }
   const eligible = paragraphs.filter((paragraph) => paragraph.kind !== 'heading')
   const total = eligible.length
-  const quotes = eligible.map((paragraph) => extractQuotes([paragraph])[0]!)
-  const raw = eligible.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
+  // Roles written alone get their holder's name, as the corpus's appositions tell it ("the
+  // Finance Minister" → "the Finance Minister Lohan"), for the words and the speakers alike.
+  const roles = learnRoles(
+    paragraphs.map((paragraph) => paragraph.text),
+    lexicon
+  )
+  const read = [...eligible]
+  for (const indexes of bySource(eligible)) {
+    const texts = withRoleHolders(
+      indexes.map((index) => eligible[index]!.text),
+      roles,
+      lexicon
+    )
+    indexes.forEach((index, k) => {
+      if (texts[k] !== eligible[index]!.text) read[index] = { ...eligible[index]!, text: texts[k]! }
+    })
+  }
+  const quotes = read.map((paragraph) => extractQuotes([paragraph])[0]!)
+  const raw = read.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
 
   // Ids of terms and concepts, and the paragraph frequencies of terms.
   const termIds = new Map<string, number>()
@@ -341,7 +359,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
-  const speakers = speakersBySource(eligible)
+  const speakers = speakersBySource(read)
   const quoted = quotes.map(quotedTerms)
   const score = (i: number, j: number) => {
     const [ni, nj] = [parts[i]!.length, parts[j]!.length]
@@ -415,18 +433,24 @@ function shareQuotation(a: readonly string[], b: readonly string[]): boolean {
 /** Who speaks in each paragraph (see `speakersOf`), read source by source in document order. */
 function speakersBySource(paragraphs: readonly Paragraph[]): Set<string>[] {
   const result: Set<string>[] = new Array(paragraphs.length)
-  const bySource = new Map<string, number[]>()
-  paragraphs.forEach((paragraph, index) => {
-    const list = bySource.get(paragraph.sourceId)
-    if (list) list.push(index)
-    else bySource.set(paragraph.sourceId, [index])
-  })
-  for (const indexes of bySource.values()) {
-    indexes.sort((a, b) => paragraphs[a]!.position - paragraphs[b]!.position)
+  for (const indexes of bySource(paragraphs)) {
     const found = speakersOf(indexes.map((index) => paragraphs[index]!))
     indexes.forEach((index, k) => (result[index] = found[k]!))
   }
   return result
+}
+
+/** The indexes of each source's paragraphs, in document order. */
+function bySource(paragraphs: readonly Paragraph[]): number[][] {
+  const sources = new Map<string, number[]>()
+  paragraphs.forEach((paragraph, index) => {
+    const list = sources.get(paragraph.sourceId)
+    if (list) list.push(index)
+    else sources.set(paragraph.sourceId, [index])
+  })
+  const lists = [...sources.values()]
+  for (const indexes of lists) indexes.sort((a, b) => paragraphs[a]!.position - paragraphs[b]!.position)
+  return lists
 }
 
 /** The words of a paragraph's statements as one text (a term once, at its highest weight). */
