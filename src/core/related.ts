@@ -111,6 +111,20 @@ const SHORTLIST = 8
  */
 const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*[;(){}[\]—–]\s*|\s+-\s+|,\s+(?=(?:and|but|while|whereas|although|though|which|who)\s)/gu
 
+/**
+ * Numbers written as words, read as their digits: one outlet writes "five votes to four", another
+ * "a 5-4 decision". From two to ninety (`one` is as often a pronoun as a number; larger numbers
+ * are written in figures in news copy).
+ */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  [
+    ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
+      (word, i) => [word, String(i + 2)] as const
+    ),
+    ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => [word, String((i + 2) * 10)] as const),
+  ]
+)
+
 /** The concepts of a word the lexicon is not asked about. */
 const NO_CONCEPTS: readonly string[] = []
 
@@ -147,11 +161,12 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
     const first = opensSentence
     opensSentence = false
     const folded = foldWord(token.text)
-    if (folded.length < 2 || isStopWord(folded)) continue
-    const term = processTerm(token.text)
+    if ((folded.length < 2 && !/\d/.test(folded)) || isStopWord(folded)) continue
+    const digits = NUMBER_WORDS.get(folded)
+    const term = processTerm(digits ?? token.text)
     if (!term) continue
     const isName = /^\p{Lu}/u.test(token.text) && !first
-    const isNumber = /\d/.test(folded)
+    const isNumber = digits !== undefined || /\d/.test(folded)
     const inQuote = quoted.some((quote) => token.start >= quote.start && token.end <= quote.end)
     const boost = (isNumber ? NUMBER_WEIGHT : 1) * (inQuote ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
     const words = statements[statement]!

@@ -43,6 +43,16 @@ function tokens(text: string): Token[] {
 const isCapitalised = (token: Token | undefined) => token !== undefined && token.word && /^(?:(?:al|el|bin|ibn)-)?\p{Lu}/u.test(token.text)
 const isFunctionWord = (lower: string) => FUNCTION_WORD.test(lower) || isStopWord(lower)
 
+/** Whether the word at `k` ends a person noun: alone (`governor`) or with the word before it, as WordNet writes compounds (`chief_justice`, `prime_minister`). */
+function endsPersonNoun(list: readonly Token[], k: number, isPerson: (word: string) => boolean): boolean {
+  const token = list[k]
+  if (!token?.word) return false
+  const lower = token.text.toLowerCase()
+  if (isPerson(lower)) return true
+  const before = list[k - 1]
+  return before !== undefined && before.word && isPerson(`${before.text.toLowerCase()}_${lower}`)
+}
+
 /** The words of a role ending at the noun `head` (index): up to {@link MAX_MODIFIERS} words before it, stopping at punctuation or a function word. */
 function roleWords(list: readonly Token[], head: number, stop = -1): string[] {
   const words = [list[head]!.text.toLowerCase()]
@@ -97,7 +107,7 @@ export function learnRoles(texts: Iterable<string>, lexicon: Lexicon | undefined
     const list = tokens(text)
     for (let i = 0; i < list.length; i++) {
       const token = list[i]!
-      if (!token.word || !isPerson(token.text.toLowerCase())) continue
+      if (!endsPersonNoun(list, i, isPerson)) continue
       // A capitalised person noun after a lowercase one is a name's first word (`rival Marine Le Pen`).
       if (isCapitalised(token) && list[i - 1]?.word && !isCapitalised(list[i - 1]) && isPerson(list[i - 1]!.text.toLowerCase())) continue
       // Role, then name: `Finance Minister Piet Lohan`, `Russian president Vladimir Putin`.
@@ -133,7 +143,8 @@ export function learnRoles(texts: Iterable<string>, lexicon: Lexicon | undefined
  */
 function isNameAfterRole(list: readonly Token[], head: number, end: number, lexicon: Lexicon): boolean {
   const words = list.slice(head + 1, end).map((token) => token.text.toLowerCase())
-  if (words.some((word) => lexicon.isPerson!(word))) return false
+  // Neither a person noun, nor the second word of one (`Chief` then `Justice Miriam Oduya`).
+  if (words.some((word) => lexicon.isPerson!(word)) || lexicon.isPerson!(`${list[head]!.text.toLowerCase()}_${words[0]}`)) return false
   if (words.length > 1) return true
   return isCapitalised(list[head]) && !lexicon.isCommonWord?.(words[0]!)
 }
@@ -205,7 +216,7 @@ export function withRoleHolders(texts: readonly string[], book: RoleBook, lexico
       let head = -1
       for (let k = i + 1; k <= i + 1 + MAX_MODIFIERS && k < list.length && list[k]!.word; k++) {
         if (isFunctionWord(list[k]!.text.toLowerCase())) break
-        if (isPerson(list[k]!.text.toLowerCase())) head = k
+        if (endsPersonNoun(list, k, isPerson)) head = k
       }
       if (head < 0 || isCapitalised(list[head + 1])) continue
       const holders = holdersOf(roleWords(list, head, i), book)

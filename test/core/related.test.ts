@@ -163,4 +163,16 @@ describe('findRelated on the same fact in other words', () => {
     expect(without).toBeLessThan(0.6)
     expect(withRoles).toBeGreaterThan(without * (1.25 / 0.6))
   })
+
+  it('reads numbers written as words as their digits, single digits included', () => {
+    const votes = [
+      paragraph('a1', 'a', 'The court ruled by 5-4 against the law.'),
+      paragraph('b1', 'b', 'The court ruled by five to four against the law.'),
+      paragraph('b2', 'b', 'The court ruled by seven to two against the law.'),
+    ]
+    const list = findRelated(votes, { relativeScore: 0 }).get('a1')!
+    // b1 and b2 share "court ruled law" with a1; only b1 has its 5 and 4.
+    expect(list.map((r) => r.id)).toEqual(['b1', 'b2'])
+    expect(list[0]!.score).toBe(1)
+  })
 })

@@ -23,6 +23,13 @@ describe('learnRoles', () => {
     expect(book.get('union boss')).toEqual(new Set(['Korr']))
   })
 
+  it('reads a role WordNet writes as one compound noun (`chief_justice`) whole, not as a role and a name', () => {
+    const book = learnRoles(['Chief Justice Mira Odu wrote it.'], lexicon)
+    expect(book.get('chief justice')).toEqual(new Set(['Odu']))
+    expect(book.get('chief')).toBeUndefined()
+    expect(withRoleHolders(["The Chief Justice's opinion stands."], book, lexicon)).toEqual(["The Chief Justice Odu's opinion stands."])
+  })
+
   it('does not take compounds or a name starting with a person noun for a role and a name', () => {
     const book = learnRoles(['The Korean Peninsula was calm.', 'She beat her rival Marine Dace.', 'Sunni Arab rebels fought.'], lexicon)
     // `Korean Peninsula`: one word after a nationality, and `peninsula` is a common word.
