@@ -34,10 +34,14 @@ const MAX_MODIFIERS = 2
 const MAX_NAME_WORDS = 3
 
 function tokens(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((match) => {
-    const raw = match[0].replace(POSSESSIVE, '')
-    return { text: raw, start: match.index, end: match.index + raw.length, word: /^[\p{L}\p{N}]/u.test(raw) }
-  })
+  const list: Token[] = []
+  for (const match of text.matchAll(TOKEN)) {
+    let raw = match[0]
+    const word = raw.length > 1 || /[\p{L}\p{N}]/u.test(raw)
+    if (word && raw.length > 2 && raw.endsWith('s') && POSSESSIVE.test(raw)) raw = raw.slice(0, -2)
+    list.push({ text: raw, start: match.index, end: match.index + raw.length, word })
+  }
+  return list
 }
 
 const isCapitalised = (token: Token | undefined) => token !== undefined && token.word && /^(?:(?:al|el|bin|ibn)-)?\p{Lu}/u.test(token.text)
@@ -107,6 +111,10 @@ export function learnRoles(texts: Iterable<string>, lexicon: Lexicon | undefined
     const list = tokens(text)
     for (let i = 0; i < list.length; i++) {
       const token = list[i]!
+      // What follows or precedes must read as an apposition before the lexicon is asked (the cost
+      // of a build is in words that are not roles).
+      const nameFollows = isCapitalised(list[i + 1]) || (list[i + 1]?.text === ',' && isCapitalised(list[i + 2]))
+      if (!token.word || (!nameFollows && !commaThenArticleBefore(list, i))) continue
       if (!endsPersonNoun(list, i, isPerson)) continue
       // A capitalised person noun after a lowercase one is a name's first word (`rival Marine Le Pen`).
       if (isCapitalised(token) && list[i - 1]?.word && !isCapitalised(list[i - 1]) && isPerson(list[i - 1]!.text.toLowerCase())) continue
@@ -147,6 +155,12 @@ function isNameAfterRole(list: readonly Token[], head: number, end: number, lexi
   if (words.some((word) => lexicon.isPerson!(word)) || lexicon.isPerson!(`${list[head]!.text.toLowerCase()}_${words[0]}`)) return false
   if (words.length > 1) return true
   return isCapitalised(list[head]) && !lexicon.isCommonWord?.(words[0]!)
+}
+
+/** Whether `, the` comes before the word at `head`, up to {@link MAX_MODIFIERS} words before it (`Piet Lohan, the finance minister`). */
+function commaThenArticleBefore(list: readonly Token[], head: number): boolean {
+  const article = articleBefore(list, head)
+  return article >= 1 && list[article - 1]!.text === ','
 }
 
 /** The index of `the` opening the role whose noun is at `head` (up to {@link MAX_MODIFIERS} words before it), or -1. */
