@@ -386,44 +386,64 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     const jInI = coverIn(j, ni, withStatements)
     const whole = f1(iInJ.whole, jInI.whole)
     let best = 0
+    // Which statement of each paragraph the closest pair is (-1: the paragraphs as wholes).
+    let [partOfI, partOfJ] = [-1, -1]
     if (withStatements) {
       for (let p = 0; p < ni; p++) {
         for (let t = 0; t < nj; t++) {
           const ab = partTotals[i]![p]! === 0 ? 0 : iInJ.found![p * nj + t]! / partTotals[i]![p]!
           const ba = partTotals[j]![t]! === 0 ? 0 : jInI.found![t * ni + p]! / partTotals[j]![t]!
-          best = Math.max(best, f1(ab, ba))
+          const value = f1(ab, ba)
+          if (value > best) [best, partOfI, partOfJ] = [value, p, t]
         }
       }
     }
+    if (best <= whole) [partOfI, partOfJ] = [-1, -1]
     let value = (1 - statementWeight) * whole + statementWeight * Math.max(best, whole)
     if (quoted[i]!.length > 0 && quoted[j]!.length > 0 && shareQuotation(quoted[i]!, quoted[j]!)) value += SHARED_QUOTE_BONUS
     const [mine, theirs] = [speakers[i]!, speakers[j]!]
     if (mine.size > 0 && theirs.size > 0) value *= [...mine].some((key) => theirs.has(key)) ? SAME_SPEAKER : OTHER_SPEAKER
-    return Math.round(Math.min(1, value) * 1000) / 1000
+    return { score: Math.round(Math.min(1, value) * 1000) / 1000, partOfI, partOfJ }
   }
 
   const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, paragraphTerms, termDf, candidateTerms, limit)
-  const scored: { other: number; score: number }[][] = eligible.map(() => [])
+  // Each score with the statement of the paragraph it was scored from (`part`, -1 for the whole).
+  const scored: { other: number; score: number; part: number }[][] = eligible.map(() => [])
   eligible.forEach((_, i) => {
     for (const j of candidatesOf(i)) {
       if (scored[i]!.some((entry) => entry.other === j)) continue
-      const value = score(i, j)
-      scored[i]!.push({ other: j, score: value })
-      scored[j]!.push({ other: i, score: value })
+      const { score: value, partOfI, partOfJ } = score(i, j)
+      scored[i]!.push({ other: j, score: value, part: partOfI })
+      scored[j]!.push({ other: i, score: value, part: partOfJ })
     }
+  })
+  // Each paragraph's best score in each other source.
+  const bestIn = scored.map((list) => {
+    const best = new Map<string, number>()
+    for (const { other, score } of list) best.set(eligible[other]!.sourceId, Math.max(best.get(eligible[other]!.sourceId) ?? 0, score))
+    return best
   })
 
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, i) => {
     // A strong partner in one source does not hide the best partner in another: each other
     // source's paragraphs are cut at a share of that source's best.
-    const best = new Map<string, number>()
-    for (const { other, score } of scored[i]!) {
-      const source = eligible[other]!.sourceId
-      best.set(source, Math.max(best.get(source) ?? 0, score))
+    // Nor does a strong partner of one statement hide the partner of another statement of a long
+    // paragraph, when each is the other's best in its source (a paragraph of two facts, and each
+    // fact's report in that source).
+    const best = bestIn[i]!
+    const bestOfStatement = new Map<string, number>()
+    for (const { other, score, part } of scored[i]!) {
+      const key = `${part} ${eligible[other]!.sourceId}`
+      if (part >= 0) bestOfStatement.set(key, Math.max(bestOfStatement.get(key) ?? 0, score))
     }
     const list = scored[i]!
-      .filter((entry) => entry.score >= minScore && entry.score >= relativeScore * best.get(eligible[entry.other]!.sourceId)!)
+      .filter(
+        ({ other, score, part }) =>
+          score >= minScore &&
+          (score >= relativeScore * best.get(eligible[other]!.sourceId)! ||
+            (part >= 0 && score === bestOfStatement.get(`${part} ${eligible[other]!.sourceId}`) && score === bestIn[other]!.get(paragraph.sourceId)))
+      )
       .map(({ other, score }) => ({ id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
       // Opinion never outranks a report of the same fact.
       .sort((a, b) => Number(a.comment) - Number(b.comment) || b.score - a.score || (a.id < b.id ? -1 : 1))

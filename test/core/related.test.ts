@@ -175,4 +175,21 @@ describe('findRelated on the same fact in other words', () => {
     expect(list.map((r) => r.id)).toEqual(['b1', 'b2'])
     expect(list[0]!.score).toBe(1)
   })
+
+  it('keeps the best partner of each statement of a long paragraph in a source, when each is the other\'s best there', () => {
+    const twoFacts = [
+      paragraph('a1', 'a', 'Kremlin grain sanctions exports harvest quotas. Madrid stadium opens.'),
+      paragraph('b1', 'b', 'Kremlin grain sanctions exports harvest quotas.'),
+      paragraph('b2', 'b', 'Madrid stadium opens tonight with fireworks, concerts, parades and speeches.'),
+    ]
+    const all = findRelated(twoFacts, { relativeScore: 0 }).get('a1')!
+    // b2 scores under half of b1, so the cut per source alone would drop it ...
+    expect(all.map((r) => r.id)).toEqual(['b1', 'b2'])
+    expect(all[1]!.score).toBeLessThan(all[0]!.score / 2)
+    // ... but it is the best partner of a1's second statement in b, and a1 is b2's best in a.
+    expect(findRelated(twoFacts).get('a1')!.map((r) => r.id)).toEqual(['b1', 'b2'])
+    // With a paragraph of a that b2 prefers, a1 is no longer b2's best there: cut.
+    const rival = [...twoFacts, paragraph('a2', 'a', 'Madrid stadium opens tonight with fireworks.')]
+    expect(findRelated(rival).get('a1')!.map((r) => r.id)).toEqual(['b1'])
+  })
 })
