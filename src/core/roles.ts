@@ -47,14 +47,20 @@ function tokens(text: string): Token[] {
 const isCapitalised = (token: Token | undefined) => token !== undefined && token.word && /^(?:(?:al|el|bin|ibn)-)?\p{Lu}/u.test(token.text)
 const isFunctionWord = (lower: string) => FUNCTION_WORD.test(lower) || isStopWord(lower)
 
-/** Whether the word at `k` ends a person noun: alone (`governor`) or with the word before it, as WordNet writes compounds (`chief_justice`, `prime_minister`). */
+/**
+ * Whether the word at `k` ends a person noun: alone (`governor`) or with the word before it, as
+ * WordNet writes compounds (`chief_justice`). Compounds are looked up only after a person noun
+ * (`chief`, `attorney`): the others (`prime minister`) end in one anyway.
+ */
 function endsPersonNoun(list: readonly Token[], k: number, isPerson: (word: string) => boolean): boolean {
   const token = list[k]
   if (!token?.word) return false
   const lower = token.text.toLowerCase()
   if (isPerson(lower)) return true
   const before = list[k - 1]
-  return before !== undefined && before.word && isPerson(`${before.text.toLowerCase()}_${lower}`)
+  if (before === undefined || !before.word) return false
+  const first = before.text.toLowerCase()
+  return isPerson(first) && isPerson(`${first}_${lower}`)
 }
 
 /** The words of a role ending at the noun `head` (index): up to {@link MAX_MODIFIERS} words before it, stopping at punctuation or a function word. */

@@ -266,12 +266,16 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     return offsets?.[0] === undefined ? undefined : `n${offsets[0]}`
   })()
   const personCache = new Map<string, boolean>()
+  const descendsCache = new Map<string, boolean>()
   /** Whether `person` is among the synset's hypernyms, any number of links up. */
-  function descendsFromPerson(synset: string, seen = new Set<string>()): boolean {
-    if (synset === personSynset) return true
-    if (seen.has(synset)) return false
-    seen.add(synset)
-    return pointers(POS_OF_LETTER[synset[0]!]!, synset.slice(1)).hypernyms.some((hypernym) => descendsFromPerson(hypernym, seen))
+  function descendsFromPerson(synset: string): boolean {
+    const known = descendsCache.get(synset)
+    if (known !== undefined) return known
+    // Marked first, so a cycle (none in WordNet 3.1) ends instead of recursing forever.
+    descendsCache.set(synset, false)
+    const found = synset === personSynset || pointers(POS_OF_LETTER[synset[0]!]!, synset.slice(1)).hypernyms.some(descendsFromPerson)
+    descendsCache.set(synset, found)
+    return found
   }
   /** See {@link Lexicon.isPerson}. */
   function isPerson(word: string): boolean {
