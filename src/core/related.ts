@@ -9,15 +9,19 @@
  * a derivation, so "tried to influence the election" meets "efforts to meddle in the vote";
  * {@link BROADER_MATCH} through a lexicon's broader concepts, when it gives them), each
  * weighted by its inverse document frequency; the share of one text found in the other, taken
- * both ways, gives an F1. Numbers and quoted words weigh more, verbs of saying less; names are
- * matched as written, never through the lexicon.
+ * both ways, gives an F1. Numbers (written as words too: "five to four" is "5-4") and quoted words
+ * weigh more, verbs of saying less; names are matched as written, never through the lexicon. A
+ * role written alone ("the Finance Minister") is read with the name of the person the corpus's
+ * appositions give it (`roles.ts`), for the words and the speakers.
  *
  * A paragraph of news copy often holds several facts, and a fact one sentence, so the score is
  * the mean of the F1 of the whole paragraphs and the best F1 of two of their statements
  * (sentences or clauses). When both paragraphs say who speaks, a shared speaker raises the score
  * and different ones lower it. Candidates come from TF-IDF over terms, bounded as before (common
- * terms find none, a short list is scored), so the build stays near-linear. Comments (opinion) come
- * after reports of the same fact, whatever their scores. ARCHITECTURE.md has the measurements.
+ * terms find none, a short list is scored), so the build stays near-linear. Links weaker than half
+ * the best to the same source are cut, unless a link is the best of one of the paragraph's
+ * statements there and the two are each other's best. Comments (opinion) come after reports of the
+ * same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
 import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
 import { learnRoles, withRoleHolders } from './roles.ts'
