@@ -421,10 +421,16 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       scored[j]!.push({ other: i, score: value, part: partOfJ })
     }
   })
-  // Each paragraph's best score in each other source.
+  // Each paragraph's best score in each other source (sources by number).
+  const sourceNumbers = new Map<string, number>()
+  const sourceOf = Int32Array.from(eligible, (paragraph) => {
+    if (!sourceNumbers.has(paragraph.sourceId)) sourceNumbers.set(paragraph.sourceId, sourceNumbers.size)
+    return sourceNumbers.get(paragraph.sourceId)!
+  })
+  const sourceCount = sourceNumbers.size
   const bestIn = scored.map((list) => {
-    const best = new Map<string, number>()
-    for (const { other, score } of list) best.set(eligible[other]!.sourceId, Math.max(best.get(eligible[other]!.sourceId) ?? 0, score))
+    const best = new Map<number, number>()
+    for (const { other, score } of list) best.set(sourceOf[other]!, Math.max(best.get(sourceOf[other]!) ?? 0, score))
     return best
   })
 
@@ -436,17 +442,19 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     // paragraph, when each is the other's best in its source (a paragraph of two facts, and each
     // fact's report in that source).
     const best = bestIn[i]!
-    const bestOfStatement = new Map<string, number>()
+    // The best score of each statement in each source, keyed `statement × sources + source`.
+    const bestOfStatement = new Map<number, number>()
     for (const { other, score, part } of scored[i]!) {
-      const key = `${part} ${eligible[other]!.sourceId}`
-      if (part >= 0) bestOfStatement.set(key, Math.max(bestOfStatement.get(key) ?? 0, score))
+      if (part < 0) continue
+      const key = part * sourceCount + sourceOf[other]!
+      bestOfStatement.set(key, Math.max(bestOfStatement.get(key) ?? 0, score))
     }
     const list = scored[i]!
       .filter(
         ({ other, score, part }) =>
           score >= minScore &&
-          (score >= relativeScore * best.get(eligible[other]!.sourceId)! ||
-            (part >= 0 && score === bestOfStatement.get(`${part} ${eligible[other]!.sourceId}`) && score === bestIn[other]!.get(paragraph.sourceId)))
+          (score >= relativeScore * best.get(sourceOf[other]!)! ||
+            (part >= 0 && score === bestOfStatement.get(part * sourceCount + sourceOf[other]!) && score === bestIn[other]!.get(sourceOf[i]!)))
       )
       .map(({ other, score }) => ({ id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
       // Opinion never outranks a report of the same fact.

@@ -28,6 +28,8 @@ const PARTICLE = /^(?:al|de|du|van|von|bin|le|la|da|di)$/
 /** Words that are never part of a role: articles, determiners, conjunctions, prepositions, pronouns. */
 const FUNCTION_WORD =
   /^(?:the|a|an|and|or|but|yet|so|of|in|on|at|to|for|from|by|with|as|his|her|its|their|our|this|that|these|those|who|which|said|says|told|also|then|now|when|while|after|before|mr|mrs|ms|dr)$/
+const MAY_HOLD_APPOSITION = /[\p{L}\p{N},]\s+\p{Lu}/u
+const COMMA_THE = /,\s+the\s/i
 /** Most words of a role before its noun (`Russian`, `finance`; `young French`). */
 const MAX_MODIFIERS = 2
 /** Most capitalised words of a name after a role. */
@@ -114,6 +116,9 @@ export function learnRoles(texts: Iterable<string>, lexicon: Lexicon | undefined
     }
   }
   for (const text of texts) {
+    // An apposition needs a capital after a word or a comma, or `, the`: most text has one, but
+    // the rest is not tokenised.
+    if (!MAY_HOLD_APPOSITION.test(text) && !COMMA_THE.test(text)) continue
     const list = tokens(text)
     for (let i = 0; i < list.length; i++) {
       const token = list[i]!
@@ -185,17 +190,25 @@ function articleBefore(list: readonly Token[], head: number): number {
  * of the known roles with the same word before the noun (`the Russian leader` → `Russian
  * president`; `the central bank chief` → `bank boss`).
  */
-function holdersOf(words: readonly string[], book: RoleBook): ReadonlySet<string> {
+function holdersOf(words: readonly string[], book: RoleBook, byModifier: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> {
   for (let k = 0; k < words.length; k++) {
     const holders = book.get(words.slice(k).join(' '))
     if (holders) return holders
   }
-  const found = new Set<string>()
-  if (words.length < 2) return found
-  const modifier = words.at(-2)!
+  return (words.length >= 2 && byModifier.get(words.at(-2)!)) || NOBODY
+}
+
+const NOBODY: ReadonlySet<string> = new Set()
+
+/** The holders of the book's roles by the word before their noun (`russian` → the holders of `russian president`, …). */
+function holdersByModifier(book: RoleBook): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>()
   for (const [role, holders] of book) {
-    const roleWords = role.split(' ')
-    if (roleWords.length >= 2 && roleWords.at(-2) === modifier) for (const holder of holders) found.add(holder)
+    const words = role.split(' ')
+    if (words.length < 2) continue
+    const modifier = words.at(-2)!
+    if (!found.has(modifier)) found.set(modifier, new Set())
+    for (const holder of holders) found.get(modifier)!.add(holder)
   }
   return found
 }
@@ -218,6 +231,7 @@ function holdersOf(words: readonly string[], book: RoleBook): ReadonlySet<string
 export function withRoleHolders(texts: readonly string[], book: RoleBook, lexicon: Lexicon | undefined): string[] {
   const isPerson = lexicon?.isPerson
   if (!isPerson || book.size === 0) return [...texts]
+  const byModifier = holdersByModifier(book)
   const surnames = new Set<string>()
   for (const holders of book.values()) for (const holder of holders) surnames.add(holder)
   // When each surname was last written in the source (a running count of tokens).
@@ -239,7 +253,7 @@ export function withRoleHolders(texts: readonly string[], book: RoleBook, lexico
         if (endsPersonNoun(list, k, isPerson)) head = k
       }
       if (head < 0 || isCapitalised(list[head + 1])) continue
-      const holders = holdersOf(roleWords(list, head, i), book)
+      const holders = holdersOf(roleWords(list, head, i), book, byModifier)
       let holder: string | null = null
       if (holders.size === 1) holder = [...holders][0]!
       else for (const candidate of holders) if ((lastSeen.get(candidate) ?? 0) > (holder === null ? 0 : lastSeen.get(holder)!)) holder = candidate
