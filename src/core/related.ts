@@ -9,17 +9,22 @@
  * a derivation, so "tried to influence the election" meets "efforts to meddle in the vote";
  * {@link BROADER_MATCH} through a lexicon's broader concepts, when it gives them), each
  * weighted by its inverse document frequency; the share of one text found in the other, taken
- * both ways, gives an F1. Numbers and quoted words weigh more, verbs of saying less; names are
- * matched as written, never through the lexicon.
+ * both ways, gives an F1. Numbers (written as words too: "five to four" is "5-4") and quoted words
+ * weigh more, verbs of saying less; names are matched as written, never through the lexicon. A
+ * role written alone ("the Finance Minister") is read with the name of the person the corpus's
+ * appositions give it (`roles.ts`), for the words and the speakers.
  *
  * A paragraph of news copy often holds several facts, and a fact one sentence, so the score is
  * the mean of the F1 of the whole paragraphs and the best F1 of two of their statements
  * (sentences or clauses). When both paragraphs say who speaks, a shared speaker raises the score
  * and different ones lower it. Candidates come from TF-IDF over terms, bounded as before (common
- * terms find none, a short list is scored), so the build stays near-linear. Comments (opinion) come
- * after reports of the same fact, whatever their scores. ARCHITECTURE.md has the measurements.
+ * terms find none, a short list is scored), so the build stays near-linear. Links weaker than half
+ * the best to the same source are cut, unless a link is the best of one of the paragraph's
+ * statements there and the two are each other's best. Comments (opinion) come after reports of the
+ * same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
 import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
+import { learnRoles, withRoleHolders } from './roles.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
 import type { Lexicon } from './wordnet.ts'
@@ -110,6 +115,20 @@ const SHORTLIST = 8
  */
 const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*[;(){}[\]—–]\s*|\s+-\s+|,\s+(?=(?:and|but|while|whereas|although|though|which|who)\s)/gu
 
+/**
+ * Numbers written as words, read as their digits: one outlet writes "five votes to four", another
+ * "a 5-4 decision". From two to ninety (`one` is as often a pronoun as a number; larger numbers
+ * are written in figures in news copy).
+ */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  [
+    ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
+      (word, i) => [word, String(i + 2)] as const
+    ),
+    ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => [word, String((i + 2) * 10)] as const),
+  ]
+)
+
 /** The concepts of a word the lexicon is not asked about. */
 const NO_CONCEPTS: readonly string[] = []
 
@@ -146,11 +165,12 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
     const first = opensSentence
     opensSentence = false
     const folded = foldWord(token.text)
-    if (folded.length < 2 || isStopWord(folded)) continue
-    const term = processTerm(token.text)
+    if ((folded.length < 2 && !/\d/.test(folded)) || isStopWord(folded)) continue
+    const digits = NUMBER_WORDS.get(folded)
+    const term = processTerm(digits ?? token.text)
     if (!term) continue
     const isName = /^\p{Lu}/u.test(token.text) && !first
-    const isNumber = /\d/.test(folded)
+    const isNumber = digits !== undefined || /\d/.test(folded)
     const inQuote = quoted.some((quote) => token.start >= quote.start && token.end <= quote.end)
     const boost = (isNumber ? NUMBER_WEIGHT : 1) * (inQuote ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
     const words = statements[statement]!
@@ -187,8 +207,25 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const { minScore, relativeScore, limit, candidateTerms, lexicon, statementWeight, exhaustive } = { ...DEFAULTS, ...options }
   const eligible = paragraphs.filter((paragraph) => paragraph.kind !== 'heading')
   const total = eligible.length
-  const quotes = eligible.map((paragraph) => extractQuotes([paragraph])[0]!)
-  const raw = eligible.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
+  // Roles written alone get their holder's name, as the corpus's appositions tell it ("the
+  // Finance Minister" → "the Finance Minister Lohan"), for the words and the speakers alike.
+  const roles = learnRoles(
+    paragraphs.map((paragraph) => paragraph.text),
+    lexicon
+  )
+  const read = [...eligible]
+  for (const indexes of bySource(eligible)) {
+    const texts = withRoleHolders(
+      indexes.map((index) => eligible[index]!.text),
+      roles,
+      lexicon
+    )
+    indexes.forEach((index, k) => {
+      if (texts[k] !== eligible[index]!.text) read[index] = { ...eligible[index]!, text: texts[k]! }
+    })
+  }
+  const quotes = read.map((paragraph) => extractQuotes([paragraph])[0]!)
+  const raw = read.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
 
   // Ids of terms and concepts, and the paragraph frequencies of terms.
   const termIds = new Map<string, number>()
@@ -341,7 +378,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
-  const speakers = speakersBySource(eligible)
+  const speakers = speakersBySource(read)
   const quoted = quotes.map(quotedTerms)
   const score = (i: number, j: number) => {
     const [ni, nj] = [parts[i]!.length, parts[j]!.length]
@@ -353,44 +390,72 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     const jInI = coverIn(j, ni, withStatements)
     const whole = f1(iInJ.whole, jInI.whole)
     let best = 0
+    // Which statement of each paragraph the closest pair is (-1: the paragraphs as wholes).
+    let [partOfI, partOfJ] = [-1, -1]
     if (withStatements) {
       for (let p = 0; p < ni; p++) {
         for (let t = 0; t < nj; t++) {
           const ab = partTotals[i]![p]! === 0 ? 0 : iInJ.found![p * nj + t]! / partTotals[i]![p]!
           const ba = partTotals[j]![t]! === 0 ? 0 : jInI.found![t * ni + p]! / partTotals[j]![t]!
-          best = Math.max(best, f1(ab, ba))
+          const value = f1(ab, ba)
+          if (value > best) [best, partOfI, partOfJ] = [value, p, t]
         }
       }
     }
+    if (best <= whole) [partOfI, partOfJ] = [-1, -1]
     let value = (1 - statementWeight) * whole + statementWeight * Math.max(best, whole)
     if (quoted[i]!.length > 0 && quoted[j]!.length > 0 && shareQuotation(quoted[i]!, quoted[j]!)) value += SHARED_QUOTE_BONUS
     const [mine, theirs] = [speakers[i]!, speakers[j]!]
     if (mine.size > 0 && theirs.size > 0) value *= [...mine].some((key) => theirs.has(key)) ? SAME_SPEAKER : OTHER_SPEAKER
-    return Math.round(Math.min(1, value) * 1000) / 1000
+    return { score: Math.round(Math.min(1, value) * 1000) / 1000, partOfI, partOfJ }
   }
 
   const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, paragraphTerms, termDf, candidateTerms, limit)
-  const scored: { other: number; score: number }[][] = eligible.map(() => [])
+  // Each score with the statement of the paragraph it was scored from (`part`, -1 for the whole).
+  const scored: { other: number; score: number; part: number }[][] = eligible.map(() => [])
   eligible.forEach((_, i) => {
     for (const j of candidatesOf(i)) {
       if (scored[i]!.some((entry) => entry.other === j)) continue
-      const value = score(i, j)
-      scored[i]!.push({ other: j, score: value })
-      scored[j]!.push({ other: i, score: value })
+      const { score: value, partOfI, partOfJ } = score(i, j)
+      scored[i]!.push({ other: j, score: value, part: partOfI })
+      scored[j]!.push({ other: i, score: value, part: partOfJ })
     }
+  })
+  // Each paragraph's best score in each other source (sources by number).
+  const sourceNumbers = new Map<string, number>()
+  const sourceOf = Int32Array.from(eligible, (paragraph) => {
+    if (!sourceNumbers.has(paragraph.sourceId)) sourceNumbers.set(paragraph.sourceId, sourceNumbers.size)
+    return sourceNumbers.get(paragraph.sourceId)!
+  })
+  const sourceCount = sourceNumbers.size
+  const bestIn = scored.map((list) => {
+    const best = new Map<number, number>()
+    for (const { other, score } of list) best.set(sourceOf[other]!, Math.max(best.get(sourceOf[other]!) ?? 0, score))
+    return best
   })
 
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, i) => {
     // A strong partner in one source does not hide the best partner in another: each other
     // source's paragraphs are cut at a share of that source's best.
-    const best = new Map<string, number>()
-    for (const { other, score } of scored[i]!) {
-      const source = eligible[other]!.sourceId
-      best.set(source, Math.max(best.get(source) ?? 0, score))
+    // Nor does a strong partner of one statement hide the partner of another statement of a long
+    // paragraph, when each is the other's best in its source (a paragraph of two facts, and each
+    // fact's report in that source).
+    const best = bestIn[i]!
+    // The best score of each statement in each source, keyed `statement × sources + source`.
+    const bestOfStatement = new Map<number, number>()
+    for (const { other, score, part } of scored[i]!) {
+      if (part < 0) continue
+      const key = part * sourceCount + sourceOf[other]!
+      bestOfStatement.set(key, Math.max(bestOfStatement.get(key) ?? 0, score))
     }
     const list = scored[i]!
-      .filter((entry) => entry.score >= minScore && entry.score >= relativeScore * best.get(eligible[entry.other]!.sourceId)!)
+      .filter(
+        ({ other, score, part }) =>
+          score >= minScore &&
+          (score >= relativeScore * best.get(sourceOf[other]!)! ||
+            (part >= 0 && score === bestOfStatement.get(part * sourceCount + sourceOf[other]!) && score === bestIn[other]!.get(sourceOf[i]!)))
+      )
       .map(({ other, score }) => ({ id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
       // Opinion never outranks a report of the same fact.
       .sort((a, b) => Number(a.comment) - Number(b.comment) || b.score - a.score || (a.id < b.id ? -1 : 1))
@@ -415,18 +480,24 @@ function shareQuotation(a: readonly string[], b: readonly string[]): boolean {
 /** Who speaks in each paragraph (see `speakersOf`), read source by source in document order. */
 function speakersBySource(paragraphs: readonly Paragraph[]): Set<string>[] {
   const result: Set<string>[] = new Array(paragraphs.length)
-  const bySource = new Map<string, number[]>()
-  paragraphs.forEach((paragraph, index) => {
-    const list = bySource.get(paragraph.sourceId)
-    if (list) list.push(index)
-    else bySource.set(paragraph.sourceId, [index])
-  })
-  for (const indexes of bySource.values()) {
-    indexes.sort((a, b) => paragraphs[a]!.position - paragraphs[b]!.position)
+  for (const indexes of bySource(paragraphs)) {
     const found = speakersOf(indexes.map((index) => paragraphs[index]!))
     indexes.forEach((index, k) => (result[index] = found[k]!))
   }
   return result
+}
+
+/** The indexes of each source's paragraphs, in document order. */
+function bySource(paragraphs: readonly Paragraph[]): number[][] {
+  const sources = new Map<string, number[]>()
+  paragraphs.forEach((paragraph, index) => {
+    const list = sources.get(paragraph.sourceId)
+    if (list) list.push(index)
+    else sources.set(paragraph.sourceId, [index])
+  })
+  const lists = [...sources.values()]
+  for (const indexes of lists) indexes.sort((a, b) => paragraphs[a]!.position - paragraphs[b]!.position)
+  return lists
 }
 
 /** The words of a paragraph's statements as one text (a term once, at its highest weight). */

@@ -37,6 +37,19 @@ export type Lexicon = {
    * looser match. Optional; the same word always gives the same array.
    */
   broader?(word: string): readonly string[]
+  /**
+   * Whether the word, as written (lowercase, singular: no detachment), names a kind of person in
+   * one of its most frequent noun senses (`governor`, `leader`, `boss`; not `bank`, not
+   * `leaders`): the nouns that can stand for a person named elsewhere ("the Russian leader").
+   * Optional.
+   */
+  isPerson?(word: string): boolean
+  /**
+   * Whether the database knows the word (lowercase) as a common word, in a sense that is not a
+   * named instance (`tower`, `peninsula`; not `putin`, which WordNet knows only as a person, nor
+   * an unknown name). Optional.
+   */
+  isCommonWord?(word: string): boolean
 }
 
 /** Options of {@link wordNetLexicon}. */
@@ -74,6 +87,8 @@ const DETACHMENTS: Record<WordNetPartOfSpeech, readonly [string, string][]> = {
 /** Pointer symbols followed: hypernyms (`@`, `@i`) and derivationally related forms (`+`). */
 const HYPERNYM = /^@i?$/
 const DERIVATION = '+'
+/** The pointer of a named thing to its kind (`Putin` → `statesman`): an instance, not a kind. */
+const INSTANCE_OF = '@i'
 
 const POS_LETTER: Record<WordNetPartOfSpeech, string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' }
 const POS_OF_LETTER: Record<string, WordNetPartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' }
@@ -131,7 +146,7 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     WordNetPartOfSpeech,
     (lemma: string) => string[] | undefined
   >
-  const pointerCache = new Map<string, { hypernyms: string[]; derivations: string[] }>()
+  const pointerCache = new Map<string, { hypernyms: string[]; derivations: string[]; instance: boolean }>()
   const cache = new Map<string, readonly string[]>()
   const broaderCache = new Map<string, readonly string[]>()
   const depthCache = new Map<string, number>()
@@ -163,11 +178,11 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
   }
 
   /** The hypernyms and derivations of a synset, read from its data line. */
-  function pointers(pos: WordNetPartOfSpeech, offset: string): { hypernyms: string[]; derivations: string[] } {
+  function pointers(pos: WordNetPartOfSpeech, offset: string): { hypernyms: string[]; derivations: string[]; instance: boolean } {
     const key = `${POS_LETTER[pos]}${offset}`
     let found = pointerCache.get(key)
     if (found) return found
-    found = { hypernyms: [], derivations: [] }
+    found = { hypernyms: [], derivations: [], instance: false }
     const data = files[`data.${pos}`]
     const start = Number(offset)
     const end = data.indexOf('\n', start)
@@ -186,6 +201,7 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
         if (!targetPos) continue
         const target = `${POS_LETTER[targetPos]}${fields[at + 1]}`
         if (HYPERNYM.test(symbol)) found.hypernyms.push(target)
+        if (symbol === INSTANCE_OF) found.instance = true
         else if (symbol === DERIVATION) found.derivations.push(target)
       }
     }
@@ -244,5 +260,37 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     return result
   }
 
-  return withBroader ? { concepts, broader } : { concepts }
+  /** The synset of `person`'s first noun sense: the root of the kinds of person. */
+  const personSynset = (() => {
+    const offsets = indexes.noun('person')
+    return offsets?.[0] === undefined ? undefined : `n${offsets[0]}`
+  })()
+  const personCache = new Map<string, boolean>()
+  const descendsCache = new Map<string, boolean>()
+  /** Whether `person` is among the synset's hypernyms, any number of links up. */
+  function descendsFromPerson(synset: string): boolean {
+    const known = descendsCache.get(synset)
+    if (known !== undefined) return known
+    // Marked first, so a cycle (none in WordNet 3.1) ends instead of recursing forever.
+    descendsCache.set(synset, false)
+    const found = synset === personSynset || pointers(POS_OF_LETTER[synset[0]!]!, synset.slice(1)).hypernyms.some(descendsFromPerson)
+    descendsCache.set(synset, found)
+    return found
+  }
+  /** See {@link Lexicon.isPerson}. */
+  function isPerson(word: string): boolean {
+    let found = personCache.get(word)
+    if (found === undefined) {
+      const offsets = indexes.noun(word) ?? []
+      found = personSynset !== undefined && offsets.slice(0, senses).some((offset) => !pointers('noun', offset).instance && descendsFromPerson(`n${offset}`))
+      personCache.set(word, found)
+    }
+    return found
+  }
+  /** See {@link Lexicon.isCommonWord}. */
+  function isCommonWord(word: string): boolean {
+    return sensesOf(word).some(([pos, offset]) => !pointers(pos, offset).instance)
+  }
+
+  return withBroader ? { concepts, broader, isPerson, isCommonWord } : { concepts, isPerson, isCommonWord }
 }

@@ -149,4 +149,47 @@ describe('findRelated on the same fact in other words', () => {
     expect(list.map((r) => r.id)).toEqual(['b1', 'b2'])
     expect(list[1]!.score).toBeLessThan(list[0]!.score * 0.6)
   })
+
+  it('reads a role written alone as the person the corpus names with it, for words and speakers', () => {
+    const spoken = [
+      paragraph('a1', 'a', 'Finance Minister Ada Wren said the budget would stay tight.'),
+      paragraph('b1', 'b', 'The Finance Minister said the budget would stay tight.'),
+    ]
+    const roles: Lexicon = { concepts: () => [], isPerson: (word) => word === 'minister' }
+    const withRoles = findRelated(spoken, { lexicon: roles }).get('a1')![0]!.score
+    const without = findRelated(spoken, { lexicon: { concepts: () => [] } }).get('a1')![0]!.score
+    // Without roles b1's speaker is "Finance Minister" (key `minister`), not Wren: × 0.6. With them
+    // b1 reads "The Finance Minister Wren said": the same speaker (× 1.25) and one more shared name.
+    expect(without).toBeLessThan(0.6)
+    expect(withRoles).toBeGreaterThan(without * (1.25 / 0.6))
+  })
+
+  it('reads numbers written as words as their digits, single digits included', () => {
+    const votes = [
+      paragraph('a1', 'a', 'The court ruled by 5-4 against the law.'),
+      paragraph('b1', 'b', 'The court ruled by five to four against the law.'),
+      paragraph('b2', 'b', 'The court ruled by seven to two against the law.'),
+    ]
+    const list = findRelated(votes, { relativeScore: 0 }).get('a1')!
+    // b1 and b2 share "court ruled law" with a1; only b1 has its 5 and 4.
+    expect(list.map((r) => r.id)).toEqual(['b1', 'b2'])
+    expect(list[0]!.score).toBe(1)
+  })
+
+  it('keeps the best partner of each statement of a long paragraph in a source, when each is the other\'s best there', () => {
+    const twoFacts = [
+      paragraph('a1', 'a', 'Kremlin grain sanctions exports harvest quotas. Madrid stadium opens.'),
+      paragraph('b1', 'b', 'Kremlin grain sanctions exports harvest quotas.'),
+      paragraph('b2', 'b', 'Madrid stadium opens tonight with fireworks, concerts, parades and speeches.'),
+    ]
+    const all = findRelated(twoFacts, { relativeScore: 0 }).get('a1')!
+    // b2 scores under half of b1, so the cut per source alone would drop it ...
+    expect(all.map((r) => r.id)).toEqual(['b1', 'b2'])
+    expect(all[1]!.score).toBeLessThan(all[0]!.score / 2)
+    // ... but it is the best partner of a1's second statement in b, and a1 is b2's best in a.
+    expect(findRelated(twoFacts).get('a1')!.map((r) => r.id)).toEqual(['b1', 'b2'])
+    // With a paragraph of a that b2 prefers, a1 is no longer b2's best there: cut.
+    const rival = [...twoFacts, paragraph('a2', 'a', 'Madrid stadium opens tonight with fireworks.')]
+    expect(findRelated(rival).get('a1')!.map((r) => r.id)).toEqual(['b1'])
+  })
 })

