@@ -21,12 +21,12 @@
  * (`phrasesHold`): of the paragraphs holding every required group, and of those holding every
  * word of an excluded phrase, which are fetched for it. Exclusions alone are not for this path.
  */
-import type SearchableMap from 'minisearch/SearchableMap'
 import type { SearchFacets } from './api-types.ts'
 import type { CompactPostings, DocColumns } from './compact-postings.ts'
 import type { D1Stats } from './d1-content.ts'
 import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import type { QueryPlan } from './query-plan.ts'
+import type { SortedWords } from './sorted-words.ts'
 import { compareRanked, kindWeight, orderFacets, phrasesHold, RESCORE_WINDOW, type HoldsWord, type RankFilters, type Ranked, type Ranking } from './rank.ts'
 import { scoreWithTitle, type Candidate, type RetrievalQuery, type RetrievalUnit } from './retrieval.ts'
 import type { TitleMatch } from './source-titles.ts'
@@ -52,7 +52,7 @@ export type ColumnarIndex = {
   /** Source, kind, position and field lengths of every paragraph. */
   columns: DocColumns
   /** Every index term of a searched field, for the terms within a word's typos. */
-  dictionary: SearchableMap<unknown>
+  dictionary: SortedWords
   /** The sources' ids, in index order. */
   sourceIds: readonly string[]
   /**
@@ -103,7 +103,7 @@ type Spec = { source: string; derived: { term: string; weight: number }[]; field
 type UnitSpecs = { kind: 'word'; own: Spec; alternatives: Spec[] } | { kind: 'phrase'; groups: Spec[][] }
 
 /** The specs of a word, as `retrieval.ts` asks MiniSearch for it: its term (with typos), then its alternatives. */
-function unitSpecs(unit: RetrievalUnit, dictionary: SearchableMap<unknown>): UnitSpecs {
+function unitSpecs(unit: RetrievalUnit, dictionary: SortedWords): UnitSpecs {
   const exact = (term: string, fields: SpecFields = 'searched'): Spec => ({ source: term, derived: [{ term, weight: 1 }], fields })
   if (unit.kind === 'phrase') {
     const grams = new Set(unit.grams)
@@ -111,7 +111,8 @@ function unitSpecs(unit: RetrievalUnit, dictionary: SearchableMap<unknown>): Uni
   }
   const derived = [{ term: unit.term, weight: 1 }]
   if (unit.typos > 0) {
-    for (const [term, [, distance]] of dictionary.fuzzyGet(unit.term, unit.typos)) {
+    for (const { index, distance } of dictionary.fuzzy(unit.term, unit.typos)) {
+      const term = dictionary.words[index]!
       if (distance) derived.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) })
     }
   }

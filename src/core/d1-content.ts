@@ -21,8 +21,8 @@
  *   and what only some readers read (text, related paragraphs);
  * - the answers table keeps the answers precomputed for short prefixes typed alone;
  * - the meta table keeps the corpus statistics (document count, average field lengths), the
- *   manifest, the vocabulary, the index terms the vocabulary does not name (for typo
- *   tolerance), every paragraph's columns (source, kind, position, fact, field lengths: what
+ *   manifest, the vocabulary, every index term of a searched field, sorted (for typo tolerance),
+ *   the sources' titles indexed (MiniSearch's JSON), every paragraph's columns (source, kind, position, fact, field lengths: what
  *   ranking reads of each match) and the facts they name, split into parts small enough for one
  *   statement each.
  */
@@ -32,6 +32,7 @@ import type { Manifest } from './build-index.ts'
 import { encodeColumns, encodePostingsParts, type DocRow } from './compact-postings.ts'
 import { GRAMS_FIELD, INDEX_FIELDS, type StoredParagraph } from './index-options.ts'
 import { textTerms } from './highlight.ts'
+import { indexSourceTitles } from './source-titles.ts'
 import { foldWord, tokenize } from './terms.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
 
@@ -39,7 +40,7 @@ import type { VocabularyEntry } from './vocabulary.ts'
 export type D1Stats = Pick<AsPlainObject, 'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength'>
 
 /** The keys of the meta table. */
-export const D1_META_KEYS = { manifest: 'manifest', vocabulary: 'vocabulary', stats: 'stats', terms: 'terms', columns: 'columns', facts: 'facts' } as const
+export const D1_META_KEYS = { manifest: 'manifest', vocabulary: 'vocabulary', stats: 'stats', terms: 'terms', columns: 'columns', facts: 'facts', titles: 'titles' } as const
 
 /**
  * Longest part of a term's postings in one row, in characters: a row is written by one INSERT,
@@ -145,7 +146,7 @@ export function d1Content(source: D1Source): D1Content {
   const fieldNames = Object.fromEntries(Object.entries(plain.fieldIds).map(([name, id]) => [String(id), name]))
   const occurrences = new Map<string, Record<string, string[]>>()
   const vocabularyTerms = new Set((JSON.parse(source.vocabulary) as VocabularyEntry[]).map(([, term]) => term))
-  const otherTerms: string[] = []
+  const searchedTerms = new Set<string>()
   const postingRows: string[] = []
   for (const [term, fields] of plain.index) {
     if (!STORABLE_TERM.test(term) || term !== term.toLowerCase()) throw new Error(`index term "${term}" cannot be stored unchanged in FTS5`)
@@ -160,7 +161,7 @@ export function d1Content(source: D1Source): D1Content {
         for (let i = 0; i < frequency; i++) list.push(term)
       }
     }
-    if (searched && !vocabularyTerms.has(term)) otherTerms.push(term)
+    if (searched) searchedTerms.add(term)
     encodePostingsParts(fields, POSTINGS_PART_MAX_CHARS).forEach((part, i) => postingRows.push(`(${sqlString(term)}, ${i}, ${sqlString(part)})`))
   }
 
@@ -171,7 +172,9 @@ export function d1Content(source: D1Source): D1Content {
     [D1_META_KEYS.stats, JSON.stringify(stats)],
     [D1_META_KEYS.manifest, source.manifest],
     [D1_META_KEYS.vocabulary, source.vocabulary],
-    [D1_META_KEYS.terms, JSON.stringify(otherTerms)],
+    // Every term of a searched field, sorted as `SortedWords` reads them (the vocabulary's terms too).
+    [D1_META_KEYS.terms, JSON.stringify([...new Set([...searchedTerms, ...vocabularyTerms])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))],
+    [D1_META_KEYS.titles, JSON.stringify(indexSourceTitles(manifest.sources))],
     [D1_META_KEYS.columns, columns.text],
     [D1_META_KEYS.facts, JSON.stringify(columns.facts)],
   ]

@@ -13,7 +13,6 @@
  * engines score and answer the same.
  */
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
-import SearchableMap from 'minisearch/SearchableMap'
 import type { Manifest } from './build-index.ts'
 import type { ColumnarIndex, Phrase } from './columnar-search.ts'
 import { decodeColumns, type CompactPostings, type DocColumns } from './compact-postings.ts'
@@ -21,7 +20,8 @@ import type { D1_META_KEYS, D1Stats } from './d1-content.ts'
 import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import type { LoadedIndex, StoredParagraphWithId } from './loaded-index.ts'
 import type { SearchResult as SearchAnswer } from './search.ts'
-import { indexSourceTitles } from './source-titles.ts'
+import { loadSourceTitles } from './source-titles.ts'
+import { SortedWords } from './sorted-words.ts'
 import { PARAGRAPH_KINDS } from './types.ts'
 import { Vocabulary, type VocabularyEntry } from './vocabulary.ts'
 
@@ -150,7 +150,7 @@ export type StoreShell = {
   /** The corpus statistics MiniSearch scores with. */
   stats: D1Stats
   /** Every index term of a searched field, for completing typo-tolerant and prefix terms. */
-  terms: SearchableMap<true>
+  terms: SortedWords
   /** What ranking reads of every paragraph (source, kind, position, fact, field lengths). */
   columns: DocColumns
   /** The facts the columns name (`columns.fact` is 1 + an index here). */
@@ -168,9 +168,7 @@ export type ShellParts = Record<(typeof D1_META_KEYS)[keyof typeof D1_META_KEYS]
 export function loadStoreShell(parts: ShellParts): StoreShell {
   const manifest = JSON.parse(parts.manifest) as Manifest
   const entries = JSON.parse(parts.vocabulary) as VocabularyEntry[]
-  const terms = new SearchableMap<true>()
-  for (const [, term] of entries) terms.set(term, true)
-  for (const term of JSON.parse(parts.terms) as string[]) terms.set(term, true)
+  const terms = new SortedWords(JSON.parse(parts.terms) as string[])
   const unfetched = (): never => {
     throw new Error('the index shell holds no postings: read it through IndexReader.read')
   }
@@ -179,7 +177,7 @@ export function loadStoreShell(parts: ShellParts): StoreShell {
     manifest,
     vocabulary: new Vocabulary(entries),
     sources: new Map(manifest.sources.map((source) => [source.id, source])),
-    titles: indexSourceTitles(manifest.sources),
+    titles: loadSourceTitles(parts.titles),
     paragraph: unfetched,
   }
   const stats = JSON.parse(parts.stats) as D1Stats
@@ -449,7 +447,7 @@ const MAX_FUZZY = 6
  * @param options - The search options.
  * @param dictionary - The corpus's index terms.
  */
-export function termsReached(query: Query, options: SearchOptions, dictionary: SearchableMap<unknown>): Set<string> {
+export function termsReached(query: Query, options: SearchOptions, dictionary: SortedWords): Set<string> {
   const reached = new Set<string>()
   const walk = (query: Query, options: SearchOptions): void => {
     if (typeof query !== 'string') {
@@ -465,11 +463,11 @@ export function termsReached(query: Query, options: SearchOptions, dictionary: S
       reached.add(term)
       const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, i, terms) : options.fuzzy || false
       const prefix = typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true
-      if (prefix) for (const key of dictionary.atPrefix(term).keys()) reached.add(key)
+      if (prefix) for (const key of dictionary.withPrefix(term)) reached.add(key)
       if (fuzzy) {
         const distance = fuzzy === true ? 0.2 : fuzzy
         const maxDistance = distance < 1 ? Math.min(options.maxFuzzy ?? MAX_FUZZY, Math.round(term.length * distance)) : distance
-        if (maxDistance) for (const key of dictionary.fuzzyGet(term, maxDistance).keys()) reached.add(key)
+        if (maxDistance) for (const { index } of dictionary.fuzzy(term, maxDistance)) reached.add(dictionary.words[index]!)
       }
     })
   }

@@ -30,6 +30,9 @@ export type TitleMatch = {
   queryTerms: string[]
 }
 
+/** How titles are indexed: the shared tokenizer and term processing. */
+const TITLE_OPTIONS = { fields: ['title'], tokenize, processTerm }
+
 /** The titles of the sources, ready to search. */
 export type SourceTitles = MiniSearch<{ id: string; title: string }>
 
@@ -41,9 +44,17 @@ export type SourceTitles = MiniSearch<{ id: string; title: string }>
  * matchTitles(titles, { queries: ['putin'] }).get('bbc')?.terms // => ['putin']
  */
 export function indexSourceTitles(sources: readonly { id: string; title: string }[]): SourceTitles {
-  const titles = new MiniSearch<{ id: string; title: string }>({ fields: ['title'], tokenize, processTerm })
+  const titles = new MiniSearch<{ id: string; title: string }>(TITLE_OPTIONS)
   titles.addAll(sources)
   return titles
+}
+
+/**
+ * Loads titles indexed by {@link indexSourceTitles} and serialised with `JSON.stringify`: what an
+ * engine keeps ready, so the first request of an isolate does not index them again.
+ */
+export function loadSourceTitles(json: string): SourceTitles {
+  return MiniSearch.loadJSON<{ id: string; title: string }>(json, TITLE_OPTIONS)
 }
 
 /**

@@ -7,7 +7,7 @@
  * by their terms. Typos are corrected on words too, for the same reason: `chemcal` is one edit
  * from `chemical`, but three from its stem `chemic`.
  */
-import SearchableMap from 'minisearch/SearchableMap'
+import { SortedWords } from './sorted-words.ts'
 import { foldWord, isStopWord, possessiveOf, processTerm, tokenize } from './terms.ts'
 
 /** `[folded word, index term, paragraphs using it, usual spelling if not the folded word]`. */
@@ -88,14 +88,14 @@ export class Vocabulary {
    * A radix tree of the words for typo look-ups, built with the vocabulary: loading is where a
    * one-time cost belongs, not the first query that happens to have a typo.
    */
-  readonly #tree: SearchableMap<VocabularyEntry>
+  readonly #words: SortedWords
   /** Corrections found, by distance, limit and word (see {@link CORRECTIONS_REMEMBERED}). */
   readonly #corrections = new Map<string, readonly Correction[]>()
 
   /** @param entries - Entries sorted by folded word, as {@link buildVocabulary} returns them. */
   constructor(entries: readonly VocabularyEntry[]) {
     this.#entries = entries
-    this.#tree = SearchableMap.from(entries.map((entry): [string, VocabularyEntry] => [entry[0], entry])) as SearchableMap<VocabularyEntry>
+    this.#words = new SortedWords(entries.map(([folded]) => folded))
   }
 
   /** Number of distinct words. */
@@ -115,7 +115,7 @@ export class Vocabulary {
   complete(prefix: string, limit: number): Completion[] {
     if (prefix === '') return []
     const byTerm = new Map<string, Completion & { best: number }>()
-    for (let i = this.#lowerBound(prefix); i < this.#entries.length; i++) {
+    for (let i = this.#words.lowerBound(prefix); i < this.#entries.length; i++) {
       const [folded, term, count, display] = this.#entries[i]!
       if (!folded.startsWith(prefix)) break
       const completion = byTerm.get(term)
@@ -164,7 +164,8 @@ export class Vocabulary {
         byTerm.set(term, { term, display: display ?? folded, distance, count })
       }
     }
-    for (const [folded, [entry, distance]] of this.#tree.fuzzyGet(word, maxDistance)) add(folded, entry, distance)
+    // In word order: of two words with the same term, distance and use, the first is shown.
+    for (const { index, distance } of this.#words.fuzzy(word, maxDistance)) add(this.#entries[index]![0], this.#entries[index]!, distance)
     // A swap of two adjacent letters is one typo (Damerau), not the two Levenshtein counts: each
     // swap is looked up as a word (a swap plus another edit is left out: one look-up per letter
     // costs little, a fuzzy search per letter would cost more than the rest of the query).
@@ -172,24 +173,12 @@ export class Vocabulary {
     for (let i = 0; i + 1 < letters.length; i++) {
       if (letters[i] === letters[i + 1]) continue
       const swapped = [...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)].join('')
-      const entry = this.#tree.get(swapped)
-      if (entry) add(swapped, entry, 1)
+      const at = this.#words.indexOf(swapped)
+      if (at >= 0) add(swapped, this.#entries[at]!, 1)
     }
     return [...byTerm.values()]
       .sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1))
       .slice(0, limit)
       .map(({ term, display, distance }) => ({ term, display, distance }))
-  }
-
-  /** Index of the first entry not less than `prefix`. */
-  #lowerBound(prefix: string): number {
-    let low = 0
-    let high = this.#entries.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.#entries[middle]![0] < prefix) low = middle + 1
-      else high = middle
-    }
-    return low
   }
 }

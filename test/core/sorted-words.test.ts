@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import SearchableMap from 'minisearch/SearchableMap'
+import { describe, expect, it } from 'vitest'
+import { SortedWords } from '../../src/core/sorted-words.ts'
+
+const sorted = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+
+describe('SortedWords', () => {
+  const words = new SortedWords(['macro', 'macron', 'micron', 'pun', 'puti', 'putin', 'q'])
+
+  it('finds words and prefixes by binary search', () => {
+    expect(words.indexOf('putin')).toBe(5)
+    expect(words.indexOf('put')).toBe(-1)
+    expect(words.withPrefix('put')).toEqual(['puti', 'putin'])
+    expect(words.withPrefix('x')).toEqual([])
+  })
+
+  it('finds the words within the edits allowed, with their distances', () => {
+    // macro: one deletion; micron: one substitution; macron itself at 0.
+    expect(words.fuzzy('macron', 1).map(({ index, distance }) => [words.words[index], distance])).toEqual([
+      ['macro', 1],
+      ['macron', 0],
+      ['micron', 1],
+    ])
+    // "ptuin" is two edits from putin (Levenshtein counts a swap as two) and from pun (drop t and i),
+    // three from puti.
+    expect(words.fuzzy('ptuin', 2).map(({ index, distance }) => [words.words[index], distance])).toEqual([
+      ['pun', 2],
+      ['putin', 2],
+    ])
+    expect(words.fuzzy('ptuin', 1)).toEqual([])
+    expect(new SortedWords([]).fuzzy('a', 2)).toEqual([])
+  })
+
+  it('refuses words out of order', () => {
+    expect(() => new SortedWords(['b', 'a'])).toThrow('sorted words: "b" comes before "a"')
+  })
+
+  it("property: finds what MiniSearch's radix tree finds, at the same distances", () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', 'ab', 'ba'), maxLength: 7 })
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), word, fc.integer({ min: 0, max: 3 }), (list, query, maxDistance) => {
+        const keys = sorted(list)
+        const tree = new SearchableMap<number>()
+        keys.forEach((key, i) => tree.set(key, i))
+        const expected = new Map([...tree.fuzzyGet(query, maxDistance)].map(([key, [, distance]]) => [key, distance]))
+        const dictionary = new SortedWords(keys)
+        const actual = new Map(dictionary.fuzzy(query, maxDistance).map(({ index, distance }) => [keys[index]!, distance]))
+        expect(actual).toEqual(expected)
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
