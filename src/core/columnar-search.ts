@@ -64,6 +64,8 @@ export type ColumnarIndex = {
    *   and phrase of the call, so one round trip fetches them all.
    */
   postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): { postings: Map<string, CompactPostings>; phrases: Uint32Array[]; words: Map<string, Uint32Array> }
+  /** Where the first phase keeps what it scored, for the next run of the same read (optional). */
+  memo?: Map<string, unknown>
   /** The paragraph with this short id, its text and other stored fields read when read. */
   paragraph(shortId: number): Candidate['paragraph']
   /**
@@ -195,6 +197,52 @@ export function columnarFirstPhase(
   filters: RankFilters,
   depth: number
 ): Ranking & { holdsWord: HoldsWord } {
+  // The reader runs the query layer again once the page's texts are fetched: the matches are
+  // scored once per read.
+  const key = index.memo && memoKey(query, plan, filters, depth)
+  let matches = key ? (index.memo!.get(key) as ScoredMatches | undefined) : undefined
+  if (!matches) {
+    matches = scoreMatches(index, query, plan, titles, filters, depth)
+    if (key) index.memo!.set(key, matches)
+  }
+  const docOfHit = new Map<Ranked, number>()
+  const hits = matches.top.map(({ doc, score, coverage, typos, sourceOrder, candidateScore, terms, queryTerms, paragraphTerms }) => {
+    const candidate: Candidate = { paragraph: index.paragraph(doc), score: candidateScore, terms, queryTerms, paragraphTerms }
+    const ranked: Ranked = { candidate, score, coverage, typos, sourceOrder }
+    docOfHit.set(ranked, doc)
+    return ranked
+  })
+  const words = matches.words
+  const holdsWord: HoldsWord = (hit, folded) => {
+    const docs = words.get(folded)
+    const doc = docOfHit.get(hit)
+    return docs && doc !== undefined ? sortedHas(docs, doc) : undefined
+  }
+  const { total, corrected, facets, unmatchedUnits } = matches
+  return { holdsWord, hits, total, corrected, facets: { source: { ...facets.source }, kind: { ...facets.kind } }, unmatchedUnits: [...unmatchedUnits] }
+}
+
+/** A hit of the first phase, before it becomes a candidate of this run of the query layer. */
+type ScoredHit = Omit<Ranked, 'candidate'> & { doc: number; candidateScore: number; terms: string[]; queryTerms: string[]; paragraphTerms: string[] }
+
+/** What the first phase found: its top hits in rank order, and the counts over all. */
+type ScoredMatches = Omit<Ranking, 'hits'> & { top: ScoredHit[]; words: Map<string, Uint32Array> }
+
+/** What makes one first phase differ from another within a read. */
+function memoKey(query: RetrievalQuery, plan: QueryPlan, filters: RankFilters, depth: number): string {
+  const units = plan.units.map((unit) => (unit.kind === 'word' ? [unit.text, unit.word.folded, [...unit.queryTerms], [...unit.exactTerms]] : [unit.text, unit.positions.map((terms) => [...terms])]))
+  const weights = query.units.flatMap((unit) => (unit.kind === 'word' ? [unit.term, ...unit.alternatives] : unit.required.flat())).map((term) => query.weight(term))
+  return JSON.stringify([query.units, query.excludedTerms, plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms])), units, weights, [...filters.sources], [...filters.kinds], depth])
+}
+
+function scoreMatches(
+  index: ColumnarIndex,
+  query: RetrievalQuery,
+  plan: QueryPlan,
+  titles: ReadonlyMap<string, TitleMatch>,
+  filters: RankFilters,
+  depth: number
+): ScoredMatches {
   const { stats, columns, dictionary } = index
   const units = query.units.map((unit) => unitSpecs(unit, dictionary))
   const wanted = new Set<string>(query.excludedTerms)
@@ -471,34 +519,21 @@ export function columnarFirstPhase(
     columns.position[docOf[a]!]! - columns.position[docOf[b]!]!
   const take = Math.min(hitSlots.length, Math.max(depth, RESCORE_WINDOW))
   const top = selectTop(hitSlots, take, compare)
-  const docOfHit = new Map<Ranked, number>()
-  const hits: Ranked[] = top.map((slot) => {
+  const hits: ScoredHit[] = top.map((slot) => {
     const doc = docOf[slot]!
     const source = columns.source[doc]!
     const titled = titleBySource[source]
     const paragraphTerms = termBits.list(slot, termIds.names)
-    const queryTerms = queryBits.list(slot, queryIds.names)
-    const candidate: Candidate = {
-      paragraph: index.paragraph(doc),
-      score: querySum[slot]! * (queryTerms.length || 1),
-      terms: titled ? [...new Set([...paragraphTerms, ...titled.title.terms])] : paragraphTerms,
-      queryTerms: titled ? [...new Set([...queryTerms, ...titled.title.queryTerms])] : queryTerms,
-      paragraphTerms,
-    }
-    if (titled) candidate.score = scoreWithTitle(candidate.score, queryTerms.length, titled.title.score, candidate.queryTerms.length)
-    const ranked = { candidate, score: score[slot]!, coverage: coverage[slot]!, typos: typos[slot]!, sourceOrder: source }
-    docOfHit.set(ranked, doc)
-    return ranked
+    const ownQueryTerms = queryBits.list(slot, queryIds.names)
+    const terms = titled ? [...new Set([...paragraphTerms, ...titled.title.terms])] : paragraphTerms
+    const queryTerms = titled ? [...new Set([...ownQueryTerms, ...titled.title.queryTerms])] : ownQueryTerms
+    let candidateScore = querySum[slot]! * (ownQueryTerms.length || 1)
+    if (titled) candidateScore = scoreWithTitle(candidateScore, ownQueryTerms.length, titled.title.score, queryTerms.length)
+    return { doc, score: score[slot]!, coverage: coverage[slot]!, typos: typos[slot]!, sourceOrder: source, candidateScore, terms, queryTerms, paragraphTerms }
   })
-  hits.sort(compareRanked)
-  const holdsWord: HoldsWord = (hit, folded) => {
-    const docs = fetched.words.get(folded)
-    const doc = docOfHit.get(hit)
-    return docs && doc !== undefined ? sortedHas(docs, doc) : undefined
-  }
   return {
-    holdsWord,
-    hits,
+    top: hits,
+    words: fetched.words,
     total: hitSlots.length,
     corrected,
     facets: orderFacets(facets, sourceIds),

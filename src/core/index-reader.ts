@@ -263,6 +263,7 @@ class FetchedData {
       columns,
       dictionary: terms,
       sourceIds: sources.map((source) => source.id),
+      memo: new Map(),
       postings: (wanted, phrases, words) => {
         const missing = wanted.filter((term) => !this.#compact.has(term))
         const missingPhrases = phrases.filter((phrase) => !this.#phrases.has(phraseKey(phrase)))
