@@ -5,7 +5,7 @@
  * and non-pairs: recall@3 and precision (`scripts/lib/same-fact.ts`). Prints the misses and the
  * wrong links. Exits 1 when recall@3 is below `--min-recall`, 2 when called wrongly.
  *
- * Usage: node scripts/eval-related.ts [--pairs FILE] [--corpus DIR] [--min-recall 0] [--broader] [--json]
+ * Usage: node scripts/eval-related.ts [--pairs FILE] [--corpus DIR] [--min-recall 0] [--broader] [--glosses] [--json]
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -17,7 +17,7 @@ import { ROOT } from './lib/paths.ts'
 import { measureSameFact, parseSameFactLabels } from './lib/same-fact.ts'
 import { loadWordNetLexicon } from './lib/wordnet-files.ts'
 
-const USAGE = `Usage: npm run eval:related -- [--pairs FILE] [--corpus DIR] [--min-recall N] [--broader] [--json]
+const USAGE = `Usage: npm run eval:related -- [--pairs FILE] [--corpus DIR] [--min-recall N] [--broader] [--glosses] [--json]
 
   --pairs FILE     labelled pairs and non-pairs (default: test/fixtures/same-fact/shipped-corpus.json):
                    { "pairs": [{ "a": text, "b": text }], "nonPairs": [...] }, each text (or { "contains": text })
@@ -26,6 +26,7 @@ const USAGE = `Usage: npm run eval:related -- [--pairs FILE] [--corpus DIR] [--m
                    file or the project, else corpus/)
   --min-recall N   exit 1 when recall@3 is below N (default 0)
   --broader        let WordNet give broader concepts too (off in the build: see ARCHITECTURE.md)
+  --glosses        let WordNet give gloss keys too, words of definitions (off in the build: see ARCHITECTURE.md)
   --json           print the result as JSON`
 
 async function main(): Promise<number> {
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
         'min-recall': { type: 'string', default: '0' },
         json: { type: 'boolean', default: false },
         broader: { type: 'boolean', default: false },
+        glosses: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
   // The file's "corpus" is relative to the file, else to the project.
   const named = file.corpus ? [resolve(dirname(values.pairs), file.corpus), join(ROOT, file.corpus)].find((dir) => existsSync(dir)) : undefined
   const corpusDir = values.corpus ? resolve(values.corpus) : (named ?? join(ROOT, 'corpus'))
-  const { files } = await buildIndex({ ...(await readCorpus(corpusDir)), lexicon: await loadWordNetLexicon(undefined, { broader: values.broader }) })
+  const { files } = await buildIndex({ ...(await readCorpus(corpusDir)), lexicon: await loadWordNetLexicon(undefined, { broader: values.broader, glosses: values.glosses }) })
   const paragraphs = JSON.parse(files['paragraphs.json']) as IndexedParagraph[]
   const result = measureSameFact(paragraphs, labels)
   if (values.json) {

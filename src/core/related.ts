@@ -7,7 +7,8 @@
  * Corley and Strapparava (AAAI 2006): each word of one text is matched to the other text (1 for
  * the same term, {@link CONCEPT_MATCH} for a word sharing a WordNet concept: a sense, a hypernym or
  * a derivation, so "tried to influence the election" meets "efforts to meddle in the vote";
- * {@link BROADER_MATCH} through a lexicon's broader concepts, when it gives them), each
+ * {@link BROADER_MATCH} through a lexicon's broader concepts and {@link GLOSS_MATCH} through
+ * its gloss keys, when it gives them), each
  * weighted by its inverse document frequency; the share of one text found in the other, taken
  * both ways, gives an F1. Numbers (written as words too: "five to four" is "5-4") and quoted words
  * weigh more, verbs of saying less; names are matched as written, never through the lexicon. A
@@ -68,6 +69,13 @@ export const CONCEPT_MATCH = 0.6
  * levels (see `Lexicon.broader`), a looser match than a shared concept.
  */
 export const BROADER_MATCH = 0.3
+
+/**
+ * How much a word counts that shares a gloss key with a word of the other text (see
+ * `Lexicon.glosses`: a word of one's definition is the other, or both definitions share an
+ * uncommon word), when nothing closer matches it.
+ */
+export const GLOSS_MATCH = 0.15
 
 /**
  * How much more a number or a word inside a quotation weighs than another word of the same
@@ -133,10 +141,10 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
 const NO_CONCEPTS: readonly string[] = []
 
 /** A word as read: its term, how much more it weighs, its concepts. */
-type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[] }
+type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[]; glosses: readonly string[] }
 
 /** A word as compared: ids of its term and concepts, and its weight (IDF × boost). */
-type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[] }
+type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[]; glosses: readonly number[] }
 
 /** The spans of a text's statements, as offsets. */
 function statementSpans(text: string): { start: number; end: number }[] {
@@ -183,7 +191,8 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
     const common = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1))
     const concepts = common ? lexicon.concepts(folded) : NO_CONCEPTS
     const broader = common && lexicon.broader ? lexicon.broader(folded) : NO_CONCEPTS
-    words.set(term, { term, boost, concepts, broader })
+    const glosses = common && lexicon.glosses ? lexicon.glosses(folded) : NO_CONCEPTS
+    words.set(term, { term, boost, concepts, broader, glosses })
   }
   return statements.map((words) => [...words.values()])
 }
@@ -268,7 +277,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     list.map((words) =>
       words.map((word) => {
         const term = termIds.get(word.term)!
-        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader) }
+        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses) }
       })
     )
   )
@@ -296,6 +305,9 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const withBroader = lexicon?.broader !== undefined
   const broaderMark = new Int32Array(withBroader ? conceptIds.size : 0)
   const broaderBits = new Int32Array(withBroader ? conceptIds.size : 0)
+  const withGlosses = lexicon?.glosses !== undefined
+  const glossMark = new Int32Array(withGlosses ? conceptIds.size : 0)
+  const glossBits = new Int32Array(withGlosses ? conceptIds.size : 0)
   let stamp = 0
   const stampParagraph = (i: number) => {
     stamp++
@@ -321,6 +333,13 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
             broaderBits[concept] = 0
           }
           broaderBits[concept]! |= bit
+        }
+        if (withGlosses) for (const key of word.glosses) {
+          if (glossMark[key] !== stamp) {
+            glossMark[key] = stamp
+            glossBits[key] = 0
+          }
+          glossBits[key]! |= bit
         }
       }
     })
@@ -349,6 +368,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
         if (withBroader && broaderMark[concept] === stamp) match = BROADER_MATCH
       }
       if (match === 0 && withBroader) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
+      if (match === 0 && withGlosses) for (let g = 0; g < word.glosses.length && match === 0; g++) if (glossMark[word.glosses[g]!] === stamp) match = GLOSS_MATCH
       wholeFound += match * word.weight
     }
     const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
@@ -365,12 +385,15 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
             if (withBroader && broaderMark[concept] === stamp) loose |= broaderBits[concept]!
           }
           if (withBroader) for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
-          if ((exact | shared | loose) === 0) continue
+          let glossed = 0
+          if (withGlosses) for (let g = 0; g < word.glosses.length; g++) if (glossMark[word.glosses[g]!] === stamp) glossed |= glossBits[word.glosses[g]!]!
+          if ((exact | shared | loose | glossed) === 0) continue
           for (let t = 0; t < stampedParts; t++) {
             const bit = 1 << Math.min(t, 30)
             if (exact & bit) found[p * stampedParts + t]! += word.weight
             else if (shared & bit) found[p * stampedParts + t]! += CONCEPT_MATCH * word.weight
             else if (loose & bit) found[p * stampedParts + t]! += BROADER_MATCH * word.weight
+            else if (glossed & bit) found[p * stampedParts + t]! += GLOSS_MATCH * word.weight
           }
         }
       })

@@ -5,7 +5,8 @@
  * of its most frequent senses, their direct hypernyms, and the synsets its derivations belong to.
  * Two words sharing a concept (`meddle` and `interfere`: a hypernym; `election` and `vote`; `try`
  * and `effort`: a derivation) may say the same thing in different words. A word also has broader
- * concepts, one hypernym further up and not too near the root, for looser matches. Pure: the
+ * concepts, one hypernym further up and not too near the root, for looser matches, and gloss keys,
+ * the uncommon words of its senses' definitions (both optional, off in the build). Pure: the
  * caller reads the files and hands their text in.
  *
  * File format: `wndb(5WN)` and `morphy(7WN)` of the WordNet documentation. An index line is
@@ -13,6 +14,7 @@
  * order of sense frequency; a data line starts at its byte offset in the data file and holds
  * `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (pointer_symbol offset pos source/target)…`.
  */
+import { isStopWord } from './terms.ts'
 
 /** The parts of speech WordNet has, as its file names spell them. */
 export const WORDNET_PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv'] as const
@@ -50,6 +52,15 @@ export type Lexicon = {
    * an unknown name). Optional.
    */
   isCommonWord?(word: string): boolean
+  /**
+   * Gloss keys of a word (a bridge between words WordNet's pointers do not link, as in the
+   * extended Lesk overlap of Banerjee and Pedersen, 2003): its own lemmas and the lemmas of the
+   * content words of its most frequent senses' definitions, leaving out words found in many
+   * definitions (`act`, `make`), which link everything. Two words sharing a key ("meddle":
+   * *intrude in other people's affairs or business; interfere unwantedly*) are a loose match.
+   * Opaque ids, apart from concepts'. Optional; the same word always gives the same array.
+   */
+  glosses?(word: string): readonly string[]
 }
 
 /** Options of {@link wordNetLexicon}. */
@@ -69,9 +80,19 @@ export type WordNetOptions = {
    * issue's cost rule does not allow.
    */
   broader?: boolean
+  /**
+   * Whether the lexicon gives gloss keys ({@link Lexicon.glosses}). Default false: on the labelled
+   * sets they found no more pairs, and they double the related step's time (ARCHITECTURE.md).
+   */
+  glosses?: boolean
+  /**
+   * Most definitions (of WordNet's 117,000) a word may appear in to be a gloss key: a word in more
+   * says too little about what the words it defines mean. Default 30 (ARCHITECTURE.md).
+   */
+  maxGlossDefinitions?: number
 }
 
-const DEFAULTS = { senses: 2, minBroaderDepth: 4, broader: false } satisfies Required<WordNetOptions>
+const DEFAULTS = { senses: 2, minBroaderDepth: 4, broader: false, glosses: false, maxGlossDefinitions: 30 } satisfies Required<WordNetOptions>
 
 /**
  * Detachment rules of `morphy(7WN)`: suffix and what replaces it, per part of speech; with `ied`,
@@ -92,6 +113,17 @@ const INSTANCE_OF = '@i'
 
 const POS_LETTER: Record<WordNetPartOfSpeech, string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' }
 const POS_OF_LETTER: Record<string, WordNetPartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' }
+
+/** A gloss's definition: the gloss without its quoted examples (`…; "he meddled in …"`). */
+function definitionOf(gloss: string): string {
+  const example = gloss.search(/;\s*"|^\s*"/)
+  return example === -1 ? gloss : gloss.slice(0, example)
+}
+
+/** The content words of a definition, lowercase: three letters or more, not a function word. */
+function definitionWords(definition: string): string[] {
+  return (definition.toLowerCase().match(/[a-z][a-z-]*[a-z]/g) ?? []).filter((word) => word.length > 2 && !isStopWord(word))
+}
 
 /** Synset offsets of a lemma (most frequent sense first), from an index line. */
 function offsetsOfLine(line: string): string[] {
@@ -141,7 +173,7 @@ function indexFile(text: string): (lemma: string) => string[] | undefined {
  * lexicon.concepts('meddle').some((c) => lexicon.concepts('interfere').includes(c)) // => true
  */
 export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}): Lexicon {
-  const { senses, minBroaderDepth, broader: withBroader } = { ...DEFAULTS, ...options }
+  const { senses, minBroaderDepth, broader: withBroader, glosses: withGlosses, maxGlossDefinitions } = { ...DEFAULTS, ...options }
   const indexes = Object.fromEntries(WORDNET_PARTS_OF_SPEECH.map((pos) => [pos, indexFile(files[`index.${pos}`])])) as Record<
     WordNetPartOfSpeech,
     (lemma: string) => string[] | undefined
@@ -292,5 +324,71 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     return sensesOf(word).some(([pos, offset]) => !pointers(pos, offset).instance)
   }
 
-  return withBroader ? { concepts, broader, isPerson, isCommonWord } : { concepts, isPerson, isCommonWord }
+  /** How many definitions each word (lowercase, as written) appears in, counted once, on first use. */
+  let definitionCounts: Map<string, number> | undefined
+  const countDefinitions = () => {
+    const counts = new Map<string, number>()
+    for (const pos of WORDNET_PARTS_OF_SPEECH) {
+      const data = files[`data.${pos}`]
+      let at = 0
+      while (at < data.length) {
+        let end = data.indexOf('\n', at)
+        if (end === -1) end = data.length
+        if (data.charCodeAt(at) !== 32) {
+          const bar = data.indexOf(' | ', at)
+          if (bar !== -1 && bar < end) for (const token of new Set(definitionWords(definitionOf(data.slice(bar + 3, end))))) counts.set(token, (counts.get(token) ?? 0) + 1)
+        }
+        at = end + 1
+      }
+    }
+    return counts
+  }
+  const definitionCache = new Map<string, string[]>()
+  /** The definition of a synset (`n01234567`), without its examples, as its words. */
+  function definitionWordsOf(synset: string): string[] {
+    let found = definitionCache.get(synset)
+    if (found) return found
+    const data = files[`data.${POS_OF_LETTER[synset[0]!]!}`]
+    const start = Number(synset.slice(1))
+    const end = data.indexOf('\n', start)
+    const line = data.slice(start, end === -1 ? undefined : end)
+    const bar = line.indexOf(' | ')
+    found = bar === -1 ? [] : definitionWords(definitionOf(line.slice(bar + 3)))
+    definitionCache.set(synset, found)
+    return found
+  }
+  const lemmaCache = new Map<string, string[]>()
+  /** A word's lemmas in any part of speech (itself when WordNet has none). */
+  function lemmas(word: string): string[] {
+    let found = lemmaCache.get(word)
+    if (found) return found
+    const set = new Set<string>()
+    for (const pos of WORDNET_PARTS_OF_SPEECH) for (const lemma of lemmasOf(word, pos).keys()) set.add(lemma)
+    found = set.size === 0 ? [word] : [...set]
+    lemmaCache.set(word, found)
+    return found
+  }
+  const glossCache = new Map<string, readonly string[]>()
+  /** See {@link Lexicon.glosses}. */
+  function glosses(word: string): readonly string[] {
+    const cached = glossCache.get(word)
+    if (cached) return cached
+    definitionCounts ??= countDefinitions()
+    const found = new Set<string>(lemmas(word).map((lemma) => `=${lemma}`))
+    for (const [pos, offset] of sensesOf(word)) {
+      const synset = `${POS_LETTER[pos]}${offset}`
+      for (const token of definitionWordsOf(synset)) {
+        if ((definitionCounts.get(token) ?? 0) > maxGlossDefinitions) continue
+        for (const lemma of lemmas(token)) found.add(`=${lemma}`)
+      }
+    }
+    const result = [...found].sort()
+    glossCache.set(word, result)
+    return result
+  }
+
+  const lexicon: Lexicon = { concepts, isPerson, isCommonWord }
+  if (withBroader) lexicon.broader = broader
+  if (withGlosses) lexicon.glosses = glosses
+  return lexicon
 }

@@ -123,6 +123,18 @@ describe('findRelated on the same fact in other words', () => {
     expect(scoreOf()).toBe(0.387)
   })
 
+  it('counts a word sharing only a gloss key with the other 0.15, and a closer match first', () => {
+    const pair = [paragraph('a1', 'a', 'Kremlin referendum'), paragraph('b1', 'b', 'Kremlin plebiscite')]
+    const glosses = (word: string) => (word === 'referendum' || word === 'plebiscite' ? [`=${word}`, '=vote'] : [])
+    const glossed: Lexicon = { concepts: () => [], glosses }
+    const both: Lexicon = { concepts: (word) => (word === 'referendum' || word === 'plebiscite' ? ['c-referendum'] : []), glosses }
+    const scoreOf = (lexicon: Lexicon) => findRelated(pair, { lexicon }).get('a1')![0]!.score
+    // (ln 2 + 0.15 ln 3) / (ln 2 + ln 3) = 0.8579 / 1.7918, both ways.
+    expect(scoreOf(glossed)).toBe(0.479)
+    // A shared concept (0.6) wins over the gloss key: (ln 2 + 0.6 ln 3) / (ln 2 + ln 3).
+    expect(scoreOf(both)).toBe(0.755)
+  })
+
   it('cuts weak partners at half the best of their own source, so each source keeps its best', () => {
     const three = [
       paragraph('a1', 'a', 'Kremlin grain sanctions exports'),

