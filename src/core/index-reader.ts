@@ -106,50 +106,6 @@ const phraseKey = (phrase: Phrase): string => JSON.stringify(phrase)
 
 const NO_DOCS = new Uint32Array(0)
 
-/**
- * A store that keeps the paragraphs it fetched whole (head and body) in `cache`, most recently
- * used last, and fetches only the others: a generation's paragraphs never change, so the cache
- * (one per generation) is always exact. The pages of a word being typed, and of the queries many
- * people ask, share most of their paragraphs.
- *
- * @param cache - The paragraphs kept, by short id; at most `limit` are kept.
- */
-export function cachingStore(store: PostingStore, cache: Map<number, StoredDocument>, limit: number): PostingStore {
-  const remember = (documents: readonly StoredDocument[]) => {
-    for (const document of documents) {
-      if (!document.body) continue
-      cache.delete(document.shortId)
-      cache.set(document.shortId, document)
-    }
-    for (const shortId of cache.keys()) {
-      if (cache.size <= limit) break
-      cache.delete(shortId)
-    }
-  }
-  return {
-    ...store,
-    async documents(keys) {
-      if (!keys.bodies || keys.all || keys.ids?.length || !keys.shortIds?.length) {
-        const found = await store.documents(keys)
-        remember(found)
-        return found
-      }
-      const kept: StoredDocument[] = []
-      const missing: number[] = []
-      for (const shortId of keys.shortIds) {
-        const document = cache.get(shortId)
-        if (document) kept.push(document)
-        else missing.push(shortId)
-      }
-      remember(kept)
-      if (missing.length === 0) return kept
-      const fetched = await store.documents({ shortIds: missing, bodies: true })
-      remember(fetched)
-      return [...kept, ...fetched]
-    },
-  }
-}
-
 /** What the view lacked: fetch these, then run the reader again. */
 export class MissingIndexData extends Error {
   /** Terms whose postings are needed. */

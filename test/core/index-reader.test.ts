@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { d1Content } from '../../src/core/d1-content.ts'
-import { cachingStore, inMemoryReader, loadStoreShell, storeReader, termsReached, type IndexReader, type ShellParts } from '../../src/core/index-reader.ts'
+import { inMemoryReader, loadStoreShell, storeReader, termsReached, type IndexReader, type ShellParts } from '../../src/core/index-reader.ts'
 import { loadIndex } from '../../src/core/loaded-index.ts'
 import { paragraphContext } from '../../src/core/paragraph-context.ts'
 import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src/core/search.ts'
@@ -117,29 +117,6 @@ describe('storeReader', () => {
     const before = { ...calls }
     expect(await store.read(read, { ids: source.paragraphIds })).toEqual(await memory.read(read))
     expect(calls.documents - before.documents).toBeLessThanOrEqual(2)
-  })
-})
-
-describe('cachingStore', () => {
-  it('fetches only the paragraphs it does not keep, and keeps the most recently used', async () => {
-    const backing = memoryStore(files.index)
-    const cache = new Map()
-    const store = cachingStore(backing, cache, 2)
-    const ids = async (shortIds: number[]) => (await store.documents({ shortIds, bodies: true })).map((document) => document.shortId).sort()
-    expect(await ids([1, 2])).toEqual([1, 2])
-    expect(backing.calls.texts).toBe(2)
-    // 2 is kept: only 3 is fetched; then 1, the least recently used, is let go.
-    expect(await ids([2, 3])).toEqual([2, 3])
-    expect(backing.calls.texts).toBe(3)
-    expect([...cache.keys()]).toEqual([2, 3])
-    expect(await ids([1])).toEqual([1])
-    expect(backing.calls.texts).toBe(4)
-    // Heads alone are not kept, and pass through.
-    await store.documents({ shortIds: [5] })
-    expect([...cache.keys()]).toEqual([3, 1])
-    // The paragraphs kept are the store's, text and all.
-    const [kept] = await store.documents({ shortIds: [3], bodies: true })
-    expect(kept).toEqual((await backing.documents({ shortIds: [3], bodies: true }))[0])
   })
 })
 

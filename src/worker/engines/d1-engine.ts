@@ -12,7 +12,6 @@ import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artif
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
 import { D1_META_KEYS, ftsPhraseQuery } from '../../core/d1-content.ts'
 import {
-  cachingStore,
   loadStoreShell,
   storeReader,
   type IndexReader,
@@ -165,12 +164,6 @@ export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<Sto
  */
 export const GENERATION_TTL_MS = 1_000
 
-/**
- * Paragraphs an isolate keeps whole, per generation, the most recently used (about 1 KB each as
- * objects: a few MB): what the pages of a word being typed and of common queries share.
- */
-export const PARAGRAPHS_KEPT = 2_000
-
 /** D1's error for a table that is not there: a generation dropped while an isolate still served it. */
 const NO_SUCH_TABLE = /no such table/i
 
@@ -183,7 +176,7 @@ const NO_SUCH_TABLE = /no such table/i
  */
 export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (env: Pick<Env, 'INDEX_DB'>) => Promise<IndexReader> {
   const ttl = options.generationTtlMs ?? GENERATION_TTL_MS
-  let cached: { generation: string; shell: Promise<StoreShell>; readAt: number; paragraphs: Map<number, StoredDocument> } | undefined
+  let cached: { generation: string; shell: Promise<StoreShell>; readAt: number } | undefined
   const activeGeneration = async (db: D1Database): Promise<string> => {
     let active: { generation: string } | null
     try {
@@ -201,14 +194,14 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
       if (cached?.generation === generation) cached.readAt = now
       else {
         const shell = loadD1Shell(db, d1Tables(generation))
-        const entry = (cached = { generation, shell, readAt: now, paragraphs: new Map() })
+        const entry = (cached = { generation, shell, readAt: now })
         shell.catch(() => {
           if (cached === entry) cached = undefined
         })
       }
     }
-    const { generation, shell, paragraphs } = cached!
-    return storeReader(await shell, cachingStore(d1Store(db, d1Tables(generation), (await shell).stats.fieldIds), paragraphs, PARAGRAPHS_KEPT))
+    const { generation, shell } = cached!
+    return storeReader(await shell, d1Store(db, d1Tables(generation), (await shell).stats.fieldIds))
   }
   return async (env) => {
     const db = env.INDEX_DB
