@@ -81,7 +81,7 @@ if (values.help) {
   --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
   --json             print the results as JSON on stdout (progress on stderr)
   --seed N           seed of the synthetic corpora and the query mix (default 1)
-  --fresh            rebuild the cached synthetic indexes
+  --fresh            rebuild the cached synthetic indexes (and the peers' files)
   --http-seconds N   seconds of load per route (default 8, 3 with --quick)
   --trials N         fresh isolates per cold-start measurement (default 3, 1 with --quick)
   --save FILE        also write the JSON to FILE
@@ -573,7 +573,7 @@ async function mainPeers(): Promise<void> {
   const results = []
   for (const size of sizeList.filter((name) => name !== 'shipped')) {
     const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
-    results.push(await measurePeers({ work: WORK, size, paragraphs, seed, log }))
+    results.push(await measurePeers({ work: WORK, size, paragraphs, seed, fresh: values.fresh, log }))
   }
   const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
   if (values.save) writeFileSync(values.save, json + '\n')

@@ -7,10 +7,11 @@
  * runs on the same runtime: the D1 engine runs its own code and SQL over `node:sqlite` here, and
  * in workerd with the local D1 in `d1-bench.ts`.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../paths.ts'
 import { runCommand } from './run-command.ts'
+import { INDEX_FORMAT_VERSION } from '../../../src/core/index-options.ts'
 import { generateSyntheticCorpus } from '../synthetic-corpus.ts'
 import { queryMix } from './query-mix.ts'
 import type { Latency } from './stats.ts'
@@ -25,12 +26,24 @@ export type PeerResult = { engine: string; loadMs: number; firstQueryMs: number;
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) => runCommand(command, args, { env })
 
 /** Measures every engine at one size. */
-export async function measurePeers(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<{ size: string; paragraphs: number; engines: PeerResult[] }> {
+export async function measurePeers(options: {
+  work: string
+  size: string
+  paragraphs: number
+  seed: number
+  /** Build the index and the engines' files again, whatever is cached. */
+  fresh?: boolean
+  log: (line: string) => void
+}): Promise<{ size: string; paragraphs: number; engines: PeerResult[] }> {
   const { work, size, paragraphs, seed, log } = options
   const dir = join(work, `peers-${size}-seed${seed}`)
   const corpus = join(dir, 'corpus')
   const indexDir = join(dir, 'index')
-  if (!existsSync(join(indexDir, 'manifest.json'))) {
+  // A cached index of another format, or any when asked, is built again with the engines' files.
+  const manifestFile = join(indexDir, 'manifest.json')
+  const stale = existsSync(manifestFile) && (JSON.parse(readFileSync(manifestFile, 'utf8')) as { formatVersion: number }).formatVersion !== INDEX_FORMAT_VERSION
+  if (options.fresh || stale) rmSync(dir, { recursive: true, force: true })
+  if (!existsSync(manifestFile)) {
     log(`[peers ${size}] building the index`)
     mkdirSync(corpus, { recursive: true })
     for (const file of generateSyntheticCorpus({ seed, paragraphs })) writeFileSync(join(corpus, file.name), file.text)
