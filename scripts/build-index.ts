@@ -34,19 +34,48 @@ import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeInde
 import { ASSETS_DIR } from './lib/paths.ts'
 import { loadWordNetLexicon } from './lib/wordnet-files.ts'
 
-const { values } = parseArgs({
-  options: {
-    corpus: { type: 'string', default: CORPUS_DIR },
-    out: { type: 'string', default: INDEX_DIR },
-    assets: { type: 'string' },
-    engine: { type: 'string', default: process.env['INDEX_ENGINE'] ?? 'auto' },
-    'd1-persist-to': { type: 'string' },
-    'if-stale': { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    explain: { type: 'string' },
-    timings: { type: 'string' },
-  },
-})
+const USAGE = `Usage: npm run build:index -- [options]
+
+  --corpus DIR          the sources (default corpus/)
+  --out DIR             where index/ is written (default index/)
+  --assets DIR          where the Worker's static copy goes (default dist/assets with the default --out)
+  --engine E            auto (default: d1 from 20,000 paragraphs), minisearch or d1; or INDEX_ENGINE
+  --d1-persist-to DIR   the local D1's state folder, as wrangler dev --persist-to takes it (default .wrangler/state)
+  --if-stale            build only when the corpus or the build code changed
+  --quiet               print nothing but errors
+  --timings FILE        write each build step's time as JSON (for the benchmarks)
+  --explain FILE        write nothing: print each line of one source with its fate, then its paragraphs
+  --help                print this`
+
+let parsed: ReturnType<typeof parseOptions>
+function parseOptions() {
+  return parseArgs({
+    options: {
+      corpus: { type: 'string', default: CORPUS_DIR },
+      out: { type: 'string', default: INDEX_DIR },
+      assets: { type: 'string' },
+      engine: { type: 'string', default: process.env['INDEX_ENGINE'] ?? 'auto' },
+      'd1-persist-to': { type: 'string' },
+      'if-stale': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      explain: { type: 'string' },
+      timings: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+}
+try {
+  parsed = parseOptions()
+} catch (error) {
+  // An unknown or malformed option: say which, and how to ask for the list.
+  console.error(`build:index: ${(error as Error).message}\n\n${USAGE}`)
+  process.exit(2)
+}
+if (parsed.values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const { values } = parsed
 
 const corpusDir = resolve(values.corpus)
 const indexDir = resolve(values.out)

@@ -49,6 +49,16 @@ describe('npm run build:index', () => {
 
   afterAll(() => rmSync(work, { recursive: true, force: true }))
 
+  it('lists its options with --help, and names an unknown option with exit code 2, writing nothing', () => {
+    const help = spawnSync(process.execPath, ['scripts/build-index.ts', '--help'], { encoding: 'utf8' })
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('--engine E')
+    const wrong = spawnSync(process.execPath, ['scripts/build-index.ts', '--engin', 'd1'], { encoding: 'utf8' })
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toContain("Unknown option '--engin'")
+    expect(wrong.stderr).toContain('Usage: npm run build:index')
+  })
+
   it('prints a report per source and the time taken', () => {
     const run = build(corpus, join(work, 'report-index'))
     expect(run.stdout).toMatch(/source\s+lines\s+furniture\s+captions\s+headings\s+joins\s+duplicates\s+paragraphs/)
