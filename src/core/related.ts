@@ -106,9 +106,19 @@ const SHARED_QUOTE_BONUS = 0.1
 /** A statement of fewer content words than this is too short to stand for a fact alone. */
 const MIN_STATEMENT_WORDS = 3
 
-/** A term in more paragraphs than this (or this share of them, if more) finds no candidates. */
+/**
+ * A term in more paragraphs than this (or this share of them, if more, up to
+ * {@link MAX_CANDIDATE_DF}) finds no candidates.
+ */
 const MIN_CANDIDATE_DF = 64
 const CANDIDATE_DF_SHARE = 0.002
+/**
+ * The most paragraphs a term may be in and still find candidates, whatever the corpus's size: a
+ * paragraph's shortlist reads at most `candidateTerms` such posting lists, so its cost stays
+ * bounded and the step grows linearly with the corpus (with the share alone it grew as its square:
+ * 30 s at 100k, 137 s at 300k). Reached from 128,000 paragraphs; event corpora are far smaller.
+ */
+const MAX_CANDIDATE_DF = 256
 /**
  * How many candidates, best by partial score, get the full score (at least `limit × 4`). A pair is
  * scored when either paragraph shortlists the other; 8 found the same links as 32 on the labelled
@@ -546,7 +556,7 @@ function allOthers(paragraphs: readonly Paragraph[]): (i: number) => number[] {
  */
 function shortlists(paragraphs: readonly Paragraph[], terms: readonly number[][], termDf: readonly number[], candidateTerms: number, limit: number): (i: number) => number[] {
   const total = paragraphs.length
-  const maxDf = Math.max(MIN_CANDIDATE_DF, Math.ceil(total * CANDIDATE_DF_SHARE))
+  const maxDf = Math.max(MIN_CANDIDATE_DF, Math.min(MAX_CANDIDATE_DF, Math.ceil(total * CANDIDATE_DF_SHARE)))
   const shortlistSize = Math.max(SHORTLIST, limit * 4)
   // Postings with each paragraph's unit TF-IDF weight of the term (a term once per paragraph),
   // side by side, so the partial dot products read arrays, not maps.
