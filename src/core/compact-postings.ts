@@ -10,9 +10,11 @@
  * - postings: per field `fieldId:` then the paragraphs' short ids as gaps from the previous one,
  *   each followed by `.tf` when the term occurs more than once; entries separated by `,`, fields
  *   by `;`. `0:0,3.2;2:5` is field 0 in paragraphs 0 and 3 (twice), field 2 in paragraph 5;
- * - columns: one line per paragraph in short-id order, `source,kind,position,fact,len0,len1,…`
- *   (indexes into the manifest's sources and {@link PARAGRAPH_KINDS}; the fact as 1 + its index in
- *   a list of facts kept beside, 0 for none), lines separated by `;`.
+ * - columns: one line per paragraph in short-id order, `kind,fact,len0,len1,…` (the kind's index in
+ *   {@link PARAGRAPH_KINDS}; the fact as 1 + its index in a list of facts kept beside, 0 for none),
+ *   lines separated by `;`. Short ids follow the manifest's order (its sources in order, each
+ *   source's paragraphs in order), so a paragraph's source and position come from the sources'
+ *   sizes and are not written.
  */
 import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
 
@@ -198,21 +200,21 @@ export type DocColumns = {
 }
 
 /** One paragraph's row of {@link DocColumns}, as the build knows it. */
-export type DocRow = { source: number; kind: ParagraphKind; position: number; fact: number; lengths: readonly (number | null | undefined)[] }
+export type DocRow = { kind: ParagraphKind; fact: number; lengths: readonly (number | null | undefined)[] }
 
 /**
  * Encodes the columns; rows must be given for short ids 0, 1, 2… in order.
  *
  * @throws Error when a kind is not one of {@link PARAGRAPH_KINDS}.
  * @example
- * encodeColumns([{ source: 0, kind: 'caption', position: 11, fact: 0, lengths: [7, null, 3] }]) // => '0,1,b,0,7,0,3'
+ * encodeColumns([{ kind: 'caption', fact: 0, lengths: [7, null, 3] }]) // => '1,0,7,0,3'
  */
 export function encodeColumns(rows: readonly DocRow[]): string {
   return rows
-    .map(({ source, kind, position, fact, lengths }) => {
+    .map(({ kind, fact, lengths }) => {
       const k = PARAGRAPH_KINDS.indexOf(kind)
       if (k < 0) throw new Error(`paragraph kind "${kind}" is not one of ${PARAGRAPH_KINDS.join(', ')}`)
-      return [source, k, position, fact, ...lengths.map((length) => length ?? 0)].map((value) => value.toString(36)).join(',')
+      return [k, fact, ...lengths.map((length) => length ?? 0)].map((value) => value.toString(36)).join(',')
     })
     .join(';')
 }
@@ -221,11 +223,15 @@ export function encodeColumns(rows: readonly DocRow[]): string {
  * Decodes the columns of {@link encodeColumns}.
  *
  * @param fields - How many field lengths each row has.
- * @throws Error naming the row when a row has not `4 + fields` numbers.
+ * @param sourceSizes - How many paragraphs each source of the manifest has, in its order.
+ * @throws Error naming the row when a row has not `2 + fields` numbers, and Error when the rows
+ *   are not as many as the sources' paragraphs.
  */
-export function decodeColumns(text: string, fields: number): DocColumns {
+export function decodeColumns(text: string, fields: number, sourceSizes: readonly number[]): DocColumns {
   let count = text === '' ? 0 : 1
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 59 /* ; */) count++
+  const paragraphs = sourceSizes.reduce((sum, size) => sum + size, 0)
+  if (paragraphs !== count) throw new Error(`paragraph columns have ${count} rows for ${paragraphs} paragraphs in the manifest`)
   const columns: DocColumns = {
     count,
     source: new Uint32Array(count),
@@ -234,7 +240,14 @@ export function decodeColumns(text: string, fields: number): DocColumns {
     fact: new Uint32Array(count),
     lengths: Array.from({ length: fields }, () => new Uint32Array(count)),
   }
-  const width = 4 + fields
+  let at = 0
+  sourceSizes.forEach((size, source) => {
+    for (let position = 0; position < size; position++, at++) {
+      columns.source[at] = source
+      columns.position[at] = position
+    }
+  })
+  const width = 2 + fields
   const row = new Array<number>(width)
   let i = 0
   for (let shortId = 0; shortId < count; shortId++) {
@@ -258,11 +271,9 @@ export function decodeColumns(text: string, fields: number): DocColumns {
       throw new Error(`paragraph columns are malformed at row ${shortId}: ${JSON.stringify(text.slice(start, stop < 0 ? undefined : stop))}`)
     }
     i++
-    columns.source[shortId] = row[0]!
-    columns.kind[shortId] = row[1]!
-    columns.position[shortId] = row[2]!
-    columns.fact[shortId] = row[3]!
-    for (let f = 0; f < fields; f++) columns.lengths[f]![shortId] = row[4 + f]!
+    columns.kind[shortId] = row[0]!
+    columns.fact[shortId] = row[1]!
+    for (let f = 0; f < fields; f++) columns.lengths[f]![shortId] = row[2 + f]!
   }
   return columns
 }

@@ -212,25 +212,27 @@ export function d1Content(source: D1Source): D1Content {
  * The columns of every paragraph (see `compact-postings.ts`), in short-id order, and the facts
  * they name.
  *
- * @throws Error when the short ids do not run from 0 without a gap, or a paragraph's source is not in the manifest.
+ * @throws Error when the short ids do not follow the manifest's paragraphs, in its order.
  */
 function docColumns(plain: AsPlainObject, sources: Manifest['sources']): { text: string; facts: string[] } {
-  const sourceIndex = new Map(sources.map((source, i) => [source.id, i]))
   const factIndex = new Map<string, number>()
   const rows: DocRow[] = []
   const fieldCount = Object.keys(plain.fieldIds).length
+  const ids = sources.flatMap((source) => source.paragraphIds)
+  if (ids.length !== plain.nextId) throw new Error(`the index has ${plain.nextId} short ids for the manifest's ${ids.length} paragraphs`)
   for (let shortId = 0; shortId < plain.nextId; shortId++) {
     const stored = plain.storedFields[shortId] as StoredParagraph | undefined
-    if (!stored || plain.documentIds[shortId] === undefined) throw new Error(`the index has no paragraph with short id ${shortId}: short ids must run from 0 without a gap`)
-    const source = sourceIndex.get(stored.sourceId)
-    if (source === undefined) throw new Error(`paragraph ${plain.documentIds[shortId]} names source "${stored.sourceId}", which the manifest lacks`)
+    // The columns leave out source and position: they follow from this order (`compact-postings.ts`).
+    if (!stored || plain.documentIds[shortId] !== ids[shortId]) {
+      throw new Error(`short id ${shortId} is ${plain.documentIds[shortId] ?? 'no paragraph'}, not ${ids[shortId]}: short ids must follow the manifest's order`)
+    }
     let fact = 0
     if (stored.fact) {
       if (!factIndex.has(stored.fact)) factIndex.set(stored.fact, factIndex.size)
       fact = factIndex.get(stored.fact)! + 1
     }
     const lengths = Array.from({ length: fieldCount }, (_, fieldId) => plain.fieldLength[shortId]?.[fieldId] ?? 0)
-    rows.push({ source, kind: stored.kind, position: stored.position, fact, lengths })
+    rows.push({ kind: stored.kind, fact, lengths })
   }
   return { text: encodeColumns(rows), facts: [...factIndex.keys()] }
 }

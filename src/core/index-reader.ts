@@ -181,7 +181,7 @@ export function loadStoreShell(parts: ShellParts): StoreShell {
     paragraph: unfetched,
   }
   const stats = JSON.parse(parts.stats) as D1Stats
-  return { index, stats, terms, columns: decodeColumns(parts.columns, Object.keys(stats.fieldIds).length), facts: JSON.parse(parts.facts) as string[] }
+  return { index, stats, terms, columns: decodeColumns(parts.columns, Object.keys(stats.fieldIds).length, manifest.sources.map((source) => source.paragraphIds.length)), facts: JSON.parse(parts.facts) as string[] }
 }
 
 /**

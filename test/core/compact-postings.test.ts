@@ -45,27 +45,30 @@ describe('decodePostings', () => {
 })
 
 describe('columns', () => {
-  it('encode one row per paragraph in base 36 and decode into typed columns', () => {
+  it('encode one row per paragraph in base 36 and decode into typed columns, source and position from the sources\' sizes', () => {
     const text = encodeColumns([
-      { source: 0, kind: 'caption', position: 11, fact: 0, lengths: [7, null, 3] },
-      { source: 37, kind: 'list-item', position: 0, fact: 36, lengths: [100, 2, 0] },
+      { kind: 'caption', fact: 0, lengths: [7, null, 3] },
+      { kind: 'list-item', fact: 36, lengths: [100, 2, 0] },
+      { kind: 'body', fact: 1, lengths: [1, 0, 0] },
     ])
-    // caption is kind 1 and list-item kind 4 in PARAGRAPH_KINDS; 37 = "11", 36 = "10", 100 = "2s".
-    expect(text).toBe('0,1,b,0,7,0,3;11,4,0,10,2s,2,0')
-    const columns = decodeColumns(text, 3)
-    expect(columns.count).toBe(2)
-    expect([...columns.source]).toEqual([0, 37])
-    expect([...columns.kind]).toEqual([1, 4])
-    expect([...columns.position]).toEqual([11, 0])
-    expect([...columns.fact]).toEqual([0, 36])
-    expect(columns.lengths.map((lengths) => [...lengths])).toEqual([[7, 100], [0, 2], [3, 0]])
+    // caption is kind 1, list-item kind 4 and body 0 in PARAGRAPH_KINDS; 36 = "10", 100 = "2s".
+    expect(text).toBe('1,0,7,0,3;4,10,2s,2,0;0,1,1,0,0')
+    // Two sources: the first has two paragraphs, the second one.
+    const columns = decodeColumns(text, 3, [2, 1])
+    expect(columns.count).toBe(3)
+    expect([...columns.source]).toEqual([0, 0, 1])
+    expect([...columns.position]).toEqual([0, 1, 0])
+    expect([...columns.kind]).toEqual([1, 4, 0])
+    expect([...columns.fact]).toEqual([0, 36, 1])
+    expect(columns.lengths.map((lengths) => [...lengths])).toEqual([[7, 100, 1], [0, 2, 0], [3, 0, 0]])
   })
 
-  it('name the row that is malformed, and an unknown kind', () => {
-    expect(() => decodeColumns('0,1,b,0,7,0,3;1,2', 3)).toThrow('paragraph columns are malformed at row 1: "1,2"')
-    expect(() => decodeColumns('0,1,b,0,7,0,3,9;0,1,b,0,7,0,3', 3)).toThrow('paragraph columns are malformed at row 0: "0,1,b,0,7,0,3,9"')
-    expect(() => decodeColumns('0,1,b,0,7,0,!', 3)).toThrow('paragraph columns are malformed at row 0')
-    expect(decodeColumns('', 3).count).toBe(0)
-    expect(() => encodeColumns([{ source: 0, kind: 'footer' as never, position: 0, fact: 0, lengths: [] }])).toThrow('paragraph kind "footer" is not one of')
+  it('name the row that is malformed, a count that is not the manifest\'s, and an unknown kind', () => {
+    expect(() => decodeColumns('1,0,7,0,3;1,2', 3, [2])).toThrow('paragraph columns are malformed at row 1: "1,2"')
+    expect(() => decodeColumns('1,0,7,0,3,9;1,0,7,0,3', 3, [2])).toThrow('paragraph columns are malformed at row 0: "1,0,7,0,3,9"')
+    expect(() => decodeColumns('1,0,7,0,!', 3, [1])).toThrow('paragraph columns are malformed at row 0')
+    expect(() => decodeColumns('1,0,7,0,3', 3, [2])).toThrow('paragraph columns have 1 rows for 2 paragraphs in the manifest')
+    expect(decodeColumns('', 3, []).count).toBe(0)
+    expect(() => encodeColumns([{ kind: 'footer' as never, fact: 0, lengths: [] }])).toThrow('paragraph kind "footer" is not one of')
   })
 })

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ftsPhraseQuery } from '../../src/core/d1-content.ts'
+import { d1Content, ftsPhraseQuery } from '../../src/core/d1-content.ts'
 
 describe('ftsPhraseQuery', () => {
   it('asks FTS5 for the text column, one phrase per choice of terms', () => {
@@ -12,5 +14,17 @@ describe('ftsPhraseQuery', () => {
     expect(ftsPhraseQuery([['a', 'b', 'c'], ['d', 'e', 'f']], 9)).toContain('"c f"')
     expect(ftsPhraseQuery([['red'], ['a"b', '_']])).toBeNull()
     expect(ftsPhraseQuery([['red'], ['a"b', 'line']])).toBe('text : ("red line")')
+  })
+})
+
+describe('d1Content', () => {
+  it("stops when the index's short ids do not follow the manifest's paragraphs in order", () => {
+    const read = (name: string) => readFileSync(join(import.meta.dirname, '../../index', name), 'utf8')
+    const files = { index: read('index.json'), vocabulary: read('vocabulary.json'), manifest: read('manifest.json') }
+    expect(d1Content(files).fill.length).toBeGreaterThan(0)
+    // The same index with the manifest's two sources swapped: short id 0 is now another paragraph.
+    const manifest = JSON.parse(files.manifest) as { sources: unknown[] }
+    manifest.sources.reverse()
+    expect(() => d1Content({ ...files, manifest: JSON.stringify(manifest) })).toThrow("short ids must follow the manifest's order")
   })
 })
