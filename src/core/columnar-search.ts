@@ -189,20 +189,14 @@ function maskOf(ids: Iterable<number | undefined>, words: number): Uint32Array {
  *   whether a hit's text holds a word as typed, for the second phase, without its text.
  * @throws whatever `index.postings` throws for postings not fetched yet.
  */
-export function columnarFirstPhase(
-  index: ColumnarIndex,
-  query: RetrievalQuery,
-  plan: QueryPlan,
-  titles: ReadonlyMap<string, TitleMatch>,
-  filters: RankFilters,
-  depth: number
-): Ranking & { holdsWord: HoldsWord } {
+export function columnarFirstPhase(...request: FirstPhaseRequest): Ranking & { holdsWord: HoldsWord } {
+  const [index, query, plan, , filters, depth] = request
   // The reader runs the query layer again once the page's texts are fetched: the matches are
   // scored once per read.
   const key = index.memo && memoKey(query, plan, filters, depth)
   let matches = key ? (index.memo!.get(key) as ScoredMatches | undefined) : undefined
   if (!matches) {
-    matches = scoreMatches(index, query, plan, titles, filters, depth)
+    matches = scoreMatches(...request)
     if (key) index.memo!.set(key, matches)
   }
   const docOfHit = new Map<Ranked, number>()
@@ -235,14 +229,11 @@ function memoKey(query: RetrievalQuery, plan: QueryPlan, filters: RankFilters, d
   return JSON.stringify([query.units, query.excludedTerms, plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms])), units, weights, [...filters.sources], [...filters.kinds], depth])
 }
 
-function scoreMatches(
-  index: ColumnarIndex,
-  query: RetrievalQuery,
-  plan: QueryPlan,
-  titles: ReadonlyMap<string, TitleMatch>,
-  filters: RankFilters,
-  depth: number
-): ScoredMatches {
+/** The arguments of {@link columnarFirstPhase}: the index, the query, its plan, the titles matched, the filters, the depth. */
+type FirstPhaseRequest = [index: ColumnarIndex, query: RetrievalQuery, plan: QueryPlan, titles: ReadonlyMap<string, TitleMatch>, filters: RankFilters, depth: number]
+
+/** Scores every match of a query and keeps the top of its ranking (see {@link columnarFirstPhase}). */
+function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhaseRequest): ScoredMatches {
   const { stats, columns, dictionary } = index
   const units = query.units.map((unit) => unitSpecs(unit, dictionary))
   const wanted = new Set<string>(query.excludedTerms)
