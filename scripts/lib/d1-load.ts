@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { d1Content, d1DropOtherGenerations } from '../../src/core/d1-content.ts'
 import { D1_ACTIVE_TABLE, D1_DATABASE_NAME, WORKER_INDEX_FILES, d1Generation, d1Tables } from '../../src/core/index-artifacts.ts'
 import { loadIndex } from '../../src/core/loaded-index.ts'
@@ -72,6 +73,11 @@ export function shortPrefixAnswers(files: { index: string; vocabulary: string; m
  * @returns What was done: `up-to-date` when its generation was already active, else `loaded`.
  * @throws Error with wrangler's message when a statement fails; the active generation is then unchanged.
  */
+/** The meta values' encoding for D1 (`META_ENCODING` in `d1-content.ts`): gzip, then base64. */
+export function gzipBase64(text: string): string {
+  return gzipSync(text).toString('base64')
+}
+
 export async function loadIntoD1(indexDir: string, target: D1Target = { remote: false }): Promise<{ generation: string; done: 'up-to-date' | 'loaded'; sqlFile: string; bytes: number }> {
   const read = (name: string) => readFile(join(indexDir, name), 'utf8')
   const files = { index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) }
@@ -81,7 +87,7 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
   const active = query<{ generation: string }>(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`, target)?.[0]?.generation
   const tables = (query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, target) ?? []).map((row) => row.name)
   if (active === generation && tables.includes(d1Tables(generation).docs)) return { generation, done: 'up-to-date', sqlFile, bytes: 0 }
-  const content = d1Content({ ...files, answers: shortPrefixAnswers(files) })
+  const content = d1Content({ ...files, answers: shortPrefixAnswers(files), compressMeta: gzipBase64 })
 
   const keep = [content.generation, ...(active ? [active] : [])]
   const sql = [...content.fill, ...content.activate, ...d1DropOtherGenerations(tables, keep)].map((statement) => `${statement};\n`).join('')

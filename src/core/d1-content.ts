@@ -92,7 +92,16 @@ export type D1Source = {
   manifest: string
   /** Answers precomputed for short prefixes, `[query, response JSON]` (see `prefix-answers.ts`). */
   answers?: readonly (readonly [string, string])[]
+  /**
+   * Compresses each meta value to text, as {@link META_ENCODING} says (gzip, then base64): an
+   * isolate's first request reads the meta whole, and local D1 hands over about 8 ms per MB
+   * (BENCHMARKS.md). Without it the values are stored as they are.
+   */
+  compressMeta?: (text: string) => string
 }
+
+/** The meta key naming how the other meta values are encoded, and the one encoding written there. */
+export const META_ENCODING = { key: 'encoding', gzipBase64: 'gzip-base64' } as const
 
 /** One generation's SQL. */
 export type D1Content = {
@@ -178,6 +187,10 @@ export function d1Content(source: D1Source): D1Content {
     [D1_META_KEYS.columns, columns.text],
     [D1_META_KEYS.facts, JSON.stringify(columns.facts)],
   ]
+  if (source.compressMeta) {
+    for (const entry of meta) entry[1] = source.compressMeta(entry[1])
+    meta.push([META_ENCODING.key, META_ENCODING.gzipBase64])
+  }
   const decoder = new TextDecoder()
   for (const [key, value] of meta) {
     // A quote doubles in SQL: parts of a third of the limit stay under it whatever the text.

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { d1Content, ftsPhraseQuery } from '../../src/core/d1-content.ts'
+import { gunzipBase64 } from '../../src/worker/engines/d1-engine.ts'
+import { gzipBase64 } from '../../scripts/lib/d1-load.ts'
 
 describe('ftsPhraseQuery', () => {
   it('asks FTS5 for the text column, one phrase per choice of terms', () => {
@@ -26,5 +28,26 @@ describe('d1Content', () => {
     const manifest = JSON.parse(files.manifest) as { sources: unknown[] }
     manifest.sources.reverse()
     expect(() => d1Content({ ...files, manifest: JSON.stringify(manifest) })).toThrow("short ids must follow the manifest's order")
+  })
+})
+
+describe('the meta compressed', () => {
+  it('names its encoding and gives every value back whole', async () => {
+    const read = (name: string) => readFileSync(join(import.meta.dirname, '../../index', name), 'utf8')
+    const files = { index: read('index.json'), vocabulary: read('vocabulary.json'), manifest: read('manifest.json') }
+    const metaOf = (fill: string[]) => {
+      const values: Record<string, string> = {}
+      for (const statement of fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
+        for (const [, key, value] of statement.matchAll(/\('(\w+)', \d+, '((?:[^']|'')*)'\)/g)) values[key!] = (values[key!] ?? '') + value!.replaceAll("''", "'")
+      }
+      return values
+    }
+    const plain = metaOf(d1Content(files).fill)
+    const packed = metaOf(d1Content({ ...files, compressMeta: gzipBase64 }).fill)
+    expect(plain['encoding']).toBeUndefined()
+    expect(packed['encoding']).toBe('gzip-base64')
+    // Gzip more than makes up for base64's third: the manifest's JSON repeats its keys per source.
+    expect(packed['manifest']!.length).toBeLessThan(plain['manifest']!.length)
+    for (const key of Object.keys(plain)) expect(await gunzipBase64(packed[key]!)).toBe(plain[key])
   })
 })

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { d1Content, type D1Content } from '../../src/core/d1-content.ts'
 import { WORKER_INDEX_FILES } from '../../src/core/index-artifacts.ts'
-import { shortPrefixAnswers } from '../../scripts/lib/d1-load.ts'
+import { gzipBase64, shortPrefixAnswers } from '../../scripts/lib/d1-load.ts'
 import { INDEX_DIR, writeWorkerIndex } from '../../scripts/lib/index-files.ts'
 import { ASSETS_DIR, ROOT } from '../../scripts/lib/paths.ts'
 
@@ -29,7 +29,8 @@ export default async function setup(project: TestProject): Promise<void> {
   const files = { index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) }
   // Every short prefix precomputed (the shipped corpus is too small for any to reach the build's
   // threshold), so the conformance suite checks the precomputed answers too.
-  project.provide('d1Content', d1Content({ ...files, answers: shortPrefixAnswers(files, 0) }))
+  // The meta compressed as the build writes it, so the workerd tests read it as production does.
+  project.provide('d1Content', d1Content({ ...files, answers: shortPrefixAnswers(files, 0), compressMeta: gzipBase64 }))
   const queries = process.env['EVAL_QUERIES'] ?? join(ROOT, '..', 'shared', 'eval', 'public-queries.json')
   project.provide('publicQueries', await readFile(queries, 'utf8').catch(() => null))
 }

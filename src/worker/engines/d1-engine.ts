@@ -10,7 +10,7 @@
  */
 import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
-import { D1_META_KEYS, ftsPhraseQuery } from '../../core/d1-content.ts'
+import { D1_META_KEYS, ftsPhraseQuery, META_ENCODING } from '../../core/d1-content.ts'
 import {
   loadStoreShell,
   storeReader,
@@ -147,11 +147,31 @@ export function d1Store(
   }
 }
 
-/** Reads a generation's meta table: its values, each joined from its parts. */
+/**
+ * Text gzipped then base64-encoded, decoded with the runtime's own `DecompressionStream` (workerd
+ * and Node alike).
+ *
+ * @example
+ * await gunzipBase64('H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==') // => 'hello'
+ */
+export async function gunzipBase64(text: string): Promise<string> {
+  const binary = atob(text)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+}
+
+/** Reads a generation's meta table: its values, each joined from its parts, decoded. */
 export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<StoreShell> {
   const { results } = await db.prepare(`SELECT key, value FROM ${tables.meta} ORDER BY key, part`).all<{ key: string; value: string }>()
   const values: Record<string, string> = {}
   for (const { key, value } of results) values[key] = (values[key] ?? '') + value
+  const encoding = values[META_ENCODING.key]
+  if (encoding !== undefined) {
+    if (encoding !== META_ENCODING.gzipBase64) throw new IndexUnavailableError(`the D1 index's meta is encoded as "${encoding}", which this code does not read; run npm run build:index`)
+    delete values[META_ENCODING.key]
+    await Promise.all(Object.keys(values).map(async (key) => (values[key] = await gunzipBase64(values[key]!))))
+  }
   for (const key of Object.values(D1_META_KEYS)) if (values[key] === undefined) throw new IndexUnavailableError(`the D1 index lacks its ${key}; run npm run build:index`)
   return loadStoreShell(values as ShellParts)
 }
