@@ -77,7 +77,7 @@ export type ColumnarIndex = {
 }
 
 /** Whether a query is for the columnar path: one word or phrase at least (exclusions alone are not). */
-export function supportsColumnar(_plan: QueryPlan, query: RetrievalQuery): boolean {
+export function supportsColumnar(query: RetrievalQuery): boolean {
   return query.units.length > 0
 }
 
@@ -284,8 +284,7 @@ function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhas
   const marks = { spec: new Uint8Array(capacity), alternatives: new Uint8Array(capacity), word: new Uint8Array(capacity) }
 
   // A field's boost as MiniSearch reads it: `boost[field] || 1` (so the grams' 0 counts as 1).
-  const searchedFields = SEARCHED_FIELDS.map((field) => ({ fieldId: stats.fieldIds[field]!, boost: FIELD_BOOSTS[field] || 1, isText: true as boolean }))
-  for (const field of searchedFields) field.isText = field.fieldId === stats.fieldIds['text']
+  const searchedFields = SEARCHED_FIELDS.map((field) => ({ fieldId: stats.fieldIds[field]!, boost: FIELD_BOOSTS[field] || 1, isText: field === 'text' }))
   const fieldsOf = { searched: searchedFields, grams: [{ fieldId: stats.fieldIds[GRAMS_FIELD]!, boost: 1, isText: true }] }
   const documentCount = stats.documentCount
   // A phrase's matches are known only once all its groups matched: their bits wait here till then.
@@ -348,7 +347,7 @@ function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhas
     counts[from] = 0
   }
   // How many groups of the phrase being scored each slot matched.
-  const groupsMatched = new Uint8Array(capacity)
+  const groupsMatched = new Uint16Array(capacity)
   for (const unit of units) {
     if (unit.kind === 'word') {
       runSpec(unit.own)
@@ -421,7 +420,7 @@ function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhas
   // Phrases: a candidate holds every phrase, each as consecutive words of its text, and no
   // excluded phrase. The engine found the paragraphs of most; the others are checked on the texts
   // of the candidates holding every group of every phrase (in text, section or source's title).
-  const holdsAll = new Uint8Array(slots)
+  const holdsAll = new Uint16Array(slots)
   const phraseDocs = fetched.phrases
   found.forEach((_, i) => {
     for (const doc of phraseDocs[i]!) if (slotOf[doc]! >= 0) holdsAll[slotOf[doc]!]!++

@@ -151,7 +151,7 @@ export function d1Content(source: D1Source): D1Content {
     `CREATE TABLE ${tables.words} (word TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, PRIMARY KEY (word, part)) WITHOUT ROWID`,
   ]
 
-  // The terms of each document and field, one per occurrence.
+  // The terms of each document in the fields but the text, one per occurrence.
   const fieldNames = Object.fromEntries(Object.entries(plain.fieldIds).map(([name, id]) => [String(id), name]))
   const occurrences = new Map<string, Record<string, string[]>>()
   const vocabularyTerms = new Set((JSON.parse(source.vocabulary) as VocabularyEntry[]).map(([, term]) => term))
@@ -163,6 +163,8 @@ export function d1Content(source: D1Source): D1Content {
     for (const [fieldId, postings] of Object.entries(fields)) {
       const field = fieldNames[fieldId]!
       if (field !== GRAMS_FIELD) searched = true
+      // The text's terms are written in the text's order below, from the text itself.
+      if (field === 'text') continue
       for (const [shortId, frequency] of Object.entries(postings)) {
         let doc = occurrences.get(shortId)
         if (!doc) occurrences.set(shortId, (doc = {}))

@@ -68,7 +68,7 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest, eng
   }
   const query = retrievalQuery(plan)
   const filters = { sources: new Set(request.sources ?? []), kinds: new Set(request.kinds ?? []) }
-  if (index.columnar && supportsColumnar(plan, query)) {
+  if (index.columnar && supportsColumnar(query)) {
     const first = columnarFirstPhase(index.columnar, query, plan, matchUnitTitles(index.titles, query), filters, request.offset + request.limit)
     return shapeResponse(finishRanking(first, plan, first.holdsWord), plan, shape)
   }
