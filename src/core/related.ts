@@ -244,16 +244,29 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     })
   }
   const quotes = read.map((paragraph) => extractQuotes([paragraph])[0]!)
-  const raw = read.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
-
-  // Ids of terms and concepts, and the paragraph frequencies of terms.
+  // Ids of terms and concepts, and the paragraph frequencies of terms. Each word read is interned
+  // as it is read: a paragraph keeps the ids of words shared with the whole corpus (a term at a
+  // boost, with its concepts), not objects of its own, which at a million paragraphs were
+  // gigabytes.
   const termIds = new Map<string, number>()
   const termDf: number[] = []
   const paragraphTerms: number[][] = []
-  for (const statements of raw) {
+  const interned: (Omit<RawWord, 'term'> & { term: number })[] = []
+  const variantsOfTerm = new Map<number, number[]>()
+  const internWord = (word: RawWord, term: number): number => {
+    const variants = variantsOfTerm.get(term) ?? variantsOfTerm.set(term, []).get(term)!
+    for (const id of variants) {
+      const seen = interned[id]!
+      if (seen.boost === word.boost && seen.concepts === word.concepts && seen.broader === word.broader && seen.glosses === word.glosses) return id
+    }
+    interned.push({ ...word, term })
+    variants.push(interned.length - 1)
+    return interned.length - 1
+  }
+  const raw: number[][][] = read.map((paragraph, i) => {
     const terms = new Set<number>()
-    for (const list of statements) {
-      for (const word of list) {
+    const ids = readStatements(paragraph.text, quotes[i]!, lexicon).map((words) =>
+      words.map((word) => {
         let id = termIds.get(word.term)
         if (id === undefined) {
           id = termIds.size
@@ -261,11 +274,13 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           termDf.push(0)
         }
         terms.add(id)
-      }
-    }
+        return internWord(word, id)
+      })
+    )
     for (const id of terms) termDf[id]!++
     paragraphTerms.push([...terms])
-  }
+    return ids
+  })
   // The lexicon gives one array per word, so its ids are worked out once per word.
   const conceptIds = new Map<string, number>()
   const conceptIdsOf = new Map<readonly string[], number[]>()
@@ -283,16 +298,15 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   }
   const idf = (df: number) => Math.log(1 + total / df)
 
-  const statements: Word[][][] = raw.map((list) =>
-    list.map((words) =>
-      words.map((word) => {
-        const term = termIds.get(word.term)!
-        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses) }
-      })
-    )
-  )
+  const words: Word[] = interned.map((word) => ({
+    term: word.term,
+    weight: idf(termDf[word.term]!) * word.boost,
+    concepts: idsOfConcepts(word.concepts),
+    broader: idsOfConcepts(word.broader),
+    glosses: idsOfConcepts(word.glosses),
+  }))
+  const statements: Word[][][] = raw.map((list) => list.map((ids) => ids.map((id) => words[id]!)))
   const wholes: Word[][] = statements.map((list) => mergeStatements(list))
-  // The words as read are not needed past here; at 100k paragraphs they are hundreds of MiB.
   raw.length = 0
   // Statements long enough to stand for a fact, and their total weights.
   const partIndex: number[][] = statements.map((list) => {
