@@ -77,7 +77,7 @@ if (values.help) {
                        [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
                        [--engine d1] [--peers] [--soak [--soak-seconds N] [--engine minisearch|d1]]
 
-  --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k or a number of paragraphs (25k)
+  --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k, 1m or a number of paragraphs (25k)
   --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
   --json             print the results as JSON on stdout (progress on stderr)
   --seed N           seed of the synthetic corpora and the query mix (default 1)
@@ -115,7 +115,7 @@ const quick = values.quick
 const seed = Number(values.seed)
 const httpSeconds = Number(values['http-seconds'] ?? (quick ? 3 : 8))
 const trials = Number(values.trials ?? (quick ? 1 : 3))
-const SIZE_NAMES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 }
+const SIZE_NAMES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 const sizeList = (values.sizes ?? (quick ? 'shipped,1k' : 'shipped,1k,10k,100k')).split(',').map((name) => name.trim())
 const log = values.json ? (line: string) => process.stderr.write(line + '\n') : (line: string) => console.log(line)
 const WORK = join(tmpdir(), 'paragraph-search-bench')

@@ -137,7 +137,7 @@ async function explain(target: string): Promise<number> {
   const name = basename(target)
   const inCorpus = corpus.sources.some((source) => source.name === name) && resolve(target) === resolve(corpusDir, name)
   const input = inCorpus || corpus.sources.some((source) => source.name === target) ? corpus : { sources: [{ name, bytes: await readFile(target) }] }
-  const output = await buildIndex({ ...input, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir })
+  const output = await buildIndex({ ...input, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, trails: true })
   const trail: LineTrail[] = output.trails[name]!
   const source = output.manifest.sources.find((s) => s.file === name)!
   const fates = trail.map((line) => line.fates.map(describeFate).join(' + '))
@@ -150,7 +150,7 @@ async function explain(target: string): Promise<number> {
     }
     console.log(`${String(i + 1).padStart(5)}  ${fates[i]!.padEnd(width)}  │ ${line.text}`)
   })
-  const paragraphs = JSON.parse(output.files['paragraphs.json']) as { sourceId: string; kind: string; text: string }[]
+  const { paragraphs } = output
   console.log(`\n${source.id}: "${source.title}"${source.author ? ` by ${source.author}` : ''}${source.published ? `, ${source.published}` : ''}`)
   paragraphs
     .filter((paragraph) => paragraph.sourceId === source.id)
@@ -164,7 +164,11 @@ async function loadD1IfServed(dir: string): Promise<void> {
   if (manifest.engine !== 'd1') return
   const started = performance.now()
   const loaded = await loadIntoD1(dir, { remote: false, ...(values['d1-persist-to'] ? { persistTo: resolve(values['d1-persist-to']) } : {}) })
-  log(loaded.done === 'up-to-date' ? `local D1 already serves ${loaded.generation}` : `loaded ${loaded.generation} into the local D1 (${(loaded.bytes / 1048576).toFixed(1)} MiB of SQL) in ${(performance.now() - started).toFixed(0)} ms`)
+  log(
+    loaded.done === 'up-to-date'
+      ? `local D1 already serves ${loaded.generation}`
+      : `loaded ${loaded.generation} into the local D1 (${(loaded.bytes / 1048576).toFixed(1)} MiB of SQL) in ${(performance.now() - started).toFixed(0)} ms, of which ${(loaded.answersMs ?? 0).toFixed(0)} ms computing the answers to short prefixes`
+  )
 }
 
 async function main(): Promise<number> {
@@ -187,7 +191,7 @@ async function main(): Promise<number> {
   const lexiconMs = performance.now() - lexiconStarted
   const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash, lexicon, engine: values.engine })
   if (values.timings) await writeFile(resolve(values.timings), JSON.stringify({ wordnet: lexiconMs, ...output.timings }, null, 2) + '\n')
-  await writeIndexAtomically(indexDir, output.files)
+  await writeIndexAtomically(indexDir, output.files, output.paragraphs)
   const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
   if (assetsDir) await loadD1IfServed(indexDir)
   printReports(output.reports)

@@ -61,8 +61,7 @@ async function main(): Promise<number> {
   // The file's "corpus" is relative to the file, else to the project.
   const named = file.corpus ? [resolve(dirname(values.pairs), file.corpus), join(ROOT, file.corpus)].find((dir) => existsSync(dir)) : undefined
   const corpusDir = values.corpus ? resolve(values.corpus) : (named ?? join(ROOT, 'corpus'))
-  const { files } = await buildIndex({ ...(await readCorpus(corpusDir)), lexicon: await loadWordNetLexicon(undefined, { broader: values.broader, glosses: values.glosses }) })
-  const paragraphs = JSON.parse(files['paragraphs.json']) as IndexedParagraph[]
+  const { paragraphs } = await buildIndex({ ...(await readCorpus(corpusDir)), lexicon: await loadWordNetLexicon(undefined, { broader: values.broader, glosses: values.glosses }) })
   const result = measureSameFact(paragraphs, labels)
   if (values.json) {
     console.log(JSON.stringify(result, null, 2))

@@ -1,8 +1,15 @@
 /**
  * @module
- * Loads the index into D1 for the D1 engine: writes the generation's SQL to `dist/d1/` and runs
- * it with `wrangler d1 execute` against the local database (the one `wrangler dev`, `npm start`,
- * the eval and the bench read, under `.wrangler/state`) or, for `npm run deploy`, the remote one.
+ * Loads the index into D1 for the D1 engine. The generation's SQL (`src/core/d1-content.ts`) is
+ * made from `index/paragraphs.json` read a line at a time and written to `dist/d1/<generation>/`
+ * in parts of at most {@link SQL_PART_BYTES} (a million paragraphs give about 1 GB of SQL, more
+ * than one string holds); the local database (the one `wrangler dev`, `npm start`, the eval and
+ * the bench read, under `.wrangler/state`) is filled as the parts are written, through wrangler's
+ * `getPlatformProxy` (the same local D1, without parsing the SQL text back: `wrangler d1 execute
+ * --file` spent 35 s of 40 on that at 100k paragraphs). The answers precomputed for short prefixes
+ * are then computed by the D1 engine itself, reading the new generation, and written last.
+ * `npm run deploy` runs the same parts against the remote database with `wrangler d1 execute
+ * --remote --file`, one part after the other.
  *
  * Idempotent and atomic: a generation already active is left alone; a new one is written into
  * tables of its own while queries keep reading the active one, then switched to in one statement
@@ -10,21 +17,41 @@
  * ones are dropped.
  */
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { d1Content, d1DropOtherGenerations } from '../../src/core/d1-content.ts'
-import { D1_ACTIVE_TABLE, D1_DATABASE_NAME, WORKER_INDEX_FILES, d1Generation, d1Tables } from '../../src/core/index-artifacts.ts'
+import { d1Activate, d1AnswerInserts, d1Content, d1DropOtherGenerations } from '../../src/core/d1-content.ts'
+import { D1_ACTIVE_TABLE, D1_BINDING, D1_DATABASE_NAME, WORKER_INDEX_FILES, d1Generation, d1Tables } from '../../src/core/index-artifacts.ts'
+import { inMemoryReader, storeReader, type IndexReader } from '../../src/core/index-reader.ts'
 import { loadIndex } from '../../src/core/loaded-index.ts'
 import { heavyShortPrefixes, precomputeAnswers } from '../../src/core/prefix-answers.ts'
 import type { VocabularyEntry } from '../../src/core/vocabulary.ts'
+import { d1Store, loadD1Shell } from '../../src/worker/engines/d1-engine.ts'
 import { wranglerCommand } from './dev-server.ts'
+import { readParagraphs } from './index-files.ts'
 import { ROOT } from './paths.ts'
 
-/** Where the SQL file of an index goes: `dist/d1/` beside its `index/` folder. */
+/** Where the SQL of an index goes: `dist/d1/` beside its `index/` folder. */
 export function d1SqlDir(indexDir: string): string {
   return join(dirname(indexDir), 'dist', 'd1')
 }
+
+/**
+ * Largest part of a generation's SQL, in bytes: each part is one `wrangler d1 execute --file`
+ * for the remote database, and the local load hands over its statements in batches of
+ * {@link LOCAL_BATCH_BYTES}.
+ */
+export const SQL_PART_BYTES = 64 << 20
+
+/** Bytes of statements the local load hands to D1 in one batch. */
+const LOCAL_BATCH_BYTES = 8 << 20
+
+/** The file naming a generation's parts in order, written last: its parts are complete. */
+const PARTS_LISTING = 'parts.json'
+
+/** The query naming the active generation. */
+const ACTIVE_READ = `SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`
 
 /** Which database: the local simulation or the deployed one. */
 export type D1Target = { remote: boolean; database?: string; persistTo?: string }
@@ -44,8 +71,8 @@ function wrangler(args: string[], target: D1Target): string {
   return result.stdout
 }
 
-/** Runs one query and returns its rows, or `null` when it fails (a table not there yet). */
-function query<T>(sql: string, target: D1Target): T[] | null {
+/** Runs one query against the remote database and returns its rows, or `null` when it fails (a table not there yet). */
+function remoteQuery<T>(sql: string, target: D1Target): T[] | null {
   try {
     const output = wrangler(['--json', '--command', sql], target)
     const parsed = JSON.parse(output.slice(output.indexOf('['))) as { results: T[] }[]
@@ -55,47 +82,170 @@ function query<T>(sql: string, target: D1Target): T[] | null {
   }
 }
 
-/**
- * The answers precomputed for the short prefixes whose completions reach many paragraphs
- * (see `src/core/prefix-answers.ts`), computed with the in-memory index.
- *
- * @param minParagraphs - Reach from which a prefix is precomputed (default the module's).
- */
-export function shortPrefixAnswers(files: { index: string; vocabulary: string; manifest: string }, minParagraphs?: number): [string, string][] {
-  const index = loadIndex(files)
-  const words = (JSON.parse(files.vocabulary) as VocabularyEntry[]).map(([folded]) => folded)
-  return precomputeAnswers(index, heavyShortPrefixes(index.vocabulary, words, minParagraphs))
-}
-
-/**
- * Makes the index in `indexDir` the one D1 serves.
- *
- * @returns What was done: `up-to-date` when its generation was already active, else `loaded`.
- * @throws Error with wrangler's message when a statement fails; the active generation is then unchanged.
- */
 /** The meta values' encoding for D1 (`META_ENCODING` in `d1-content.ts`): gzip, then base64. */
 export function gzipBase64(text: string): string {
   return gzipSync(text).toString('base64')
 }
 
-export async function loadIntoD1(indexDir: string, target: D1Target = { remote: false }): Promise<{ generation: string; done: 'up-to-date' | 'loaded'; sqlFile: string; bytes: number }> {
-  const read = (name: string) => readFile(join(indexDir, name), 'utf8')
-  const files = { index: await read(WORKER_INDEX_FILES.index), vocabulary: await read(WORKER_INDEX_FILES.vocabulary), manifest: await read(WORKER_INDEX_FILES.manifest) }
-  const generation = d1Generation((JSON.parse(files.manifest) as { indexVersion: string }).indexVersion)
-  const sqlDir = d1SqlDir(indexDir)
-  const sqlFile = join(sqlDir, `${generation}.sql`)
-  const active = query<{ generation: string }>(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`, target)?.[0]?.generation
-  const tables = (query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, target) ?? []).map((row) => row.name)
-  if (active === generation && tables.includes(d1Tables(generation).docs)) return { generation, done: 'up-to-date', sqlFile, bytes: 0 }
-  const content = d1Content({ ...files, answers: shortPrefixAnswers(files), compressMeta: gzipBase64 })
+/**
+ * The answers precomputed for the short prefixes whose completions reach many paragraphs
+ * (see `src/core/prefix-answers.ts`), computed by `reader` (the D1 engine's, in the build).
+ *
+ * @param words - The vocabulary's folded words, whose first letters are the prefixes.
+ * @param minParagraphs - Reach from which a prefix is precomputed (default the module's).
+ */
+export function shortPrefixAnswers(reader: IndexReader, words: readonly string[], minParagraphs?: number): Promise<[string, string][]> {
+  return precomputeAnswers(reader, heavyShortPrefixes(reader.index.vocabulary, words, minParagraphs))
+}
 
-  const keep = [content.generation, ...(active ? [active] : [])]
-  const sql = [...content.fill, ...content.activate, ...d1DropOtherGenerations(tables, keep)].map((statement) => `${statement};\n`).join('')
-  await mkdir(sqlDir, { recursive: true })
-  await writeFile(`${sqlFile}.tmp`, sql)
-  await rename(`${sqlFile}.tmp`, sqlFile)
-  // Only the latest generation's SQL is kept: the database holds the rest.
-  for (const name of await readdir(sqlDir)) if (name.endsWith('.sql') && join(sqlDir, name) !== sqlFile) await rm(join(sqlDir, name), { force: true })
-  wrangler(['--file', sqlFile], target)
-  return { generation: content.generation, done: 'loaded', sqlFile, bytes: Buffer.byteLength(sql) }
+/**
+ * {@link shortPrefixAnswers} from a MiniSearch index's files, computed in memory (the tests'
+ * and the peers bench's small corpora).
+ */
+export function shortPrefixAnswersInMemory(files: { index: string; vocabulary: string; manifest: string }, minParagraphs?: number): Promise<[string, string][]> {
+  const words = (JSON.parse(files.vocabulary) as VocabularyEntry[]).map(([folded]) => folded)
+  return shortPrefixAnswers(inMemoryReader(loadIndex(files)), words, minParagraphs)
+}
+
+/** The folded words of `vocabulary.json`. */
+function vocabularyWords(vocabulary: string): string[] {
+  return (JSON.parse(vocabulary) as VocabularyEntry[]).map(([folded]) => folded)
+}
+
+/** A generation's SQL parts as the build wrote them: the fill's parts in order, then the answers'. */
+type PartsListing = { generation: string; fill: string[]; answers: string }
+
+/** Statements in files of at most {@link SQL_PART_BYTES}, each written as it fills. */
+class SqlParts {
+  readonly names: string[] = []
+  readonly dir: string
+  readonly prefix: string
+  #lines: string[] = []
+  #bytes = 0
+  constructor(dir: string, prefix: string) {
+    this.dir = dir
+    this.prefix = prefix
+  }
+
+  async add(statement: string): Promise<void> {
+    const line = `${statement};\n`
+    const bytes = Buffer.byteLength(line)
+    if (this.#bytes + bytes > SQL_PART_BYTES && this.#lines.length > 0) await this.flush()
+    this.#lines.push(line)
+    this.#bytes += bytes
+  }
+
+  async flush(): Promise<void> {
+    if (this.#lines.length === 0) return
+    const name = `${this.prefix}-${String(this.names.length + 1).padStart(4, '0')}.sql`
+    await writeFile(join(this.dir, name), this.#lines.join(''))
+    this.names.push(name)
+    this.#lines = []
+    this.#bytes = 0
+  }
+}
+
+/** What a load did. */
+export type D1Loaded = {
+  generation: string
+  /** `up-to-date` when the generation was already active, else `loaded`. */
+  done: 'up-to-date' | 'loaded'
+  /** The folder of the generation's SQL parts. */
+  sqlDir: string
+  /** Bytes of SQL run. */
+  bytes: number
+  /** Milliseconds spent computing the precomputed answers (a local load). */
+  answersMs?: number
+}
+
+/**
+ * Makes the index in `indexDir` the one D1 serves.
+ *
+ * @throws Error with D1's or wrangler's message when a statement fails; the active generation is then unchanged.
+ */
+export async function loadIntoD1(indexDir: string, target: D1Target = { remote: false }): Promise<D1Loaded> {
+  const manifest = await readFile(join(indexDir, WORKER_INDEX_FILES.manifest), 'utf8')
+  const generation = d1Generation((JSON.parse(manifest) as { indexVersion: string }).indexVersion)
+  const sqlDir = join(d1SqlDir(indexDir), generation)
+  if (target.remote) return loadRemote(indexDir, generation, sqlDir, target)
+  const persist = { path: join(target.persistTo ?? join(ROOT, '.wrangler', 'state'), 'v3') }
+  // Wrangler's bundle is large: loaded only when a build loads D1.
+  const { getPlatformProxy } = await import('wrangler')
+  const proxy = await getPlatformProxy<Record<typeof D1_BINDING, D1Database>>({ configPath: join(ROOT, 'wrangler.toml'), persist })
+  try {
+    const db = proxy.env[D1_BINDING]
+    const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all<{ name: string }>()
+    const names = tables.results.map((row) => row.name)
+    const active = names.includes(D1_ACTIVE_TABLE) ? (await db.prepare(ACTIVE_READ).first<{ generation: string }>())?.generation : undefined
+    if (active === generation && names.includes(d1Tables(generation).docs) && existsSync(join(sqlDir, PARTS_LISTING))) return { generation, done: 'up-to-date', sqlDir, bytes: 0 }
+
+    await rm(sqlDir, { recursive: true, force: true })
+    await mkdir(sqlDir, { recursive: true })
+    const vocabulary = await readFile(join(indexDir, WORKER_INDEX_FILES.vocabulary), 'utf8')
+    const content = d1Content({ paragraphs: readParagraphs(indexDir), vocabulary, manifest, compressMeta: gzipBase64 })
+    const parts = new SqlParts(sqlDir, 'fill')
+    let batch: string[] = []
+    let batchBytes = 0
+    let bytes = 0
+    const run = async () => {
+      if (batch.length > 0) await db.batch(batch.map((statement) => db.prepare(statement)))
+      batch = []
+      batchBytes = 0
+    }
+    for (const statement of content.fill) {
+      await parts.add(statement)
+      batch.push(statement)
+      batchBytes += statement.length
+      bytes += statement.length
+      if (batchBytes >= LOCAL_BATCH_BYTES) await run()
+    }
+    await run()
+    await parts.flush()
+
+    // The answers to short prefixes, by the D1 engine reading the generation just written.
+    const genTables = d1Tables(generation)
+    const answersStarted = performance.now()
+    const shell = await loadD1Shell(db, genTables)
+    const reader = storeReader(shell, d1Store(db, genTables, shell.stats.fieldIds))
+    const answers = d1AnswerInserts(genTables, await shortPrefixAnswers(reader, vocabularyWords(vocabulary)))
+    const answersMs = performance.now() - answersStarted
+    await writeFile(join(sqlDir, 'answers.sql'), answers.map((statement) => `${statement};\n`).join(''))
+    for (const statement of answers) batch.push(statement)
+    await run()
+    const listing: PartsListing = { generation, fill: parts.names, answers: 'answers.sql' }
+    await writeFile(join(sqlDir, PARTS_LISTING), JSON.stringify(listing, null, 2) + '\n')
+
+    const keep = [generation, ...(active ? [active] : [])]
+    batch.push(...content.activate, ...d1DropOtherGenerations(names, keep))
+    await run()
+    // Only the latest generation's SQL is kept: the database holds the rest.
+    for (const name of await readdir(d1SqlDir(indexDir))) if (name !== generation) await rm(join(d1SqlDir(indexDir), name), { recursive: true, force: true })
+    return { generation, done: 'loaded', sqlDir, bytes: bytes + answers.reduce((sum, statement) => sum + statement.length, 0), answersMs }
+  } finally {
+    await proxy.dispose()
+  }
+}
+
+/** Runs a generation's parts, written by the local load, against the remote database. */
+async function loadRemote(indexDir: string, generation: string, sqlDir: string, target: D1Target): Promise<D1Loaded> {
+  const active = remoteQuery<{ generation: string }>(ACTIVE_READ, target)?.[0]?.generation
+  const names = (remoteQuery<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, target) ?? []).map((row) => row.name)
+  if (active === generation && names.includes(d1Tables(generation).docs)) return { generation, done: 'up-to-date', sqlDir, bytes: 0 }
+  // The parts come from the local load, which computes the answers with the engine.
+  if (!existsSync(join(sqlDir, PARTS_LISTING))) await loadIntoD1(indexDir, { remote: false, ...(target.persistTo ? { persistTo: target.persistTo } : {}) })
+  const listing = JSON.parse(await readFile(join(sqlDir, PARTS_LISTING), 'utf8')) as PartsListing
+  let bytes = 0
+  for (const name of [...listing.fill, listing.answers]) {
+    wrangler(['--file', join(sqlDir, name)], target)
+    bytes += (await readFile(join(sqlDir, name))).length
+  }
+  const keep = [generation, ...(active ? [active] : [])]
+  const switchSql = join(sqlDir, `switch-${Date.now()}.sql`)
+  await writeFile(switchSql, [...d1Activate(generation), ...d1DropOtherGenerations(names, keep)].map((statement) => `${statement};\n`).join(''))
+  try {
+    wrangler(['--file', switchSql], target)
+  } finally {
+    await rm(switchSql, { force: true })
+  }
+  return { generation, done: 'loaded', sqlDir, bytes }
 }

@@ -4,12 +4,15 @@
  * folder, hashing the build code, checking whether `index/` is stale, writing it atomically.
  */
 import { readFile, readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
+import { closeSync, createWriteStream, existsSync, openSync, readSync } from 'node:fs'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { dirname, join } from 'node:path'
 import { sha256Hex } from '../../src/core/hash.ts'
 import { INDEX_FORMAT_VERSION } from '../../src/core/index-options.ts'
 import { ROOT } from './paths.ts'
-import type { CorpusInput, Manifest } from '../../src/core/build-index.ts'
+import { paragraphsJson, type CorpusInput, type BuiltTexts, type Manifest } from '../../src/core/build-index.ts'
+import type { IndexedParagraph } from '../../src/core/index-options.ts'
 import { sourceExtension } from '../../src/core/readers/index.ts'
 import {
   BUNDLED_INDEX_DIR,
@@ -20,6 +23,7 @@ import {
   INDEX_FILE_NAMES,
   WORKER_INDEX_FILES,
   chooseEngine,
+  indexFileNames,
   type EngineHead,
   type IndexEngine,
 } from '../../src/core/index-artifacts.ts'
@@ -89,14 +93,15 @@ export async function pipelineHash(): Promise<string> {
  * @param engine - The engine the index must be built for, when one is forced (else the one its size calls for).
  */
 export async function staleReason(indexDir: string, corpusHash: string, currentPipelineHash: string, engine?: IndexEngine): Promise<string | null> {
-  for (const name of INDEX_FILE_NAMES) {
-    if (!existsSync(join(indexDir, name))) return `${name} is missing`
-  }
+  if (!existsSync(join(indexDir, 'manifest.json'))) return 'manifest.json is missing'
   let manifest: Manifest
   try {
     manifest = JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')) as Manifest
   } catch {
     return 'manifest.json is unreadable'
+  }
+  for (const name of indexFileNames(manifest.engine ?? 'minisearch')) {
+    if (!existsSync(join(indexDir, name))) return `${name} is missing`
   }
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `index format ${manifest.formatVersion} is not ${INDEX_FORMAT_VERSION}`
   if (manifest.corpusHash !== corpusHash) return 'the corpus changed'
@@ -109,19 +114,65 @@ export async function staleReason(indexDir: string, corpusHash: string, currentP
 /**
  * Writes the index files so that a failure leaves the previous index intact: every file goes to
  * a temporary name first, and only when all are written are they renamed into place, the
- * manifest last.
+ * manifest last. `paragraphs.json` is written a line at a time (`paragraphsJson`); a file of
+ * `INDEX_FILE_NAMES` the engine does not have (`index.json` for D1) is removed, so none is left
+ * from an earlier build for another engine.
  */
-export async function writeIndexAtomically(indexDir: string, files: Record<string, string>): Promise<void> {
+export async function writeIndexAtomically(indexDir: string, files: BuiltTexts, paragraphs: readonly IndexedParagraph[]): Promise<void> {
   await mkdir(indexDir, { recursive: true })
   const suffix = `.tmp-${process.pid}`
-  const names = Object.keys(files).sort((a, b) => Number(a === 'manifest.json') - Number(b === 'manifest.json'))
+  const texts: [string, string | Iterable<string>][] = [...Object.entries(files), ['paragraphs.json', paragraphsJson(paragraphs)]]
+  texts.sort(([a], [b]) => Number(a === 'manifest.json') - Number(b === 'manifest.json'))
   try {
-    for (const name of names) await writeFile(join(indexDir, name + suffix), files[name]!)
+    for (const [name, text] of texts) {
+      if (typeof text === 'string') await writeFile(join(indexDir, name + suffix), text)
+      else await pipeline(Readable.from(text), createWriteStream(join(indexDir, name + suffix)))
+    }
   } catch (error) {
-    await Promise.all(names.map((name) => rm(join(indexDir, name + suffix), { force: true })))
+    await Promise.all(texts.map(([name]) => rm(join(indexDir, name + suffix), { force: true })))
     throw error
   }
-  for (const name of names) await rename(join(indexDir, name + suffix), join(indexDir, name))
+  for (const name of INDEX_FILE_NAMES) if (!texts.some(([written]) => written === name)) await rm(join(indexDir, name), { force: true })
+  for (const [name] of texts) await rename(join(indexDir, name + suffix), join(indexDir, name))
+}
+
+/**
+ * The paragraphs of `index/paragraphs.json`, read a line at a time (the file holds one paragraph
+ * per line, see `paragraphsJson`): a million paragraphs never make one string.
+ *
+ * @throws Error naming the file and line when a line is not a paragraph's JSON.
+ */
+export function* readParagraphs(indexDir: string): Generator<IndexedParagraph> {
+  const path = join(indexDir, 'paragraphs.json')
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(1 << 24)
+    let rest = ''
+    let line = 0
+    const parse = (text: string): IndexedParagraph | undefined => {
+      line++
+      const json = text.endsWith(',') ? text.slice(0, -1) : text
+      if (json === '[' || json === ']' || json === '') return undefined
+      try {
+        return JSON.parse(json) as IndexedParagraph
+      } catch (error) {
+        throw new Error(`${path}:${line}: not a paragraph (${(error as Error).message})`)
+      }
+    }
+    const decoder = new TextDecoder()
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      const lines = (rest + decoder.decode(buffer.subarray(0, read), { stream: true })).split('\n')
+      rest = lines.pop()!
+      for (const text of lines) {
+        const paragraph = parse(text)
+        if (paragraph) yield paragraph
+      }
+    }
+    const last = parse(rest + decoder.decode())
+    if (last) yield last
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** Reads the files of `index/` that the Worker loads. */
@@ -194,6 +245,13 @@ async function writeBundledIndex(texts: IndexFileTexts, bundleDir: string): Prom
  * @returns What was done, for the build's log.
  */
 export async function writeWorkerIndex(indexDir: string, assetsDir: string): Promise<{ assetsWritten: boolean; bundled: boolean }> {
+  const manifest = await readFile(join(indexDir, WORKER_INDEX_FILES.manifest), 'utf8')
+  if ((JSON.parse(manifest) as Manifest).engine === 'd1') {
+    // The Worker reads a D1 index from D1: its bundle names the engine, the assets hold no index.
+    await rm(join(assetsDir, INDEX_ASSETS_PATH), { recursive: true, force: true })
+    await writeBundledIndex({ index: '', vocabulary: '', manifest }, join(dirname(assetsDir), BUNDLED_INDEX_DIR))
+    return { assetsWritten: false, bundled: false }
+  }
   const texts = await readWorkerIndexTexts(indexDir)
   const assetsWritten = await writeIndexAssets(texts, assetsDir)
   const bundled = await writeBundledIndex(texts, join(dirname(assetsDir), BUNDLED_INDEX_DIR))

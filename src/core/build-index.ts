@@ -39,6 +39,8 @@ export type CorpusInput = {
   lexicon?: Lexicon
   /** The engine to serve the index with: `minisearch`, `d1`, or `auto` (by size; see `chooseEngine`). Default `auto`. */
   engine?: string
+  /** Keep every line's fate (`BuildOutput.trails`, for `--explain`): an object per line of the corpus, so off by default. */
+  trails?: boolean
 }
 
 /** A source in the manifest: its metadata, file, and paragraph ids in document order. */
@@ -85,17 +87,32 @@ export type BuildTimings = {
   related: number
   /** Grouping paragraphs into facts. */
   facts: number
-  /** Building MiniSearch and the vocabulary, and serialising. */
+  /** Building the vocabulary and, for the MiniSearch engine, MiniSearch's index, and serialising them. */
   index: number
+}
+
+/**
+ * The files of `index/` the build gives as text (see `indexFileNames` in `index-artifacts.ts`):
+ * MiniSearch's index only for the MiniSearch engine (the D1 engine's tables are written from the
+ * paragraphs, `d1-content.ts`). `paragraphs.json` is written from {@link BuildOutput.paragraphs}
+ * by {@link paragraphsJson}, a line at a time: at a million paragraphs it is longer than the
+ * longest string V8 holds.
+ */
+export type BuiltTexts = {
+  'manifest.json': string
+  'vocabulary.json': string
+  'index.json'?: string
 }
 
 /** Everything the build produces. */
 export type BuildOutput = {
   /** File name in `index/` to content. */
-  files: Record<IndexFileName, string>
+  files: BuiltTexts
+  /** Every paragraph, in the manifest's order: `paragraphs.json`. */
+  paragraphs: IndexedParagraph[]
   manifest: Manifest
   reports: SourceReport[]
-  /** Every line of each source with its fate, by source file name (`--explain`). */
+  /** Every line of each source with its fate, by source file name, when asked for (`CorpusInput.trails`, `--explain`). */
   trails: Record<string, LineTrail[]>
   /** How long each step took. */
   timings: BuildTimings
@@ -175,7 +192,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
       paragraphIds: paragraphs.map((paragraph) => paragraph.id),
     })
     reports.push({ sourceId: metadata.id, file: path, ...recovery.report, skipped: capture.skipped })
-    trails[file.name] = recovery.trail
+    if (input.trails) trails[file.name] = recovery.trail
   }
 
   lap('recovery')
@@ -188,9 +205,7 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     paragraph.fact = facts.get(paragraph.id) ?? null
   }
 
-  const miniSearch = new MiniSearch<IndexedParagraph>(MINISEARCH_OPTIONS)
-  miniSearch.addAll(indexed)
-
+  const engine = chooseEngine(indexed.length, input.engine)
   const corpusHash = await hashCorpus(sources, input.metadata)
   const pipelineHash = input.pipelineHash ?? ''
   const indexVersion = (await sha256Hex(`${INDEX_FORMAT_VERSION}\n${corpusHash}\n${pipelineHash}`)).slice(0, 12)
@@ -199,19 +214,23 @@ export async function buildIndex(input: CorpusInput): Promise<BuildOutput> {
     indexVersion,
     corpusHash,
     pipelineHash,
-    engine: chooseEngine(indexed.length, input.engine),
+    engine,
     counts: { sources: manifestSources.length, paragraphs: indexed.length, kinds: countKinds(indexed), facts: new Set(facts.values()).size },
     sources: manifestSources,
   }
 
-  const files = {
+  const files: BuiltTexts = {
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-    'paragraphs.json': serializeParagraphs(indexed),
-    'index.json': JSON.stringify(miniSearch),
     'vocabulary.json': JSON.stringify(buildVocabulary(indexed.map((paragraph) => paragraph.text))),
   }
+  // The D1 engine's tables are written from the paragraphs (`d1-content.ts`): no MiniSearch at all.
+  if (engine === 'minisearch') {
+    const miniSearch = new MiniSearch<IndexedParagraph>(MINISEARCH_OPTIONS)
+    miniSearch.addAll(indexed)
+    files['index.json'] = JSON.stringify(miniSearch)
+  }
   lap('index')
-  return { files, manifest, reports, trails, timings }
+  return { files, paragraphs: indexed, manifest, reports, trails, timings }
 }
 
 function readMetadata(file: CorpusFile | undefined, folder: string, sourceNames: ReadonlySet<string>): Map<string, SourceEntry> {
@@ -256,8 +275,19 @@ export async function hashCorpus(sources: readonly CorpusFile[], metadata: Corpu
   return sha256Hex(parts.join('\n'))
 }
 
-/** One paragraph per line: readable, diff-friendly, and still one JSON array. */
-function serializeParagraphs(paragraphs: readonly IndexedParagraph[]): string {
-  const lines = paragraphs.map((paragraph) => JSON.stringify(paragraph))
-  return `[\n${lines.join(',\n')}\n]\n`
+/**
+ * `paragraphs.json`, in pieces to write one after the other: one paragraph per line, readable,
+ * diff-friendly, and still one JSON array (line `i + 1` holds paragraph `i`, see `readParagraphs`).
+ *
+ * @example
+ * [...paragraphsJson([a, b])].join('') // => '[\n{…a…},\n{…b…}\n]\n'
+ */
+export function* paragraphsJson(paragraphs: Iterable<IndexedParagraph>): Generator<string> {
+  yield '['
+  let first = true
+  for (const paragraph of paragraphs) {
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(paragraph)}`
+    first = false
+  }
+  yield '\n]\n'
 }

@@ -43,15 +43,34 @@ export type PlainPostings = Record<string, Record<string, number>>
  * encodePostingsParts({ 0: { 0: 1, 3: 2, 9: 1 } }, 8) // => ['0:0,3.2', '0:9']
  */
 export function encodePostingsParts(postings: PlainPostings, maxChars: number): string[] {
+  const fields = Object.keys(postings)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((fieldId): FieldPostings => {
+      const byDoc = postings[fieldId]!
+      const docs = Uint32Array.from(Object.keys(byDoc).map(Number)).sort()
+      return { fieldId, docs, tfs: Uint32Array.from(docs, (doc) => byDoc[doc]!) }
+    })
+  return encodeFieldPostingsParts(fields, maxChars)
+}
+
+/**
+ * {@link encodePostingsParts} of postings held field by field (ascending field ids, each field's
+ * short ids ascending), as the build gathers them (`paragraph-postings.ts`).
+ *
+ * @example
+ * encodeFieldPostingsParts([{ fieldId: 0, docs: Uint32Array.of(0, 3, 9), tfs: Uint32Array.of(1, 2, 1) }], 8) // => ['0:0,3.2', '0:9']
+ */
+export function encodeFieldPostingsParts(fields: CompactPostings, maxChars: number): string[] {
   const parts: string[] = []
   let part = ''
-  for (const fieldId of Object.keys(postings).sort((a, b) => Number(a) - Number(b))) {
-    const byDoc = postings[fieldId]!
-    const head = `${Number(fieldId).toString(36)}:`
+  for (const { fieldId, docs, tfs } of fields) {
+    const head = `${fieldId.toString(36)}:`
     let field = ''
     let previous = 0
-    for (const doc of Object.keys(byDoc).map(Number).sort((a, b) => a - b)) {
-      const tf = byDoc[doc]!
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!
+      const tf = tfs[i]!
       const frequency = tf === 1 ? '' : `.${tf.toString(36)}`
       let entry = (field === '' ? (part === '' ? '' : ';') + head : ',') + (doc - previous).toString(36) + frequency
       if (part.length + field.length + entry.length > maxChars && part.length + field.length > 0) {
@@ -214,7 +233,7 @@ export function encodeColumns(rows: readonly DocRow[]): string {
     .map(({ kind, fact, lengths }) => {
       const k = PARAGRAPH_KINDS.indexOf(kind)
       if (k < 0) throw new Error(`paragraph kind "${kind}" is not one of ${PARAGRAPH_KINDS.join(', ')}`)
-      return [k, fact, ...lengths.map((length) => length ?? 0)].map((value) => value.toString(36)).join(',')
+      return [k, fact, ...Array.from(lengths, (length) => length ?? 0)].map((value) => value.toString(36)).join(',')
     })
     .join(';')
 }

@@ -5,8 +5,9 @@
  * read. Pure: the build writes the statements to a file and runs them with
  * `wrangler d1 execute`; the Worker tests run them through the binding.
  *
- * The tables hold exactly what MiniSearch's index holds (they are written from `index.json`), so
- * the D1 engine scores with the same statistics and answers the same:
+ * The tables hold exactly what MiniSearch's index of the same paragraphs holds (written from the
+ * paragraphs by `paragraph-postings.ts`, which indexes them as MiniSearch does, without building
+ * MiniSearch), so the D1 engine scores with the same statistics and answers the same:
  * - the postings table keeps each term's postings in the compact text of `compact-postings.ts`,
  *   one row per term (a long list split into parts under the statement limit): what a search
  *   reads, one primary-key look-up per term; the words table the same for each word of the texts
@@ -27,10 +28,11 @@
  *   statement each.
  */
 import type { AsPlainObject } from 'minisearch'
-import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, d1Generation, d1Tables, splitUtf8 } from './index-artifacts.ts'
+import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, d1Generation, d1Tables, splitUtf8, type D1Tables } from './index-artifacts.ts'
 import type { Manifest } from './build-index.ts'
-import { encodeColumns, encodePostingsParts, type DocRow } from './compact-postings.ts'
-import { GRAMS_FIELD, INDEX_FIELDS, type StoredParagraph } from './index-options.ts'
+import { encodeColumns, encodeFieldPostingsParts } from './compact-postings.ts'
+import { GRAMS_FIELD, INDEX_FIELDS, STORE_FIELDS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
+import { KeyDocuments, ParagraphPostings } from './paragraph-postings.ts'
 import { textTerms } from './highlight.ts'
 import { indexSourceTitles } from './source-titles.ts'
 import { foldWord, tokenize } from './terms.ts'
@@ -82,15 +84,18 @@ export function ftsPhraseQuery(positions: readonly (readonly string[])[], maxPhr
 /** A term FTS5's tokenizer above gives back unchanged: lower-case letters, digits, `_`. */
 const STORABLE_TERM = /^[\p{L}\p{N}_]+$/u
 
-/** The text of the files of `index/` that the D1 tables are made from. */
+/** What the D1 tables are made from: the paragraphs and the small files of `index/`. */
 export type D1Source = {
-  /** `index/index.json`: MiniSearch's serialised index. */
-  index: string
+  /**
+   * Every paragraph, in the manifest's order (its sources in order, each source's paragraphs in
+   * order): the order gives the short ids. Read once, as the statements are taken.
+   */
+  paragraphs: Iterable<IndexedParagraph>
   /** `index/vocabulary.json`. */
   vocabulary: string
   /** `index/manifest.json`. */
   manifest: string
-  /** Answers precomputed for short prefixes, `[query, response JSON]` (see `prefix-answers.ts`). */
+  /** Answers precomputed for short prefixes, `[query, response JSON]` (see `prefix-answers.ts`), written with the rest. */
   answers?: readonly (readonly [string, string])[]
   /**
    * Compresses each meta value to text, as {@link META_ENCODING} says (gzip, then base64): an
@@ -107,8 +112,13 @@ export const META_ENCODING = { key: 'encoding', gzipBase64: 'gzip-base64' } as c
 export type D1Content = {
   /** The generation (see `d1Generation`). */
   generation: string
-  /** Statements that (re)create and fill the generation's tables; idempotent, and they leave the active generation alone. */
-  fill: string[]
+  /**
+   * Statements that (re)create and fill the generation's tables; idempotent, and they leave the
+   * active generation alone. Made as they are taken, from one pass over the paragraphs: take
+   * them once, and keep no more of them than the writer needs (a million paragraphs give about
+   * 1 GB of SQL).
+   */
+  fill: Iterable<string>
   /** Statements that make the generation the one queries read: one atomic switch. */
   activate: string[]
 }
@@ -119,21 +129,25 @@ export function sqlString(value: string): string {
 }
 
 /**
- * The SQL of a generation from the built index.
+ * The SQL of a generation, from the paragraphs: the postings, statistics and field lengths are
+ * MiniSearch's for the same paragraphs (`paragraph-postings.ts`), so both engines score alike.
  *
- * @throws Error when an index term could not be stored unchanged in FTS5 (a term with a space,
+ * @throws Error, as the statements are taken, when the paragraphs do not follow the manifest's
+ *   order, or when an index term could not be stored unchanged in FTS5 (a term with a space,
  *   punctuation or an upper-case letter): the tokenizer would split or fold it and the engines
  *   would disagree.
  * @example
- * const { fill, activate } = d1Content(files)
+ * const { fill, activate } = d1Content({ paragraphs, vocabulary, manifest })
  * // fill: DROP/CREATE of ps_meta_v3_…, ps_docs_v3_…, ps_fts_v3_…, ps_vocab_v3_…, ps_answers_v3_…, ps_postings_v3_…, ps_words_v3_…, then INSERTs
  */
 export function d1Content(source: D1Source): D1Content {
-  const plain = JSON.parse(source.index) as AsPlainObject
   const manifest = JSON.parse(source.manifest) as Pick<Manifest, 'indexVersion' | 'sources'>
   const generation = d1Generation(manifest.indexVersion)
-  const tables = d1Tables(generation)
-  const fill: string[] = [
+  return { generation, fill: fillStatements(source, manifest, d1Tables(generation)), activate: d1Activate(generation) }
+}
+
+function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersion' | 'sources'>, tables: D1Tables): Generator<string> {
+  yield* [
     `DROP TABLE IF EXISTS ${tables.vocab}`,
     `DROP TABLE IF EXISTS ${tables.fts}`,
     `DROP TABLE IF EXISTS ${tables.docs}`,
@@ -151,124 +165,88 @@ export function d1Content(source: D1Source): D1Content {
     `CREATE TABLE ${tables.words} (word TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, PRIMARY KEY (word, part)) WITHOUT ROWID`,
   ]
 
-  // The terms of each document in the fields but the text, one per occurrence.
-  const fieldNames = Object.fromEntries(Object.entries(plain.fieldIds).map(([name, id]) => [String(id), name]))
-  const occurrences = new Map<string, Record<string, string[]>>()
+  const index = new ParagraphPostings()
+  const words = new KeyDocuments()
+  const ids = manifest.sources.flatMap((source) => source.paragraphIds)
+  const factIndex = new Map<string, number>()
+  // The columns (see `compact-postings.ts`), one encoded row per paragraph: source and position
+  // are left out, as they follow from the manifest's order, checked here.
+  const columnRows: string[] = []
+  const docs = new InsertGroups(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `)
+  const fts = new InsertGroups(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `)
+  for (const paragraph of source.paragraphs) {
+    const { shortId, lengths, terms } = index.add(paragraph)
+    if (paragraph.id !== ids[shortId]) {
+      throw new Error(`paragraph ${shortId} is ${paragraph.id}, not ${ids[shortId] ?? 'past the last'}: the paragraphs must follow the manifest's order, which gives the short ids`)
+    }
+    let fact = 0
+    if (paragraph.fact) {
+      if (!factIndex.has(paragraph.fact)) factIndex.set(paragraph.fact, factIndex.size)
+      fact = factIndex.get(paragraph.fact)! + 1
+    }
+    columnRows.push(encodeColumns([{ kind: paragraph.kind, fact, lengths: Array.from(INDEX_FIELDS, (_, fieldId) => lengths[fieldId] ?? 0) }]))
+    // The stored fields as MiniSearch stores them (those not undefined, in `STORE_FIELDS` order).
+    const stored = Object.fromEntries(STORE_FIELDS.filter((field) => paragraph[field] !== undefined).map((field) => [field, paragraph[field]])) as StoredParagraph
+    const { text, related, ...head } = stored
+    yield* docs.add(`(${shortId}, ${sqlString(paragraph.id)}, ${sqlString(JSON.stringify(lengths))}, ${sqlString(JSON.stringify(head))}, ${sqlString(JSON.stringify({ text, related }))})`)
+    // The text's terms in the text's order, a word without a term kept as a gap: the same
+    // occurrences as the postings, in the positions FTS5 matches phrases on.
+    const inOrder = textTerms(paragraph.text).map((term) => term ?? PHRASE_GAP)
+    yield* fts.add(`(${shortId}, ${INDEX_FIELDS.map((field, fieldId) => sqlString(field === 'text' ? inOrder.join(' ') : terms[fieldId]!.join(' '))).join(', ')})`)
+    // The words table: each word of the text as `foldWord` folds it (function words too), the
+    // paragraphs holding it. The ranking's rescoring asks whether a paragraph holds a word in
+    // the form typed (`rank.ts`), which is this.
+    for (const word of new Set(tokenize(paragraph.text).map(foldWord))) words.add(word, shortId)
+  }
+  if (index.stats().documentCount !== ids.length) throw new Error(`the manifest names ${ids.length} paragraphs, ${index.stats().documentCount} were given`)
+  yield* docs.flush()
+  yield* fts.flush()
+
   const vocabularyTerms = new Set((JSON.parse(source.vocabulary) as VocabularyEntry[]).map(([, term]) => term))
   const searchedTerms = new Set<string>()
-  const postingRows: string[] = []
-  for (const [term, fields] of plain.index) {
+  const postings = new InsertGroups(`INSERT INTO ${tables.postings} (term, part, postings) VALUES `)
+  for (const [term, fields] of index.postings()) {
     if (!STORABLE_TERM.test(term) || term !== term.toLowerCase()) throw new Error(`index term "${term}" cannot be stored unchanged in FTS5`)
-    let searched = false
-    for (const [fieldId, postings] of Object.entries(fields)) {
-      const field = fieldNames[fieldId]!
-      if (field !== GRAMS_FIELD) searched = true
-      // The text's terms are written in the text's order below, from the text itself.
-      if (field === 'text') continue
-      for (const [shortId, frequency] of Object.entries(postings)) {
-        let doc = occurrences.get(shortId)
-        if (!doc) occurrences.set(shortId, (doc = {}))
-        const list = (doc[field] ??= [])
-        for (let i = 0; i < frequency; i++) list.push(term)
-      }
-    }
-    if (searched) searchedTerms.add(term)
-    encodePostingsParts(fields, POSTINGS_PART_MAX_CHARS).forEach((part, i) => postingRows.push(`(${sqlString(term)}, ${i}, ${sqlString(part)})`))
+    if (fields.some((field) => INDEX_FIELDS[field.fieldId] !== GRAMS_FIELD)) searchedTerms.add(term)
+    for (const [i, part] of encodeFieldPostingsParts(fields, POSTINGS_PART_MAX_CHARS).entries()) yield* postings.add(`(${sqlString(term)}, ${i}, ${sqlString(part)})`)
   }
+  yield* postings.flush()
+  const wordRows = new InsertGroups(`INSERT INTO ${tables.words} (word, part, postings) VALUES `)
+  for (const [word, field] of words.entries()) {
+    for (const [i, part] of encodeFieldPostingsParts([field], POSTINGS_PART_MAX_CHARS).entries()) yield* wordRows.add(`(${sqlString(word)}, ${i}, ${sqlString(part)})`)
+  }
+  yield* wordRows.flush()
 
-  const columns = docColumns(plain, manifest.sources)
-  const stats: D1Stats = { documentCount: plain.documentCount, nextId: plain.nextId, fieldIds: plain.fieldIds, averageFieldLength: plain.averageFieldLength }
-  const metaRows: string[] = []
   const meta: [string, string][] = [
-    [D1_META_KEYS.stats, JSON.stringify(stats)],
+    [D1_META_KEYS.stats, JSON.stringify(index.stats() satisfies D1Stats)],
     [D1_META_KEYS.manifest, source.manifest],
     [D1_META_KEYS.vocabulary, source.vocabulary],
     // Every term of a searched field, sorted as `SortedWords` reads them (the vocabulary's terms too).
     [D1_META_KEYS.terms, JSON.stringify([...new Set([...searchedTerms, ...vocabularyTerms])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))],
     [D1_META_KEYS.titles, JSON.stringify(indexSourceTitles(manifest.sources))],
-    [D1_META_KEYS.columns, columns.text],
-    [D1_META_KEYS.facts, JSON.stringify(columns.facts)],
+    [D1_META_KEYS.columns, columnRows.join(';')],
+    [D1_META_KEYS.facts, JSON.stringify([...factIndex.keys()])],
   ]
+  columnRows.length = 0
   if (source.compressMeta) {
     for (const entry of meta) entry[1] = source.compressMeta(entry[1])
     meta.push([META_ENCODING.key, META_ENCODING.gzipBase64])
   }
   const decoder = new TextDecoder()
+  const metaRows = new InsertGroups(`INSERT INTO ${tables.meta} (key, part, value) VALUES `, 1)
   for (const [key, value] of meta) {
     // A quote doubles in SQL: parts of a third of the limit stay under it whatever the text.
-    splitUtf8(value, Math.floor(D1_STATEMENT_MAX_BYTES / 3)).forEach((part, i) => metaRows.push(`(${sqlString(key)}, ${i}, ${sqlString(decoder.decode(part))})`))
-    if (value === '') metaRows.push(`(${sqlString(key)}, 0, '')`)
+    for (const [i, part] of splitUtf8(value, Math.floor(D1_STATEMENT_MAX_BYTES / 3)).entries()) yield* metaRows.add(`(${sqlString(key)}, ${i}, ${sqlString(decoder.decode(part))})`)
+    if (value === '') yield* metaRows.add(`(${sqlString(key)}, 0, '')`)
   }
-  fill.push(...groupInserts(`INSERT INTO ${tables.meta} (key, part, value) VALUES `, metaRows, 1))
-
-  const docRows: string[] = []
-  const ftsRows: string[] = []
-  for (const [shortId, id] of Object.entries(plain.documentIds)) {
-    const lengths = JSON.stringify(plain.fieldLength[shortId] ?? [])
-    const { text, related, ...head } = (plain.storedFields[shortId] ?? {}) as StoredParagraph
-    docRows.push(`(${Number(shortId)}, ${sqlString(String(id))}, ${sqlString(lengths)}, ${sqlString(JSON.stringify(head))}, ${sqlString(JSON.stringify({ text, related }))})`)
-    const doc = occurrences.get(shortId) ?? {}
-    // The text's terms in the text's order, a word without a term kept as a gap: the same
-    // occurrences as the postings, in the positions FTS5 matches phrases on.
-    const inOrder = textTerms(text ?? '').map((term) => term ?? PHRASE_GAP)
-    ftsRows.push(`(${Number(shortId)}, ${INDEX_FIELDS.map((field) => sqlString(field === 'text' ? inOrder.join(' ') : (doc[field] ?? []).join(' '))).join(', ')})`)
-  }
-  fill.push(...groupInserts(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `, docRows))
-  fill.push(...groupInserts(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `, ftsRows))
-  fill.push(...groupInserts(`INSERT INTO ${tables.postings} (term, part, postings) VALUES `, postingRows))
-  fill.push(...groupInserts(`INSERT INTO ${tables.words} (word, part, postings) VALUES `, wordRows(plain)))
-  const answerRows = (source.answers ?? []).map(([query, response]) => `(${sqlString(query)}, ${sqlString(response)})`)
-  fill.push(...groupInserts(`INSERT INTO ${tables.answers} (query, response) VALUES `, answerRows))
-
-  return { generation, fill, activate: d1Activate(generation) }
+  yield* metaRows.flush()
+  yield* d1AnswerInserts(tables, source.answers ?? [])
 }
 
-/**
- * The columns of every paragraph (see `compact-postings.ts`), in short-id order, and the facts
- * they name.
- *
- * @throws Error when the short ids do not follow the manifest's paragraphs, in its order.
- */
-function docColumns(plain: AsPlainObject, sources: Manifest['sources']): { text: string; facts: string[] } {
-  const factIndex = new Map<string, number>()
-  const rows: DocRow[] = []
-  const fieldCount = Object.keys(plain.fieldIds).length
-  const ids = sources.flatMap((source) => source.paragraphIds)
-  if (ids.length !== plain.nextId) throw new Error(`the index has ${plain.nextId} short ids for the manifest's ${ids.length} paragraphs`)
-  for (let shortId = 0; shortId < plain.nextId; shortId++) {
-    const stored = plain.storedFields[shortId] as StoredParagraph | undefined
-    // The columns leave out source and position: they follow from this order (`compact-postings.ts`).
-    if (!stored || plain.documentIds[shortId] !== ids[shortId]) {
-      throw new Error(`short id ${shortId} is ${plain.documentIds[shortId] ?? 'no paragraph'}, not ${ids[shortId]}: short ids must follow the manifest's order`)
-    }
-    let fact = 0
-    if (stored.fact) {
-      if (!factIndex.has(stored.fact)) factIndex.set(stored.fact, factIndex.size)
-      fact = factIndex.get(stored.fact)! + 1
-    }
-    const lengths = Array.from({ length: fieldCount }, (_, fieldId) => plain.fieldLength[shortId]?.[fieldId] ?? 0)
-    rows.push({ kind: stored.kind, fact, lengths })
-  }
-  return { text: encodeColumns(rows), facts: [...factIndex.keys()] }
-}
-
-/**
- * The rows of the words table: for each word of the texts as `foldWord` folds it (function words
- * too), the paragraphs whose text holds it, compact (field 0). The ranking's rescoring asks
- * whether a paragraph holds a word in the form typed (`rank.ts`), which is this.
- */
-function wordRows(plain: AsPlainObject): string[] {
-  const docs = new Map<string, number[]>()
-  for (let shortId = 0; shortId < plain.nextId; shortId++) {
-    const { text } = plain.storedFields[shortId] as StoredParagraph
-    for (const word of new Set(tokenize(text).map(foldWord))) (docs.get(word) ?? docs.set(word, []).get(word)!).push(shortId)
-  }
-  const rows: string[] = []
-  for (const [word, list] of docs) {
-    const postings = { 0: Object.fromEntries(list.map((shortId) => [shortId, 1])) }
-    encodePostingsParts(postings, POSTINGS_PART_MAX_CHARS).forEach((part, i) => rows.push(`(${sqlString(word)}, ${i}, ${sqlString(part)})`))
-  }
-  return rows
+/** The statements that put precomputed answers (`[query, response JSON]`) into a generation's answers table. */
+export function d1AnswerInserts(tables: Pick<D1Tables, 'answers'>, answers: readonly (readonly [string, string])[]): string[] {
+  const rows = new InsertGroups(`INSERT INTO ${tables.answers} (query, response) VALUES `)
+  return [...answers.flatMap(([query, response]) => rows.add(`(${sqlString(query)}, ${sqlString(response)})`)), ...rows.flush()]
 }
 
 /**
@@ -300,22 +278,36 @@ export function d1DropOtherGenerations(tableNames: readonly string[], keep: read
   )
 }
 
-/** Multi-row inserts of at most `D1_STATEMENT_MAX_BYTES` bytes (or `maxRows` rows) each. */
-function groupInserts(head: string, rows: readonly string[], maxRows = Infinity): string[] {
-  const statements: string[] = []
-  let group: string[] = []
-  let bytes = head.length
-  const encoder = new TextEncoder()
-  for (const row of rows) {
-    const size = encoder.encode(row).length + 2
-    if (group.length > 0 && (bytes + size > D1_STATEMENT_MAX_BYTES || group.length >= maxRows)) {
-      statements.push(head + group.join(', '))
-      group = []
-      bytes = head.length
-    }
-    group.push(row)
-    bytes += size
+/**
+ * Multi-row inserts of at most `D1_STATEMENT_MAX_BYTES` bytes (or `maxRows` rows) each, made as
+ * rows come: {@link InsertGroups.add} gives the statements a row completes, {@link InsertGroups.flush} the last.
+ */
+class InsertGroups {
+  readonly head: string
+  readonly maxRows: number
+  #group: string[] = []
+  #bytes: number
+  static #encoder = new TextEncoder()
+
+  constructor(head: string, maxRows = Infinity) {
+    this.head = head
+    this.maxRows = maxRows
+    this.#bytes = head.length
   }
-  if (group.length > 0) statements.push(head + group.join(', '))
-  return statements
+
+  add(row: string): string[] {
+    const size = InsertGroups.#encoder.encode(row).length + 2
+    const done = this.#group.length > 0 && (this.#bytes + size > D1_STATEMENT_MAX_BYTES || this.#group.length >= this.maxRows) ? this.flush() : []
+    this.#group.push(row)
+    this.#bytes += size
+    return done
+  }
+
+  flush(): string[] {
+    if (this.#group.length === 0) return []
+    const statement = this.head + this.#group.join(', ')
+    this.#group = []
+    this.#bytes = this.head.length
+    return [statement]
+  }
 }

@@ -7,18 +7,29 @@
  *
  * | engine | where its artifacts live | what they are |
  * | --- | --- | --- |
- * | both | `index/` (committed) | {@link INDEX_FILE_NAMES}: MiniSearch's index, the vocabulary, the paragraphs, the manifest |
+ * | both | `index/` (committed for the shipped corpus) | {@link indexFileNames}: the vocabulary, the paragraphs, the manifest, and for `minisearch` MiniSearch's index |
  * | `minisearch` | the Worker's bundle, `dist/` + {@link BUNDLED_INDEX_DIR} | {@link WORKER_INDEX_FILES} as text modules, when at most {@link BUNDLED_INDEX_MAX_BYTES} |
  * | `minisearch` | static assets under {@link INDEX_ASSETS_PATH} | the same files in parts, listed by {@link INDEX_ASSETS_LISTING} (layout {@link INDEX_ASSETS_LAYOUT}) |
  * | `d1` | the D1 database bound as `INDEX_DB` | one set of tables per generation ({@link d1Tables}, layout {@link D1_LAYOUT_VERSION}), the active one named in {@link D1_ACTIVE_TABLE}; written as SQL to `dist/d1/` |
  * | `d1` | the Worker's bundle | the manifest's head only ({@link EngineHead}), so the Worker knows which engine to use |
  */
 
-/** The files of `index/`: the MiniSearch index, the vocabulary, the paragraphs, the manifest. */
+/** The files of `index/`: the MiniSearch index (MiniSearch engine only), the vocabulary, the paragraphs, the manifest. */
 export const INDEX_FILE_NAMES = ['index.json', 'vocabulary.json', 'paragraphs.json', 'manifest.json'] as const
 
 /** A file of `index/`. */
 export type IndexFileName = (typeof INDEX_FILE_NAMES)[number]
+
+/**
+ * The files of `index/` an engine's build writes: the D1 engine's tables are written from the
+ * paragraphs, so it has no MiniSearch index.
+ *
+ * @example
+ * indexFileNames('d1') // => ['vocabulary.json', 'paragraphs.json', 'manifest.json']
+ */
+export function indexFileNames(engine: IndexEngine): IndexFileName[] {
+  return INDEX_FILE_NAMES.filter((name) => engine === 'minisearch' || name !== 'index.json')
+}
 
 /** The files of `index/` that the MiniSearch engine loads, by their key in `IndexTexts`. */
 export const WORKER_INDEX_FILES = { index: 'index.json', vocabulary: 'vocabulary.json', manifest: 'manifest.json' } as const

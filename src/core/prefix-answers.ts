@@ -12,7 +12,7 @@
  * (the answer quotes it back), one or two letters or digits and nothing else, every other
  * parameter at its default.
  */
-import type { LoadedIndex } from './loaded-index.ts'
+import type { IndexReader } from './index-reader.ts'
 import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest, type SearchResult } from './search.ts'
 import type { Vocabulary } from './vocabulary.ts'
 
@@ -74,10 +74,14 @@ export function heavyShortPrefixes(vocabulary: Vocabulary, words: Iterable<strin
 }
 
 /**
- * Computes the answers, as a live search with default parameters gives them.
+ * Computes the answers, as a live search with default parameters gives them on `reader`: the
+ * engine that will serve them (the D1 engine reading the generation it fills), or the index in
+ * memory.
  *
- * @returns `[query, answer as JSON]` for each prefix.
+ * @returns `[query, answer as JSON]` for each prefix, in order.
  */
-export function precomputeAnswers(index: LoadedIndex, prefixes: readonly string[]): [string, string][] {
-  return prefixes.map((query) => [query, JSON.stringify(searchParagraphs(index, { ...SEARCH_DEFAULTS, query }) satisfies SearchResult)])
+export async function precomputeAnswers(reader: IndexReader, prefixes: readonly string[]): Promise<[string, string][]> {
+  const answers: [string, string][] = []
+  for (const query of prefixes) answers.push([query, JSON.stringify((await reader.read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query }))) satisfies SearchResult)])
+  return answers
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
-import { buildIndex, type CorpusFile } from '../../src/core/build-index.ts'
+import { buildIndex, paragraphsJson, type CorpusFile } from '../../src/core/build-index.ts'
 import { CorpusError } from '../../src/core/corpus.ts'
 import { MINISEARCH_OPTIONS } from '../../src/core/index-options.ts'
 
@@ -21,6 +21,7 @@ describe('buildIndex', () => {
   it('gives byte-identical files for the same corpus', async () => {
     const [a, b] = await Promise.all([buildIndex(shipped()), buildIndex(shipped())])
     expect(a.files).toEqual(b.files)
+    expect([...paragraphsJson(a.paragraphs)].join('')).toBe([...paragraphsJson(b.paragraphs)].join(''))
   })
 
   it('keeps paragraph ids stable when another source changes', async () => {
@@ -42,8 +43,7 @@ describe('buildIndex', () => {
   })
 
   it('writes a manifest with counts and paragraphs with their metadata and related paragraphs', async () => {
-    const { manifest, files } = await buildIndex(shipped())
-    const paragraphs = JSON.parse(files['paragraphs.json']) as { id: string; sourceId: string; text: string; related: { id: string }[]; fact: string | null; quotes: { text: string; speaker: string | null }[] }[]
+    const { manifest, paragraphs } = await buildIndex(shipped())
     const facts = new Set(paragraphs.flatMap((p) => (p.fact ? [p.fact] : [])))
     expect(manifest.counts).toEqual({ sources: 2, paragraphs: 52, kinds: { body: 43, caption: 5, heading: 3, comment: 1, 'list-item': 0 }, facts: facts.size })
     expect(paragraphs).toHaveLength(52)
@@ -59,7 +59,7 @@ describe('buildIndex', () => {
 
   it('serialises an index MiniSearch loads with the shared options', async () => {
     const { files } = await buildIndex(shipped())
-    const miniSearch = MiniSearch.loadJSON(files['index.json'], MINISEARCH_OPTIONS)
+    const miniSearch = MiniSearch.loadJSON(files['index.json']!, MINISEARCH_OPTIONS)
     expect(miniSearch.documentCount).toBe(52)
     const [top] = miniSearch.search('vigilant')
     expect(top?.['text']).toBe('He said France would remain "vigilant" on the issue.')

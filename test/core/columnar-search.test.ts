@@ -25,11 +25,12 @@ beforeAll(async () => {
   // 1,500 paragraphs over 400 words: the commonest words are in most paragraphs.
   const files = generateSyntheticCorpus({ seed: 7, paragraphs: 1500, vocabularySize: 400, paragraphsPerDocument: 150 })
   const encoder = new TextEncoder()
-  const built = (await buildIndex({ sources: files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) })) })).files
-  const texts = { index: built['index.json'], vocabulary: built['vocabulary.json'], manifest: built['manifest.json'] }
+  const output = await buildIndex({ sources: files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) })) })
+  const built = output.files
+  const texts = { index: built['index.json']!, vocabulary: built['vocabulary.json'], manifest: built['manifest.json'] }
   memory = inMemoryReader(loadIndex(texts))
   const parts: Record<string, string[]> = {}
-  for (const statement of d1Content(texts).fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
+  for (const statement of [...d1Content({ ...texts, paragraphs: output.paragraphs }).fill].filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
     const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
     ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
   }
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const vocabulary = JSON.parse(texts.vocabulary) as VocabularyEntry[]
   common = vocabulary.sort((a, b) => b[2] - a[2]).map(([word]) => word)
   sourceIds = memory.index.manifest.sources.map((source) => source.id)
-  paragraphTexts = (JSON.parse(built['paragraphs.json']) as { text: string }[]).map((paragraph) => paragraph.text)
+  paragraphTexts = output.paragraphs.map((paragraph) => paragraph.text)
 }, 120_000)
 
 describe('columnarFirstPhase', () => {

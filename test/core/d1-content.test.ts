@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { d1Content, ftsPhraseQuery } from '../../src/core/d1-content.ts'
 import { gunzipBase64 } from '../../src/worker/engines/d1-engine.ts'
 import { gzipBase64 } from '../../scripts/lib/d1-load.ts'
+import { readParagraphs } from '../../scripts/lib/index-files.ts'
+
+const INDEX = join(import.meta.dirname, '../../index')
 
 describe('ftsPhraseQuery', () => {
   it('asks FTS5 for the text column, one phrase per choice of terms', () => {
@@ -20,30 +23,38 @@ describe('ftsPhraseQuery', () => {
 })
 
 describe('d1Content', () => {
-  it("stops when the index's short ids do not follow the manifest's paragraphs in order", () => {
-    const read = (name: string) => readFileSync(join(import.meta.dirname, '../../index', name), 'utf8')
-    const files = { index: read('index.json'), vocabulary: read('vocabulary.json'), manifest: read('manifest.json') }
-    expect(d1Content(files).fill.length).toBeGreaterThan(0)
-    // The same index with the manifest's two sources swapped: short id 0 is now another paragraph.
+  it("stops when the paragraphs do not follow the manifest's order", () => {
+    const read = (name: string) => readFileSync(join(INDEX, name), 'utf8')
+    const files = { vocabulary: read('vocabulary.json'), manifest: read('manifest.json') }
+    expect([...d1Content({ ...files, paragraphs: readParagraphs(INDEX) }).fill].length).toBeGreaterThan(0)
+    // The same paragraphs with the manifest's two sources swapped: short id 0 is now another paragraph.
     const manifest = JSON.parse(files.manifest) as { sources: unknown[] }
     manifest.sources.reverse()
-    expect(() => d1Content({ ...files, manifest: JSON.stringify(manifest) })).toThrow("short ids must follow the manifest's order")
+    expect(() => [...d1Content({ ...files, manifest: JSON.stringify(manifest), paragraphs: readParagraphs(INDEX) }).fill]).toThrow("the paragraphs must follow the manifest's order")
+  })
+
+  it('stops when the manifest names more paragraphs than it is given', () => {
+    const read = (name: string) => readFileSync(join(INDEX, name), 'utf8')
+    const paragraphs = [...readParagraphs(INDEX)]
+    expect(() => [...d1Content({ vocabulary: read('vocabulary.json'), manifest: read('manifest.json'), paragraphs: paragraphs.slice(0, -1) }).fill]).toThrow(
+      `the manifest names ${paragraphs.length} paragraphs, ${paragraphs.length - 1} were given`
+    )
   })
 })
 
 describe('the meta compressed', () => {
   it('names its encoding and gives every value back whole', async () => {
-    const read = (name: string) => readFileSync(join(import.meta.dirname, '../../index', name), 'utf8')
-    const files = { index: read('index.json'), vocabulary: read('vocabulary.json'), manifest: read('manifest.json') }
-    const metaOf = (fill: string[]) => {
+    const read = (name: string) => readFileSync(join(INDEX, name), 'utf8')
+    const files = { vocabulary: read('vocabulary.json'), manifest: read('manifest.json') }
+    const metaOf = (fill: Iterable<string>) => {
       const values: Record<string, string> = {}
-      for (const statement of fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
+      for (const statement of [...fill].filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
         for (const [, key, value] of statement.matchAll(/\('(\w+)', \d+, '((?:[^']|'')*)'\)/g)) values[key!] = (values[key!] ?? '') + value!.replaceAll("''", "'")
       }
       return values
     }
-    const plain = metaOf(d1Content(files).fill)
-    const packed = metaOf(d1Content({ ...files, compressMeta: gzipBase64 }).fill)
+    const plain = metaOf(d1Content({ ...files, paragraphs: readParagraphs(INDEX) }).fill)
+    const packed = metaOf(d1Content({ ...files, paragraphs: readParagraphs(INDEX), compressMeta: gzipBase64 }).fill)
     expect(plain['encoding']).toBeUndefined()
     expect(packed['encoding']).toBe('gzip-base64')
     // Gzip more than makes up for base64's third: the manifest's JSON repeats its keys per source.

@@ -9,15 +9,16 @@ import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src
 import { suggest } from '../../src/core/suggest.ts'
 import { SortedWords } from '../../src/core/sorted-words.ts'
 import { memoryStore } from '../support/memory-store.ts'
+import { readParagraphs } from '../../scripts/lib/index-files.ts'
 
 const INDEX = join(import.meta.dirname, '../../index')
 const files = { index: readFileSync(join(INDEX, 'index.json'), 'utf8'), vocabulary: readFileSync(join(INDEX, 'vocabulary.json'), 'utf8'), manifest: readFileSync(join(INDEX, 'manifest.json'), 'utf8') }
 
 /** The shell's parts as the D1 tables keep them: taken from the statements d1Content writes. */
 function shellParts(): ShellParts {
-  const { fill } = d1Content(files)
+  const { fill } = d1Content({ ...files, paragraphs: readParagraphs(INDEX) })
   const parts: Record<string, string[]> = {}
-  for (const statement of fill.filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
+  for (const statement of [...fill].filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
     const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
     ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
   }

@@ -180,6 +180,45 @@ describe('npm run build:index', () => {
     expect(readFileSync(join(assets, '_index', 'vocabulary.json'), 'utf8')).toBe(goodIndex['vocabulary.json'])
   })
 
+  it('with --engine d1, writes no MiniSearch index, loads the local D1 from the paragraphs in parts, and leaves it alone when it already serves them', () => {
+    const project = join(work, 'd1-project')
+    const state = join(project, 'state')
+    const d1Out = join(project, 'index')
+    const run = build(corpus, d1Out, '--engine', 'd1', '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state)
+    expect(run.code, run.stderr).toBe(0)
+    const manifest = JSON.parse(readFileSync(join(d1Out, 'manifest.json'), 'utf8'))
+    const generation = `v3_${manifest.indexVersion}`
+    expect(run.stdout).toContain(`loaded ${generation} into the local D1`)
+    expect(readdirSync(d1Out).sort()).toEqual(['manifest.json', 'paragraphs.json', 'vocabulary.json'])
+    // The same paragraphs as the MiniSearch build, byte for byte; the Worker's assets hold no index.
+    expect(readFileSync(join(d1Out, 'paragraphs.json'), 'utf8')).toBe(goodIndex['paragraphs.json'])
+    expect(existsSync(join(project, 'dist', 'assets', '_index'))).toBe(false)
+    const parts = JSON.parse(readFileSync(join(project, 'dist', 'd1', generation, 'parts.json'), 'utf8'))
+    expect(parts).toEqual({ generation, fill: ['fill-0001.sql'], answers: 'answers.sql' })
+    // What the local D1 serves, asked through wrangler as `npm start` reads it.
+    const query = spawnSync(
+      process.execPath,
+      [
+        'node_modules/wrangler/bin/wrangler.js',
+        'd1',
+        'execute',
+        'paragraph-search-index',
+        '--local',
+        '--persist-to',
+        state,
+        '--json',
+        '--command',
+        `SELECT (SELECT generation FROM ps_active WHERE id = 1) AS active, (SELECT count(*) FROM ps_docs_${generation}) AS docs, (SELECT count(*) FROM ps_meta_${generation} WHERE key = 'columns') AS columns`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } }
+    )
+    expect(query.status, query.stderr).toBe(0)
+    const [{ results }] = JSON.parse(query.stdout.slice(query.stdout.indexOf('[')))
+    expect(results).toEqual([{ active: generation, docs: 52, columns: 1 }])
+    const again = build(corpus, d1Out, '--engine', 'd1', '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state, '--if-stale')
+    expect(again.stdout).toContain(`local D1 already serves ${generation}`)
+  }, 120_000)
+
   const badInputs: [string, (dir: string) => void, RegExp][] = [
     ['an empty file', (dir) => writeFileSync(join(dir, 'empty.txt'), ''), /empty\.txt: is empty/],
     ['a binary file', (dir) => writeFileSync(join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), /photo\.txt: is binary/],

@@ -66,8 +66,8 @@ describe('parseSameFactLabels', () => {
 describe('the labelled pairs of the shipped corpus', () => {
   it('are found by "also reported by": recall@3 and precision at least 0.75 (0.385 and 0.714 before WordNet, statements, speakers and shared quotations; 0.788 and 0.820 with them)', async () => {
     const labels: SameFactLabels = parseSameFactLabels(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'same-fact', 'shipped-corpus.json'), 'utf8')))
-    const { files } = await buildIndex({ ...(await readCorpus(join(ROOT, 'corpus'))), lexicon: await loadWordNetLexicon() })
-    const result = measureSameFact(JSON.parse(files['paragraphs.json']) as LinkedParagraph[], labels)
+    const { paragraphs } = await buildIndex({ ...(await readCorpus(join(ROOT, 'corpus'))), lexicon: await loadWordNetLexicon() })
+    const result = measureSameFact(paragraphs, labels)
     expect(result.recallAtK).toBeGreaterThanOrEqual(0.75)
     expect(result.precision).toBeGreaterThanOrEqual(0.75)
   })
@@ -77,8 +77,8 @@ describe('the labelled pairs of three outlets of a bridge collapse (held out in 
   it('are found: recall@3 at least 0.95 and precision at least 0.95 (0.882 and 1.000 before the cut per source; 0.976 and 1.000 with it; 1.000 and 1.000 with the cut per statement)', async () => {
     const dir = join(ROOT, 'test', 'fixtures', 'same-fact')
     const labels: SameFactLabels = parseSameFactLabels(JSON.parse(readFileSync(join(dir, 'bridge-collapse.json'), 'utf8')))
-    const { files } = await buildIndex({ ...(await readCorpus(join(dir, 'bridge-collapse'))), lexicon: await loadWordNetLexicon() })
-    const result = measureSameFact(JSON.parse(files['paragraphs.json']) as LinkedParagraph[], labels)
+    const { paragraphs } = await buildIndex({ ...(await readCorpus(join(dir, 'bridge-collapse'))), lexicon: await loadWordNetLexicon() })
+    const result = measureSameFact(paragraphs, labels)
     expect(result.pairs).toBe(44)
     expect(result.recallAtK).toBeGreaterThanOrEqual(0.95)
     expect(result.precision).toBeGreaterThanOrEqual(0.95)
@@ -89,8 +89,8 @@ describe('the labelled pairs of three outlets of a bridge collapse (held out in 
 async function measureSet(name: string) {
   const dir = join(ROOT, 'test', 'fixtures', 'same-fact')
   const labels: SameFactLabels = parseSameFactLabels(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')))
-  const { files } = await buildIndex({ ...(await readCorpus(join(dir, name))), lexicon: await loadWordNetLexicon() })
-  return measureSameFact(JSON.parse(files['paragraphs.json']) as LinkedParagraph[], labels)
+  const { paragraphs } = await buildIndex({ ...(await readCorpus(join(dir, name))), lexicon: await loadWordNetLexicon() })
+  return measureSameFact(paragraphs, labels)
 }
 
 describe('the labelled pairs of three outlets of a court ruling (the development set of round three)', () => {

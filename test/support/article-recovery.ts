@@ -20,7 +20,7 @@ export type CaptureFile = (typeof CAPTURE_FILES)[number]
 /** The paragraphs the index build recovers from one file, as `{ kind, text }` in document order. */
 export async function recoverFile(name: string, bytes: Uint8Array): Promise<KindAndText[]> {
   const output = await buildIndex({ sources: [{ name, bytes }] })
-  const paragraphs = JSON.parse(output.files['paragraphs.json']) as KindAndText[]
+  const paragraphs: KindAndText[] = output.paragraphs
   return paragraphs.map(({ kind, text }) => ({ kind, text }))
 }
 

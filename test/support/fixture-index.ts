@@ -14,5 +14,5 @@ import { loadIndex, type LoadedIndex } from '../../src/core/loaded-index.ts'
 export async function fixtureIndex(documents: Record<string, string>): Promise<LoadedIndex> {
   const encoder = new TextEncoder()
   const { files } = await buildIndex({ sources: Object.entries(documents).map(([name, text]) => ({ name, bytes: encoder.encode(text) })) })
-  return loadIndex({ index: files['index.json'], vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] })
+  return loadIndex({ index: files['index.json']!, vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] })
 }

@@ -17,7 +17,7 @@ export function shippedIndex(): Promise<LoadedIndex> {
       .sort()
       .map((name) => ({ name, bytes: readFileSync(`corpus/${name}`) }))
     const { files } = await buildIndex({ sources, metadata: { name: 'sources.json', bytes: readFileSync('corpus/sources.json') } })
-    return loadIndex({ index: files['index.json'], vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] })
+    return loadIndex({ index: files['index.json']!, vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] })
   })()
   return shipped
 }

@@ -38,7 +38,7 @@ describe('index assets', () => {
         { name: 'b.txt', bytes: encoder.encode('€ story\nPrices in € rose.\nChemical weapons were discussed.') },
       ],
     })
-    return { index: files['index.json'], vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] }
+    return { index: files['index.json']!, vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] }
   }
 
   it('splits the index along its terms and reads it back into an index that searches the same', async () => {

@@ -13,6 +13,7 @@
  * - heap: what the isolate keeps for the D1 engine (the shell: manifest, vocabulary, term
  *   dictionary), measured in Node with the same code (workerd shows no heap figure).
  */
+import { readParagraphs } from '../index-files.ts'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -122,11 +123,11 @@ export async function measureD1Size(options: { work: string; size: string; parag
   const { project, state, indexDir, build } = await prepareD1Project({ ...options, name: `d1-${size}-seed${seed}` })
 
   const vocabulary = JSON.parse(readFileSync(join(indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
-  const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((paragraph) => paragraph.text)
+  const texts = Array.from(readParagraphs(indexDir), (paragraph) => paragraph.text)
   const mix: MixQuery[] = queryMix({ seed, vocabulary, paragraphs: texts })
 
   log(`[d1 ${size}] shell heap (Node)`)
-  const heapOutput = await run(node, ['--expose-gc', join(ROOT, 'scripts/lib/bench/d1-shell-heap.ts'), indexDir], env)
+  const heapOutput = await run(node, ['--expose-gc', join(ROOT, 'scripts/lib/bench/d1-shell-heap.ts'), project, state], env)
   const shellHeapBytes = (JSON.parse(heapOutput.trim().split('\n').at(-1)!) as { shellHeap: number }).shellHeap
 
   log(`[d1 ${size}] wrangler dev with the local D1: first query, then the mix (${mix.length} queries)`)

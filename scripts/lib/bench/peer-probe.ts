@@ -28,7 +28,8 @@ import { SEARCH_DEFAULTS, searchParagraphs } from '../../../src/core/search.ts'
 import { tokenize } from '../../../src/core/terms.ts'
 import { d1Store, loadD1Shell } from '../../../src/worker/engines/d1-engine.ts'
 import { precomputedKey } from '../../../src/core/prefix-answers.ts'
-import { gzipBase64, shortPrefixAnswers } from '../d1-load.ts'
+import { gzipBase64, shortPrefixAnswersInMemory } from '../d1-load.ts'
+import { readParagraphs } from '../index-files.ts'
 import { openSqlite, sqliteAsD1 } from './sqlite-d1.ts'
 import { latency } from './stats.ts'
 
@@ -60,7 +61,8 @@ async function load(): Promise<Engine> {
       if (!existsSync(path)) {
         const db = openSqlite(path)
         const files = { index: read('index.json'), vocabulary: read('vocabulary.json'), manifest: read('manifest.json') }
-        const { fill, activate } = d1Content({ ...files, answers: shortPrefixAnswers(files), compressMeta: gzipBase64 })
+        const answers = await shortPrefixAnswersInMemory(files)
+        const { fill, activate } = d1Content({ paragraphs: readParagraphs(indexDir), vocabulary: files.vocabulary, manifest: files.manifest, answers, compressMeta: gzipBase64 })
         db.exec('BEGIN')
         for (const statement of [...fill, ...activate]) db.exec(statement)
         db.exec('COMMIT')

@@ -26,13 +26,14 @@ const tableNames = async () => (await db.prepare(`SELECT name FROM sqlite_master
 /** A second corpus: two sources, three paragraphs, words the shipped corpus lacks. */
 async function otherIndex() {
   const encoder = new TextEncoder()
-  const { files } = await buildIndex({
+  const { files, paragraphs } = await buildIndex({
     sources: [
       { name: 'harbour.txt', bytes: encoder.encode('Harbour news\nThe ferry left the harbour at dawn.\nGulls followed the ferry.') },
       { name: 'weather.txt', bytes: encoder.encode('Weather\nFog closed the harbour.') },
     ],
   })
-  return d1Content({ index: files['index.json'], vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] })
+  const content = d1Content({ paragraphs, vocabulary: files['vocabulary.json'], manifest: files['manifest.json'] })
+  return { ...content, fill: [...content.fill] }
 }
 
 describe('the D1 engine', () => {
