@@ -11,7 +11,9 @@
  * alike (the conformance suite compares them):
  * - BM25+ per term and field with MiniSearch's parameters, over the whole corpus's statistics;
  * - per word: its own term and the terms within its typos (weighted as MiniSearch weighs fuzzy
- *   matches), then its alternatives, each a sum field by field, added in the query's order;
+ *   matches), then its alternatives, each a sum field by field, added in the query's order; the
+ *   terms within the typos in the order MiniSearch finds them ({@link TermOrder}), since
+ *   floating-point addition is not associative and a last bit can decide a tie;
  * - the sum times the number of query terms matched; a paragraph matched only in its section
  *   heading is not a match; the source's title adds as `scoreWithTitle` says;
  * - a phrase's required groups (terms, or common grams searched in their own field) must all
@@ -45,6 +47,32 @@ export const MAX_PHRASE_CHOICES = 64
 /** A phrase as the terms each position accepts, in order. */
 export type Phrase = readonly (readonly string[])[]
 
+/**
+ * Where each term comes in MiniSearch's serialised index (the `index` array of `index.json`, 0
+ * first): the order in which an index loaded from it (as the Worker loads it) finds the terms
+ * within a word's typos, and so adds their scores. It is not the terms' alphabetical order:
+ * MiniSearch's radix tree keeps a node's children in the order they were made (a term's first
+ * occurrence in the corpus, or a later split of its edge), its serialisation lists them last
+ * first, and `fuzzyGet` walks the loaded tree in that order.
+ */
+export type TermOrder = ReadonlyMap<string, number>
+
+/** What the columnar first phase fetches of an index in one call (see {@link ColumnarIndex.postings}). */
+export type ColumnarPostings = {
+  /** The postings of each term the corpus holds. */
+  postings: Map<string, CompactPostings>
+  /** The paragraphs whose text holds each phrase, short ids ascending. */
+  phrases: Uint32Array[]
+  /** The paragraphs whose text holds each word as typed (folded), short ids ascending. */
+  words: Map<string, Uint32Array>
+  /**
+   * The {@link TermOrder} of the terms the corpus holds, when the index keeps it. Without it the
+   * terms within a word's typos are added alphabetically, and a score may differ from
+   * MiniSearch's in its last bits.
+   */
+  termOrder?: TermOrder
+}
+
 /** What the columnar first phase reads of an index. */
 export type ColumnarIndex = {
   /** The corpus statistics MiniSearch scores with. */
@@ -58,12 +86,12 @@ export type ColumnarIndex = {
   /**
    * The postings of these terms (a term the corpus lacks is left out), the paragraphs whose text
    * holds each phrase, and those whose text holds each word as typed (folded, see `foldWord`):
-   * short ids, ascending.
+   * short ids, ascending; and the terms' {@link TermOrder} if the index keeps it.
    *
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
    *   and phrase of the call, so one round trip fetches them all.
    */
-  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): { postings: Map<string, CompactPostings>; phrases: Uint32Array[]; words: Map<string, Uint32Array> }
+  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): ColumnarPostings
   /** Where the first phase keeps what it scored, for the next run of the same read (optional). */
   memo?: Map<string, unknown>
   /** The paragraph with this short id, its text and other stored fields read when read. */
@@ -119,6 +147,18 @@ function unitSpecs(unit: RetrievalUnit, dictionary: SortedWords): UnitSpecs {
     }
   }
   return { kind: 'word', own: { source: unit.term, derived, fields: 'searched' }, alternatives: unit.alternatives.map((term) => exact(term)) }
+}
+
+/**
+ * Puts the terms within a word's typos in the order MiniSearch adds them (see {@link TermOrder}),
+ * the word's own term first, as `executeQuerySpec` scores it before the others. A term the order
+ * lacks is in no paragraph: it adds nothing wherever it goes.
+ */
+function inMiniSearchOrder(derived: Spec['derived'], order: TermOrder): void {
+  const own = derived[0]!
+  const place = (term: string) => order.get(term) ?? Number.MAX_SAFE_INTEGER
+  const typos = derived.slice(1).sort((a, b) => place(a.term) - place(b.term))
+  derived.splice(0, derived.length, own, ...typos)
 }
 
 /** Every spec of a unit. */
@@ -247,6 +287,7 @@ function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhas
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
   const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed)
   const postings = fetched.postings
+  if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
 
   // Ids of the query terms and of the index terms matched, for the bit sets of each match.
   const queryIds = new Ids()

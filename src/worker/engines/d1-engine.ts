@@ -8,7 +8,7 @@
  * at 100k paragraphs) is loaded once per isolate and generation; postings and paragraphs are
  * fetched per request, by the store-backed reader of `core/index-reader.ts`.
  */
-import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { D1_ACTIVE_TABLE, D1_TERM_ORDER_COLUMN, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
 import { D1_META_KEYS, ftsPhraseQuery, META_ENCODING } from '../../core/d1-content.ts'
 import {
@@ -79,7 +79,8 @@ export function d1Store(
   )
   const phraseDocsOf = db.prepare(`SELECT json_group_array(rowid) AS docs FROM ${tables.fts} WHERE ${tables.fts} MATCH ?1 GROUP BY rowid >> ${rowGroups.postings}`)
   const wordsOf = db.prepare(`SELECT word AS term, postings FROM ${tables.words} WHERE word IN (SELECT value FROM json_each(?1)) ORDER BY word, part`)
-  const compactOf = db.prepare(`SELECT term, postings FROM ${tables.postings} WHERE term IN (SELECT value FROM json_each(?1)) ORDER BY term, part`)
+  // Every column: the terms' order comes along where the generation has it (D1_TERM_ORDER_COLUMN).
+  const compactOf = db.prepare(`SELECT * FROM ${tables.postings} WHERE term IN (SELECT value FROM json_each(?1)) ORDER BY term, part`)
   const readPostings = (results: D1Result<{ postings: string }>[], terms: readonly string[]): Map<string, TermPostings> => {
     const found = new Map<string, TermPostings>()
     results.forEach((result, i) => {
@@ -128,18 +129,24 @@ export function d1Store(
       // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round trip.
       const queries = phrases.map((phrase) => ftsPhraseQuery(phrase, Infinity))
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
-      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string } & { docs: string }>([
+      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
         ...asked,
       ])
       const parts = new Map<string, CompactPostings[]>()
-      for (const { term, postings } of rows!.results) (parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
+      const termOrder = new Map<string, number>()
+      for (const { term, postings, [D1_TERM_ORDER_COLUMN]: place } of rows!.results) {
+        ;(parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
+        if (typeof place === 'number') termOrder.set(term, place)
+      }
       const wordParts = new Map<string, CompactPostings[]>()
       for (const { term, postings } of wordRows!.results) (wordParts.get(term) ?? wordParts.set(term, []).get(term)!).push(decodePostings(postings))
       let next = 0
       return {
         postings: new Map([...parts].map(([term, list]) => [term, joinPostings(list)])),
+        // Only when every term found has its place: a partial order would be no order.
+        ...(termOrder.size === parts.size ? { termOrder } : {}),
         words: new Map([...wordParts].map(([word, list]) => [word, joinPostings(list)[0]?.docs ?? new Uint32Array(0)])),
         phrases: queries.map((query) => (query ? Uint32Array.from(found[next++]!.results.flatMap((row) => JSON.parse(row.docs) as number[])) : new Uint32Array(0))),
       }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildIndex } from '../../../src/core/build-index.ts'
 import { d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
 import { createApp } from '../../../src/worker/app.ts'
-import { d1Tables } from '../../../src/core/index-artifacts.ts'
+import { D1_TERM_ORDER_COLUMN, d1Tables } from '../../../src/core/index-artifacts.ts'
 import { d1IndexProvider, d1Store } from '../../../src/worker/engines/d1-engine.ts'
 import type { Env } from '../../../src/worker/env.ts'
 
@@ -81,6 +81,28 @@ describe('the D1 engine', () => {
       const text = compact.find((field) => field.fieldId === fieldIds.text)!
       expect([...text.docs]).toEqual(shortIds.sort((a, b) => a - b))
       expect([...text.tfs]).toEqual(shortIds.map((shortId) => whole.get('putin')![0]![shortId]))
+    })
+
+    it('reads each term\'s place in MiniSearch\'s index with its postings when the generation keeps it', async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      const store = d1Store(db, tables, { text: 0, section: 1, grams: 2 })
+      // Without the column, no order: the columnar path adds typo-derived terms alphabetically.
+      expect((await store.compactPostings!(['putin', 'macron'])).termOrder).toBeUndefined()
+      await run([
+        `ALTER TABLE ${tables.postings} ADD COLUMN ${D1_TERM_ORDER_COLUMN} INTEGER`,
+        `UPDATE ${tables.postings} SET ${D1_TERM_ORDER_COLUMN} = CASE term WHEN 'putin' THEN 7 WHEN 'macron' THEN 3 END WHERE term IN ('putin', 'macron')`,
+      ])
+      try {
+        // "zzzz" is in no paragraph: left out of both.
+        const { postings, termOrder } = await store.compactPostings!(['putin', 'macron', 'zzzz'])
+        expect([...postings.keys()].sort()).toEqual(['macron', 'putin'])
+        expect(termOrder).toEqual(new Map([['macron', 3], ['putin', 7]]))
+        // A term without its place makes the order partial: none is given.
+        expect((await store.compactPostings!(['putin', 'chemic'])).termOrder).toBeUndefined()
+      } finally {
+        await run([`ALTER TABLE ${tables.postings} DROP COLUMN ${D1_TERM_ORDER_COLUMN}`])
+      }
     })
 
     it('finds the paragraphs whose text holds a phrase with FTS5, in the postings\' round trip', async () => {
