@@ -236,7 +236,7 @@ export function columnarFirstPhase(...request: FirstPhaseRequest): Ranking & { h
   const key = index.memo && memoKey(query, plan, filters, depth)
   let matches = key ? (index.memo!.get(key) as ScoredMatches | undefined) : undefined
   if (!matches) {
-    matches = scoreMatches(...request)
+    matches = withMatchSlots(index.columns, (slots) => scoreMatches(slots, ...request))
     if (key) index.memo!.set(key, matches)
   }
   const docOfHit = new Map<Ranked, number>()
@@ -272,8 +272,43 @@ function memoKey(query: RetrievalQuery, plan: QueryPlan, filters: RankFilters, d
 /** The arguments of {@link columnarFirstPhase}: the index, the query, its plan, the titles matched, the filters, the depth. */
 type FirstPhaseRequest = [index: ColumnarIndex, query: RetrievalQuery, plan: QueryPlan, titles: ReadonlyMap<string, TitleMatch>, filters: RankFilters, depth: number]
 
-/** Scores every match of a query and keeps the top of its ranking (see {@link columnarFirstPhase}). */
-function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhaseRequest): ScoredMatches {
+/**
+ * Where a search keeps its matches: `slotOf` gives each paragraph's slot (by short id; -1 for none
+ * yet), `docOf` each slot's paragraph.
+ */
+type MatchSlots = { slotOf: Int32Array; docOf: Uint32Array }
+
+/**
+ * Spare `slotOf` arrays of each index (by its columns), every entry -1. One is the size of the
+ * corpus (4 MB at 1M paragraphs): made once per index rather than once per search.
+ */
+const spareSlots = new WeakMap<DocColumns, Int32Array[]>()
+
+/**
+ * Runs `score` with match slots of its own, then resets the entries it set (over the slots it
+ * used, not the corpus) and keeps them for the next search. Scoring is synchronous, so a search
+ * holds them only while it runs: searches interleaved at their awaits never share them, and a
+ * search within a search (none today) would get its own.
+ */
+function withMatchSlots<T>(columns: DocColumns, score: (slots: MatchSlots) => T): T {
+  let spare = spareSlots.get(columns)
+  if (!spare) spareSlots.set(columns, (spare = []))
+  const slots: MatchSlots = { slotOf: spare.pop() ?? new Int32Array(columns.count).fill(-1), docOf: new Uint32Array(0) }
+  try {
+    return score(slots)
+  } finally {
+    // A slot not used yet holds 0: resetting paragraph 0 again is harmless.
+    for (const doc of slots.docOf) slots.slotOf[doc] = -1
+    spare.push(slots.slotOf)
+  }
+}
+
+/**
+ * Scores every match of a query and keeps the top of its ranking (see {@link columnarFirstPhase}).
+ *
+ * @param matchSlots - Where to keep the matches (see {@link withMatchSlots}): `docOf` is set here.
+ */
+function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, filters, depth]: FirstPhaseRequest): ScoredMatches {
   const { stats, columns, dictionary } = index
   const units = query.units.map((unit) => unitSpecs(unit, dictionary))
   const wanted = new Set<string>(query.excludedTerms)
@@ -309,8 +344,8 @@ function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhas
   let capacity = 0
   for (const term of wanted) for (const field of postings.get(term) ?? []) capacity += field.docs.length
   capacity = Math.min(capacity, columns.count)
-  const slotOf = new Int32Array(columns.count).fill(-1)
-  const docOf = new Uint32Array(capacity)
+  const slotOf = matchSlots.slotOf
+  const docOf = (matchSlots.docOf = new Uint32Array(capacity))
   let slots = 0
   const queryBits = new SlotBits(queryWords, capacity)
   const termBits = new SlotBits(termWords, capacity)

@@ -113,6 +113,20 @@ describe('columnarFirstPhase', () => {
     // A phrase taken from a paragraph's text is found there at least.
     if (taken) expect(actual.total).toBeGreaterThan(0)
   })
+
+  it('gives searches interleaved on one index the answers each gives alone', async () => {
+    // Each read awaits its postings and its texts: started together, their rounds interleave, and
+    // those checking phrases on texts stop part-way through scoring the first time.
+    const asked = requests().map(({ taken: _, ...request }) => ({ ...SEARCH_DEFAULTS, ...request }))
+    const alone: unknown[] = []
+    for (const request of asked) alone.push(await store.read((index) => searchParagraphs(index, request)))
+    const together = await Promise.all(asked.map((request) => store.read((index) => searchParagraphs(index, request))))
+    expect(together).toEqual(alone)
+    // Two reads of the same search, interleaved: the same answer.
+    const [first, second] = await Promise.all([asked[3]!, asked[3]!].map((request) => store.read((index) => searchParagraphs(index, request))))
+    expect(second).toEqual(first)
+    expect(first).toEqual(alone[3])
+  })
 })
 
 describe('the terms within a word\'s typos', () => {
