@@ -26,7 +26,7 @@ import {
 import { RESCORE_WINDOW } from '../../core/rank.ts'
 import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
-import { IndexUnavailableError } from '../errors.ts'
+import { IndexDroppedError, IndexUnavailableError } from '../errors.ts'
 
 /**
  * Most paragraphs whose bodies come with their heads in the postings' round trip: the ranking
@@ -198,6 +198,11 @@ const NO_SUCH_TABLE = /no such table/i
  * A provider of the D1 engine's reader: the active generation, read at most every
  * `generationTtlMs`, its shell cached per isolate.
  *
+ * The generation served may have been dropped since it was read (two builds within the TTL): a
+ * read that finds its tables gone throws {@link IndexDroppedError}, and the provider reads the
+ * active generation on its next call. The app then answers the request again, whole, from that
+ * generation (`createApp`), so no part of a request answers from a corpus another part did not.
+ *
  * @param options.generationTtlMs - See {@link GENERATION_TTL_MS}.
  * @throws {@link IndexUnavailableError} when the binding is missing or no generation is active.
  */
@@ -214,9 +219,9 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
     if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
     return active.generation
   }
-  const provide = async (db: D1Database, fresh: boolean): Promise<IndexReader> => {
+  const provide = async (db: D1Database): Promise<{ generation: string; reader: IndexReader }> => {
     const now = Date.now()
-    if (fresh || !cached || now - cached.readAt >= ttl) {
+    if (!cached || now - cached.readAt >= ttl) {
       const generation = await activeGeneration(db)
       if (cached?.generation === generation) cached.readAt = now
       else {
@@ -228,27 +233,26 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
       }
     }
     const { generation, shell } = cached!
-    return storeReader(await shell, d1Store(db, d1Tables(generation), (await shell).stats.fieldIds))
+    return { generation, reader: storeReader(await shell, d1Store(db, d1Tables(generation), (await shell).stats.fieldIds)) }
   }
   return async (env) => {
     const db = env.INDEX_DB
     if (!db) throw new IndexUnavailableError('the INDEX_DB binding is missing: see [[d1_databases]] in wrangler.toml')
-    const reader = await provide(db, false)
-    // The generation served may have been dropped since it was read (two builds within the TTL):
-    // read the active one again and answer from it.
-    const retried = <A extends unknown[], T>(call: (reader: IndexReader, ...args: A) => Promise<T>) =>
+    const { generation, reader } = await provide(db)
+    const orDropped = <A extends unknown[], T>(call: (...args: A) => Promise<T>) =>
       async (...args: A): Promise<T> => {
         try {
-          return await call(reader, ...args)
+          return await call(...args)
         } catch (error) {
           if (!(error instanceof Error) || !NO_SUCH_TABLE.test(error.message)) throw error
-          return call(await provide(db, true), ...args)
+          if (cached?.generation === generation) cached = undefined
+          throw new IndexDroppedError(`the index generation ${generation} was dropped while this request read it`, { cause: error })
         }
       }
     return {
       index: reader.index,
-      read: retried((current, fn, prefetch) => current.read(fn, prefetch)) as IndexReader['read'],
-      ...(reader.precomputed ? { precomputed: retried((current, key: string) => current.precomputed!(key)) } : {}),
+      read: orDropped((fn, prefetch) => reader.read(fn, prefetch)) as IndexReader['read'],
+      ...(reader.precomputed ? { precomputed: orDropped((key: string) => reader.precomputed!(key)) } : {}),
     }
   }
 }

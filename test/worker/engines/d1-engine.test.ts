@@ -171,5 +171,41 @@ describe('the D1 engine', () => {
       // Its generation dropped, that isolate reads the active one again and answers from it.
       expect((await get('/api/search?q=harbour', cachingApp)).body.total).toBe(2)
     })
+
+    it('answers a request whose generation was dropped again, whole, from the active one', async () => {
+      // Two isolates that read the harbour corpus (active since the test above) and would serve it a minute.
+      const isolates = [1, 2].map(() => createApp({ index: d1IndexProvider({ generationTtlMs: 60_000 }) }))
+      const harbourSources = (await get('/api/sources', isolates[0])).body.sources.map((source: { id: string }) => source.id)
+      expect(harbourSources.length).toBe(2)
+      expect((await get('/api/sources', isolates[1])).body.sources.length).toBe(2)
+      // A build puts the shipped corpus back and drops the harbour one.
+      const shipped = inject('d1Content')
+      await run([...shipped.fill, ...shipped.activate])
+      const names = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all<{ name: string }>()).results.map((row) => row.name)
+      await run(d1DropOtherGenerations(names, [shipped.generation]))
+      expect(await tableNames()).toEqual([`ps_docs_${shipped.generation}`])
+      const { indexVersion } = (await get('/api/health')).body
+      // A source of the harbour corpus, asked of the first: its paragraphs are read from the
+      // tables gone, and the request is answered as a fresh isolate answers it, from the shipped
+      // corpus, which has no such source.
+      const source = `/api/sources/${harbourSources[0]}`
+      const absent = await get(source)
+      expect(absent.status).toBe(404)
+      const stale = await get(source, isolates[0])
+      expect({ status: stale.status, body: stale.body }).toEqual({ status: absent.status, body: absent.body })
+      // A search, asked of the second: the same hits as a fresh isolate, and an ETag naming the
+      // shipped corpus's version.
+      const fresh = await get('/api/search?q=Putin')
+      const retried = await get('/api/search?q=Putin', isolates[1])
+      expect(fresh.body.total).toBe(20)
+      expect(retried.status).toBe(200)
+      delete fresh.body.tookMs
+      delete retried.body.tookMs
+      expect(retried.body).toEqual(fresh.body)
+      expect(retried.headers.get('ETag')).toBe(fresh.headers.get('ETag'))
+      expect(retried.headers.get('ETag')).toContain(indexVersion)
+      // The rest of each isolate's requests read the shipped corpus.
+      for (const isolate of isolates) expect((await get('/api/health', isolate)).body.paragraphs).toBe(52)
+    })
   })
 })
