@@ -53,7 +53,8 @@ export type Phrase = readonly (readonly string[])[]
  * within a word's typos, and so adds their scores. It is not the terms' alphabetical order:
  * MiniSearch's radix tree keeps a node's children in the order they were made (a term's first
  * occurrence in the corpus, or a later split of its edge), its serialisation lists them last
- * first, and `fuzzyGet` walks the loaded tree in that order.
+ * first, and `fuzzyGet` walks the loaded tree in that order. A build with no MiniSearch index
+ * computes it from when each term was first met (`term-order.ts`).
  */
 export type TermOrder = ReadonlyMap<string, number>
 
