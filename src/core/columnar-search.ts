@@ -11,7 +11,9 @@
  * alike (the conformance suite compares them):
  * - BM25+ per term and field with MiniSearch's parameters, over the whole corpus's statistics;
  * - per word: its own term and the terms within its typos (weighted as MiniSearch weighs fuzzy
- *   matches), then its alternatives, each a sum field by field, added in the query's order;
+ *   matches), then its alternatives, each a sum field by field, added in the query's order; the
+ *   terms within the typos in the order MiniSearch finds them ({@link TermOrder}), since
+ *   floating-point addition is not associative and a last bit can decide a tie;
  * - the sum times the number of query terms matched; a paragraph matched only in its section
  *   heading is not a match; the source's title adds as `scoreWithTitle` says;
  * - a phrase's required groups (terms, or common grams searched in their own field) must all
@@ -45,6 +47,33 @@ export const MAX_PHRASE_CHOICES = 64
 /** A phrase as the terms each position accepts, in order. */
 export type Phrase = readonly (readonly string[])[]
 
+/**
+ * Where each term comes in MiniSearch's serialised index (the `index` array of `index.json`, 0
+ * first): the order in which an index loaded from it (as the Worker loads it) finds the terms
+ * within a word's typos, and so adds their scores. It is not the terms' alphabetical order:
+ * MiniSearch's radix tree keeps a node's children in the order they were made (a term's first
+ * occurrence in the corpus, or a later split of its edge), its serialisation lists them last
+ * first, and `fuzzyGet` walks the loaded tree in that order. A build with no MiniSearch index
+ * computes it from when each term was first met (`term-order.ts`).
+ */
+export type TermOrder = ReadonlyMap<string, number>
+
+/** What the columnar first phase fetches of an index in one call (see {@link ColumnarIndex.postings}). */
+export type ColumnarPostings = {
+  /** The postings of each term the corpus holds. */
+  postings: Map<string, CompactPostings>
+  /** The paragraphs whose text holds each phrase, short ids ascending. */
+  phrases: Uint32Array[]
+  /** The paragraphs whose text holds each word as typed (folded), short ids ascending. */
+  words: Map<string, Uint32Array>
+  /**
+   * The {@link TermOrder} of the terms the corpus holds, when the index keeps it. Without it the
+   * terms within a word's typos are added alphabetically, and a score may differ from
+   * MiniSearch's in its last bits.
+   */
+  termOrder?: TermOrder
+}
+
 /** What the columnar first phase reads of an index. */
 export type ColumnarIndex = {
   /** The corpus statistics MiniSearch scores with. */
@@ -58,12 +87,12 @@ export type ColumnarIndex = {
   /**
    * The postings of these terms (a term the corpus lacks is left out), the paragraphs whose text
    * holds each phrase, and those whose text holds each word as typed (folded, see `foldWord`):
-   * short ids, ascending.
+   * short ids, ascending; and the terms' {@link TermOrder} if the index keeps it.
    *
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
    *   and phrase of the call, so one round trip fetches them all.
    */
-  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): { postings: Map<string, CompactPostings>; phrases: Uint32Array[]; words: Map<string, Uint32Array> }
+  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): ColumnarPostings
   /** Where the first phase keeps what it scored, for the next run of the same read (optional). */
   memo?: Map<string, unknown>
   /** The paragraph with this short id, its text and other stored fields read when read. */
@@ -119,6 +148,18 @@ function unitSpecs(unit: RetrievalUnit, dictionary: SortedWords): UnitSpecs {
     }
   }
   return { kind: 'word', own: { source: unit.term, derived, fields: 'searched' }, alternatives: unit.alternatives.map((term) => exact(term)) }
+}
+
+/**
+ * Puts the terms within a word's typos in the order MiniSearch adds them (see {@link TermOrder}),
+ * the word's own term first, as `executeQuerySpec` scores it before the others. A term the order
+ * lacks is in no paragraph: it adds nothing wherever it goes.
+ */
+function inMiniSearchOrder(derived: Spec['derived'], order: TermOrder): void {
+  const own = derived[0]!
+  const place = (term: string) => order.get(term) ?? Number.MAX_SAFE_INTEGER
+  const typos = derived.slice(1).sort((a, b) => place(a.term) - place(b.term))
+  derived.splice(0, derived.length, own, ...typos)
 }
 
 /** Every spec of a unit. */
@@ -196,7 +237,7 @@ export function columnarFirstPhase(...request: FirstPhaseRequest): Ranking & { h
   const key = index.memo && memoKey(query, plan, filters, depth)
   let matches = key ? (index.memo!.get(key) as ScoredMatches | undefined) : undefined
   if (!matches) {
-    matches = scoreMatches(...request)
+    matches = withMatchSlots(index.columns, (slots) => scoreMatches(slots, ...request))
     if (key) index.memo!.set(key, matches)
   }
   const docOfHit = new Map<Ranked, number>()
@@ -232,8 +273,43 @@ function memoKey(query: RetrievalQuery, plan: QueryPlan, filters: RankFilters, d
 /** The arguments of {@link columnarFirstPhase}: the index, the query, its plan, the titles matched, the filters, the depth. */
 type FirstPhaseRequest = [index: ColumnarIndex, query: RetrievalQuery, plan: QueryPlan, titles: ReadonlyMap<string, TitleMatch>, filters: RankFilters, depth: number]
 
-/** Scores every match of a query and keeps the top of its ranking (see {@link columnarFirstPhase}). */
-function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhaseRequest): ScoredMatches {
+/**
+ * Where a search keeps its matches: `slotOf` gives each paragraph's slot (by short id; -1 for none
+ * yet), `docOf` each slot's paragraph.
+ */
+type MatchSlots = { slotOf: Int32Array; docOf: Uint32Array }
+
+/**
+ * Spare `slotOf` arrays of each index (by its columns), every entry -1. One is the size of the
+ * corpus (4 MB at 1M paragraphs): made once per index rather than once per search.
+ */
+const spareSlots = new WeakMap<DocColumns, Int32Array[]>()
+
+/**
+ * Runs `score` with match slots of its own, then resets the entries it set (over the slots it
+ * used, not the corpus) and keeps them for the next search. Scoring is synchronous, so a search
+ * holds them only while it runs: searches interleaved at their awaits never share them, and a
+ * search within a search (none today) would get its own.
+ */
+function withMatchSlots<T>(columns: DocColumns, score: (slots: MatchSlots) => T): T {
+  let spare = spareSlots.get(columns)
+  if (!spare) spareSlots.set(columns, (spare = []))
+  const slots: MatchSlots = { slotOf: spare.pop() ?? new Int32Array(columns.count).fill(-1), docOf: new Uint32Array(0) }
+  try {
+    return score(slots)
+  } finally {
+    // A slot not used yet holds 0: resetting paragraph 0 again is harmless.
+    for (const doc of slots.docOf) slots.slotOf[doc] = -1
+    spare.push(slots.slotOf)
+  }
+}
+
+/**
+ * Scores every match of a query and keeps the top of its ranking (see {@link columnarFirstPhase}).
+ *
+ * @param matchSlots - Where to keep the matches (see {@link withMatchSlots}): `docOf` is set here.
+ */
+function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, filters, depth]: FirstPhaseRequest): ScoredMatches {
   const { stats, columns, dictionary } = index
   const units = query.units.map((unit) => unitSpecs(unit, dictionary))
   const wanted = new Set<string>(query.excludedTerms)
@@ -247,6 +323,7 @@ function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhas
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
   const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed)
   const postings = fetched.postings
+  if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
 
   // Ids of the query terms and of the index terms matched, for the bit sets of each match.
   const queryIds = new Ids()
@@ -268,8 +345,8 @@ function scoreMatches(...[index, query, plan, titles, filters, depth]: FirstPhas
   let capacity = 0
   for (const term of wanted) for (const field of postings.get(term) ?? []) capacity += field.docs.length
   capacity = Math.min(capacity, columns.count)
-  const slotOf = new Int32Array(columns.count).fill(-1)
-  const docOf = new Uint32Array(capacity)
+  const slotOf = matchSlots.slotOf
+  const docOf = (matchSlots.docOf = new Uint32Array(capacity))
   let slots = 0
   const queryBits = new SlotBits(queryWords, capacity)
   const termBits = new SlotBits(termWords, capacity)

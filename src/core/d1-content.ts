@@ -9,8 +9,9 @@
  * paragraphs by `paragraph-postings.ts`, which indexes them as MiniSearch does, without building
  * MiniSearch), so the D1 engine scores with the same statistics and answers the same:
  * - the postings table keeps each term's postings in the compact text of `compact-postings.ts`,
- *   one row per term (a long list split into parts under the statement limit): what a search
- *   reads, one primary-key look-up per term; the words table the same for each word of the texts
+ *   one row per term (a long list split into parts under the statement limit), with the term's
+ *   place in MiniSearch's serialised terms (`term-order.ts`): what a search reads, one
+ *   primary-key look-up per term; the words table the same for each word of the texts
  *   as typed (folded, not stemmed): which paragraphs hold a word in the form typed;
  * - the FTS5 table is the inverted index of every field, common grams included: each paragraph's
  *   index terms, one token per occurrence (the text's in the text's order, so FTS5 matches
@@ -28,11 +29,13 @@
  *   statement each.
  */
 import type { AsPlainObject } from 'minisearch'
-import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, d1Generation, d1Tables, splitUtf8, type D1Tables } from './index-artifacts.ts'
+import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, D1_TERM_ORDER_COLUMN, d1Generation, d1Tables, splitUtf8, type D1Tables } from './index-artifacts.ts'
 import type { Manifest } from './build-index.ts'
 import { encodeColumns, encodeFieldPostingsParts } from './compact-postings.ts'
 import { GRAMS_FIELD, INDEX_FIELDS, STORE_FIELDS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import { KeyDocuments, ParagraphPostings } from './paragraph-postings.ts'
+import { SortedWords } from './sorted-words.ts'
+import { miniSearchTermOrder } from './term-order.ts'
 import { textTerms } from './highlight.ts'
 import { indexSourceTitles } from './source-titles.ts'
 import { foldWord, tokenize } from './terms.ts'
@@ -161,7 +164,7 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
     `CREATE VIRTUAL TABLE ${tables.fts} USING fts5(${INDEX_FIELDS.join(', ')}, content='', tokenize="${FTS_TOKENIZER}")`,
     `CREATE VIRTUAL TABLE ${tables.vocab} USING fts5vocab(${tables.fts}, instance)`,
     `CREATE TABLE ${tables.answers} (query TEXT PRIMARY KEY, response TEXT NOT NULL)`,
-    `CREATE TABLE ${tables.postings} (term TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, PRIMARY KEY (term, part)) WITHOUT ROWID`,
+    `CREATE TABLE ${tables.postings} (term TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, ${D1_TERM_ORDER_COLUMN} INTEGER NOT NULL, PRIMARY KEY (term, part)) WITHOUT ROWID`,
     `CREATE TABLE ${tables.words} (word TEXT NOT NULL, part INTEGER NOT NULL, postings TEXT NOT NULL, PRIMARY KEY (word, part)) WITHOUT ROWID`,
   ]
 
@@ -204,11 +207,20 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
 
   const vocabularyTerms = new Set((JSON.parse(source.vocabulary) as VocabularyEntry[]).map(([, term]) => term))
   const searchedTerms = new Set<string>()
-  const postings = new InsertGroups(`INSERT INTO ${tables.postings} (term, part, postings) VALUES `)
+  // Each term's place in MiniSearch's serialised terms, which orders the typo terms of a word as
+  // MiniSearch sums them (`term-order.ts`): worked out from the order the terms were met.
+  const met = index.terms()
+  const sorted = met.map((term, rank) => [term, rank] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const places = miniSearchTermOrder(new SortedWords(sorted.map(([term]) => term)), Uint32Array.from(sorted, ([, rank]) => rank))
+  const placeOfRank = new Uint32Array(met.length)
+  sorted.forEach(([, rank], i) => (placeOfRank[rank] = places[i]!))
+  const postings = new InsertGroups(`INSERT INTO ${tables.postings} (term, part, postings, ${D1_TERM_ORDER_COLUMN}) VALUES `)
+  let rank = 0
   for (const [term, fields] of index.postings()) {
     if (!STORABLE_TERM.test(term) || term !== term.toLowerCase()) throw new Error(`index term "${term}" cannot be stored unchanged in FTS5`)
     if (fields.some((field) => INDEX_FIELDS[field.fieldId] !== GRAMS_FIELD)) searchedTerms.add(term)
-    for (const [i, part] of encodeFieldPostingsParts(fields, POSTINGS_PART_MAX_CHARS).entries()) yield* postings.add(`(${sqlString(term)}, ${i}, ${sqlString(part)})`)
+    const place = placeOfRank[rank++]!
+    for (const [i, part] of encodeFieldPostingsParts(fields, POSTINGS_PART_MAX_CHARS).entries()) yield* postings.add(`(${sqlString(term)}, ${i}, ${sqlString(part)}, ${place})`)
   }
   yield* postings.flush()
   const wordRows = new InsertGroups(`INSERT INTO ${tables.words} (word, part, postings) VALUES `)

@@ -145,13 +145,24 @@ export type D1Tables = {
   fts: string
   /** `fts5vocab` over {@link D1Tables.fts} (`instance`): the postings of a term, with their frequencies. */
   vocab: string
-  /** `(term, part, postings)`: each term's postings, compact (`compact-postings.ts`), one row per term unless long. */
+  /**
+   * `(term, part, postings)`: each term's postings, compact (`compact-postings.ts`), one row per
+   * term unless long; with {@link D1_TERM_ORDER_COLUMN} when the build writes it.
+   */
   postings: string
   /** `(word, part, postings)`: for each word of the texts as typed (folded), the paragraphs holding it, compact. */
   words: string
   /** `(query, response)`: answers precomputed for short prefixes typed alone (see `prefix-answers.ts`). */
   answers: string
 }
+
+/**
+ * The column of the postings table giving each term's place in MiniSearch's serialised index
+ * (`TermOrder` in `columnar-search.ts`; the same on every part of a term): the order in which
+ * MiniSearch adds the scores of the terms within a word's typos. Optional: a generation without
+ * it is read, its typo-derived terms added alphabetically.
+ */
+export const D1_TERM_ORDER_COLUMN = 'term_order'
 
 /**
  * The names of a generation's tables.

@@ -14,7 +14,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import type { Manifest } from './build-index.ts'
-import type { ColumnarIndex, Phrase } from './columnar-search.ts'
+import type { ColumnarIndex, ColumnarPostings, Phrase } from './columnar-search.ts'
 import { decodeColumns, type CompactPostings, type DocColumns } from './compact-postings.ts'
 import type { D1_META_KEYS, D1Stats } from './d1-content.ts'
 import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
@@ -79,15 +79,12 @@ export type PostingStore = {
   /** The postings of each term; a term the corpus lacks is left out. */
   postings(terms: readonly string[]): Promise<Map<string, TermPostings>>
   /**
-   * The postings of each term, compact (a term the corpus lacks is left out): what the columnar
-   * first phase of ranking reads (`columnar-search.ts`). Optional: without it every search runs
+   * The postings of each term, compact (a term the corpus lacks is left out), with the terms'
+   * order in MiniSearch's index when the store keeps it (`TermOrder`): what the columnar first
+   * phase of ranking reads (`columnar-search.ts`). Optional: without it every search runs
    * MiniSearch over the fetched postings.
    */
-  compactPostings?(
-    terms: readonly string[],
-    phrases?: readonly Phrase[],
-    words?: readonly string[]
-  ): Promise<{ postings: Map<string, CompactPostings>; phrases: Uint32Array[]; words: Map<string, Uint32Array> }>
+  compactPostings?(terms: readonly string[], phrases?: readonly Phrase[], words?: readonly string[]): Promise<ColumnarPostings>
   /**
    * The postings of each term, with the heads of every paragraph they name, in one round trip
    * (optional: without it the reader asks {@link PostingStore.documents} for the heads next).
@@ -230,6 +227,9 @@ export function storeReader(shell: StoreShell, store: PostingStore): IndexReader
   }
 }
 
+/** The columnar postings of nothing. */
+const noColumnarPostings = (): ColumnarPostings => ({ postings: new Map(), phrases: [], words: new Map() })
+
 /** A text not fetched yet, as a reader sees it until the next round. */
 const UNFETCHED_BODY: ParagraphBody = Object.freeze({ text: '', related: [] })
 
@@ -242,6 +242,9 @@ class FetchedData {
   readonly #shortIds = new Map<string, number | null>()
   readonly #missingBodies = new Set<number>()
   readonly #compact = new Map<string, CompactPostings | null>()
+  readonly #termOrder = new Map<string, number>()
+  /** Whether the store gave the order of every term it held (see `TermOrder`). */
+  #ordered = true
   readonly #phrases = new Map<string, Uint32Array>()
   readonly #words = new Map<string, Uint32Array>()
   readonly #columnar: ColumnarIndex | undefined
@@ -274,7 +277,12 @@ class FetchedData {
           const postings = this.#compact.get(term)
           if (postings) found.set(term, postings)
         }
-        return { postings: found, phrases: phrases.map((phrase) => this.#phrases.get(phraseKey(phrase))!), words: new Map(words.map((word) => [word, this.#words.get(word)!])) }
+        return {
+          postings: found,
+          phrases: phrases.map((phrase) => this.#phrases.get(phraseKey(phrase))!),
+          words: new Map(words.map((word) => [word, this.#words.get(word)!])),
+          ...(this.#ordered ? { termOrder: this.#termOrder } : {}),
+        }
       },
       texts: (shortIds) => {
         const missing = shortIds.filter((shortId) => !this.#bodies.has(shortId))
@@ -321,7 +329,7 @@ class FetchedData {
       missing.bodies.length > 0 ? store.documents({ shortIds: missing.bodies, bodies: true }) : [],
       missing.compactTerms.length + missing.phrases.length + missing.words.length > 0
         ? store.compactPostings!(missing.compactTerms, missing.phrases, missing.words)
-        : { postings: new Map<string, CompactPostings>(), phrases: [], words: new Map<string, Uint32Array>() },
+        : noColumnarPostings(),
     ])
     if (missing.all) {
       this.#add(await store.documents({ all: true }))
@@ -329,6 +337,9 @@ class FetchedData {
     }
     this.#add(whole)
     for (const term of missing.compactTerms) this.#compact.set(term, compact.postings.get(term) ?? null)
+    // A store that keeps no order gives none: the terms within typos are then added alphabetically.
+    if (compact.termOrder) for (const [term, place] of compact.termOrder) this.#termOrder.set(term, place)
+    else if (compact.postings.size > 0) this.#ordered = false
     missing.phrases.forEach((phrase, i) => this.#phrases.set(phraseKey(phrase), compact.phrases[i]!))
     for (const word of missing.words) this.#words.set(word, compact.words.get(word) ?? NO_DOCS)
     for (const term of missing.terms) this.#postings.set(term, postings.get(term) ?? null)

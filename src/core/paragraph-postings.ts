@@ -147,6 +147,11 @@ export class ParagraphPostings {
     return this.#postings.size
   }
 
+  /** The terms, in the order they were first met (MiniSearch's `addAll` order: see `term-order.ts`). */
+  terms(): string[] {
+    return [...this.#postings.keys()]
+  }
+
   /** Each term's postings, field by field (ascending field ids), in the order terms were first met. */
   *postings(): Generator<[string, FieldPostings[]]> {
     for (const [term, fields] of this.#postings) {

@@ -1,14 +1,16 @@
 /**
  * @module
  * The Worker's app, composed from route modules: the JSON API under `/api` and the HTML pages.
- * The index is injected, so the same app serves the bundled index and, in tests, any other.
+ * The index is injected, so the same app serves the bundled index and, in tests, any other. A
+ * request reads one index throughout: one dropped while it read (`IndexDroppedError`) is answered
+ * again, whole, from the index provided then.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Context } from 'hono'
+import type { Context, ExecutionContext as RequestContext } from 'hono'
 import { inMemoryReader, type IndexReader } from '../core/index-reader.ts'
 import type { LoadedIndex } from '../core/loaded-index.ts'
 import type { AppEnv, Env } from './env.ts'
-import { IndexUnavailableError, apiError, describeZodError } from './errors.ts'
+import { IndexDroppedError, IndexUnavailableError, apiError, describeZodError } from './errors.ts'
 import { conditionalCache } from './middleware/conditional-cache.ts'
 import { corsFromEnv } from './middleware/cors-from-env.ts'
 import { compareRoutes } from './routes/compare.ts'
@@ -40,7 +42,7 @@ const ALLOW_HEADER = [...ALLOWED_METHODS].join(', ')
 const CACHED_API_PATHS = ['/search', '/suggest', '/sources', '/sources/*', '/paragraphs/*', '/compare', '/quotes', '/openapi.json']
 
 /** The request's execution context; `app.request()` in tests runs without one. */
-function executionContext(c: Context): Pick<ExecutionContext, 'waitUntil'> | undefined {
+function executionContext(c: Context): RequestContext | undefined {
   try {
     return c.executionCtx
   } catch {
@@ -109,10 +111,19 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     return knownPaths.some((pattern) => pattern.test(path))
   }
 
-  const app = new OpenAPIHono<AppEnv>()
-  app.use('/api/*', rateLimit())
-  app.use('/api/*', deadline())
-  app.use('*', async (c, next) => {
+  const onError = (error: Error, c: Context<AppEnv>) => {
+    if (error instanceof IndexUnavailableError) {
+      c.header('Retry-After', '1')
+      return apiError(c, 503, 'unavailable', error.message)
+    }
+    console.error(error)
+    return apiError(c, 500, 'internal_error', 'the server failed to answer this request')
+  }
+
+  // Everything a request reads of the index, from one index: answered again, whole, when it
+  // turns out dropped (see below).
+  const withIndex = new OpenAPIHono<AppEnv>()
+  withIndex.use('*', async (c, next) => {
     const provided = await options.index(c.env, executionContext(c))
     const reader = 'read' in provided ? provided : inMemoryReader(provided)
     c.set('index', reader.index)
@@ -120,19 +131,33 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('precomputed', reader.precomputed)
     await next()
   })
-  app.route('/api', api)
-  app.route('/', pagesRoutes)
-  app.notFound((c) => {
+  withIndex.route('/api', api)
+  withIndex.route('/', pagesRoutes)
+  withIndex.notFound((c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return apiError(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`)
     return notFoundHtml(c, `There is no page at ${c.req.path}.`)
   })
-  app.onError((error, c) => {
-    if (error instanceof IndexUnavailableError) {
-      c.header('Retry-After', '1')
-      return apiError(c, 503, 'unavailable', error.message)
-    }
-    console.error(error)
-    return apiError(c, 500, 'internal_error', 'the server failed to answer this request')
+  withIndex.onError((error, c) => {
+    // Left to the app, which answers the request again.
+    if (error instanceof IndexDroppedError) throw error
+    return onError(error, c)
   })
+
+  const app = new OpenAPIHono<AppEnv>()
+  app.use('/api/*', rateLimit())
+  app.use('/api/*', deadline())
+  app.all('*', async (c) => {
+    // An index dropped while the request read it (a D1 generation a newer build dropped, see
+    // `engines/d1-engine.ts`): what the request read before may be of it (its sources, its
+    // version), so the whole request is answered again, from the index provided now. Once: a
+    // second drop is a 503 (`IndexDroppedError` is an `IndexUnavailableError`).
+    try {
+      return await withIndex.fetch(c.req.raw, c.env, executionContext(c))
+    } catch (error) {
+      if (!(error instanceof IndexDroppedError)) throw error
+      return await withIndex.fetch(c.req.raw, c.env, executionContext(c))
+    }
+  })
+  app.onError(onError)
   return app
 }

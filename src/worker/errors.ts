@@ -13,6 +13,13 @@ export type ErrorCode = 'invalid_parameter' | 'not_found' | 'method_not_allowed'
 /** The index cannot be read now (not loaded, or its store failed): the API answers 503. */
 export class IndexUnavailableError extends Error {}
 
+/**
+ * The index a request was reading is gone: a D1 generation a newer build dropped since the
+ * isolate read it (see `engines/d1-engine.ts`). The app answers the request again, whole, from
+ * the index active now; should that one go too, 503.
+ */
+export class IndexDroppedError extends IndexUnavailableError {}
+
 /** The schema of every error response. */
 export const ErrorSchema = z
   .object({

@@ -3,12 +3,18 @@
  * MiniSearch's, on a synthetic corpus whose common words match far more paragraphs than the
  * rescore window: the same hits in the same order on every page, the same totals and facets.
  */
+import MiniSearch from 'minisearch'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/core/build-index.ts'
+import { columnarFirstPhase } from '../../src/core/columnar-search.ts'
 import { d1Content } from '../../src/core/d1-content.ts'
+import { MINISEARCH_OPTIONS } from '../../src/core/index-options.ts'
 import { inMemoryReader, loadStoreShell, storeReader, type IndexReader, type ShellParts } from '../../src/core/index-reader.ts'
-import { loadIndex } from '../../src/core/loaded-index.ts'
+import { loadIndex, type LoadedIndex } from '../../src/core/loaded-index.ts'
+import { parseQuery } from '../../src/core/query.ts'
+import { planQuery, retrievalQuery } from '../../src/core/query-plan.ts'
 import { RESCORE_WINDOW } from '../../src/core/rank.ts'
+import { matchUnitTitles, miniSearchEngine } from '../../src/core/retrieval.ts'
 import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src/core/search.ts'
 import type { VocabularyEntry } from '../../src/core/vocabulary.ts'
 import { generateSyntheticCorpus } from '../../scripts/lib/synthetic-corpus.ts'
@@ -21,26 +27,31 @@ let common: string[]
 let sourceIds: string[]
 let paragraphTexts: string[]
 
-beforeAll(async () => {
-  // 1,500 paragraphs over 400 words: the commonest words are in most paragraphs.
-  const files = generateSyntheticCorpus({ seed: 7, paragraphs: 1500, vocabularySize: 400, paragraphsPerDocument: 150 })
+/** Builds an index of these sources, and reads it in memory (MiniSearch) and from a store (the columnar path). */
+async function readers(sources: { name: string; text: string }[]) {
   const encoder = new TextEncoder()
-  const output = await buildIndex({ sources: files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) })) })
+  const output = await buildIndex({ sources: sources.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) })) })
   const built = output.files
   const texts = { index: built['index.json']!, vocabulary: built['vocabulary.json'], manifest: built['manifest.json'] }
-  memory = inMemoryReader(loadIndex(texts))
   const parts: Record<string, string[]> = {}
   for (const statement of [...d1Content({ ...texts, paragraphs: output.paragraphs }).fill].filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
     const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
     ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
   }
   const backing = memoryStore(texts.index)
-  calls = backing.calls
-  store = storeReader(loadStoreShell(Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, values.join('')])) as ShellParts), backing)
-  const vocabulary = JSON.parse(texts.vocabulary) as VocabularyEntry[]
+  const shell = loadStoreShell(Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, values.join('')])) as ShellParts)
+  return { built, texts, paragraphs: output.paragraphs, memory: inMemoryReader(loadIndex(texts)), store: storeReader(shell, backing), calls: backing.calls }
+}
+
+beforeAll(async () => {
+  // 1,500 paragraphs over 400 words: the commonest words are in most paragraphs.
+  const files = generateSyntheticCorpus({ seed: 7, paragraphs: 1500, vocabularySize: 400, paragraphsPerDocument: 150 })
+  const made = await readers(files)
+  ;({ memory, store, calls } = made)
+  const vocabulary = JSON.parse(made.texts.vocabulary) as VocabularyEntry[]
   common = vocabulary.sort((a, b) => b[2] - a[2]).map(([word]) => word)
   sourceIds = memory.index.manifest.sources.map((source) => source.id)
-  paragraphTexts = output.paragraphs.map((paragraph) => paragraph.text)
+  paragraphTexts = made.paragraphs.map((paragraph) => paragraph.text)
 }, 120_000)
 
 describe('columnarFirstPhase', () => {
@@ -102,5 +113,60 @@ describe('columnarFirstPhase', () => {
     expect(actual).toEqual(await memory.read((index) => searchParagraphs(index, request)))
     // A phrase taken from a paragraph's text is found there at least.
     if (taken) expect(actual.total).toBeGreaterThan(0)
+  })
+
+  it('gives searches interleaved on one index the answers each gives alone', async () => {
+    // Each read awaits its postings and its texts: started together, their rounds interleave, and
+    // those checking phrases on texts stop part-way through scoring the first time.
+    const asked = requests().map(({ taken: _, ...request }) => ({ ...SEARCH_DEFAULTS, ...request }))
+    const alone: unknown[] = []
+    for (const request of asked) alone.push(await store.read((index) => searchParagraphs(index, request)))
+    const together = await Promise.all(asked.map((request) => store.read((index) => searchParagraphs(index, request))))
+    expect(together).toEqual(alone)
+    // Two reads of the same search, interleaved: the same answer.
+    const [first, second] = await Promise.all([asked[3]!, asked[3]!].map((request) => store.read((index) => searchParagraphs(index, request))))
+    expect(second).toEqual(first)
+    expect(first).toEqual(alone[3])
+  })
+})
+
+describe('the terms within a word\'s typos', () => {
+  // "zarvu" is one edit from "zarva", "zarvi" and "zarvo", all three in the first paragraph of
+  // one.txt, first seen in that order. MiniSearch's radix tree keeps a node's children in the
+  // order they were made (a, i, o under "zarv"); its serialisation lists them last first (o, i, a),
+  // and the index loaded from it walks them in that order when it looks for typos. Floating-point
+  // addition is not associative: summed alphabetically (a, i, o), that paragraph's score differs
+  // in its last bit.
+  const sources = [
+    { name: 'one.txt', text: 'One\nThe zarva came first, then zarvi and zarvo.\nThe zarvo again, and zarvi.\nNothing zarva here.' },
+    { name: 'two.txt', text: 'Two\nZarvi zarvi stayed.\nThe zarvo.' },
+  ]
+  const scores = (index: LoadedIndex, run: 'minisearch' | 'columnar') => {
+    const plan = planQuery(parseQuery('zarvu'), index.vocabulary, { prefix: false, fuzzy: true })
+    const query = retrievalQuery(plan)
+    const candidates =
+      run === 'minisearch'
+        ? miniSearchEngine(index).retrieve(query)
+        : columnarFirstPhase(index.columnar!, query, plan, matchUnitTitles(index.titles, query), { sources: new Set(), kinds: new Set() }, 10).hits.map((hit) => hit.candidate)
+    return new Map(candidates.map((candidate) => [candidate.paragraph.id, candidate.score]))
+  }
+
+  it('are added in the order MiniSearch finds them, to the last bit', async () => {
+    const { memory, store, texts } = await readers(sources)
+    const plain = JSON.parse(texts.index) as { index: [string][] }
+    expect(plain.index.map(([term]) => term).filter((term) => term.startsWith('zarv'))).toEqual(['zarvo', 'zarvi', 'zarva'])
+    const expected = await memory.read((index) => scores(index, 'minisearch'))
+    // The paragraphs holding any of the three: the three of one.txt and the two of two.txt.
+    expect(expected.size).toBe(5)
+    const actual = await store.read((index) => scores(index, 'columnar'))
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
+    for (const [id, score] of expected) expect(actual.get(id)).toBe(score)
+    // The order matters here: the index loaded with its terms sorted (so typos are found
+    // alphabetically) scores the first paragraph otherwise.
+    plain.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const alphabetical = MiniSearch.loadJS(plain as never, MINISEARCH_OPTIONS)
+    const first = memory.index.manifest.sources[0]!.paragraphIds[0]!
+    const sorted = scores({ ...memory.index, miniSearch: alphabetical } as LoadedIndex, 'minisearch')
+    expect(sorted.get(first)).not.toBe(expected.get(first))
   })
 })

@@ -42,6 +42,20 @@ describe('d1Content', () => {
   })
 })
 
+describe('the postings table', () => {
+  it("gives each term its place in MiniSearch's serialised terms, the order typo terms are summed in", () => {
+    const read = (name: string) => readFileSync(join(INDEX, name), 'utf8')
+    const plain = JSON.parse(read('index.json')) as { index: [string, unknown][] }
+    const places = new Map<string, number>()
+    for (const statement of d1Content({ vocabulary: read('vocabulary.json'), manifest: read('manifest.json'), paragraphs: readParagraphs(INDEX) }).fill) {
+      if (!statement.startsWith('INSERT INTO ps_postings_')) continue
+      for (const [, term, place] of statement.matchAll(/\('([^']+)', \d+, '[^']*', (\d+)\)/g)) places.set(term!, Number(place))
+    }
+    expect(places.size).toBe(plain.index.length)
+    expect(plain.index.map(([term]) => places.get(term))).toEqual(plain.index.map((_, i) => i))
+  })
+})
+
 describe('the meta compressed', () => {
   it('names its encoding and gives every value back whole', async () => {
     const read = (name: string) => readFileSync(join(INDEX, name), 'utf8')

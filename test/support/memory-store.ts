@@ -14,6 +14,7 @@ import type { PostingStore, StoredDocument, TermPostings } from '../../src/core/
 export function memoryStore(indexJson: string): PostingStore & { calls: { postings: number; documents: number; compactPostings: number; texts: number } } {
   const plain = JSON.parse(indexJson) as AsPlainObject
   const terms = new Map(plain.index as [string, TermPostings][])
+  const order = new Map(plain.index.map(([term], i) => [term, i]))
   const byId = new Map(Object.entries(plain.documentIds).map(([shortId, id]) => [String(id), Number(shortId)]))
   const document = (shortId: number, withBody: boolean): StoredDocument | undefined => {
     if (plain.documentIds[shortId] === undefined) return undefined
@@ -45,7 +46,9 @@ export function memoryStore(indexJson: string): PostingStore & { calls: { postin
       const found = phrases.map((phrase) => Uint32Array.from(texts.filter(([, inText]) => indexOfPhrase(inText, phrase.map((terms) => new Set(terms))) >= 0).map(([shortId]) => shortId)))
       // A word's paragraphs, from their texts' words as folded (D1 keeps them in a table).
       const byWord = new Map(words.map((word) => [word, Uint32Array.from(Object.entries(plain.storedFields).filter(([, stored]) => tokenize((stored as StoredParagraph).text).some((token) => foldWord(token) === word)).map(([shortId]) => Number(shortId)))]))
-      return { postings, phrases: found, words: byWord }
+      // Each term's place in the serialised index, as the D1 build keeps it beside its postings.
+      const termOrder = new Map([...postings.keys()].map((term) => [term, order.get(term)!]))
+      return { postings, phrases: found, words: byWord, termOrder }
     },
   }
 }

@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { inMemoryReader, type IndexReader } from '../../src/core/index-reader.ts'
+import type { LoadedIndex } from '../../src/core/loaded-index.ts'
 import { createApp } from '../../src/worker/app.ts'
+import { IndexDroppedError } from '../../src/worker/errors.ts'
 import { fixtureIndex } from '../support/fixture-index.ts'
 
 /** The app serving a small index of paragraphs that hold markup, ampersands and quotes. */
 let app: ReturnType<typeof createApp>
+let index: LoadedIndex
 beforeAll(async () => {
-  const index = await fixtureIndex({
+  index = await fixtureIndex({
     'security.txt': [
       'Web security briefing',
       'Attackers injected <script>alert("owned")</script> into the comments & the forum.',
@@ -48,5 +52,41 @@ describe('the app with an injected index, in workerd', () => {
     const api = await app.request('/api/no-such-route')
     expect(api.status).toBe(404)
     expect(await api.json()).toEqual({ error: { code: 'not_found', message: 'no route for GET /api/no-such-route' } })
+  })
+})
+
+describe('an index dropped while a request reads it', () => {
+  /** A reader of the fixture index whose reads find it dropped. */
+  const dropped = (): IndexReader => ({
+    index,
+    read: async () => {
+      throw new IndexDroppedError('the index generation v3_0123456789ab was dropped while this request read it')
+    },
+  })
+
+  it('answers the request again, whole, from the index provided then', async () => {
+    // The first index provided is found dropped; the second is read.
+    let provided = 0
+    const retrying = createApp({ index: () => (++provided === 1 ? dropped() : inMemoryReader(index)) })
+    const response = await retrying.request('/api/search?q=script')
+    expect(response.status).toBe(200)
+    // Both paragraphs of the fixture hold "script".
+    expect(((await response.json()) as { total: number }).total).toBe(2)
+    expect(provided).toBe(2)
+  })
+
+  it('answers 503 when the index provided then is dropped too', async () => {
+    let provided = 0
+    const dropping = createApp({
+      index: () => {
+        provided++
+        return dropped()
+      },
+    })
+    const response = await dropping.request('/api/search?q=script')
+    expect(response.status).toBe(503)
+    expect(response.headers.get('Retry-After')).toBe('1')
+    expect(await response.json()).toEqual({ error: { code: 'unavailable', message: 'the index generation v3_0123456789ab was dropped while this request read it' } })
+    expect(provided).toBe(2)
   })
 })

@@ -8,7 +8,7 @@
  * at 100k paragraphs) is loaded once per isolate and generation; postings and paragraphs are
  * fetched per request, by the store-backed reader of `core/index-reader.ts`.
  */
-import { D1_ACTIVE_TABLE, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { D1_ACTIVE_TABLE, D1_TERM_ORDER_COLUMN, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
 import { D1_META_KEYS, ftsPhraseQuery, META_ENCODING } from '../../core/d1-content.ts'
 import {
@@ -26,7 +26,7 @@ import {
 import { RESCORE_WINDOW } from '../../core/rank.ts'
 import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
-import { IndexUnavailableError } from '../errors.ts'
+import { IndexDroppedError, IndexUnavailableError } from '../errors.ts'
 
 /**
  * Most paragraphs whose bodies come with their heads in the postings' round trip: the ranking
@@ -79,7 +79,8 @@ export function d1Store(
   )
   const phraseDocsOf = db.prepare(`SELECT json_group_array(rowid) AS docs FROM ${tables.fts} WHERE ${tables.fts} MATCH ?1 GROUP BY rowid >> ${rowGroups.postings}`)
   const wordsOf = db.prepare(`SELECT word AS term, postings FROM ${tables.words} WHERE word IN (SELECT value FROM json_each(?1)) ORDER BY word, part`)
-  const compactOf = db.prepare(`SELECT term, postings FROM ${tables.postings} WHERE term IN (SELECT value FROM json_each(?1)) ORDER BY term, part`)
+  // Every column: the terms' order comes along where the generation has it (D1_TERM_ORDER_COLUMN).
+  const compactOf = db.prepare(`SELECT * FROM ${tables.postings} WHERE term IN (SELECT value FROM json_each(?1)) ORDER BY term, part`)
   const readPostings = (results: D1Result<{ postings: string }>[], terms: readonly string[]): Map<string, TermPostings> => {
     const found = new Map<string, TermPostings>()
     results.forEach((result, i) => {
@@ -128,18 +129,24 @@ export function d1Store(
       // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round trip.
       const queries = phrases.map((phrase) => ftsPhraseQuery(phrase, Infinity))
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
-      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string } & { docs: string }>([
+      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
         ...asked,
       ])
       const parts = new Map<string, CompactPostings[]>()
-      for (const { term, postings } of rows!.results) (parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
+      const termOrder = new Map<string, number>()
+      for (const { term, postings, [D1_TERM_ORDER_COLUMN]: place } of rows!.results) {
+        ;(parts.get(term) ?? parts.set(term, []).get(term)!).push(decodePostings(postings))
+        if (typeof place === 'number') termOrder.set(term, place)
+      }
       const wordParts = new Map<string, CompactPostings[]>()
       for (const { term, postings } of wordRows!.results) (wordParts.get(term) ?? wordParts.set(term, []).get(term)!).push(decodePostings(postings))
       let next = 0
       return {
         postings: new Map([...parts].map(([term, list]) => [term, joinPostings(list)])),
+        // Only when every term found has its place: a partial order would be no order.
+        ...(termOrder.size === parts.size ? { termOrder } : {}),
         words: new Map([...wordParts].map(([word, list]) => [word, joinPostings(list)[0]?.docs ?? new Uint32Array(0)])),
         phrases: queries.map((query) => (query ? Uint32Array.from(found[next++]!.results.flatMap((row) => JSON.parse(row.docs) as number[])) : new Uint32Array(0))),
       }
@@ -191,6 +198,11 @@ const NO_SUCH_TABLE = /no such table/i
  * A provider of the D1 engine's reader: the active generation, read at most every
  * `generationTtlMs`, its shell cached per isolate.
  *
+ * The generation served may have been dropped since it was read (two builds within the TTL): a
+ * read that finds its tables gone throws {@link IndexDroppedError}, and the provider reads the
+ * active generation on its next call. The app then answers the request again, whole, from that
+ * generation (`createApp`), so no part of a request answers from a corpus another part did not.
+ *
  * @param options.generationTtlMs - See {@link GENERATION_TTL_MS}.
  * @throws {@link IndexUnavailableError} when the binding is missing or no generation is active.
  */
@@ -207,9 +219,9 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
     if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
     return active.generation
   }
-  const provide = async (db: D1Database, fresh: boolean): Promise<IndexReader> => {
+  const provide = async (db: D1Database): Promise<{ generation: string; reader: IndexReader }> => {
     const now = Date.now()
-    if (fresh || !cached || now - cached.readAt >= ttl) {
+    if (!cached || now - cached.readAt >= ttl) {
       const generation = await activeGeneration(db)
       if (cached?.generation === generation) cached.readAt = now
       else {
@@ -221,27 +233,26 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
       }
     }
     const { generation, shell } = cached!
-    return storeReader(await shell, d1Store(db, d1Tables(generation), (await shell).stats.fieldIds))
+    return { generation, reader: storeReader(await shell, d1Store(db, d1Tables(generation), (await shell).stats.fieldIds)) }
   }
   return async (env) => {
     const db = env.INDEX_DB
     if (!db) throw new IndexUnavailableError('the INDEX_DB binding is missing: see [[d1_databases]] in wrangler.toml')
-    const reader = await provide(db, false)
-    // The generation served may have been dropped since it was read (two builds within the TTL):
-    // read the active one again and answer from it.
-    const retried = <A extends unknown[], T>(call: (reader: IndexReader, ...args: A) => Promise<T>) =>
+    const { generation, reader } = await provide(db)
+    const orDropped = <A extends unknown[], T>(call: (...args: A) => Promise<T>) =>
       async (...args: A): Promise<T> => {
         try {
-          return await call(reader, ...args)
+          return await call(...args)
         } catch (error) {
           if (!(error instanceof Error) || !NO_SUCH_TABLE.test(error.message)) throw error
-          return call(await provide(db, true), ...args)
+          if (cached?.generation === generation) cached = undefined
+          throw new IndexDroppedError(`the index generation ${generation} was dropped while this request read it`, { cause: error })
         }
       }
     return {
       index: reader.index,
-      read: retried((current, fn, prefetch) => current.read(fn, prefetch)) as IndexReader['read'],
-      ...(reader.precomputed ? { precomputed: retried((current, key: string) => current.precomputed!(key)) } : {}),
+      read: orDropped((fn, prefetch) => reader.read(fn, prefetch)) as IndexReader['read'],
+      ...(reader.precomputed ? { precomputed: orDropped((key: string) => reader.precomputed!(key)) } : {}),
     }
   }
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildIndex } from '../../../src/core/build-index.ts'
 import { d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
 import { createApp } from '../../../src/worker/app.ts'
-import { d1Tables } from '../../../src/core/index-artifacts.ts'
+import { D1_TERM_ORDER_COLUMN, d1Tables } from '../../../src/core/index-artifacts.ts'
 import { d1IndexProvider, d1Store } from '../../../src/worker/engines/d1-engine.ts'
 import type { Env } from '../../../src/worker/env.ts'
 
@@ -84,6 +84,32 @@ describe('the D1 engine', () => {
       expect([...text.tfs]).toEqual(shortIds.map((shortId) => whole.get('putin')![0]![shortId]))
     })
 
+    it('reads each term\'s place in MiniSearch\'s index with its postings, and gives no order for a generation without it', async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      const store = d1Store(db, tables, { text: 0, section: 1, grams: 2 })
+      const kept = await db.prepare(`SELECT term, ${D1_TERM_ORDER_COLUMN} AS place FROM ${tables.postings} WHERE part = 0`).all<{ term: string; place: number }>()
+      const placeOf = new Map(kept.results.map(({ term, place }) => [term, place]))
+      // "zzzz" is in no paragraph: left out of both.
+      const { postings, termOrder } = await store.compactPostings!(['putin', 'macron', 'zzzz'])
+      expect([...postings.keys()].sort()).toEqual(['macron', 'putin'])
+      expect(termOrder).toEqual(new Map([['macron', placeOf.get('macron')], ['putin', placeOf.get('putin')]]))
+      // Places are distinct, one per term (test/core/d1-content.test.ts checks them against MiniSearch's index).
+      expect(new Set(placeOf.values()).size).toBe(placeOf.size)
+      await run([`ALTER TABLE ${tables.postings} DROP COLUMN ${D1_TERM_ORDER_COLUMN}`])
+      try {
+        // Without the column (a generation built before it), no order: typo terms are added alphabetically.
+        expect((await store.compactPostings!(['putin', 'macron'])).termOrder).toBeUndefined()
+        await run([`ALTER TABLE ${tables.postings} ADD COLUMN ${D1_TERM_ORDER_COLUMN} INTEGER`, `UPDATE ${tables.postings} SET ${D1_TERM_ORDER_COLUMN} = 7 WHERE term = 'putin'`])
+        // A term without its place makes the order partial: none is given.
+        expect((await store.compactPostings!(['putin', 'chemic'])).termOrder).toBeUndefined()
+      } finally {
+        const cases = [...placeOf].map(([term, place]) => `WHEN '${term}' THEN ${place}`).join(' ')
+        await run([`UPDATE ${tables.postings} SET ${D1_TERM_ORDER_COLUMN} = CASE term ${cases} END`])
+      }
+      expect((await store.compactPostings!(['putin', 'macron'])).termOrder).toEqual(termOrder)
+    })
+
     it('finds the paragraphs whose text holds a phrase with FTS5, in the postings\' round trip', async () => {
       const { generation } = inject('d1Content')
       const store = d1Store(db, d1Tables(generation), { text: 0, section: 1, grams: 2 })
@@ -149,6 +175,42 @@ describe('the D1 engine', () => {
       expect((await get('/api/search?q=harbour')).body.total).toBe(2)
       // Its generation dropped, that isolate reads the active one again and answers from it.
       expect((await get('/api/search?q=harbour', cachingApp)).body.total).toBe(2)
+    })
+
+    it('answers a request whose generation was dropped again, whole, from the active one', async () => {
+      // Two isolates that read the harbour corpus (active since the test above) and would serve it a minute.
+      const isolates = [1, 2].map(() => createApp({ index: d1IndexProvider({ generationTtlMs: 60_000 }) }))
+      const harbourSources = (await get('/api/sources', isolates[0])).body.sources.map((source: { id: string }) => source.id)
+      expect(harbourSources.length).toBe(2)
+      expect((await get('/api/sources', isolates[1])).body.sources.length).toBe(2)
+      // A build puts the shipped corpus back and drops the harbour one.
+      const shipped = inject('d1Content')
+      await run([...shipped.fill, ...shipped.activate])
+      const names = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all<{ name: string }>()).results.map((row) => row.name)
+      await run(d1DropOtherGenerations(names, [shipped.generation]))
+      expect(await tableNames()).toEqual([`ps_docs_${shipped.generation}`])
+      const { indexVersion } = (await get('/api/health')).body
+      // A source of the harbour corpus, asked of the first: its paragraphs are read from the
+      // tables gone, and the request is answered as a fresh isolate answers it, from the shipped
+      // corpus, which has no such source.
+      const source = `/api/sources/${harbourSources[0]}`
+      const absent = await get(source)
+      expect(absent.status).toBe(404)
+      const stale = await get(source, isolates[0])
+      expect({ status: stale.status, body: stale.body }).toEqual({ status: absent.status, body: absent.body })
+      // A search, asked of the second: the same hits as a fresh isolate, and an ETag naming the
+      // shipped corpus's version.
+      const fresh = await get('/api/search?q=Putin')
+      const retried = await get('/api/search?q=Putin', isolates[1])
+      expect(fresh.body.total).toBe(20)
+      expect(retried.status).toBe(200)
+      delete fresh.body.tookMs
+      delete retried.body.tookMs
+      expect(retried.body).toEqual(fresh.body)
+      expect(retried.headers.get('ETag')).toBe(fresh.headers.get('ETag'))
+      expect(retried.headers.get('ETag')).toContain(indexVersion)
+      // The rest of each isolate's requests read the shipped corpus.
+      for (const isolate of isolates) expect((await get('/api/health', isolate)).body.paragraphs).toBe(52)
     })
   })
 })
