@@ -558,7 +558,7 @@ async function mainD1(): Promise<void> {
   for (const size of sizeList.filter((name) => name !== 'shipped')) {
     const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
     if (!(paragraphs > 0)) throw new Error(`unknown size "${size}"`)
-    results.push(await measureD1Size({ work: WORK, size, paragraphs, seed, log }))
+    results.push(await measureD1Size({ work: WORK, size, paragraphs, seed, log, key: await buildKey(paragraphs), fresh: values.fresh }))
   }
   const seconds = (performance.now() - started) / 1000
   const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, seconds, results }, null, 2)

@@ -21,8 +21,8 @@
  * any file, read alone) with its fate (kept as which kind, dropped as which furniture, joined with
  * what, a duplicate of which paragraph), then the paragraphs recovered.
  */
-import { readFile, writeFile } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { buildIndex, hashCorpus, type Manifest, type SourceReport } from '../src/core/build-index.ts'
@@ -190,7 +190,10 @@ async function main(): Promise<number> {
   const lexicon = await loadWordNetLexicon()
   const lexiconMs = performance.now() - lexiconStarted
   const output = await buildIndex({ ...corpus, folder: values.corpus === CORPUS_DIR ? 'corpus' : corpusDir, pipelineHash: currentPipelineHash, lexicon, engine: values.engine })
-  if (values.timings) await writeFile(resolve(values.timings), JSON.stringify({ wordnet: lexiconMs, ...output.timings }, null, 2) + '\n')
+  if (values.timings) {
+    await mkdir(dirname(resolve(values.timings)), { recursive: true })
+    await writeFile(resolve(values.timings), JSON.stringify({ wordnet: lexiconMs, ...output.timings }, null, 2) + '\n')
+  }
   await writeIndexAtomically(indexDir, output.files, output.paragraphs)
   const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
   if (assetsDir) await loadD1IfServed(indexDir)

@@ -140,13 +140,14 @@ export async function writeIndexAtomically(indexDir: string, files: BuiltTexts, 
  * The paragraphs of `index/paragraphs.json`, read a line at a time (the file holds one paragraph
  * per line, see `paragraphsJson`): a million paragraphs never make one string.
  *
+ * @param chunkBytes - Bytes read at a time (a line may span chunks, a character too).
  * @throws Error naming the file and line when a line is not a paragraph's JSON.
  */
-export function* readParagraphs(indexDir: string): Generator<IndexedParagraph> {
+export function* readParagraphs(indexDir: string, chunkBytes = 1 << 24): Generator<IndexedParagraph> {
   const path = join(indexDir, 'paragraphs.json')
   const fd = openSync(path, 'r')
   try {
-    const buffer = Buffer.alloc(1 << 24)
+    const buffer = Buffer.alloc(chunkBytes)
     let rest = ''
     let line = 0
     const parse = (text: string): IndexedParagraph | undefined => {

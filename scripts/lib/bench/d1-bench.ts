@@ -37,7 +37,8 @@ export function disableRateLimiting(wranglerToml: string): void {
 export type D1SizeResult = {
   size: string
   paragraphs: number
-  build: { ms: number; maxRss: number; d1LoadMs: number; sqlBytes: number }
+  /** The build: wall time, peak RSS, the D1 load (of which the answers to short prefixes), SQL bytes; `cached` when an earlier build was reused. */
+  build: { ms: number; maxRss: number; d1LoadMs: number; answersMs?: number; sqlBytes: number; cached: boolean; measuredAt: string }
   /** The first query of a fresh isolate, the database opened by a `wrangler dev` before. */
   firstQueryMs: number
   firstQueryTookMs: number
@@ -78,10 +79,19 @@ export type D1Project = {
  * @param options.name - The copy's folder under `work`; replaced if it exists.
  * @throws If the build fails or does not report loading D1.
  */
-export async function prepareD1Project(options: { work: string; name: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<D1Project> {
+export async function prepareD1Project(options: { work: string; name: string; size: string; paragraphs: number; seed: number; log: (line: string) => void; key?: string; fresh?: boolean }): Promise<D1Project> {
   const { work, name, size, paragraphs, seed, log } = options
   const node = process.execPath
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
+  const record = join(work, name, 'build.json')
+  if (options.key !== undefined && !options.fresh && existsSync(record)) {
+    // A build of the same corpus by the same code, its D1 loaded: measured again without rebuilding.
+    const cached = JSON.parse(readFileSync(record, 'utf8')) as D1Project & { key: string }
+    if (cached.key === options.key && existsSync(join(cached.indexDir, 'manifest.json')) && existsSync(cached.state)) {
+      log(`[d1 ${size}] reusing the build of ${cached.build.measuredAt} (--fresh rebuilds)`)
+      return { project: cached.project, state: cached.state, indexDir: cached.indexDir, build: { ...cached.build, cached: true } }
+    }
+  }
   const dir = join(work, name)
   const project = join(dir, 'project')
   const corpus = join(dir, 'corpus')
@@ -106,8 +116,19 @@ export async function prepareD1Project(options: { work: string; name: string; si
   const buildMs = performance.now() - started
   const loadLine = /loaded \S+ into the local D1 \(([\d.]+) MiB of SQL\) in (\d+) ms/.exec(output)
   if (!loadLine) throw new Error(`the build did not load D1:\n${output.slice(-2000)}`)
-  const build = { ms: buildMs, maxRss: Number(readFileSync(rssFile, 'utf8')), d1LoadMs: Number(loadLine[2]), sqlBytes: Math.round(Number(loadLine[1]) * 1048576) }
-  return { project, state, indexDir: join(project, 'index'), build }
+  const answersLine = /of which (\d+) ms computing the answers/.exec(output)
+  const build = {
+    ms: buildMs,
+    maxRss: Number(readFileSync(rssFile, 'utf8')),
+    d1LoadMs: Number(loadLine[2]),
+    ...(answersLine ? { answersMs: Number(answersLine[1]) } : {}),
+    sqlBytes: Math.round(Number(loadLine[1]) * 1048576),
+    cached: false,
+    measuredAt: new Date().toISOString(),
+  }
+  const prepared = { project, state, indexDir: join(project, 'index'), build }
+  if (options.key !== undefined) writeFileSync(record, JSON.stringify({ ...prepared, key: options.key }, null, 2) + '\n')
+  return prepared
 }
 
 /**
@@ -116,7 +137,7 @@ export async function prepareD1Project(options: { work: string; name: string; si
  * @param options.work - The bench's work folder.
  * @param options.paragraphs - Synthetic paragraphs.
  */
-export async function measureD1Size(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void }): Promise<D1SizeResult> {
+export async function measureD1Size(options: { work: string; size: string; paragraphs: number; seed: number; log: (line: string) => void; key?: string; fresh?: boolean }): Promise<D1SizeResult> {
   const { work, size, paragraphs, seed, log } = options
   const node = process.execPath
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
@@ -204,8 +225,9 @@ export function d1Report(results: readonly D1SizeResult[]): string {
     '| paragraphs | build s (D1 load s) | build peak RSS MiB | SQL MiB | first query ms (tookMs) | first after the load ms | shell heap MiB | p50 / p99 ms inside | p50 / p99 ms outside |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) =>
-      `| ${r.paragraphs} | ${(r.build.ms / 1000).toFixed(1)} (${(r.build.d1LoadMs / 1000).toFixed(1)}) | ${mib(r.build.maxRss)} | ${mib(r.build.sqlBytes)} | ${ms(r.firstQueryMs)} (${ms(r.firstQueryTookMs)}) | ${ms(r.firstAfterLoadMs)} | ${mib(r.shellHeapBytes)} | ${ms(r.queries.inside.p50)} / ${ms(r.queries.inside.p99)} | ${ms(r.queries.outside.p50)} / ${ms(r.queries.outside.p99)} |`
+      `| ${r.paragraphs} | ${(r.build.ms / 1000).toFixed(1)}${r.build.cached ? '*' : ''} (${(r.build.d1LoadMs / 1000).toFixed(1)}) | ${mib(r.build.maxRss)} | ${mib(r.build.sqlBytes)} | ${ms(r.firstQueryMs)} (${ms(r.firstQueryTookMs)}) | ${ms(r.firstAfterLoadMs)} | ${mib(r.shellHeapBytes)} | ${ms(r.queries.inside.p50)} / ${ms(r.queries.inside.p99)} | ${ms(r.queries.outside.p50)} / ${ms(r.queries.outside.p99)} |`
     ),
+    ...(results.some((r) => r.build.cached) ? ['', '\\* an earlier build of the same corpus and code, reused (`--fresh` rebuilds); "first after the load" is then a first query like the other.'] : []),
     '',
     '| paragraphs | kind | queries | mean | p50 | p99 (inside workerd, ms) |',
     '| ---: | --- | ---: | ---: | ---: | ---: |',
