@@ -24,6 +24,7 @@
  * statements there and the two are each other's best. Comments (opinion) come after reports of the
  * same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
+import { readAmounts } from './amounts.ts'
 import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
 import { learnRoles, withRoleHolders } from './roles.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
@@ -133,20 +134,6 @@ const SHORTLIST = 8
  */
 const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*[;(){}[\]—–]\s*|\s+-\s+|,\s+(?=(?:and|but|while|whereas|although|though|which|who)\s)/gu
 
-/**
- * Numbers written as words, read as their digits: one outlet writes "five votes to four", another
- * "a 5-4 decision". From two to ninety (`one` is as often a pronoun as a number; larger numbers
- * are written in figures in news copy).
- */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
-  [
-    ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
-      (word, i) => [word, String(i + 2)] as const
-    ),
-    ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => [word, String((i + 2) * 10)] as const),
-  ]
-)
-
 /** The concepts of a word the lexicon is not asked about. */
 const NO_CONCEPTS: readonly string[] = []
 
@@ -175,6 +162,15 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
   let statement = 0
   let opensSentence = true
   let previousEnd = 0
+  // Amounts are read as one token each, in one form ("Eighty-four thousand" and "84,000" are `84000`).
+  const amounts = readAmounts(text)
+  let amount = 0
+  let lastRead = -1
+  const add = (words: Map<string, RawWord>, term: string, boost: number, concepts: readonly string[], broader: readonly string[], glosses: readonly string[]) => {
+    const seen = words.get(term)
+    if (seen) seen.boost = Math.max(seen.boost, boost)
+    else words.set(term, { term, boost, concepts, broader, glosses })
+  }
   for (const token of tokenizeWithOffsets(text)) {
     while (statement < spans.length - 1 && token.start >= spans[statement]!.end) statement++
     const between = text.slice(previousEnd, token.start)
@@ -182,14 +178,25 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
     previousEnd = token.end
     const first = opensSentence
     opensSentence = false
+    const inQuote = quoted.some((quote) => token.start >= quote.start && token.end <= quote.end)
+    while (amount < amounts.length && amounts[amount]!.end <= token.start) amount++
+    const found = amounts[amount]
+    if (found && token.start >= found.start && token.end <= found.end) {
+      // The amount's first word stands for all of it: its value weighs as a number, its unit as a word.
+      if (lastRead !== amount) {
+        lastRead = amount
+        const words = statements[statement]!
+        add(words, found.value, NUMBER_WEIGHT * (inQuote ? QUOTED_WEIGHT : 1), NO_CONCEPTS, NO_CONCEPTS, NO_CONCEPTS)
+        for (const word of found.words) add(words, processTerm(word)!, inQuote ? QUOTED_WEIGHT : 1, NO_CONCEPTS, NO_CONCEPTS, NO_CONCEPTS)
+      }
+      continue
+    }
     const folded = foldWord(token.text)
     if ((folded.length < 2 && !/\d/.test(folded)) || isStopWord(folded)) continue
-    const digits = NUMBER_WORDS.get(folded)
-    const term = processTerm(digits ?? token.text)
+    const term = processTerm(token.text)
     if (!term) continue
     const isName = /^\p{Lu}/u.test(token.text) && !first
-    const isNumber = digits !== undefined || /\d/.test(folded)
-    const inQuote = quoted.some((quote) => token.start >= quote.start && token.end <= quote.end)
+    const isNumber = /\d/.test(folded)
     const boost = (isNumber ? NUMBER_WEIGHT : 1) * (inQuote ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
     const words = statements[statement]!
     const seen = words.get(term)

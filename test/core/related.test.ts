@@ -188,6 +188,19 @@ describe('findRelated on the same fact in other words', () => {
     expect(list[0]!.score).toBe(1)
   })
 
+  it('reads an amount in any of its forms as one token (`amounts.ts`)', () => {
+    const recalls = [
+      paragraph('a1', 'a', 'Velora recalls 84,000 bikes and books a €38m charge.'),
+      paragraph('b1', 'b', 'Velora recalls Eighty-four thousand bikes and books a 38 million euro charge.'),
+      paragraph('b2', 'b', 'Velora recalls 48,000 bikes and books a 83 million euro charge.'),
+    ]
+    const list = findRelated(recalls, { relativeScore: 0 }).get('a1')!
+    // Word for word, b1 and b2 differ from a1 alike; read as amounts, b1 has all of a1 (84000,
+    // 38000000, euro), b2 none of its figures.
+    expect(list.map((r) => r.id)).toEqual(['b1', 'b2'])
+    expect(list[0]!.score).toBe(1)
+  })
+
   it('keeps the best partner of each statement of a long paragraph in a source, when each is the other\'s best there', () => {
     const twoFacts = [
       paragraph('a1', 'a', 'Kremlin grain sanctions exports harvest quotas. Madrid stadium opens.'),
