@@ -25,7 +25,8 @@
  * same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
 import { readAmounts } from './amounts.ts'
-import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
+import { withPronounReferents } from './pronouns.ts'
+import { extractQuotes, isSpeechVerb, speakerKey, speakersOf, type Quote } from './quotes.ts'
 import { learnRoles, withRoleHolders } from './roles.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
@@ -250,8 +251,25 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       if (texts[k] !== eligible[index]!.text) read[index] = { ...eligible[index]!, text: texts[k]! }
     })
   }
-  const quotes = read.map((paragraph) => extractQuotes([paragraph])[0]!)
-  const raw = read.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
+  // Who speaks is read before pronouns are: `speakersOf` reads `he`/`she` itself.
+  const speakers = speakersBySource(read)
+  // `he` and `she` get the surname of the person they stand for, for the words (`pronouns.ts`):
+  // the people are the corpus's speakers and the holders of its roles.
+  const people = new Set<string>()
+  for (const found of speakers) for (const key of found) people.add(key)
+  for (const holders of roles.values()) for (const holder of holders) people.add(speakerKey(holder))
+  const compared = [...read]
+  for (const indexes of bySource(read)) {
+    const texts = withPronounReferents(
+      indexes.map((index) => read[index]!.text),
+      people
+    )
+    indexes.forEach((index, k) => {
+      if (texts[k] !== read[index]!.text) compared[index] = { ...read[index]!, text: texts[k]! }
+    })
+  }
+  const quotes = compared.map((paragraph) => extractQuotes([paragraph])[0]!)
+  const raw = compared.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
 
   // Ids of terms and concepts, and the paragraph frequencies of terms.
   const termIds = new Map<string, number>()
@@ -418,7 +436,6 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
-  const speakers = speakersBySource(read)
   const quoted = quotes.map(quotedTerms)
   const score = (i: number, j: number) => {
     const [ni, nj] = [parts[i]!.length, parts[j]!.length]

@@ -188,6 +188,20 @@ describe('findRelated on the same fact in other words', () => {
     expect(list[0]!.score).toBe(1)
   })
 
+  it('reads `he`/`she` as the person they stand for (`pronouns.ts`), the people being the corpus\'s role holders', () => {
+    const ferry = [
+      paragraph('a1', 'a', 'Minister Ada Wren opened the new bridge.'),
+      { ...paragraph('a2', 'a', 'On Monday she closed the old ferry route for good.'), position: 1 },
+      paragraph('b1', 'b', 'Wren closed the old ferry route for good on Monday.'),
+    ]
+    const roles: Lexicon = { concepts: () => [], isPerson: (word) => word === 'minister' }
+    const withPeople = findRelated(ferry, { lexicon: roles }).get('a2')![0]!
+    const without = findRelated(ferry, { lexicon: { concepts: () => [] } }).get('a2')![0]!
+    // With the people, a2 reads "she Wren closed …": every word of b1 is in it.
+    expect(withPeople).toEqual({ id: 'b1', score: 1 })
+    expect(without.score).toBeLessThan(1)
+  })
+
   it('reads an amount in any of its forms as one token (`amounts.ts`)', () => {
     const recalls = [
       paragraph('a1', 'a', 'Velora recalls 84,000 bikes and books a €38m charge.'),
