@@ -21,14 +21,24 @@
 
 import { isStopWord } from './terms.ts'
 
-/** A word or a mark of punctuation, with where it is in the text. */
+/** What the rule reads of a text: a capitalised word, a pronoun, a quotation mark or the end of a sentence, with where it is. */
 type Token = { text: string; start: number; end: number; word: boolean }
 
 /** Sentences further back than this are not searched (Lappin and Leass's cut-off). */
 export const MAX_SENTENCES_BACK = 4
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*|[^\s\p{L}\p{N}]/gu
+/**
+ * What the rule reads of a text, and nothing else (most words are neither): capitalised words (a
+ * name, an honorific), `he` and `she`, double quotation marks, and the marks that end a sentence,
+ * a `.` after an abbreviation or an initial (`Mr.`, `Dec.`, `J.`) excepted.
+ */
+const TOKEN =
+  /\p{Lu}[\p{L}\p{N}\p{M}'’-]*|\b(?:he|she)\b|["“”]|[!?]|(?<!(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu}))\./gu
 const POSSESSIVE = /['’]s$/u
+/** A name right after a pronoun (`he, Macron,`): the pronoun is resolved already. */
+const NAME_AFTER = /^\s*,?\s*(\p{Lu}[\p{L}\p{N}\p{M}'’-]*)/u
+/** Letters: whether a stretch of text holds words. */
+const LETTER = /\p{L}/u
 const PRONOUN: ReadonlyMap<string, Gender> = new Map([
   ['he', 'male'],
   ['she', 'female'],
@@ -39,8 +49,6 @@ const HONORIFIC: ReadonlyMap<string, Gender> = new Map([
   ['mrs', 'female'],
   ['miss', 'female'],
 ])
-/** Words whose `.` ends no sentence (`Mr.`, `Dr.`, an initial). */
-const ABBREVIATION = /^(?:mr|mrs|ms|dr|st|prof|gen|gov|sen|rep|jr|sr|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\p{Lu})$/iu
 
 type Gender = 'male' | 'female'
 
@@ -66,16 +74,16 @@ export function withPronounReferents(texts: readonly string[], people: ReadonlyS
   if (people.size === 0) return [...texts]
   const tokenised = texts.map(tokens)
   // First without gender, to learn it from the pronouns the rule gives each person; then with it.
-  const honorifics = genderByHonorific(tokenised, people)
+  const honorifics = genderByHonorific(texts, tokenised, people)
   const votes = new Map<string, { male: number; female: number }>()
-  resolve(tokenised, people, honorifics, (key, gender) => {
+  resolve(texts, tokenised, people, honorifics, (key, gender) => {
     const count = votes.get(key) ?? { male: 0, female: 0 }
     count[gender]++
     votes.set(key, count)
   })
   const genders = new Map(honorifics)
   for (const [key, { male, female }] of votes) if (!genders.has(key) && male !== female) genders.set(key, male > female ? 'male' : 'female')
-  const referents = resolve(tokenised, people, genders)
+  const referents = resolve(texts, tokenised, people, genders)
   return texts.map((text, p) => {
     const found = referents[p]!
     if (found.length === 0) return text
@@ -92,40 +100,41 @@ export function withPronounReferents(texts: readonly string[], people: ReadonlyS
 function tokens(text: string): Token[] {
   const list: Token[] = []
   for (const match of text.matchAll(TOKEN)) {
-    const word = /[\p{L}\p{N}]/u.test(match[0])
+    const word = match[0].length > 1 || LETTER.test(match[0])
     const raw = word && POSSESSIVE.test(match[0]) ? match[0].slice(0, -2) : match[0]
     list.push({ text: raw, start: match.index, end: match.index + raw.length, word })
   }
   return list
 }
 
-/** The key of a person named by this token, if it names one: a capitalised word the corpus knows as a person's surname. */
-function personKey(token: Token, people: ReadonlySet<string>): string | null {
-  if (!token.word || !/^\p{Lu}/u.test(token.text)) return null
-  const key = token.text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+/** The key of the person a word names, if it names one: a capitalised word the corpus knows as a person's surname. */
+function personKey(word: string, people: ReadonlySet<string>): string | null {
+  if (!/^\p{Lu}/u.test(word)) return null
+  // Folded as `speakerKey` folds (accents dropped), only when there are any to drop.
+  const key = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
   // A sentence's `He` or `We` is never a name, whatever the speakers' list holds.
   return people.has(key) && !isStopWord(key) ? key : null
 }
 
 /** Genders the corpus states: `Mr`, `Ms`, `Mrs` or `Miss` right before a person's surname or their first name. */
-function genderByHonorific(tokenised: readonly Token[][], people: ReadonlySet<string>): Map<string, Gender> {
+function genderByHonorific(texts: readonly string[], tokenised: readonly Token[][], people: ReadonlySet<string>): Map<string, Gender> {
   const genders = new Map<string, Gender>()
-  for (const list of tokenised) {
+  tokenised.forEach((list, p) => {
+    const text = texts[p]!
     for (let i = 0; i < list.length; i++) {
       const gender = list[i]!.word ? HONORIFIC.get(list[i]!.text.toLowerCase()) : undefined
       if (!gender) continue
-      // `Mr Putin`, `Mr. Putin`, `Ms Helena Varga`.
-      let k = list[i + 1]?.text === '.' ? i + 2 : i + 1
-      for (let n = 0; n < 2 && k < list.length; n++, k++) {
-        const key = personKey(list[k]!, people)
+      // `Mr Putin`, `Mr. Putin`, `Ms Helena Varga`: capitalised words right after it.
+      for (let k = i + 1; k <= i + 2 && k < list.length; k++) {
+        if (!list[k]!.word || !/^[\s.]*$/.test(text.slice(list[k - 1]!.end, list[k]!.start))) break
+        const key = personKey(list[k]!.text, people)
         if (key) {
           genders.set(key, gender)
           break
         }
-        if (!list[k]!.word || !/^\p{Lu}/u.test(list[k]!.text)) break
       }
     }
-  }
+  })
   return genders
 }
 
@@ -134,6 +143,7 @@ function genderByHonorific(tokenised: readonly Token[][], people: ReadonlySet<st
  * which surname. `onResolved` hears each resolution (to learn genders).
  */
 function resolve(
+  texts: readonly string[],
   tokenised: readonly Token[][],
   people: ReadonlySet<string>,
   genders: ReadonlyMap<string, Gender>,
@@ -142,36 +152,40 @@ function resolve(
   // The persons of the sentences before the current one, nearest last (at most MAX_SENTENCES_BACK).
   const previous: Mention[][] = []
   let current: Mention[] = []
-  // Whether words were seen since the last sentence ended.
-  let open = false
   const endSentence = () => {
     previous.push(current)
     if (previous.length > MAX_SENTENCES_BACK) previous.shift()
     current = []
-    open = false
   }
   const agrees = (mention: Mention, gender: Gender) => (genders.get(mention.key) ?? gender) === gender
-  return tokenised.map((list) => {
+  return tokenised.map((list, p) => {
+    const text = texts[p]!
     const found: { at: number; name: string }[] = []
     let quoted = false
+    // Where the current sentence started: a mark ends a sentence only when it holds words.
+    let since = 0
     for (let i = 0; i < list.length; i++) {
       const token = list[i]!
       if (!token.word) {
         if (token.text === '"') quoted = !quoted
         else if (token.text === '“') quoted = true
         else if (token.text === '”') quoted = false
-        else if (/^[.!?]$/.test(token.text) && !(token.text === '.' && list[i - 1]?.word && ABBREVIATION.test(list[i - 1]!.text))) endSentence()
+        else if (current.length > 0 || LETTER.test(text.slice(since, token.start))) {
+          endSentence()
+          since = token.end
+        }
         continue
       }
-      open = true
-      const key = personKey(token, people)
+      const key = personKey(token.text, people)
       if (key) {
         current.push({ key, name: token.text })
         continue
       }
       const gender = PRONOUN.get(token.text.toLowerCase())
-      // A pronoun already followed by a name (`he, Macron,`) or inside a quotation is left alone.
-      if (!gender || quoted || personKey(list[list[i + 1]?.text === ',' ? i + 2 : i + 1] ?? token, people)) continue
+      if (!gender || quoted) continue
+      // A pronoun already followed by a name (`he, Macron,`) is left alone.
+      const after = NAME_AFTER.exec(text.slice(token.end, token.end + 40))
+      if (after && personKey(after[1]!.replace(POSSESSIVE, ''), people)) continue
       let referent: Mention | undefined = current.find((mention) => agrees(mention, gender))
       for (let back = previous.length - 1; !referent && back >= 0; back--) referent = previous[back]!.find((mention) => agrees(mention, gender))
       if (!referent) continue
@@ -181,7 +195,7 @@ function resolve(
       current.push(referent)
     }
     // A paragraph ends its last sentence.
-    if (open) endSentence()
+    if (current.length > 0 || LETTER.test(text.slice(since))) endSentence()
     return found
   })
 }

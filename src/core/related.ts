@@ -251,12 +251,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       if (texts[k] !== eligible[index]!.text) read[index] = { ...eligible[index]!, text: texts[k]! }
     })
   }
-  // Who speaks is read before pronouns are: `speakersOf` reads `he`/`she` itself.
-  const speakers = speakersBySource(read)
-  // `he` and `she` get the surname of the person they stand for, for the words (`pronouns.ts`):
-  // the people are the corpus's speakers and the holders of its roles.
+  // `he` and `she` get the surname of the person they stand for (`pronouns.ts`), for the words
+  // and the speakers alike: the people are the corpus's speakers and the holders of its roles.
   const people = new Set<string>()
-  for (const found of speakers) for (const key of found) people.add(key)
+  for (const found of speakersBySource(read)) for (const key of found) people.add(key)
   for (const holders of roles.values()) for (const holder of holders) people.add(speakerKey(holder))
   const compared = [...read]
   for (const indexes of bySource(read)) {
@@ -268,6 +266,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       if (texts[k] !== read[index]!.text) compared[index] = { ...read[index]!, text: texts[k]! }
     })
   }
+  // Read again with the pronouns' referents: `he Macron said` speaks as Macron, whoever spoke last.
+  const speakers = speakersBySource(compared)
   const quotes = compared.map((paragraph) => extractQuotes([paragraph])[0]!)
   const raw = compared.map((paragraph, i) => readStatements(paragraph.text, quotes[i]!, lexicon))
 
