@@ -40,7 +40,7 @@ const PIECE = /(US\$|[€$£¥])|(\d+(?:[.,:]\d+)*)([A-Za-z]+)?|([\p{L}][\p{L}\p
 
 /** Texts with nothing that could be an amount are not read further (most words of most paragraphs). */
 const MAY_HOLD_AMOUNT =
-  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half)\b/i
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half|quarter)\b/i
 
 const UNITS: ReadonlyMap<string, number> = new Map(
   ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
@@ -48,6 +48,11 @@ const UNITS: ReadonlyMap<string, number> = new Map(
   )
 )
 const TENS: ReadonlyMap<string, number> = new Map(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => [word, (i + 2) * 10] as const))
+/** Fractions, read as numbers before a scale or a unit (`half a million`, `a quarter point`). */
+const FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['half', 0.5],
+  ['quarter', 0.25],
+])
 /** Scale words, and the suffixes news copy writes after a figure (`2.5bn`, `38million`). */
 const SCALES: ReadonlyMap<string, number> = new Map([
   ['thousand', 1e3],
@@ -219,16 +224,28 @@ function wordsAt(pieces: readonly Piece[], k: number): { value: number; next: nu
   let total = 0
   let current = 0
   let words = 0
-  // `a hundred`, `a dozen`, `a fortnight` (read by the unit), `half a million`, `half a point`.
+  // `a hundred`, `a dozen`, `a fortnight` (read by the unit).
   if ((lower(k) === 'a' || lower(k) === 'an') && isMultiplier(lower(k + 1))) {
     current = 1
     k++
-  } else if (lower(k) === 'half' && (lower(k + 1) === 'a' || lower(k + 1) === 'an') && (isMultiplier(lower(k + 2)) || unitAt(pieces, k + 2) !== null)) {
-    current = 0.5
-    words++
-    k += 2
   } else if ((lower(k) === 'a' || lower(k) === 'an') && lower(k + 1) === 'fortnight') {
     return { value: 1, next: k + 1 }
+  } else {
+    // `half a million`, `a quarter of a million`, `half a point`, `a quarter-point move`: a fraction
+    // is a number only before a scale or a unit (`the first quarter of next year` is not).
+    const at = lower(k) === 'a' || lower(k) === 'an' ? k + 1 : k
+    const fraction = FRACTIONS.get(lower(at))
+    if (fraction !== undefined) {
+      let m = at + 1
+      if (lower(m) === 'a' || lower(m) === 'an') m++
+      else if (lower(m) === 'of' && (lower(m + 1) === 'a' || lower(m + 1) === 'an')) m += 2
+      if (isMultiplier(lower(m))) {
+        current = fraction
+        words++
+        k = m
+      } else if (unitAt(pieces, m) !== null) return { value: fraction, next: m }
+      else return null
+    }
   }
   for (;;) {
     const word = lower(k)
@@ -253,9 +270,9 @@ function wordsAt(pieces: readonly Piece[], k: number): { value: number; next: nu
       current = 0
       words++
       k++
-    } else if (word === 'and' && words > 0 && lower(k + 1) === 'a' && lower(k + 2) === 'half') {
+    } else if (word === 'and' && words > 0 && lower(k + 1) === 'a' && FRACTIONS.has(lower(k + 2))) {
       // `two and a half billion`
-      current += 0.5
+      current += FRACTIONS.get(lower(k + 2))!
       k += 3
     } else if (word === 'and' && words > 0 && (UNITS.has(lower(k + 1)) || TENS.has(lower(k + 1)))) {
       // `a hundred and sixty`

@@ -55,6 +55,12 @@ describe('readAmounts', () => {
       ['half a point', '0.5', 'point'],
       ['0.5 percentage points', '0.5', 'point'],
     ])
+    // A fraction is a number before a unit or a scale, with or without a dash; a quarter of a year is not.
+    expect(read('a quarter-point move, the half-point rise, a quarter of a million, in the first quarter of next year')).toEqual([
+      ['a quarter-point', '0.25', 'point'],
+      ['half-point', '0.5', 'point'],
+      ['a quarter of a million', '250000', ''],
+    ])
   })
 
   it('reads durations in weeks and fortnights as days', () => {
