@@ -40,7 +40,7 @@ const PIECE = /(US\$|[€$£¥])|(\d+(?:[.,:]\d+)*)([A-Za-z]+)?|([\p{L}][\p{L}\p
 
 /** Texts with nothing that could be an amount are not read further (most words of most paragraphs). */
 const MAY_HOLD_AMOUNT =
-  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half|quarter)\b/i
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half|quarter)\b/i
 
 const UNITS: ReadonlyMap<string, number> = new Map(
   ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
@@ -76,6 +76,8 @@ const SIGNS: ReadonlyMap<string, string> = new Map([
   ['¥', 'yen'],
 ])
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+/** The last day of each month, February's in three years of four. */
+const LAST_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 /** Month names and their abbreviations (`Dec`, `Sept`), to the month's number. */
 const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map([
   ...MONTHS.map((month, i) => [month, i + 1] as const),
@@ -101,7 +103,7 @@ type Unit = { words: string[]; factor: number; length: number }
  * readAmounts('due on Dec. 14')[0].value                   // => '12-14'
  */
 export function readAmounts(text: string): Amount[] {
-  if (!MAY_HOLD_AMOUNT.test(text)) return []
+  if (!/\d|\bend of \p{Lu}/u.test(text) && !MAY_HOLD_AMOUNT.test(text)) return []
   const pieces: Piece[] = []
   for (const match of text.matchAll(PIECE)) {
     const [all, sign, digits, suffix, word, percent, dash] = match
@@ -130,6 +132,11 @@ function dateAt(pieces: readonly Piece[], i: number): { amount: Amount; next: nu
     value: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
     words: [MONTHS[month - 1]!],
   })
+  // `the end of June` is its last day, as `30 June` (February: the 28th).
+  if (first.lower === 'end' && pieces[i + 1]?.lower === 'of' && pieces[i + 2]?.kind === 'word' && /^\p{Lu}/u.test(pieces[i + 2]!.text)) {
+    const month = MONTH_NUMBERS.get(pieces[i + 2]!.lower)
+    if (month !== undefined && dayOf(pieces[i + 3]) === 0) return { amount: amount(month, LAST_DAYS[month - 1]!, pieces[i + 2]!), next: i + 3 }
+  }
   if (first.kind === 'word') {
     const month = MONTH_NUMBERS.get(first.lower)
     // A month's name is capitalised; `may` and `march` in lowercase are verbs.

@@ -78,6 +78,11 @@ describe('readAmounts', () => {
       ['14 December', '12-14', 'december'],
       ['December 14th', '12-14', 'december'],
     ])
+    // The end of a month is its last day; the end of anything else is no date.
+    expect(read('until the end of June, by the end of February, at the end of the day')).toEqual([
+      ['end of June', '06-30', 'june'],
+      ['end of February', '02-28', 'february'],
+    ])
     // A year is no day, and `may` in lowercase is a verb.
     expect(read('January 2023, it may 5')).toEqual([
       ['2023', '2023', ''],
