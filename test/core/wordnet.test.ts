@@ -158,6 +158,14 @@ describe('wordNetLexicon irregular forms over WordNet 3.1', () => {
   })
 })
 
+describe('wordNetLexicon pertainyms over WordNet 3.1', () => {
+  it('gives an adjective the concepts of the noun it pertains to (`royal`: of a monarch)', async () => {
+    const lexicon = await loadWordNetLexicon()
+    // No derivation links royal (adj) to monarch (n): its pertainym pointer does.
+    expect(lexicon.concepts('royal').some((concept) => lexicon.concepts('monarch').includes(concept))).toBe(true)
+  })
+})
+
 describe('wordNetLexicon gloss keys over WordNet 3.1', () => {
   it('reads a definition without its examples and leaves out words found in many definitions', async () => {
     const lexicon = await loadWordNetLexicon(undefined, { glosses: true })
