@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readAmounts } from '../../src/core/amounts.ts'
 
@@ -101,5 +102,25 @@ describe('readAmounts', () => {
 
   it('finds nothing in a text without digits or number words', () => {
     expect(readAmounts('The court struck the law down.')).toEqual([])
+  })
+
+  it('finds amounts in order, inside the text and apart, whatever the text', () => {
+    const piece = fc.constantFrom('84,000', '€38m', '$2.5bn', 'Eighty', '-', 'four', 'thousand', 'a', 'half', 'quarter', 'point', 'per', 'cent', '%', 'Dec', '.', '14', 'June', 'end', 'of', '5.40am', '05:40', 'one', 'weeks', 'and', ' ', ',', 'US$', 'dozen')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(' ')), fc.string(), (words, noise) => {
+        for (const text of [words, noise, `${noise} ${words}`]) {
+          let end = 0
+          for (const amount of readAmounts(text)) {
+            expect(amount.start).toBeGreaterThanOrEqual(end)
+            expect(amount.end).toBeGreaterThan(amount.start)
+            expect(amount.end).toBeLessThanOrEqual(text.length)
+            // One token: no spaces, no grouping, no exponent.
+            expect(amount.value).toMatch(/^(?:\d+(?:\.\d+)?|\d\d-\d\d|\d\d:\d\d)$/)
+            end = amount.end
+          }
+        }
+      }),
+      { numRuns: 300 }
+    )
   })
 })

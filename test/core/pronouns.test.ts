@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_SENTENCES_BACK, withPronounReferents } from '../../src/core/pronouns.ts'
 
@@ -30,5 +31,24 @@ describe('withPronounReferents', () => {
     expect(withPronounReferents(['Bell arrived. He waited.'], people)).toEqual(['Bell arrived. He waited.'])
     // `Mr.` ends no sentence.
     expect(withPronounReferents(['Mr. Kask arrived. He waited.'], people)).toEqual(['Mr. Kask arrived. He Kask waited.'])
+  })
+
+  it('only ever adds a known surname right after a pronoun', () => {
+    const word = fc.constantFrom('Renn', 'Kask', 'Mr', 'Ms', 'he', 'she', 'He', 'She', 'said', 'the', '"', '“', '”', '.', ',', '!', 'Bell', "Kask's")
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 12 }).map((words) => words.join(' ')), { maxLength: 6 }), (texts) => {
+        const out = withPronounReferents(texts, people)
+        expect(out).toHaveLength(texts.length)
+        out.forEach((text, i) => {
+          // Nothing but surnames is added, each right after a pronoun.
+          const withoutNames = (x: string) => x.replace(/ (?:Renn|Kask)\b/g, '')
+          expect(withoutNames(text)).toBe(withoutNames(texts[i]!))
+          const afterPronoun = (x: string) => (x.match(/\b(?:[Hh]e|[Ss]he) (?:Renn|Kask)\b/g) ?? []).length
+          const names = (x: string) => (x.match(/ (?:Renn|Kask)\b/g) ?? []).length
+          expect(names(text) - names(texts[i]!)).toBe(afterPronoun(text) - afterPronoun(texts[i]!))
+        })
+      }),
+      { numRuns: 300 }
+    )
   })
 })
