@@ -31,6 +31,17 @@ export type Amount = {
    * a date. Empty for a bare number.
    */
   words: string[]
+  /** Whether the text gives the amount roughly (`more than 1,100`, `almost a tenth`, `some 84,000`). */
+  approximate: boolean
+  /**
+   * Keys for meeting the same figure given roughly (`≈2:1100`): an approximate amount has one, its
+   * value at its own precision (`more than 1,100`: 1100 at two significant digits); an exact
+   * quantity has its value rounded down and up at one to three significant digits (`1,140`:
+   * `≈1:1000`, `≈1:2000`, `≈2:1100`, `≈2:1200`, `≈3:1140`). An approximate amount meets an exact
+   * one when they share a key; two exact ones never meet this way (1,140 is not 1,190). Empty for
+   * dates, times and years (a figure of four digits without a comma).
+   */
+  near: string[]
 }
 
 /** A piece of text as the reader sees it: a word, a number (digits with `.`, `,` or `:` inside), a currency sign, `%`, a dash, or another mark. */
@@ -40,7 +51,7 @@ const PIECE = /(US\$|[€$£¥])|(\d+(?:[.,:]\d+)*)([A-Za-z]+)?|([\p{L}][\p{L}\p
 
 /** Texts with nothing that could be an amount are not read further (most words of most paragraphs). */
 const MAY_HOLD_AMOUNT =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half|quarter)\b/i
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half|quarter|third|fifth|tenth)\b/i
 
 const UNITS: ReadonlyMap<string, number> = new Map(
   ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
@@ -113,7 +124,7 @@ export function readAmounts(text: string): Amount[] {
   }
   const amounts: Amount[] = []
   for (let i = 0; i < pieces.length; ) {
-    const found = dateAt(pieces, i) ?? timeAt(pieces, i) ?? quantityAt(pieces, i)
+    const found = dateAt(pieces, i) ?? timeAt(pieces, i) ?? quantityAt(pieces, i, approximatorBefore(pieces, i))
     if (found) {
       amounts.push(found.amount)
       i = found.next
@@ -131,6 +142,8 @@ function dateAt(pieces: readonly Piece[], i: number): { amount: Amount; next: nu
     end: last.end,
     value: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
     words: [MONTHS[month - 1]!],
+    approximate: false,
+    near: [],
   })
   // `the end of June` is its last day, as `30 June` (February: the 28th).
   if (first.lower === 'end' && pieces[i + 1]?.lower === 'of' && pieces[i + 2]?.kind === 'word' && /^\p{Lu}/u.test(pieces[i + 2]!.text)) {
@@ -181,17 +194,23 @@ function timeAt(pieces: readonly Piece[], i: number): { amount: Amount; next: nu
   if (minutes > 59 || hours > (meridiem ? 12 : 23)) return null
   if (meridiem === 'pm' && hours < 12) hours += 12
   if (meridiem === 'am' && hours === 12) hours = 0
-  return { amount: { start: piece.start, end, value: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`, words: [] }, next }
+  return { amount: { start: piece.start, end, value: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`, words: [], approximate: false, near: [] }, next }
 }
 
-/** A quantity: an optional currency sign, a number in figures or words, a scale, a unit. */
-function quantityAt(pieces: readonly Piece[], i: number): { amount: Amount; next: number } | null {
+/** A quantity: an optional currency sign, a number in figures or words, a scale, a unit; or a fraction of something (`a tenth of their value`: 10 percent). */
+function quantityAt(pieces: readonly Piece[], i: number, approximate: boolean): { amount: Amount; next: number } | null {
   const start = pieces[i]!.start
+  const share = shareAt(pieces, i)
+  if (share) {
+    const value = share.fraction * 100
+    return { amount: { start, end: pieces[share.next - 1]!.end, value: formatNumber(value), words: ['percent'], approximate: true, near: [nearKey(value, 2)] }, next: share.next }
+  }
   let k = i
   const sign = pieces[k]!.kind === 'sign' ? SIGNS.get(pieces[k]!.text)! : null
   if (sign) k++
   const number = pieces[k]?.kind === 'number' ? figuresAt(pieces, k, sign !== null) : wordsAt(pieces, k)
   if (!number) return null
+  const year = pieces[k]!.kind === 'number' && /^\d{4}$/.test(pieces[k]!.text) && number.next === k + 1
   k = number.next
   let value = number.value
   const words = sign ? [sign] : []
@@ -201,7 +220,73 @@ function quantityAt(pieces: readonly Piece[], i: number): { amount: Amount; next
     words.push(...unit.words)
     k += unit.length
   }
-  return { amount: { start, end: pieces[k - 1]!.end, value: formatNumber(value), words }, next: k }
+  const near = year && !unit ? [] : approximate ? [nearKey(value, 3)] : roundedKeys(value)
+  return { amount: { start, end: pieces[k - 1]!.end, value: formatNumber(value), words, approximate, near }, next: k }
+}
+
+/** Words that make the amount after them a rough one (`almost`, `more than`, `some`). */
+const APPROXIMATOR = /^(?:almost|nearly|about|around|some|roughly|approximately|over|under|circa)$/
+const APPROXIMATOR_PAIR = /^(?:more than|less than|fewer than|at least|up to|close to|just over|just under|just below|well over)$/
+
+/** Whether the amount starting at piece `i` is given roughly, by the words before it. */
+function approximatorBefore(pieces: readonly Piece[], i: number): boolean {
+  const before = pieces[i - 1]
+  if (before?.kind !== 'word') return false
+  if (APPROXIMATOR.test(before.lower)) return true
+  const first = pieces[i - 2]
+  return first?.kind === 'word' && APPROXIMATOR_PAIR.test(`${first.lower} ${before.lower}`)
+}
+
+/** Fractions of something, read as a share of it: `a tenth of`, `a third of`, `a quarter of`, `half of`. */
+const SHARES: ReadonlyMap<string, number> = new Map([
+  ['half', 1 / 2],
+  ['third', 1 / 3],
+  ['quarter', 1 / 4],
+  ['fifth', 1 / 5],
+  ['tenth', 1 / 10],
+])
+
+/** `a tenth of their value`, `half of the members` (not `a quarter of a million`, a number). */
+function shareAt(pieces: readonly Piece[], i: number): { fraction: number; next: number } | null {
+  const lower = (at: number) => (pieces[at]?.kind === 'word' ? pieces[at]!.lower : '')
+  const article = lower(i) === 'a' || lower(i) === 'an'
+  const at = article ? i + 1 : i
+  const fraction = SHARES.get(lower(at))
+  if (fraction === undefined || (!article && lower(at) !== 'half') || lower(at + 1) !== 'of' || lower(at + 2) === 'a' || lower(at + 2) === 'an' || lower(at + 2) === '') return null
+  return { fraction, next: at + 2 }
+}
+
+/** The key of a value at `digits` significant digits, rounded to the nearest (see {@link Amount.near}). */
+function nearKey(value: number, digits: number): string {
+  const precision = Math.min(digits, significantDigits(value))
+  const step = stepAt(value, precision)
+  return `≈${precision}:${formatNumber(Math.round(value / step) * step)}`
+}
+
+/** The keys of an exact value: rounded down and up at one to three significant digits. */
+function roundedKeys(value: number): string[] {
+  if (value === 0) return []
+  const keys = new Set<string>()
+  for (let digits = 1; digits <= 3; digits++) {
+    const step = stepAt(value, digits)
+    // 9.4 / 0.1 is 93.99999999999999 in floating point: a quotient that near a whole number is one.
+    const quotient = value / step
+    const whole = Math.abs(quotient - Math.round(quotient)) < 1e-9 ? Math.round(quotient) : undefined
+    keys.add(`≈${digits}:${formatNumber((whole ?? Math.floor(quotient)) * step)}`)
+    keys.add(`≈${digits}:${formatNumber((whole ?? Math.ceil(quotient)) * step)}`)
+  }
+  return [...keys]
+}
+
+/** The place value of the last of `digits` significant digits of a value (1140, 2 → 100). */
+function stepAt(value: number, digits: number): number {
+  return 10 ** (Math.floor(Math.log10(Math.abs(value))) - digits + 1)
+}
+
+/** How many significant digits a value is written with (1100 → 2, 9.4 → 2, 0.5 → 1). */
+function significantDigits(value: number): number {
+  const digits = formatNumber(Math.abs(value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '')
+  return Math.max(1, digits.length)
 }
 
 /** A number in figures (`84,000`, `4.75`, `2.5bn`, `38million`), with a scale word after it (`1.5 million`). */

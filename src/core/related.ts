@@ -137,12 +137,16 @@ const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*
 
 /** The concepts of a word the lexicon is not asked about. */
 const NO_CONCEPTS: readonly string[] = []
+const NO_IDS: readonly number[] = []
 
 /** A word as read: its term, how much more it weighs, its concepts. */
-type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[]; glosses: readonly string[] }
+type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[]; glosses: readonly string[]; near?: Near }
+
+/** An amount's keys for meeting the same figure given roughly (`amounts.ts`): its own, and whether it is the rough one. */
+type Near = { keys: readonly string[]; approximate: boolean }
 
 /** A word as compared: ids of its term and concepts, and its weight (IDF × boost). */
-type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[]; glosses: readonly number[] }
+type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[]; glosses: readonly number[]; exact: readonly number[]; rough: readonly number[] }
 
 /** The spans of a text's statements, as offsets. */
 function statementSpans(text: string): { start: number; end: number }[] {
@@ -167,10 +171,10 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
   const amounts = readAmounts(text)
   let amount = 0
   let lastRead = -1
-  const add = (words: Map<string, RawWord>, term: string, boost: number, concepts: readonly string[], broader: readonly string[], glosses: readonly string[]) => {
+  const add = (words: Map<string, RawWord>, term: string, boost: number, near?: Near) => {
     const seen = words.get(term)
     if (seen) seen.boost = Math.max(seen.boost, boost)
-    else words.set(term, { term, boost, concepts, broader, glosses })
+    else words.set(term, { term, boost, concepts: NO_CONCEPTS, broader: NO_CONCEPTS, glosses: NO_CONCEPTS, ...(near ? { near } : {}) })
   }
   for (const token of tokenizeWithOffsets(text)) {
     while (statement < spans.length - 1 && token.start >= spans[statement]!.end) statement++
@@ -187,8 +191,8 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
       if (lastRead !== amount) {
         lastRead = amount
         const words = statements[statement]!
-        add(words, found.value, NUMBER_WEIGHT * (inQuote ? QUOTED_WEIGHT : 1), NO_CONCEPTS, NO_CONCEPTS, NO_CONCEPTS)
-        for (const word of found.words) add(words, processTerm(word)!, inQuote ? QUOTED_WEIGHT : 1, NO_CONCEPTS, NO_CONCEPTS, NO_CONCEPTS)
+        add(words, found.value, NUMBER_WEIGHT * (inQuote ? QUOTED_WEIGHT : 1), found.near.length > 0 ? { keys: found.near, approximate: found.approximate } : undefined)
+        for (const word of found.words) add(words, processTerm(word)!, inQuote ? QUOTED_WEIGHT : 1)
       }
       continue
     }
@@ -312,7 +316,9 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     list.map((words) =>
       words.map((word) => {
         const term = termIds.get(word.term)!
-        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses) }
+        const near = word.near ? idsOfConcepts(word.near.keys) : NO_IDS
+        const [exact, rough] = word.near?.approximate ? [NO_IDS, near] : [near, NO_IDS]
+        return { term, weight: idf(termDf[term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses), exact, rough }
       })
     )
   )
@@ -343,6 +349,12 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const withGlosses = lexicon?.glosses !== undefined
   const glossMark = new Int32Array(withGlosses ? conceptIds.size : 0)
   const glossBits = new Int32Array(withGlosses ? conceptIds.size : 0)
+  // An exact amount's rounded keys and a rough amount's key (`amounts.ts`): a rough one meets an
+  // exact one, never two exact ones (so they are stamped apart).
+  const exactMark = new Int32Array(conceptIds.size)
+  const exactBits = new Int32Array(conceptIds.size)
+  const roughMark = new Int32Array(conceptIds.size)
+  const roughBits = new Int32Array(conceptIds.size)
   let stamp = 0
   const stampParagraph = (i: number) => {
     stamp++
@@ -376,6 +388,20 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           }
           glossBits[key]! |= bit
         }
+        for (const key of word.exact) {
+          if (exactMark[key] !== stamp) {
+            exactMark[key] = stamp
+            exactBits[key] = 0
+          }
+          exactBits[key]! |= bit
+        }
+        for (const key of word.rough) {
+          if (roughMark[key] !== stamp) {
+            roughMark[key] = stamp
+            roughBits[key] = 0
+          }
+          roughBits[key]! |= bit
+        }
       }
     })
   }
@@ -404,6 +430,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       }
       if (match === 0 && withBroader) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
       if (match === 0 && withGlosses) for (let g = 0; g < word.glosses.length && match === 0; g++) if (glossMark[word.glosses[g]!] === stamp) match = GLOSS_MATCH
+      if (match === 0) for (let r = 0; r < word.rough.length && match === 0; r++) if (exactMark[word.rough[r]!] === stamp) match = CONCEPT_MATCH
+      if (match === 0) for (let e = 0; e < word.exact.length && match === 0; e++) if (roughMark[word.exact[e]!] === stamp) match = CONCEPT_MATCH
       wholeFound += match * word.weight
     }
     const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
@@ -419,6 +447,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
             if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
             if (withBroader && broaderMark[concept] === stamp) loose |= broaderBits[concept]!
           }
+          for (let r = 0; r < word.rough.length; r++) if (exactMark[word.rough[r]!] === stamp) shared |= exactBits[word.rough[r]!]!
+          for (let e = 0; e < word.exact.length; e++) if (roughMark[word.exact[e]!] === stamp) shared |= roughBits[word.exact[e]!]!
           if (withBroader) for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
           let glossed = 0
           if (withGlosses) for (let g = 0; g < word.glosses.length; g++) if (glossMark[word.glosses[g]!] === stamp) glossed |= glossBits[word.glosses[g]!]!

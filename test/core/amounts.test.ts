@@ -100,6 +100,23 @@ describe('readAmounts', () => {
     ])
   })
 
+  it('marks an amount given roughly, with its key at its own precision; an exact one gets its value rounded down and up', () => {
+    const rough = (text: string) => readAmounts(text).map((amount) => [text.slice(amount.start, amount.end), amount.approximate, amount.near])
+    // 1,140 at one, two and three significant digits: 1000 and 2000, 1100 and 1200, 1140.
+    expect(rough('1,140 flights, more than 1,100 flights, more than a thousand')).toEqual([
+      ['1,140', false, ['≈1:1000', '≈1:2000', '≈2:1100', '≈2:1200', '≈3:1140']],
+      ['1,100', true, ['≈2:1100']],
+      ['a thousand', true, ['≈1:1000']],
+    ])
+    // A share of something is a rough percentage; 9.4 rounds up to 10 at one digit (not 9.3 by floating point at two).
+    expect(rough('almost a tenth of their value, 9.4 per cent')).toEqual([
+      ['a tenth of', true, ['≈1:10']],
+      ['9.4 per cent', false, ['≈1:9', '≈1:10', '≈2:9.4', '≈3:9.4']],
+    ])
+    // Years, dates and times have no keys: "about 2,000" is not 2008.
+    expect(rough('in 2008, on 14 December, at 05:40').map(([, , near]) => near)).toEqual([[], [], []])
+  })
+
   it('finds nothing in a text without digits or number words', () => {
     expect(readAmounts('The court struck the law down.')).toEqual([])
   })

@@ -215,6 +215,21 @@ describe('findRelated on the same fact in other words', () => {
     expect(list[0]!.score).toBe(1)
   })
 
+  it('lets a figure given roughly meet the exact one it rounds, and never two exact figures', () => {
+    const flights = [
+      paragraph('a1', 'a', 'The airline cancelled 1,140 flights on Saturday.'),
+      paragraph('b1', 'b', 'The airline cancelled more than 1,100 flights on Saturday.'),
+      paragraph('c1', 'c', 'The airline cancelled 1,190 flights on Saturday.'),
+    ]
+    const all = findRelated(flights, { relativeScore: 0 })
+    const score = (from: string, to: string) => all.get(from)!.find((r) => r.id === to)!.score
+    // b1's 1100 at two digits is a rounding of 1140 and of 1190: it meets both alike (a concept match).
+    expect(score('b1', 'a1')).toBe(score('b1', 'c1'))
+    expect(score('b1', 'a1')).toBeLessThan(1)
+    // 1,140 and 1,190 are two figures: they meet on the other words only, less than either meets b1.
+    expect(score('a1', 'c1')).toBeLessThan(score('a1', 'b1'))
+  })
+
   it('keeps the best partner of each statement of a long paragraph in a source, when each is the other\'s best there', () => {
     const twoFacts = [
       paragraph('a1', 'a', 'Kremlin grain sanctions exports harvest quotas. Madrid stadium opens.'),
