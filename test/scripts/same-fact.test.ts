@@ -112,21 +112,21 @@ describe('the labelled pairs of three outlets of a rate decision (held out in ro
 })
 
 describe('the labelled pairs of three outlets of an e-bike recall (held out in round four, its misses read in round five)', () => {
-  it('are found: recall@3 at least 0.87 and precision at least 0.96 (0.870 and 0.952 when written, before round four; round four kept no change; 0.884 and 0.984 after round five)', async () => {
+  it('are found: recall@3 at least 0.9 and precision at least 0.96 (0.870 and 0.952 when written, before round four; round four kept no change; 0.913 and 0.984 after round five)', async () => {
     const result = await measureSet('ebike-recall')
     expect(result.pairs).toBe(35)
     expect(result.nonPairs).toBe(13)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.87)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.9)
     expect(result.precision).toBeGreaterThanOrEqual(0.96)
   })
 })
 
 describe('the held-out labelled pairs of three outlets of an airline grounded by a faulty update (round five)', () => {
-  it('are found: recall@3 at least 0.86 and precision at least 0.96 (0.815 and 1.000 when written, before round five; 0.877 and 0.983 after it)', async () => {
+  it('are found: recall@3 at least 0.88 and precision at least 0.96 (0.815 and 1.000 when written, before round five; 0.892 and 0.983 after it)', async () => {
     const result = await measureSet('airline-outage')
     expect(result.pairs).toBe(35)
     expect(result.nonPairs).toBe(13)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.86)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.88)
     expect(result.precision).toBeGreaterThanOrEqual(0.96)
   })
 })
