@@ -49,9 +49,16 @@ type Piece = { kind: 'word' | 'number' | 'sign' | 'percent' | 'dash' | 'mark'; t
 
 const PIECE = /(US\$|[€$£¥])|(\d+(?:[.,:]\d+)*)([A-Za-z]+)?|([\p{L}][\p{L}\p{N}]*(?:['’]\p{L}+)?)|(%)|([-‐‑–])|(\S)/gu
 
-/** Texts with nothing that could be an amount are not read further (most words of most paragraphs). */
-const MAY_HOLD_AMOUNT =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half|quarter|third|fifth|tenth)\b/i
+/**
+ * Where an amount may be: a digit, a currency sign, a number word, `end of`. Only the text around
+ * these is read (most words of most paragraphs are none of them, and an amount's other words, an
+ * approximator before it or a unit after it, are near).
+ */
+const ANCHOR =
+  /[\d€$£¥]|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|fortnight|half|quarter|third|fifth|tenth|end)\b/gi
+/** How far around an anchor the text is read, in characters: `just under ` before it, `percentage points` after it. */
+const BEFORE_ANCHOR = 24
+const AFTER_ANCHOR = 40
 
 const UNITS: ReadonlyMap<string, number> = new Map(
   ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
@@ -114,14 +121,8 @@ type Unit = { words: string[]; factor: number; length: number }
  * readAmounts('due on Dec. 14')[0].value                   // => '12-14'
  */
 export function readAmounts(text: string): Amount[] {
-  if (!/\d|\bend of \p{Lu}/u.test(text) && !MAY_HOLD_AMOUNT.test(text)) return []
-  const pieces: Piece[] = []
-  for (const match of text.matchAll(PIECE)) {
-    const [all, sign, digits, suffix, word, percent, dash] = match
-    const kind = sign ? 'sign' : digits ? 'number' : word ? 'word' : percent ? 'percent' : dash ? 'dash' : 'mark'
-    const body = digits ?? all
-    pieces.push({ kind, text: body, lower: body.toLowerCase(), start: match.index, end: match.index + all.length, suffix: (suffix ?? '').toLowerCase() })
-  }
+  const pieces = piecesAroundAnchors(text)
+  if (pieces.length === 0) return []
   const amounts: Amount[] = []
   for (let i = 0; i < pieces.length; ) {
     const found = dateAt(pieces, i) ?? timeAt(pieces, i) ?? quantityAt(pieces, i, approximatorBefore(pieces, i))
@@ -131,6 +132,42 @@ export function readAmounts(text: string): Amount[] {
     } else i++
   }
   return amounts
+}
+
+/** The pieces of the stretches of text around anchors, each stretch whole words, a mark between two stretches. */
+function piecesAroundAnchors(text: string): Piece[] {
+  const pieces: Piece[] = []
+  let end = 0
+  for (const anchor of text.matchAll(ANCHOR)) {
+    if (anchor.index < end) {
+      // Inside the stretch read already: it may need to go on further.
+      if (anchor.index + AFTER_ANCHOR > end) end = readStretch(text, end, anchor.index + AFTER_ANCHOR, pieces)
+      continue
+    }
+    let start = Math.max(end, anchor.index - BEFORE_ANCHOR)
+    // Whole words: back to the space before.
+    while (start > end && !/\s/.test(text[start - 1]!)) start--
+    // A stretch apart from the last one is a break (no amount spans it); one that goes on from it is not.
+    if (pieces.length > 0 && start > end) pieces.push({ kind: 'mark', text: '|', lower: '|', start, end: start, suffix: '' })
+    end = readStretch(text, start, anchor.index + AFTER_ANCHOR, pieces)
+  }
+  return pieces
+}
+
+/** Reads the pieces from `start` up to the first space at or after `until`; returns where it stopped. */
+function readStretch(text: string, start: number, until: number, pieces: Piece[]): number {
+  let stop = Math.min(text.length, until)
+  while (stop < text.length && !/\s/.test(text[stop]!)) stop++
+  PIECE.lastIndex = start
+  for (let match = PIECE.exec(text); match !== null && match.index < stop; match = PIECE.exec(text)) {
+    const [all, sign, digits, suffix, word, percent, dash] = match
+    const kind = sign ? 'sign' : digits ? 'number' : word ? 'word' : percent ? 'percent' : dash ? 'dash' : 'mark'
+    const body = digits ?? all
+    pieces.push({ kind, text: body, lower: body.toLowerCase(), start: match.index, end: match.index + all.length, suffix: (suffix ?? '').toLowerCase() })
+    // A piece may end past the stop (a long word): the next stretch starts after it.
+    if (match.index + all.length > stop) stop = match.index + all.length
+  }
+  return stop
 }
 
 /** A date: a month and a day in either order (`Dec. 14`, `December 14`, `14 December`, `14 Dec`). */

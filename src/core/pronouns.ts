@@ -19,7 +19,39 @@
  * says nothing. Pronouns inside quotations are the speaker's, not the writer's, and are left alone.
  */
 
+import { SPEECH_VERB } from './quotes.ts'
 import { isStopWord } from './terms.ts'
+
+const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}-]*(?:['’](?!s\\b)\\p{L}+)?"
+/**
+ * A person named as speaking or with a title: `Varga said`, `Putin also told`, `"…," said Varga`,
+ * `Mr Putin`, `Ms Helena Varga` (the surname is the group that matched).
+ */
+const PERSON_NAMED = new RegExp(
+  `(?<!\\p{L})(${NAME_WORD})(?:['’]s)?\\s+(?:(?:also|again|then|later|has|had|have|was|is)\\s+)*${SPEECH_VERB}\\b|["”’,]\\s*${SPEECH_VERB}\\s+(?:${NAME_WORD}\\s+)?(${NAME_WORD})|\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s+(?:${NAME_WORD}\\s+)?(${NAME_WORD})`,
+  'gu'
+)
+
+/**
+ * The people a corpus names, by the key of their surname (lowercase, accents dropped, as
+ * `speakerKey` folds it): those it says speak (`Varga said`, `"…," explained Macron`) and those it
+ * gives a title (`Mr Putin`). A cheap reading of who speaks, for {@link withPronounReferents}.
+ *
+ * @example
+ * peopleNamed(['Helena Varga said so.', 'Mr Putin left.']) // => Set { 'varga', 'putin' }
+ */
+export function peopleNamed(texts: Iterable<string>): Set<string> {
+  const people = new Set<string>()
+  for (const text of texts) {
+    for (const match of text.matchAll(PERSON_NAMED)) {
+      const name = match[1] || match[2] || match[3]
+      if (!name) continue
+      const key = /^[\x00-\x7f]*$/.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+      if (!isStopWord(key)) people.add(key)
+    }
+  }
+  return people
+}
 
 /** What the rule reads of a text: a capitalised word, a pronoun, a quotation mark or the end of a sentence, with where it is. */
 type Token = { text: string; start: number; end: number; word: boolean }

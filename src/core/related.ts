@@ -25,7 +25,7 @@
  * same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
 import { readAmounts } from './amounts.ts'
-import { withPronounReferents } from './pronouns.ts'
+import { peopleNamed, withPronounReferents } from './pronouns.ts'
 import { extractQuotes, isSpeechVerb, speakerKey, speakersOf, type Quote } from './quotes.ts'
 import { learnRoles, withRoleHolders } from './roles.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
@@ -257,8 +257,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   }
   // `he` and `she` get the surname of the person they stand for (`pronouns.ts`), for the words
   // and the speakers alike: the people are the corpus's speakers and the holders of its roles.
-  const people = new Set<string>()
-  for (const found of speakersBySource(read)) for (const key of found) people.add(key)
+  const people = peopleNamed(read.map((paragraph) => paragraph.text))
   for (const holders of roles.values()) for (const holder of holders) people.add(speakerKey(holder))
   const compared = [...read]
   for (const indexes of bySource(read)) {

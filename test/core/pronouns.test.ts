@@ -1,8 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_SENTENCES_BACK, withPronounReferents } from '../../src/core/pronouns.ts'
+import { MAX_SENTENCES_BACK, peopleNamed, withPronounReferents } from '../../src/core/pronouns.ts'
 
 const people = new Set(['renn', 'kask', 'varga', 'lohan'])
+
+describe('peopleNamed', () => {
+  it('names who the texts say speak and who they give a title, by surname, and nobody else', () => {
+    const texts = ['Helena Varga said rates would rise.', '"We let them down," explained Jonas Fell.', "Mr Putin's visit ended.", 'Ms Amara Osei runs it.', 'He said Russia and France were close.', 'Velora shares fell.']
+    // `He` is no name; Russia, France and Velora are named, but not as people.
+    expect([...peopleNamed(texts)].sort()).toEqual(['fell', 'osei', 'putin', 'varga'])
+  })
+})
 
 describe('withPronounReferents', () => {
   it('reads a pronoun as the first person named in its sentence, or in the nearest sentence before that names one', () => {
