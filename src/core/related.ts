@@ -171,6 +171,8 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
   const amounts = readAmounts(text)
   let amount = 0
   let lastRead = -1
+  // Asked only of the words that count (not of function words).
+  const quotedAt = (start: number, end: number) => quoted.length > 0 && quoted.some((quote) => start >= quote.start && end <= quote.end)
   const add = (words: Map<string, RawWord>, term: string, boost: number, near?: Near) => {
     const seen = words.get(term)
     if (seen) seen.boost = Math.max(seen.boost, boost)
@@ -183,7 +185,6 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
     previousEnd = token.end
     const first = opensSentence
     opensSentence = false
-    const inQuote = quoted.some((quote) => token.start >= quote.start && token.end <= quote.end)
     while (amount < amounts.length && amounts[amount]!.end <= token.start) amount++
     const found = amounts[amount]
     if (found && token.start >= found.start && token.end <= found.end) {
@@ -191,8 +192,9 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
       if (lastRead !== amount) {
         lastRead = amount
         const words = statements[statement]!
-        add(words, found.value, NUMBER_WEIGHT * (inQuote ? QUOTED_WEIGHT : 1), found.near.length > 0 ? { keys: found.near, approximate: found.approximate } : undefined)
-        for (const word of found.words) add(words, processTerm(word)!, inQuote ? QUOTED_WEIGHT : 1)
+        const quoteBoost = quotedAt(token.start, token.end) ? QUOTED_WEIGHT : 1
+        add(words, found.value, NUMBER_WEIGHT * quoteBoost, found.near.length > 0 ? { keys: found.near, approximate: found.approximate } : undefined)
+        for (const word of found.words) add(words, processTerm(word)!, quoteBoost)
       }
       continue
     }
@@ -202,7 +204,7 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
     if (!term) continue
     const isName = /^\p{Lu}/u.test(token.text) && !first
     const isNumber = /\d/.test(folded)
-    const boost = (isNumber ? NUMBER_WEIGHT : 1) * (inQuote ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
+    const boost = (isNumber ? NUMBER_WEIGHT : 1) * (quotedAt(token.start, token.end) ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
     const words = statements[statement]!
     const seen = words.get(term)
     if (seen) {
