@@ -258,7 +258,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     })
   }
   // `he` and `she` get the surname of the person they stand for (`pronouns.ts`), for the words
-  // and the speakers alike: the people are the corpus's speakers and the holders of its roles.
+  // and the speakers alike: the people are those the corpus says speak or gives a title, and the
+  // holders of its roles.
   const people = peopleNamed(read.map((paragraph) => paragraph.text))
   for (const holders of roles.values()) for (const holder of holders) people.add(speakerKey(holder))
   const compared = [...read]
