@@ -10,10 +10,13 @@
  * {@link BROADER_MATCH} through a lexicon's broader concepts and {@link GLOSS_MATCH} through
  * its gloss keys, when it gives them), each
  * weighted by its inverse document frequency; the share of one text found in the other, taken
- * both ways, gives an F1. Numbers (written as words too: "five to four" is "5-4") and quoted words
- * weigh more, verbs of saying less; names are matched as written, never through the lexicon. A
- * role written alone ("the Finance Minister") is read with the name of the person the corpus's
- * appositions give it (`roles.ts`), for the words and the speakers.
+ * both ways, gives an F1. Amounts are read as one token whatever their form (`amounts.ts`:
+ * "Eighty-four thousand" is "84,000", "€38m" is "38 million euros"; a rough one, "more than
+ * 1,100", meets the exact figure it rounds as a shared concept does); they and quoted words weigh
+ * more, verbs of saying less; names are matched as written, never through the lexicon. A role
+ * written alone ("the Finance Minister") is read with the name of the person the corpus's
+ * appositions give it (`roles.ts`), and `he`/`she` with the name of the person they stand for
+ * (`pronouns.ts`), for the words and the speakers.
  *
  * A paragraph of news copy often holds several facts, and a fact one sentence, so the score is
  * the mean of the F1 of the whole paragraphs and the best F1 of two of their statements
