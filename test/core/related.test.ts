@@ -188,6 +188,48 @@ describe('findRelated on the same fact in other words', () => {
     expect(list[0]!.score).toBe(1)
   })
 
+  it('reads `he`/`she` as the person they stand for (`pronouns.ts`), the people being the corpus\'s role holders', () => {
+    const ferry = [
+      paragraph('a1', 'a', 'Minister Ada Wren opened the new bridge.'),
+      { ...paragraph('a2', 'a', 'On Monday she closed the old ferry route for good.'), position: 1 },
+      paragraph('b1', 'b', 'Wren closed the old ferry route for good on Monday.'),
+    ]
+    const roles: Lexicon = { concepts: () => [], isPerson: (word) => word === 'minister' }
+    const withPeople = findRelated(ferry, { lexicon: roles }).get('a2')![0]!
+    const without = findRelated(ferry, { lexicon: { concepts: () => [] } }).get('a2')![0]!
+    // With the people, a2 reads "she Wren closed …": every word of b1 is in it.
+    expect(withPeople).toEqual({ id: 'b1', score: 1 })
+    expect(without.score).toBeLessThan(1)
+  })
+
+  it('reads an amount in any of its forms as one token (`amounts.ts`)', () => {
+    const recalls = [
+      paragraph('a1', 'a', 'Velora recalls 84,000 bikes and books a €38m charge.'),
+      paragraph('b1', 'b', 'Velora recalls Eighty-four thousand bikes and books a 38 million euro charge.'),
+      paragraph('b2', 'b', 'Velora recalls 48,000 bikes and books a 83 million euro charge.'),
+    ]
+    const list = findRelated(recalls, { relativeScore: 0 }).get('a1')!
+    // Word for word, b1 and b2 differ from a1 alike; read as amounts, b1 has all of a1 (84000,
+    // 38000000, euro), b2 none of its figures.
+    expect(list.map((r) => r.id)).toEqual(['b1', 'b2'])
+    expect(list[0]!.score).toBe(1)
+  })
+
+  it('lets a figure given roughly meet the exact one it rounds, and never two exact figures', () => {
+    const flights = [
+      paragraph('a1', 'a', 'The airline cancelled 1,140 flights on Saturday.'),
+      paragraph('b1', 'b', 'The airline cancelled more than 1,100 flights on Saturday.'),
+      paragraph('c1', 'c', 'The airline cancelled 1,190 flights on Saturday.'),
+    ]
+    const all = findRelated(flights, { relativeScore: 0 })
+    const score = (from: string, to: string) => all.get(from)!.find((r) => r.id === to)!.score
+    // b1's 1100 at two digits is a rounding of 1140 and of 1190: it meets both alike (a concept match).
+    expect(score('b1', 'a1')).toBe(score('b1', 'c1'))
+    expect(score('b1', 'a1')).toBeLessThan(1)
+    // 1,140 and 1,190 are two figures: they meet on the other words only, less than either meets b1.
+    expect(score('a1', 'c1')).toBeLessThan(score('a1', 'b1'))
+  })
+
   it('keeps the best partner of each statement of a long paragraph in a source, when each is the other\'s best there', () => {
     const twoFacts = [
       paragraph('a1', 'a', 'Kremlin grain sanctions exports harvest quotas. Madrid stadium opens.'),

