@@ -613,6 +613,7 @@ async function mainSoak(): Promise<void> {
     const vocabulary = JSON.parse(readFileSync(join(indexDir, WORKER_INDEX_FILES.vocabulary), 'utf8')) as VocabularyEntry[]
     const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((p) => p.text)
     const queries = queryMix({ seed, vocabulary, paragraphs: texts }).map((query) => query.q)
+    mkdirSync(join(project, 'dist', 'assets'), { recursive: true })
     writeFileSync(join(project, 'dist', 'assets', 'bench-ready.txt'), 'ready\n')
     results.push(await runSoak({ engine, paragraphs: manifest.counts.paragraphs, args, readyPath: '/bench-ready.txt', queries, seconds: Number(values['soak-seconds']), connections: 8, log }))
   }

@@ -152,6 +152,8 @@ export async function measureD1Size(options: { work: string; size: string; parag
   const shellHeapBytes = (JSON.parse(heapOutput.trim().split('\n').at(-1)!) as { shellHeap: number }).shellHeap
 
   log(`[d1 ${size}] wrangler dev with the local D1: first query, then the mix (${mix.length} queries)`)
+  // A D1 build puts no index in the assets: the folder may not be there yet.
+  mkdirSync(join(project, 'dist', 'assets'), { recursive: true })
   writeFileSync(join(project, 'dist', 'assets', 'bench-ready.txt'), 'ready\n')
   const startServer = () => startDevServer({ args: ['--config', join(project, 'wrangler.toml'), '--persist-to', state], readyPath: '/bench-ready.txt', timeoutMs: 180_000 })
   // The first query, timed by a small client process of its own (this process holds the corpus's
