@@ -520,32 +520,35 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     if (quoted[i]!.length > 0 && quoted[j]!.length > 0 && shareQuotation(quoted[i]!, quoted[j]!)) value += SHARED_QUOTE_BONUS
     const [mine, theirs] = [speakers[i]!, speakers[j]!]
     if (mine.size > 0 && theirs.size > 0) value *= [...mine].some((key) => theirs.has(key)) ? SAME_SPEAKER : OTHER_SPEAKER
-    return { score: Math.round(Math.min(1, value) * 1000) / 1000, partOfI, partOfJ }
+    // In thousandths: the score is rounded to three decimals, so an integer holds it exactly.
+    return { milli: Math.round(Math.min(1, value) * 1000), partOfI, partOfJ }
   }
 
   const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, paragraphTerms, termDf, candidateTerms, limit)
-  // Each score with the statement of the paragraph it was scored from (`part`, -1 for the whole).
-  const scored: { other: number; score: number; part: number }[][] = eligible.map(() => [])
+  // Each score with the statement of the paragraph it was scored from (`part`, -1 for the whole),
+  // once per paragraph of the pair: in typed arrays, each paragraph's entries chained from its
+  // head (an object per entry was a fifth of the build's memory at 1M paragraphs).
+  const entries = new ScoredEntries(total)
   eligible.forEach((_, i) => {
     for (const j of candidatesOf(i)) {
-      if (scored[i]!.some((entry) => entry.other === j)) continue
-      const { score: value, partOfI, partOfJ } = score(i, j)
-      scored[i]!.push({ other: j, score: value, part: partOfI })
-      scored[j]!.push({ other: i, score: value, part: partOfJ })
+      if (entries.has(i, j)) continue
+      const { milli, partOfI, partOfJ } = score(i, j)
+      entries.add(i, j, milli, partOfI)
+      entries.add(j, i, milli, partOfJ)
     }
   })
-  // Each paragraph's best score in each other source (sources by number).
   const sourceNumbers = new Map<string, number>()
   const sourceOf = Int32Array.from(eligible, (paragraph) => {
     if (!sourceNumbers.has(paragraph.sourceId)) sourceNumbers.set(paragraph.sourceId, sourceNumbers.size)
     return sourceNumbers.get(paragraph.sourceId)!
   })
   const sourceCount = sourceNumbers.size
-  const bestIn = scored.map((list) => {
-    const best = new Map<number, number>()
-    for (const { other, score } of list) best.set(sourceOf[other]!, Math.max(best.get(sourceOf[other]!) ?? 0, score))
+  /** A paragraph's best score in one other source, in thousandths. */
+  const bestIn = (p: number, source: number): number => {
+    let best = 0
+    for (let e = entries.head[p]!; e >= 0; e = entries.next[e]!) if (sourceOf[entries.other[e]!] === source) best = Math.max(best, entries.milli[e]!)
     return best
-  })
+  }
 
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, i) => {
@@ -554,20 +557,23 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     // Nor does a strong partner of one statement hide the partner of another statement of a long
     // paragraph, when each is the other's best in its source (a paragraph of two facts, and each
     // fact's report in that source).
-    const best = bestIn[i]!
+    const mine: { other: number; score: number; part: number }[] = []
+    for (let e = entries.head[i]!; e >= 0; e = entries.next[e]!) mine.push({ other: entries.other[e]!, score: entries.milli[e]! / 1000, part: entries.part[e]! })
+    const best = new Map<number, number>()
+    for (const { other, score } of mine) best.set(sourceOf[other]!, Math.max(best.get(sourceOf[other]!) ?? 0, score))
     // The best score of each statement in each source, keyed `statement × sources + source`.
     const bestOfStatement = new Map<number, number>()
-    for (const { other, score, part } of scored[i]!) {
+    for (const { other, score, part } of mine) {
       if (part < 0) continue
       const key = part * sourceCount + sourceOf[other]!
       bestOfStatement.set(key, Math.max(bestOfStatement.get(key) ?? 0, score))
     }
-    const list = scored[i]!
+    const list = mine
       .filter(
         ({ other, score, part }) =>
           score >= minScore &&
           (score >= relativeScore * best.get(sourceOf[other]!)! ||
-            (part >= 0 && score === bestOfStatement.get(part * sourceCount + sourceOf[other]!) && score === bestIn[other]!.get(sourceOf[i]!)))
+            (part >= 0 && score === bestOfStatement.get(part * sourceCount + sourceOf[other]!) && score === bestIn(other, sourceOf[i]!) / 1000))
       )
       .map(({ other, score }) => ({ id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
       // Opinion never outranks a report of the same fact.
@@ -575,6 +581,51 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     if (list.length > 0) related.set(paragraph.id, list.slice(0, limit).map(({ id, score }) => ({ id, score })))
   })
   return related
+}
+
+/**
+ * The scores of the related step, an entry per paragraph of each pair scored, in growing typed
+ * arrays: each paragraph's entries are chained from `head` through `next` (last added first).
+ */
+class ScoredEntries {
+  head: Int32Array
+  next = new Int32Array(1024)
+  other = new Int32Array(1024)
+  /** The score in thousandths (0 to 1,000). */
+  milli = new Int16Array(1024)
+  /** The statement the score was found for, -1 for the whole paragraph. */
+  part = new Int32Array(1024)
+  size = 0
+
+  constructor(paragraphs: number) {
+    this.head = new Int32Array(paragraphs).fill(-1)
+  }
+
+  /** Whether paragraph `p` has an entry for `other`. */
+  has(p: number, other: number): boolean {
+    for (let e = this.head[p]!; e >= 0; e = this.next[e]!) if (this.other[e] === other) return true
+    return false
+  }
+
+  add(p: number, other: number, milli: number, part: number): void {
+    if (this.size === this.next.length) {
+      const grow = <T extends Int32Array | Int16Array>(array: T, make: (length: number) => T): T => {
+        const grown = make(array.length * 2)
+        grown.set(array)
+        return grown
+      }
+      this.next = grow(this.next, (n) => new Int32Array(n))
+      this.other = grow(this.other, (n) => new Int32Array(n))
+      this.milli = grow(this.milli, (n) => new Int16Array(n))
+      this.part = grow(this.part, (n) => new Int32Array(n))
+    }
+    const e = this.size++
+    this.next[e] = this.head[p]!
+    this.head[p] = e
+    this.other[e] = other
+    this.milli[e] = milli
+    this.part[e] = part
+  }
 }
 
 /** A paragraph's quotations as sequences of terms (` a b c `), those with a word that is not a function word. */
