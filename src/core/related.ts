@@ -298,10 +298,17 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     variants.push(interned.length - 1)
     return interned.length - 1
   }
-  const raw: number[][][] = compared.map((paragraph, i) => {
+  // Every paragraph's statements, flat: paragraph i's statements are `stmtStart[i]` to
+  // `stmtStart[i + 1]`, statement s's words (interned ids) `wordIds[wordStart[s]]` to
+  // `wordIds[wordStart[s + 1]]`; no array per statement.
+  const stmtStart = new Int32Array(total + 1)
+  const wordStartList = new GrowingInts()
+  const wordIdList = new GrowingInts()
+  compared.forEach((paragraph, i) => {
     const terms = new Set<number>()
-    const ids = readStatements(paragraph.text, quotes[i]!, lexicon).map((words) =>
-      words.map((word) => {
+    for (const words of readStatements(paragraph.text, quotes[i]!, lexicon)) {
+      wordStartList.push(wordIdList.size)
+      for (const word of words) {
         let id = termIds.get(word.term)
         if (id === undefined) {
           id = termIds.size
@@ -309,13 +316,16 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           termDf.push(0)
         }
         terms.add(id)
-        return internWord(word, id)
-      })
-    )
+        wordIdList.push(internWord(word, id))
+      }
+    }
+    stmtStart[i + 1] = wordStartList.size
     for (const id of terms) termDf[id]!++
     paragraphTerms.push([...terms])
-    return ids
   })
+  wordStartList.push(wordIdList.size)
+  const wordStart = wordStartList.done()
+  const wordIds = wordIdList.done()
   // The lexicon gives one array per word, so its ids are worked out once per word.
   const conceptIds = new Map<string, number>()
   const conceptIdsOf = new Map<readonly string[], number[]>()
@@ -338,20 +348,46 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     const [exact, rough] = word.near?.approximate ? [NO_IDS, near] : [near, NO_IDS]
     return { term: word.term, weight: idf(termDf[word.term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses), exact, rough }
   })
-  const statements: Word[][][] = raw.map((list) => list.map((ids) => ids.map((id) => words[id]!)))
-  const wholes: Word[][] = statements.map((list) => mergeStatements(list))
-  // Which paragraphs give an amount roughly (`more than 1,100`).
-  const hasRough = Uint8Array.from(wholes, (words) => (words.some((word) => word.rough.length > 0) ? 1 : 0))
-  raw.length = 0
-  // Statements long enough to stand for a fact, and their total weights.
-  const partIndex: number[][] = statements.map((list) => {
+  // Each paragraph as one text (`wholeIds[wholeStart[i]]` to `wholeIds[wholeStart[i + 1]]`: a
+  // term once, at its highest weight), and its total weight; which paragraphs give an amount
+  // roughly (`more than 1,100`).
+  const wholeStart = new Int32Array(total + 1)
+  const wholeIdList = new GrowingInts()
+  const wholeTotals = new Float64Array(total)
+  const hasRough = new Uint8Array(total)
+  // Statements long enough to stand for a fact (parts): each statement's part number (-1 for
+  // none); paragraph i's parts are statements `partStmt[partStart[i]]` to
+  // `partStmt[partStart[i + 1]]`, with their total weights in `partTotals`, aligned.
+  const stmtPart = new Int32Array(wordStart.length - 1)
+  const partStart = new Int32Array(total + 1)
+  const partStmtList = new GrowingInts()
+  const partTotalList: number[] = []
+  for (let i = 0; i < total; i++) {
+    const merged = mergeStatements(wordIds.subarray(wordStart[stmtStart[i]!]!, wordStart[stmtStart[i + 1]!]!), words)
+    let sum = 0
+    for (const id of merged) {
+      wholeIdList.push(id)
+      sum += words[id]!.weight
+      if (words[id]!.rough.length > 0) hasRough[i] = 1
+    }
+    wholeTotals[i] = sum
+    wholeStart[i + 1] = wholeIdList.size
     let next = 0
-    return list.map((words) => (words.length >= MIN_STATEMENT_WORDS ? next++ : -1))
-  })
-  const parts: Word[][][] = statements.map((list) => list.filter((words) => words.length >= MIN_STATEMENT_WORDS))
-  const weightOf = (words: readonly Word[]) => words.reduce((sum, word) => sum + word.weight, 0)
-  const partTotals = parts.map((list) => list.map(weightOf))
-  const wholeTotals = wholes.map(weightOf)
+    for (let st = stmtStart[i]!; st < stmtStart[i + 1]!; st++) {
+      const length = wordStart[st + 1]! - wordStart[st]!
+      stmtPart[st] = length >= MIN_STATEMENT_WORDS ? next++ : -1
+      if (stmtPart[st]! < 0) continue
+      partStmtList.push(st)
+      let partSum = 0
+      for (let k = wordStart[st]!; k < wordStart[st + 1]!; k++) partSum += words[wordIds[k]!]!.weight
+      partTotalList.push(partSum)
+    }
+    partStart[i + 1] = partStmtList.size
+  }
+  const wholeIds = wholeIdList.done()
+  const partStmt = partStmtList.done()
+  const partTotals = Float64Array.from(partTotalList)
+  partTotalList.length = 0
 
   // Word-by-word comparison against one paragraph at a time, with stamps instead of sets: a term
   // or concept is in the stamped paragraph when its mark is the current stamp, and its bits say in
@@ -376,10 +412,11 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   let stamp = 0
   const stampParagraph = (i: number, near: boolean) => {
     stamp++
-    statements[i]!.forEach((words, s) => {
-      const part = partIndex[i]![s]!
+    for (let st = stmtStart[i]!; st < stmtStart[i + 1]!; st++) {
+      const part = stmtPart[st]!
       const bit = part < 0 ? 0 : 1 << Math.min(part, 30)
-      for (const word of words) {
+      for (let k = wordStart[st]!; k < wordStart[st + 1]!; k++) {
+        const word = words[wordIds[k]!]!
         if (termMark[word.term] !== stamp) {
           termMark[word.term] = stamp
           termBits[word.term] = 0
@@ -423,7 +460,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           }
         }
       }
-    })
+    }
   }
   /**
    * How much of paragraph `a` the stamped paragraph holds: the weight of `a`'s words found there
@@ -432,7 +469,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
    */
   const coverIn = (a: number, stampedParts: number, withStatements: boolean, near: boolean) => {
     let wholeFound = 0
-    for (const word of wholes[a]!) {
+    for (let k = wholeStart[a]!; k < wholeStart[a + 1]!; k++) {
+      const word = words[wholeIds[k]!]!
       if (termMark[word.term] === stamp) {
         wholeFound += word.weight
         continue
@@ -456,10 +494,13 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       }
       wholeFound += match * word.weight
     }
-    const found = withStatements ? new Float64Array(parts[a]!.length * stampedParts) : undefined
+    const partCount = partStart[a + 1]! - partStart[a]!
+    const found = withStatements ? new Float64Array(partCount * stampedParts) : undefined
     if (found) {
-      parts[a]!.forEach((words, p) => {
-        for (const word of words) {
+      for (let p = 0; p < partCount; p++) {
+        const st = partStmt[partStart[a]! + p]!
+        for (let k = wordStart[st]!; k < wordStart[st + 1]!; k++) {
+          const word = words[wordIds[k]!]!
           const exact = termMark[word.term] === stamp ? termBits[word.term]! : 0
           let shared = 0
           let loose = 0
@@ -485,14 +526,14 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
             else if (glossed & bit) found[p * stampedParts + t]! += GLOSS_MATCH * word.weight
           }
         }
-      })
+      }
     }
     return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
   const quoted = quotes.map(quotedTerms)
   const score = (i: number, j: number) => {
-    const [ni, nj] = [parts[i]!.length, parts[j]!.length]
+    const [ni, nj] = [partStart[i + 1]! - partStart[i]!, partStart[j + 1]! - partStart[j]!]
     // Two paragraphs of one statement each: the statements are the paragraphs.
     const withStatements = ni > 1 || nj > 1
     // Rough amounts are rare: their keys are stamped and read only when one of the two has one.
@@ -508,8 +549,9 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     if (withStatements) {
       for (let p = 0; p < ni; p++) {
         for (let t = 0; t < nj; t++) {
-          const ab = partTotals[i]![p]! === 0 ? 0 : iInJ.found![p * nj + t]! / partTotals[i]![p]!
-          const ba = partTotals[j]![t]! === 0 ? 0 : jInI.found![t * ni + p]! / partTotals[j]![t]!
+          const [totalOfP, totalOfT] = [partTotals[partStart[i]! + p]!, partTotals[partStart[j]! + t]!]
+          const ab = totalOfP === 0 ? 0 : iInJ.found![p * nj + t]! / totalOfP
+          const ba = totalOfT === 0 ? 0 : jInI.found![t * ni + p]! / totalOfT
           const value = f1(ab, ba)
           if (value > best) [best, partOfI, partOfJ] = [value, p, t]
         }
@@ -581,6 +623,26 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     if (list.length > 0) related.set(paragraph.id, list.slice(0, limit).map(({ id, score }) => ({ id, score })))
   })
   return related
+}
+
+/** A list of integers that grows as they are pushed, kept in an `Int32Array`. */
+class GrowingInts {
+  #values = new Int32Array(1024)
+  size = 0
+
+  push(value: number): void {
+    if (this.size === this.#values.length) {
+      const grown = new Int32Array(this.#values.length * 2)
+      grown.set(this.#values)
+      this.#values = grown
+    }
+    this.#values[this.size++] = value
+  }
+
+  /** The values pushed, trimmed to their number. */
+  done(): Int32Array {
+    return this.#values.slice(0, this.size)
+  }
 }
 
 /**
@@ -664,12 +726,13 @@ function bySource(paragraphs: readonly Paragraph[]): number[][] {
   return lists
 }
 
-/** The words of a paragraph's statements as one text (a term once, at its highest weight). */
-function mergeStatements(statements: readonly Word[][]): Word[] {
-  const merged = new Map<number, Word>()
-  for (const word of statements.flat()) {
+/** The words of a paragraph's statements as one text (a term once, at its highest weight): ids of `words`. */
+function mergeStatements(ids: Int32Array, words: readonly Word[]): number[] {
+  const merged = new Map<number, number>()
+  for (const id of ids) {
+    const word = words[id]!
     const seen = merged.get(word.term)
-    if (!seen || seen.weight < word.weight) merged.set(word.term, word)
+    if (seen === undefined || words[seen]!.weight < word.weight) merged.set(word.term, id)
   }
   return [...merged.values()]
 }
