@@ -177,7 +177,10 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all<{ name: string }>()
     const names = tables.results.map((row) => row.name)
     const active = names.includes(D1_ACTIVE_TABLE) ? (await db.prepare(ACTIVE_READ).first<{ generation: string }>())?.generation : undefined
-    if (active === generation && names.includes(d1Tables(generation).docs) && existsSync(join(sqlDir, PARTS_LISTING))) return { generation, done: 'up-to-date', sqlDir, bytes: 0 }
+    // Already served: the SQL parts are written again only if they are missing (the remote load
+    // runs them), and never run here, which would drop the tables being served.
+    const served = active === generation && names.includes(d1Tables(generation).docs)
+    if (served && existsSync(join(sqlDir, PARTS_LISTING))) return { generation, done: 'up-to-date', sqlDir, bytes: 0 }
 
     await rm(sqlDir, { recursive: true, force: true })
     await mkdir(sqlDir, { recursive: true })
@@ -188,7 +191,7 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     let batchBytes = 0
     let bytes = 0
     const run = async () => {
-      if (batch.length > 0) await db.batch(batch.map((statement) => db.prepare(statement)))
+      if (batch.length > 0 && !served) await db.batch(batch.map((statement) => db.prepare(statement)))
       batch = []
       batchBytes = 0
     }
@@ -215,6 +218,7 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     const listing: PartsListing = { generation, fill: parts.names, answers: 'answers.sql' }
     await writeFile(join(sqlDir, PARTS_LISTING), JSON.stringify(listing, null, 2) + '\n')
 
+    if (served) return { generation, done: 'up-to-date', sqlDir, bytes: 0 }
     const keep = [generation, ...(active ? [active] : [])]
     batch.push(...content.activate, ...d1DropOtherGenerations(names, keep))
     await run()

@@ -217,6 +217,11 @@ describe('npm run build:index', () => {
     expect(results).toEqual([{ active: generation, docs: 52, columns: 1 }])
     const again = build(corpus, d1Out, '--engine', 'd1', '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state, '--if-stale')
     expect(again.stdout).toContain(`local D1 already serves ${generation}`)
+    // The SQL parts gone (a cleaned dist/): written again for the remote load, the served tables left alone.
+    rmSync(join(project, 'dist', 'd1'), { recursive: true, force: true })
+    const rewritten = build(corpus, d1Out, '--engine', 'd1', '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state, '--if-stale')
+    expect(rewritten.stdout).toContain(`local D1 already serves ${generation}`)
+    expect(JSON.parse(readFileSync(join(project, 'dist', 'd1', generation, 'parts.json'), 'utf8'))).toEqual(parts)
   }, 120_000)
 
   const badInputs: [string, (dir: string) => void, RegExp][] = [
