@@ -103,8 +103,21 @@ export function shortPrefixAnswers(reader: IndexReader, words: readonly string[]
  * and the peers bench's small corpora).
  */
 export function shortPrefixAnswersInMemory(files: { index: string; vocabulary: string; manifest: string }, minParagraphs?: number): Promise<[string, string][]> {
-  const words = (JSON.parse(files.vocabulary) as VocabularyEntry[]).map(([folded]) => folded)
-  return shortPrefixAnswers(inMemoryReader(loadIndex(files)), words, minParagraphs)
+  return shortPrefixAnswers(inMemoryReader(loadIndex(files)), vocabularyWords(files.vocabulary), minParagraphs)
+}
+
+/**
+ * The local D1 of a project (the database `wrangler dev --persist-to` reads), opened in Node
+ * through wrangler's `getPlatformProxy`; `dispose` closes it.
+ *
+ * @param projectRoot - The folder of the `wrangler.toml` naming the database.
+ * @param persistTo - The local state folder, as `wrangler dev --persist-to` takes it.
+ */
+export async function openLocalD1(projectRoot: string, persistTo: string): Promise<{ db: D1Database; dispose: () => Promise<void> }> {
+  // Wrangler's bundle is large: loaded only when the local D1 is opened.
+  const { getPlatformProxy } = await import('wrangler')
+  const proxy = await getPlatformProxy<Record<typeof D1_BINDING, D1Database>>({ configPath: join(projectRoot, 'wrangler.toml'), persist: { path: join(persistTo, 'v3') } })
+  return { db: proxy.env[D1_BINDING], dispose: () => proxy.dispose() }
 }
 
 /** The folded words of `vocabulary.json`. */
@@ -168,12 +181,8 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
   const generation = d1Generation((JSON.parse(manifest) as { indexVersion: string }).indexVersion)
   const sqlDir = join(d1SqlDir(indexDir), generation)
   if (target.remote) return loadRemote(indexDir, generation, sqlDir, target)
-  const persist = { path: join(target.persistTo ?? join(ROOT, '.wrangler', 'state'), 'v3') }
-  // Wrangler's bundle is large: loaded only when a build loads D1.
-  const { getPlatformProxy } = await import('wrangler')
-  const proxy = await getPlatformProxy<Record<typeof D1_BINDING, D1Database>>({ configPath: join(ROOT, 'wrangler.toml'), persist })
+  const { db, dispose } = await openLocalD1(ROOT, target.persistTo ?? join(ROOT, '.wrangler', 'state'))
   try {
-    const db = proxy.env[D1_BINDING]
     const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all<{ name: string }>()
     const names = tables.results.map((row) => row.name)
     const active = names.includes(D1_ACTIVE_TABLE) ? (await db.prepare(ACTIVE_READ).first<{ generation: string }>())?.generation : undefined
@@ -226,7 +235,7 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     for (const name of await readdir(d1SqlDir(indexDir))) if (name !== generation) await rm(join(d1SqlDir(indexDir), name), { recursive: true, force: true })
     return { generation, done: 'loaded', sqlDir, bytes: bytes + answers.reduce((sum, statement) => sum + statement.length, 0), answersMs }
   } finally {
-    await proxy.dispose()
+    await dispose()
   }
 }
 

@@ -28,21 +28,19 @@
  *   ranking reads of each match) and the facts they name, split into parts small enough for one
  *   statement each.
  */
-import type { AsPlainObject } from 'minisearch'
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, D1_TERM_ORDER_COLUMN, d1Generation, d1Tables, splitUtf8, type D1Tables } from './index-artifacts.ts'
 import type { Manifest } from './build-index.ts'
 import { encodeColumns, encodeFieldPostingsParts } from './compact-postings.ts'
 import { GRAMS_FIELD, INDEX_FIELDS, STORE_FIELDS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
-import { KeyDocuments, ParagraphPostings } from './paragraph-postings.ts'
+import { KeyDocuments, ParagraphPostings, type IndexStats } from './paragraph-postings.ts'
 import { SortedWords } from './sorted-words.ts'
 import { miniSearchTermOrder } from './term-order.ts'
-import { textTerms } from './highlight.ts'
 import { indexSourceTitles } from './source-titles.ts'
-import { foldWord, tokenize } from './terms.ts'
+import { foldWord, processTerm } from './terms.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
 
 /** What MiniSearch's scoring needs besides the postings: kept in the meta table under `stats`. */
-export type D1Stats = Pick<AsPlainObject, 'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength'>
+export type D1Stats = IndexStats
 
 /** The keys of the meta table. */
 export const D1_META_KEYS = { manifest: 'manifest', vocabulary: 'vocabulary', stats: 'stats', terms: 'terms', columns: 'columns', facts: 'facts', titles: 'titles' } as const
@@ -178,7 +176,8 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
   const docs = new InsertGroups(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `)
   const fts = new InsertGroups(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `)
   for (const paragraph of source.paragraphs) {
-    const { shortId, lengths, terms } = index.add(paragraph)
+    const { shortId, lengths, terms, tokens } = index.add(paragraph)
+    const textTokens = tokens[index.fieldIds['text']!]!
     if (paragraph.id !== ids[shortId]) {
       throw new Error(`paragraph ${shortId} is ${paragraph.id}, not ${ids[shortId] ?? 'past the last'}: the paragraphs must follow the manifest's order, which gives the short ids`)
     }
@@ -192,14 +191,15 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
     const stored = Object.fromEntries(STORE_FIELDS.filter((field) => paragraph[field] !== undefined).map((field) => [field, paragraph[field]])) as StoredParagraph
     const { text, related, ...head } = stored
     yield* docs.add(`(${shortId}, ${sqlString(paragraph.id)}, ${sqlString(JSON.stringify(lengths))}, ${sqlString(JSON.stringify(head))}, ${sqlString(JSON.stringify({ text, related }))})`)
-    // The text's terms in the text's order, a word without a term kept as a gap: the same
-    // occurrences as the postings, in the positions FTS5 matches phrases on.
-    const inOrder = textTerms(paragraph.text).map((term) => term ?? PHRASE_GAP)
+    // The text's terms in the text's order (`textTerms`, from the tokens just read), a word
+    // without a term kept as a gap: the same occurrences as the postings, in the positions FTS5
+    // matches phrases on.
+    const inOrder = textTokens.map((token) => processTerm(token) ?? PHRASE_GAP)
     yield* fts.add(`(${shortId}, ${INDEX_FIELDS.map((field, fieldId) => sqlString(field === 'text' ? inOrder.join(' ') : terms[fieldId]!.join(' '))).join(', ')})`)
     // The words table: each word of the text as `foldWord` folds it (function words too), the
     // paragraphs holding it. The ranking's rescoring asks whether a paragraph holds a word in
     // the form typed (`rank.ts`), which is this.
-    for (const word of new Set(tokenize(paragraph.text).map(foldWord))) words.add(word, shortId)
+    for (const word of new Set(textTokens.map(foldWord))) words.add(word, shortId)
   }
   if (index.stats().documentCount !== ids.length) throw new Error(`the manifest names ${ids.length} paragraphs, ${index.stats().documentCount} were given`)
   yield* docs.flush()

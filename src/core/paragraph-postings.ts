@@ -12,11 +12,15 @@
  * byte slices: per term and field, the gap from the previous short id and the term's frequency,
  * each a variable-length integer (7 bits a byte), about 2 bytes a posting.
  */
+import type { AsPlainObject, Options } from 'minisearch'
 import type { FieldPostings } from './compact-postings.ts'
-import { INDEX_FIELDS, MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
+import { MINISEARCH_OPTIONS, type IndexedParagraph } from './index-options.ts'
+
+/** What of MiniSearch's options decides the terms of a document, and in what order they come. */
+export type IndexingOptions<T> = Required<Pick<Options<T>, 'fields' | 'extractField' | 'tokenize' | 'processTerm'>> & Pick<Options<T>, 'stringifyField'>
 
 /** MiniSearch's `stringifyField` default, which `MINISEARCH_OPTIONS` keeps. */
-const stringifyField = (value: unknown): string => String(value)
+const stringifyDefault = (value: unknown): string => String(value)
 
 /** One term's postings in one field while the index grows: varint pairs `(gap, tf)`. */
 class PostingsBuffer {
@@ -70,7 +74,7 @@ class PostingsBuffer {
   }
 }
 
-/** What one added paragraph gave: its short id, field lengths and each field's terms in order. */
+/** What one added paragraph gave: its short id, field lengths, and each field's tokens and terms in order. */
 export type AddedParagraph = {
   /** MiniSearch's short id: the paragraph's rank in the order added, from 0. */
   shortId: number
@@ -81,40 +85,47 @@ export type AddedParagraph = {
   lengths: (number | undefined)[]
   /** Each field's index terms in the order they occur, one per occurrence, by field id. */
   terms: string[][]
+  /** Each field's tokens as the tokenizer gave them (before term processing), by field id. */
+  tokens: string[][]
 }
 
-/** The corpus statistics MiniSearch keeps beside its postings (`AsPlainObject`'s). */
-export type IndexStats = {
-  documentCount: number
-  nextId: number
-  fieldIds: Record<string, number>
-  averageFieldLength: number[]
-}
+/** The corpus statistics MiniSearch keeps beside its postings. */
+export type IndexStats = Pick<AsPlainObject, 'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength'>
 
 /**
- * Builds the inverted index of paragraphs added in order.
+ * Builds the inverted index of documents added in order, with MiniSearch's options (by default
+ * the index's own, `MINISEARCH_OPTIONS`, over paragraphs).
  *
  * @example
  * const builder = new ParagraphPostings()
- * builder.add(paragraph) // => { shortId: 0, lengths: [12, undefined, 3], terms: [[…], [], […]] }
+ * builder.add(paragraph) // => { shortId: 0, lengths: [12, undefined, 3], terms: [[…], [], […]], tokens: [[…], [], […]] }
  * for (const [term, postings] of builder.postings()) …
  */
-export class ParagraphPostings {
-  readonly fieldIds: Record<string, number> = Object.fromEntries(INDEX_FIELDS.map((field, id) => [field, id]))
+export class ParagraphPostings<T = IndexedParagraph> {
+  readonly fieldIds: Record<string, number>
+  readonly #options: IndexingOptions<T>
   #documentCount = 0
   #averageFieldLength: number[] = []
   #postings = new Map<string, (PostingsBuffer | undefined)[]>()
 
-  /** Adds the next paragraph, as `MiniSearch.add` does. */
-  add(paragraph: IndexedParagraph): AddedParagraph {
-    const { extractField, tokenize, processTerm } = MINISEARCH_OPTIONS as Required<typeof MINISEARCH_OPTIONS>
+  constructor(options: IndexingOptions<T> = MINISEARCH_OPTIONS as IndexingOptions<T>) {
+    this.#options = options
+    this.fieldIds = Object.fromEntries(options.fields.map((field, id) => [field, id]))
+  }
+
+  /** Adds the next document, as `MiniSearch.add` does. */
+  add(document: T): AddedParagraph {
+    const { fields, extractField, tokenize, processTerm } = this.#options
+    const stringify = this.#options.stringifyField ?? stringifyDefault
     const shortId = this.#documentCount++
     const lengths: (number | undefined)[] = []
-    const terms: string[][] = INDEX_FIELDS.map(() => [])
-    INDEX_FIELDS.forEach((field, fieldId) => {
-      const value = extractField(paragraph, field)
+    const terms: string[][] = fields.map(() => [])
+    const fieldTokens: string[][] = fields.map(() => [])
+    fields.forEach((field, fieldId) => {
+      const value = extractField(document, field)
       if (value == null) return
-      const tokens = tokenize(stringifyField(value), field)
+      const tokens = tokenize(stringify(value, field), field)
+      fieldTokens[fieldId] = tokens
       const length = new Set(tokens).size
       lengths[fieldId] = length
       // MiniSearch's running mean, in its order of operations (`addFieldLength`).
@@ -134,7 +145,7 @@ export class ParagraphPostings {
         ;(fields[fieldId] ??= new PostingsBuffer()).push(shortId, tf)
       }
     })
-    return { shortId, lengths, terms }
+    return { shortId, lengths, terms, tokens: fieldTokens }
   }
 
   /** The statistics of the paragraphs added so far, as MiniSearch serialises them. */

@@ -16,16 +16,14 @@
  * (`TreeIterator`) walks every node's entries last first, depth first; and an index loaded from
  * it is built in that order, so its `fuzzyGet` walks the terms in that same order.
  */
-import type { Options } from 'minisearch'
+import { ParagraphPostings, type IndexingOptions } from './paragraph-postings.ts'
 import type { SortedWords } from './sorted-words.ts'
-
-/** What of MiniSearch's options decides which terms it meets, and in what order. */
-export type IndexingOptions<T> = Required<Pick<Options<T>, 'fields' | 'extractField' | 'tokenize' | 'processTerm'>> & Pick<Options<T>, 'stringifyField'>
 
 /**
  * When MiniSearch's `addAll` first meets each index term of these documents: document by
  * document, field by field in `options.fields`' order, term by term, as `MiniSearch.add` reads
- * them (a field with no value skipped, a falsy processed term dropped).
+ * them (a field with no value skipped, a falsy processed term dropped): the order
+ * `ParagraphPostings` keeps its terms in.
  *
  * @param documents - The documents, in the order they are added (short-id order).
  * @param options - The options the index is built with (`MINISEARCH_OPTIONS`).
@@ -34,23 +32,9 @@ export type IndexingOptions<T> = Required<Pick<Options<T>, 'fields' | 'extractFi
  * termsMet([{ id: 1, text: 'b a b' }], { fields: ['text'], extractField: (d, f) => d[f], tokenize: (t) => t.split(' '), processTerm: (t) => t }) // => Map { 'b' => 0, 'a' => 1 }
  */
 export function termsMet<T>(documents: Iterable<T>, options: IndexingOptions<T>): Map<string, number> {
-  const met = new Map<string, number>()
-  const stringify = options.stringifyField ?? ((value: unknown) => String(value))
-  const meet = (term: string | null | undefined | false) => {
-    if (term && !met.has(term)) met.set(term, met.size)
-  }
-  for (const document of documents) {
-    for (const field of options.fields) {
-      const value = options.extractField(document, field)
-      if (value == null) continue
-      for (const token of options.tokenize(stringify(value, field), field)) {
-        const processed = options.processTerm(token, field)
-        if (Array.isArray(processed)) processed.forEach(meet)
-        else meet(processed)
-      }
-    }
-  }
-  return met
+  const index = new ParagraphPostings(options)
+  for (const document of documents) index.add(document)
+  return new Map(index.terms().map((term, rank) => [term, rank]))
 }
 
 /**

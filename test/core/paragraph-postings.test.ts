@@ -15,7 +15,12 @@ describe('ParagraphPostings', () => {
   it('counts, stems and averages as MiniSearch does (worked by hand)', () => {
     const builder = new ParagraphPostings()
     // Text tokens Red, lines, red, lines: 3 distinct as typed; terms red ×2, line ×2. Section: one token. No common gram.
-    expect(builder.add(paragraph('a', 'Red lines, red lines.', 'Talks'))).toEqual({ shortId: 0, lengths: [3, 1, 0], terms: [['red', 'line', 'red', 'line'], ['talk'], []] })
+    expect(builder.add(paragraph('a', 'Red lines, red lines.', 'Talks'))).toEqual({
+      shortId: 0,
+      lengths: [3, 1, 0],
+      terms: [['red', 'line', 'red', 'line'], ['talk'], []],
+      tokens: [['Red', 'lines', 'red', 'lines'], ['Talks'], []],
+    })
     // The, talks, were, frank, and, the, talks, ran, late: 8 distinct as typed; no section; one gram, "and_the".
     const second = builder.add(paragraph('b', 'The talks were frank and the talks ran late.', null))
     expect(second.shortId).toBe(1)

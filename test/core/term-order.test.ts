@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/core/build-index.ts'
 import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from '../../src/core/index-options.ts'
 import { SortedWords } from '../../src/core/sorted-words.ts'
-import { miniSearchTermOrder, termsMet, type IndexingOptions } from '../../src/core/term-order.ts'
+import type { IndexingOptions } from '../../src/core/paragraph-postings.ts'
+import { miniSearchTermOrder, termsMet } from '../../src/core/term-order.ts'
 import { generateSyntheticCorpus } from '../../scripts/lib/synthetic-corpus.ts'
 
 /** The terms of these texts (words split on spaces) in MiniSearch's serialised order, and in the order `addAll` meets them. */

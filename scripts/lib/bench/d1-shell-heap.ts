@@ -7,15 +7,13 @@
  * Usage: node --expose-gc scripts/lib/bench/d1-shell-heap.ts PROJECT_DIR STATE_DIR
  * (`PROJECT_DIR` holds the `wrangler.toml`; `STATE_DIR` is the local D1's state, as `--persist-to` takes it.)
  */
-import { join } from 'node:path'
-import { getPlatformProxy } from 'wrangler'
-import { D1_ACTIVE_TABLE, D1_BINDING, d1Tables } from '../../../src/core/index-artifacts.ts'
+import { D1_ACTIVE_TABLE, d1Tables } from '../../../src/core/index-artifacts.ts'
 import { loadD1Shell } from '../../../src/worker/engines/d1-engine.ts'
+import { openLocalD1 } from '../d1-load.ts'
 
 const [project, state] = process.argv.slice(2) as [string, string]
-const proxy = await getPlatformProxy<Record<typeof D1_BINDING, D1Database>>({ configPath: join(project, 'wrangler.toml'), persist: { path: join(state, 'v3') } })
+const { db, dispose } = await openLocalD1(project, state)
 try {
-  const db = proxy.env[D1_BINDING]
   const { generation } = (await db.prepare(`SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`).first<{ generation: string }>())!
   const gc = (globalThis as { gc?: () => void }).gc!
   gc()
@@ -25,5 +23,5 @@ try {
   const after = process.memoryUsage().heapUsed
   console.log(JSON.stringify({ shellHeap: after - before, paragraphs: shell.index.manifest.counts.paragraphs }))
 } finally {
-  await proxy.dispose()
+  await dispose()
 }
