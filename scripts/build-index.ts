@@ -25,7 +25,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
-import { buildIndex, hashCorpus, type Manifest, type SourceReport } from '../src/core/build-index.ts'
+import { buildIndex, hashCorpus, type BuildOutput, type Manifest, type SourceReport } from '../src/core/build-index.ts'
 import { FURNITURE_KINDS, type LineFate, type LineTrail } from '../src/core/recovery/recover-paragraphs.ts'
 import { CorpusError } from '../src/core/corpus.ts'
 import { chooseEngine } from '../src/core/index-artifacts.ts'
@@ -171,21 +171,19 @@ async function loadD1IfServed(dir: string): Promise<void> {
   )
 }
 
-async function main(): Promise<number> {
-  if (values.explain !== undefined) return explain(values.explain)
-  const started = performance.now()
+/** The hash of the corpus folder as the build records it (read in a function of its own, so its bytes are let go). */
+async function corpusHash(): Promise<string> {
   const corpus = await readCorpus(corpusDir)
-  const currentPipelineHash = await pipelineHash()
-  if (values['if-stale']) {
-    const reason = await staleReason(indexDir, await hashCorpus(corpus.sources, corpus.metadata), currentPipelineHash, forcedEngine)
-    if (reason === null) {
-      log(`index is up to date (${indexDir})`)
-      if (assetsDir && (await writeWorkerIndex(indexDir, assetsDir)).assetsWritten) log(`index copied to the static assets (${assetsDir})`)
-      if (assetsDir) await loadD1IfServed(indexDir)
-      return 0
-    }
-    log(`rebuilding the index: ${reason}`)
-  }
+  return hashCorpus(corpus.sources, corpus.metadata)
+}
+
+/**
+ * Builds the index and writes `index/` (and the timings), keeping only the reports and the
+ * manifest: the paragraphs (hundreds of MiB at a million) and the corpus's bytes are let go
+ * before the D1 load, which reads the paragraphs back a line at a time.
+ */
+async function buildAndWrite(currentPipelineHash: string): Promise<Pick<BuildOutput, 'reports' | 'manifest'>> {
+  const corpus = await readCorpus(corpusDir)
   const lexiconStarted = performance.now()
   const lexicon = await loadWordNetLexicon()
   const lexiconMs = performance.now() - lexiconStarted
@@ -195,15 +193,33 @@ async function main(): Promise<number> {
     await writeFile(resolve(values.timings), JSON.stringify({ wordnet: lexiconMs, ...output.timings }, null, 2) + '\n')
   }
   await writeIndexAtomically(indexDir, output.files, output.paragraphs)
+  return { reports: output.reports, manifest: output.manifest }
+}
+
+async function main(): Promise<number> {
+  if (values.explain !== undefined) return explain(values.explain)
+  const started = performance.now()
+  const currentPipelineHash = await pipelineHash()
+  if (values['if-stale']) {
+    const reason = await staleReason(indexDir, await corpusHash(), currentPipelineHash, forcedEngine)
+    if (reason === null) {
+      log(`index is up to date (${indexDir})`)
+      if (assetsDir && (await writeWorkerIndex(indexDir, assetsDir)).assetsWritten) log(`index copied to the static assets (${assetsDir})`)
+      if (assetsDir) await loadD1IfServed(indexDir)
+      return 0
+    }
+    log(`rebuilding the index: ${reason}`)
+  }
+  const { reports, manifest } = await buildAndWrite(currentPipelineHash)
   const worker = assetsDir ? await writeWorkerIndex(indexDir, assetsDir) : undefined
   if (assetsDir) await loadD1IfServed(indexDir)
-  printReports(output.reports)
-  const { counts, indexVersion } = output.manifest
+  printReports(reports)
+  const { counts, indexVersion } = manifest
   const kinds = Object.entries(counts.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ')
   log(`\n${counts.paragraphs} paragraphs (${kinds}) from ${counts.sources} sources; ${counts.facts} facts reported by more than one`)
   log(`index ${indexVersion} written to ${indexDir} in ${(performance.now() - started).toFixed(0)} ms`)
-  if (worker && output.manifest.engine === 'minisearch') log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
-  if (output.manifest.engine === 'd1') log('the Worker reads it from D1 (engine d1)')
+  if (worker && manifest.engine === 'minisearch') log(worker.bundled ? 'the Worker bundles it and loads it at start-up' : 'the Worker reads it from its static assets on the first request of an isolate')
+  if (manifest.engine === 'd1') log('the Worker reads it from D1 (engine d1)')
   return 0
 }
 

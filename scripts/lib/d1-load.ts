@@ -18,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { d1Activate, d1AnswerInserts, d1Content, d1DropOtherGenerations } from '../../src/core/d1-content.ts'
@@ -46,6 +46,9 @@ export const SQL_PART_BYTES = 64 << 20
 
 /** Bytes of statements the local load hands to D1 in one batch. */
 const LOCAL_BATCH_BYTES = 8 << 20
+
+/** Bytes of a part's statements gathered before they are appended to its file. */
+const SQL_WRITE_BYTES = 4 << 20
 
 /** The file naming a generation's parts in order, written last: its parts are complete. */
 const PARTS_LISTING = 'parts.json'
@@ -128,13 +131,20 @@ function vocabularyWords(vocabulary: string): string[] {
 /** A generation's SQL parts as the build wrote them: the fill's parts in order, then the answers'. */
 type PartsListing = { generation: string; fill: string[]; answers: string }
 
-/** Statements in files of at most {@link SQL_PART_BYTES}, each written as it fills. */
+/**
+ * Statements in files of at most {@link SQL_PART_BYTES}, appended to the current part as they
+ * come (a part is never held whole: at a million paragraphs the SQL is about 1 GB).
+ */
 class SqlParts {
   readonly names: string[] = []
   readonly dir: string
   readonly prefix: string
-  #lines: string[] = []
+  #file: FileHandle | undefined
+  /** Bytes in the current part, written or pending. */
   #bytes = 0
+  #pending: string[] = []
+  #pendingBytes = 0
+
   constructor(dir: string, prefix: string) {
     this.dir = dir
     this.prefix = prefix
@@ -143,19 +153,51 @@ class SqlParts {
   async add(statement: string): Promise<void> {
     const line = `${statement};\n`
     const bytes = Buffer.byteLength(line)
-    if (this.#bytes + bytes > SQL_PART_BYTES && this.#lines.length > 0) await this.flush()
-    this.#lines.push(line)
+    if (this.#bytes + bytes > SQL_PART_BYTES && this.#bytes > 0) await this.flush()
+    if (!this.#file) {
+      const name = `${this.prefix}-${String(this.names.length + 1).padStart(4, '0')}.sql`
+      this.#file = await open(join(this.dir, name), 'w')
+      this.names.push(name)
+    }
+    this.#pending.push(line)
+    this.#pendingBytes += bytes
     this.#bytes += bytes
+    if (this.#pendingBytes >= SQL_WRITE_BYTES) await this.#write()
   }
 
+  async #write(): Promise<void> {
+    if (this.#pending.length === 0) return
+    await this.#file!.write(this.#pending.join(''))
+    this.#pending = []
+    this.#pendingBytes = 0
+  }
+
+  /** Ends the current part (the next statement starts another). */
   async flush(): Promise<void> {
-    if (this.#lines.length === 0) return
-    const name = `${this.prefix}-${String(this.names.length + 1).padStart(4, '0')}.sql`
-    await writeFile(join(this.dir, name), this.#lines.join(''))
-    this.names.push(name)
-    this.#lines = []
+    if (!this.#file) return
+    await this.#write()
+    await this.#file.close()
+    this.#file = undefined
     this.#bytes = 0
   }
+
+  /** Closes the current part's file without finishing it (after a failure). */
+  async close(): Promise<void> {
+    await this.#file?.close()
+    this.#file = undefined
+  }
+}
+
+/**
+ * Runs statements in the local D1 in one transaction. Through `getPlatformProxy`, each
+ * `db.prepare` is a synchronous round trip to workerd carrying its statement, which blocks this
+ * process while the batch before runs there; `db.exec` hands over all the statements in one
+ * asynchronous call, one statement a line (D1's `exec` splits on line ends), so the next batch
+ * is made here meanwhile. A statement holding a line end goes by `db.batch`.
+ */
+async function runBatch(db: D1Database, statements: readonly string[]): Promise<void> {
+  if (statements.some((statement) => statement.includes('\n'))) await db.batch(statements.map((statement) => db.prepare(statement)))
+  else await db.exec(statements.join('\n'))
 }
 
 /** What a load did. */
@@ -199,20 +241,37 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     let batch: string[] = []
     let batchBytes = 0
     let bytes = 0
-    const run = async () => {
-      if (batch.length > 0 && !served) await db.batch(batch.map((statement) => db.prepare(statement)))
+    // One batch runs in the local D1 (workerd) while the next is made here: each is sent once
+    // the one before it is done, so they run in order.
+    let running: Promise<unknown> = Promise.resolve()
+    const send = async () => {
+      const statements = batch
       batch = []
       batchBytes = 0
+      await running
+      if (statements.length === 0 || served) return
+      running = runBatch(db, statements)
+      // Awaited at the next batch or at `run`; marked handled until then, so a failure is not reported twice.
+      running.catch(() => {})
     }
-    for (const statement of content.fill) {
-      await parts.add(statement)
-      batch.push(statement)
-      batchBytes += statement.length
-      bytes += statement.length
-      if (batchBytes >= LOCAL_BATCH_BYTES) await run()
+    /** Runs what is gathered and waits for it. */
+    const run = async () => {
+      await send()
+      await running
     }
-    await run()
-    await parts.flush()
+    try {
+      for (const statement of content.fill) {
+        await parts.add(statement)
+        batch.push(statement)
+        batchBytes += statement.length
+        bytes += statement.length
+        if (batchBytes >= LOCAL_BATCH_BYTES) await send()
+      }
+      await run()
+      await parts.flush()
+    } finally {
+      await parts.close()
+    }
 
     // The answers to short prefixes, by the D1 engine reading the generation just written.
     const genTables = d1Tables(generation)

@@ -138,6 +138,16 @@ const SHORTLIST = 8
  */
 const STATEMENT_BREAK = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘(]?[\p{Lu}\d])|\s*[;(){}[\]—–]\s*|\s+-\s+|,\s+(?=(?:and|but|while|whereas|although|though|which|who)\s)/gu
 
+/** What most paragraphs have: no quotation, no quoted terms, no speaker (one of each, shared). */
+const NO_QUOTES: readonly Quote[] = []
+const NO_QUOTED: readonly string[] = []
+const NO_SPEAKERS: ReadonlySet<string> = new Set()
+
+/** The list itself, or the shared empty one when it is empty (an empty array per paragraph is megabytes at a million). */
+function orShared<T>(list: readonly T[], empty: readonly T[]): readonly T[] {
+  return list.length > 0 ? list : empty
+}
+
 /** The concepts of a word the lexicon is not asked about. */
 const NO_CONCEPTS: readonly string[] = []
 const NO_IDS: readonly number[] = []
@@ -277,7 +287,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   }
   // Read again with the pronouns' referents: `he Macron said` speaks as Macron, whoever spoke last.
   const speakers = speakersBySource(compared)
-  const quotes = compared.map((paragraph) => extractQuotes([paragraph])[0]!)
+  // Most paragraphs quote no one and name no speaker: they share one empty list and set.
+  const quotes = compared.map((paragraph) => orShared(extractQuotes([paragraph])[0]!, NO_QUOTES))
 
   // Ids of terms and concepts, and the paragraph frequencies of terms. Each word read is interned
   // as it is read: a paragraph keeps the ids of words shared with the whole corpus (a term at a
@@ -285,7 +296,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   // gigabytes.
   const termIds = new Map<string, number>()
   const termDf: number[] = []
-  const paragraphTerms: number[][] = []
+  // Each paragraph's terms, once each, in the order read: paragraph i's are `termList[termStart[i]]`
+  // to `termList[termStart[i + 1]]` (for the candidates; no array per paragraph).
+  const termStart = new Int32Array(total + 1)
+  const termListGrowing = new GrowingInts()
   const interned: (Omit<RawWord, 'term'> & { term: number })[] = []
   const variantsOfTerm = new Map<number, number[]>()
   const internWord = (word: RawWord, term: number): number => {
@@ -320,10 +334,14 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       }
     }
     stmtStart[i + 1] = wordStartList.size
-    for (const id of terms) termDf[id]!++
-    paragraphTerms.push([...terms])
+    for (const id of terms) {
+      termDf[id]!++
+      termListGrowing.push(id)
+    }
+    termStart[i + 1] = termListGrowing.size
   })
   wordStartList.push(wordIdList.size)
+  const termList = termListGrowing.done()
   const wordStart = wordStartList.done()
   const wordIds = wordIdList.done()
   // The lexicon gives one array per word, so its ids are worked out once per word.
@@ -531,7 +549,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
-  const quoted = quotes.map(quotedTerms)
+  const quoted = quotes.map((list) => orShared(quotedTerms(list), NO_QUOTED))
   const score = (i: number, j: number) => {
     const [ni, nj] = [partStart[i + 1]! - partStart[i]!, partStart[j + 1]! - partStart[j]!]
     // Two paragraphs of one statement each: the statements are the paragraphs.
@@ -566,11 +584,14 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { milli: Math.round(Math.min(1, value) * 1000), partOfI, partOfJ }
   }
 
-  const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, paragraphTerms, termDf, candidateTerms, limit)
+  const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, { start: termStart, list: termList }, termDf, candidateTerms, limit)
   // Each score with the statement of the paragraph it was scored from (`part`, -1 for the whole),
   // once per paragraph of the pair: in typed arrays, each paragraph's entries chained from its
   // head (an object per entry was a fifth of the build's memory at 1M paragraphs).
-  const entries = new ScoredEntries(total)
+  // A shortlist pairs a paragraph with at most `shortlistLength(limit)` others, and each pair is
+  // two entries: the arrays are made that long at once, never grown (a grown copy beside the one
+  // it replaces was the step's peak at a million paragraphs); the pages never written take no memory.
+  const entries = new ScoredEntries(total, exhaustive ? 1024 : 2 * total * shortlistLength(limit))
   eligible.forEach((_, i) => {
     for (const j of candidatesOf(i)) {
       if (entries.has(i, j)) continue
@@ -639,9 +660,12 @@ class GrowingInts {
     this.#values[this.size++] = value
   }
 
-  /** The values pushed, trimmed to their number. */
+  /** The values pushed, trimmed to their number; the list lets its buffer go (it is held no longer than its values). */
   done(): Int32Array {
-    return this.#values.slice(0, this.size)
+    const values = this.#values.slice(0, this.size)
+    this.#values = new Int32Array(0)
+    this.size = 0
+    return values
   }
 }
 
@@ -651,16 +675,22 @@ class GrowingInts {
  */
 class ScoredEntries {
   head: Int32Array
-  next = new Int32Array(1024)
-  other = new Int32Array(1024)
+  next: Int32Array
+  other: Int32Array
   /** The score in thousandths (0 to 1,000). */
-  milli = new Int16Array(1024)
+  milli: Int16Array
   /** The statement the score was found for, -1 for the whole paragraph. */
-  part = new Int32Array(1024)
+  part: Int32Array
   size = 0
 
-  constructor(paragraphs: number) {
+  /** @param capacity - Entries held before the arrays grow (by doubling). */
+  constructor(paragraphs: number, capacity = 1024) {
     this.head = new Int32Array(paragraphs).fill(-1)
+    capacity = Math.max(1, capacity)
+    this.next = new Int32Array(capacity)
+    this.other = new Int32Array(capacity)
+    this.milli = new Int16Array(capacity)
+    this.part = new Int32Array(capacity)
   }
 
   /** Whether paragraph `p` has an entry for `other`. */
@@ -704,11 +734,11 @@ function shareQuotation(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Who speaks in each paragraph (see `speakersOf`), read source by source in document order. */
-function speakersBySource(paragraphs: readonly Paragraph[]): Set<string>[] {
-  const result: Set<string>[] = new Array(paragraphs.length)
+function speakersBySource(paragraphs: readonly Paragraph[]): ReadonlySet<string>[] {
+  const result: ReadonlySet<string>[] = new Array(paragraphs.length)
   for (const indexes of bySource(paragraphs)) {
     const found = speakersOf(indexes.map((index) => paragraphs[index]!))
-    indexes.forEach((index, k) => (result[index] = found[k]!))
+    indexes.forEach((index, k) => (result[index] = found[k]!.size > 0 ? found[k]! : NO_SPEAKERS))
   }
   return result
 }
@@ -741,32 +771,41 @@ function allOthers(paragraphs: readonly Paragraph[]): (i: number) => number[] {
   return (i) => paragraphs.flatMap((paragraph, j) => (paragraph.sourceId !== paragraphs[i]!.sourceId ? [j] : []))
 }
 
+/** How many candidates a paragraph's shortlist holds at most. */
+function shortlistLength(limit: number): number {
+  return Math.max(SHORTLIST, limit * 4)
+}
+
 /**
  * Candidates by TF-IDF over terms: the paragraph's heaviest terms that are not common (one in most
  * paragraphs finds most paragraphs, and makes the build quadratic) find paragraphs of other
  * sources; their partial dot products pick a shortlist. Concepts find no candidates: two reports
  * of one fact nearly always share a name or a word, and a paragraph's concepts are ten times its
  * terms, which made candidates cost most of the build.
+ *
+ * @param terms - Each paragraph's terms, flat: paragraph i's are `list[start[i]]` to `list[start[i + 1]]`.
  */
-function shortlists(paragraphs: readonly Paragraph[], terms: readonly number[][], termDf: readonly number[], candidateTerms: number, limit: number): (i: number) => number[] {
+function shortlists(paragraphs: readonly Paragraph[], terms: { start: Int32Array; list: Int32Array }, termDf: readonly number[], candidateTerms: number, limit: number): (i: number) => number[] {
   const total = paragraphs.length
   const maxDf = Math.max(MIN_CANDIDATE_DF, Math.min(MAX_CANDIDATE_DF, Math.ceil(total * CANDIDATE_DF_SHARE)))
-  const shortlistSize = Math.max(SHORTLIST, limit * 4)
-  // Postings with each paragraph's unit TF-IDF weight of the term (a term once per paragraph),
-  // side by side, so the partial dot products read arrays, not maps.
-  const weightsOf = terms.map((list) => {
-    const raw = list.map((term) => Math.log(1 + total / termDf[term]!))
-    const norm = Math.sqrt(raw.reduce((sum, w) => sum + w * w, 0)) || 1
-    return raw.map((w) => w / norm)
-  })
-  const postings: number[][] = termDf.map(() => [])
-  const postingWeights: number[][] = termDf.map(() => [])
-  terms.forEach((list, index) => {
-    list.forEach((term, k) => {
-      postings[term]!.push(index)
-      postingWeights[term]!.push(weightsOf[index]![k]!)
-    })
-  })
+  const shortlistSize = shortlistLength(limit)
+  const { start, list } = terms
+  // A paragraph's unit TF-IDF weight of a term (a term once per paragraph) is the term's IDF over
+  // the paragraph's norm, worked out when read (the same number every time), not stored per posting.
+  const idfOf = Float64Array.from(termDf, (df) => Math.log(1 + total / df))
+  const norms = new Float64Array(total)
+  for (let i = 0; i < total; i++) {
+    let sum = 0
+    for (let k = start[i]!; k < start[i + 1]!; k++) sum += idfOf[list[k]!]! * idfOf[list[k]!]!
+    norms[i] = Math.sqrt(sum) || 1
+  }
+  // The paragraphs of each term, ascending, flat: term t's are `postings[postingStart[t]]` to
+  // `postings[postingStart[t + 1]]`.
+  const postingStart = new Int32Array(termDf.length + 1)
+  for (let t = 0; t < termDf.length; t++) postingStart[t + 1] = postingStart[t]! + termDf[t]!
+  const postings = new Int32Array(postingStart[termDf.length]!)
+  const filled = postingStart.slice(0, termDf.length)
+  for (let i = 0; i < total; i++) for (let k = start[i]!; k < start[i + 1]!; k++) postings[filled[list[k]!]!++] = i
   const sourceIds = new Map<string, number>()
   const sourceOf = Int32Array.from(paragraphs, (paragraph) => {
     if (!sourceIds.has(paragraph.sourceId)) sourceIds.set(paragraph.sourceId, sourceIds.size)
@@ -775,19 +814,19 @@ function shortlists(paragraphs: readonly Paragraph[], terms: readonly number[][]
   const partial = new Float64Array(total)
   return (i) => {
     const touched: number[] = []
-    const top = terms[i]!
-      .map((term, k) => [term, weightsOf[i]![k]!] as const)
-      .filter(([term]) => termDf[term]! <= maxDf)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, candidateTerms)
-    for (const [term, weight] of top) {
-      const list = postings[term]!
-      const listWeights = postingWeights[term]!
-      for (let k = 0; k < list.length; k++) {
-        const other = list[k]!
+    const top: (readonly [number, number])[] = []
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const term = list[k]!
+      if (termDf[term]! <= maxDf) top.push([term, idfOf[term]! / norms[i]!])
+    }
+    top.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    for (const [term, weight] of top.slice(0, candidateTerms)) {
+      const idf = idfOf[term]!
+      for (let k = postingStart[term]!; k < postingStart[term + 1]!; k++) {
+        const other = postings[k]!
         if (sourceOf[other] === sourceOf[i]) continue
         if (partial[other] === 0) touched.push(other)
-        partial[other]! += weight * listWeights[k]!
+        partial[other]! += weight * (idf / norms[other]!)
       }
     }
     const shortlist = touched.sort((a, b) => partial[b]! - partial[a]! || a - b).slice(0, shortlistSize)
