@@ -173,7 +173,7 @@ async function loadD1IfServed(dir: string): Promise<void> {
 
 /** The hash of the corpus folder as the build records it (read in a function of its own, so its bytes are let go). */
 async function corpusHash(): Promise<string> {
-  const corpus = await readCorpus(corpusDir)
+  const corpus = await readCorpus(corpusDir, { lazy: true })
   return hashCorpus(corpus.sources, corpus.metadata)
 }
 
@@ -183,7 +183,7 @@ async function corpusHash(): Promise<string> {
  * before the D1 load, which reads the paragraphs back a line at a time.
  */
 async function buildAndWrite(currentPipelineHash: string): Promise<Pick<BuildOutput, 'reports' | 'manifest'>> {
-  const corpus = await readCorpus(corpusDir)
+  const corpus = await readCorpus(corpusDir, { lazy: true })
   const lexiconStarted = performance.now()
   const lexicon = await loadWordNetLexicon()
   const lexiconMs = performance.now() - lexiconStarted

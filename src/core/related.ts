@@ -591,7 +591,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   // A shortlist pairs a paragraph with at most `shortlistLength(limit)` others, and each pair is
   // two entries: the arrays are made that long at once, never grown (a grown copy beside the one
   // it replaces was the step's peak at a million paragraphs); the pages never written take no memory.
-  const entries = new ScoredEntries(total, exhaustive ? 1024 : 2 * total * shortlistLength(limit))
+  let entries = new ScoredEntries(total, exhaustive ? 1024 : 2 * total * shortlistLength(limit))
   eligible.forEach((_, i) => {
     for (const j of candidatesOf(i)) {
       if (entries.has(i, j)) continue
@@ -613,15 +613,20 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return best
   }
 
-  const related = new Map<string, RelatedParagraph[]>()
-  eligible.forEach((paragraph, i) => {
+  // Each paragraph's links, in their order, flat (paragraph i's are `linkOther[linkStart[i]]` to
+  // `linkOther[linkStart[i + 1]]`, scores in thousandths beside): the scores of every pair are let
+  // go before a link becomes an object, so the two are never held at once.
+  const linkStart = new Int32Array(total + 1)
+  const linkOthers = new GrowingInts()
+  const linkMillis = new GrowingInts()
+  eligible.forEach((_, i) => {
     // A strong partner in one source does not hide the best partner in another: each other
     // source's paragraphs are cut at a share of that source's best.
     // Nor does a strong partner of one statement hide the partner of another statement of a long
     // paragraph, when each is the other's best in its source (a paragraph of two facts, and each
     // fact's report in that source).
-    const mine: { other: number; score: number; part: number }[] = []
-    for (let e = entries.head[i]!; e >= 0; e = entries.next[e]!) mine.push({ other: entries.other[e]!, score: entries.milli[e]! / 1000, part: entries.part[e]! })
+    const mine: { other: number; milli: number; score: number; part: number }[] = []
+    for (let e = entries.head[i]!; e >= 0; e = entries.next[e]!) mine.push({ other: entries.other[e]!, milli: entries.milli[e]!, score: entries.milli[e]! / 1000, part: entries.part[e]! })
     const best = new Map<number, number>()
     for (const { other, score } of mine) best.set(sourceOf[other]!, Math.max(best.get(sourceOf[other]!) ?? 0, score))
     // The best score of each statement in each source, keyed `statement × sources + source`.
@@ -638,10 +643,24 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
           (score >= relativeScore * best.get(sourceOf[other]!)! ||
             (part >= 0 && score === bestOfStatement.get(part * sourceCount + sourceOf[other]!) && score === bestIn(other, sourceOf[i]!) / 1000))
       )
-      .map(({ other, score }) => ({ id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
+      .map(({ other, milli, score }) => ({ other, milli, id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
       // Opinion never outranks a report of the same fact.
       .sort((a, b) => Number(a.comment) - Number(b.comment) || b.score - a.score || (a.id < b.id ? -1 : 1))
-    if (list.length > 0) related.set(paragraph.id, list.slice(0, limit).map(({ id, score }) => ({ id, score })))
+    for (const { other, milli } of list.slice(0, limit)) {
+      linkOthers.push(other)
+      linkMillis.push(milli)
+    }
+    linkStart[i + 1] = linkOthers.size
+  })
+  // The scores are let go here (the functions above that read them are done with them).
+  entries = new ScoredEntries(0, 1)
+  const others = linkOthers.done()
+  const millis = linkMillis.done()
+  const related = new Map<string, RelatedParagraph[]>()
+  eligible.forEach((paragraph, i) => {
+    const links: RelatedParagraph[] = []
+    for (let k = linkStart[i]!; k < linkStart[i + 1]!; k++) links.push({ id: eligible[others[k]!]!.id, score: millis[k]! / 1000 })
+    if (links.length > 0) related.set(paragraph.id, links)
   })
   return related
 }
