@@ -257,6 +257,12 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
       // Awaited at the next batch or at `run`; marked handled until then, so a failure is not reported twice.
       running.catch(() => {})
     }
+    /** Gathers a statement, sending the batch once it is full. */
+    const gather = async (statement: string) => {
+      batch.push(statement)
+      batchBytes += statement.length
+      if (batchBytes >= LOCAL_BATCH_BYTES) await send()
+    }
     /** Runs what is gathered and waits for it. */
     const run = async () => {
       await send()
@@ -265,10 +271,8 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     try {
       for (const statement of content.fill) {
         await parts.add(statement)
-        batch.push(statement)
-        batchBytes += statement.length
         bytes += statement.length
-        if (batchBytes >= LOCAL_BATCH_BYTES) await send()
+        await gather(statement)
       }
       await run()
       await parts.flush()
@@ -284,7 +288,9 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     const answers = d1AnswerInserts(genTables, await shortPrefixAnswers(reader, vocabularyWords(vocabulary)))
     const answersMs = performance.now() - answersStarted
     await writeFile(join(sqlDir, 'answers.sql'), answers.map((statement) => `${statement};\n`).join(''))
-    for (const statement of answers) batch.push(statement)
+    // In batches too: at a million paragraphs the answers are 45 MB of SQL, and one call that
+    // size through the proxy held 700 MB at once.
+    for (const statement of answers) await gather(statement)
     await run()
     const listing: PartsListing = { generation, fill: parts.names, answers: 'answers.sql' }
     await writeFile(join(sqlDir, PARTS_LISTING), JSON.stringify(listing, null, 2) + '\n')
