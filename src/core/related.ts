@@ -13,7 +13,8 @@
  * both ways, gives an F1. Amounts are read as one token whatever their form (`amounts.ts`:
  * "Eighty-four thousand" is "84,000", "€38m" is "38 million euros"; a rough one, "more than
  * 1,100", meets the exact figure it rounds as a shared concept does); they and quoted words weigh
- * more, verbs of saying less; names are matched as written, never through the lexicon. A role
+ * more, verbs of saying less, a word no other paragraph has (by term or concept) about a third of
+ * its weight; names are matched as written, never through the lexicon. A role
  * written alone ("the Finance Minister") is read with the name of the person the corpus's
  * appositions give it (`roles.ts`), and `he`/`she` with the name of the person they stand for
  * (`pronouns.ts`), for the words and the speakers.
