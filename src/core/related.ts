@@ -13,8 +13,7 @@
  * both ways, gives an F1. Amounts are read as one token whatever their form (`amounts.ts`:
  * "Eighty-four thousand" is "84,000", "€38m" is "38 million euros"; a rough one, "more than
  * 1,100", meets the exact figure it rounds as a shared concept does); they and quoted words weigh
- * more, verbs of saying less, a word no other paragraph has (by term or concept) about a third of
- * its weight; names are matched as written, never through the lexicon. A role
+ * more, verbs of saying less; names are matched as written, never through the lexicon. A role
  * written alone ("the Finance Minister") is read with the name of the person the corpus's
  * appositions give it (`roles.ts`), and `he`/`she` with the name of the person they stand for
  * (`pronouns.ts`), for the words and the speakers.
@@ -60,15 +59,9 @@ export type RelatedOptions = {
   statementWeight?: number
   /** Score every pair of paragraphs instead of a shortlist of candidates (for tests: quadratic). */
   exhaustive?: boolean
-  /**
-   * How much a word weighs, against its IDF weight, when no other paragraph has its term or any of
-   * its concepts: it can meet nothing (see `discountUnmatched`). Default 0.35; 1 weighs it as any
-   * other word.
-   */
-  unmatchedWeight?: number
 }
 
-const DEFAULTS = { minScore: 0.15, relativeScore: 0.5, limit: 3, candidateTerms: 16, statementWeight: 0.5, exhaustive: false, unmatchedWeight: 0.35 } satisfies Required<
+const DEFAULTS = { minScore: 0.15, relativeScore: 0.5, limit: 3, candidateTerms: 16, statementWeight: 0.5, exhaustive: false } satisfies Required<
   Omit<RelatedOptions, 'lexicon'>
 >
 
@@ -319,7 +312,7 @@ function readStatements(text: string, quoted: readonly Quote[], forms: WordForms
  * ]).get('a') // => [{ id: 'b', score: 0.8 }] (score approximate)
  */
 export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOptions = {}): Map<string, RelatedParagraph[]> {
-  const { minScore, relativeScore, limit, candidateTerms, lexicon, statementWeight, exhaustive, unmatchedWeight } = { ...DEFAULTS, ...options }
+  const { minScore, relativeScore, limit, candidateTerms, lexicon, statementWeight, exhaustive } = { ...DEFAULTS, ...options }
   const eligible = paragraphs.filter((paragraph) => paragraph.kind !== 'heading')
   const total = eligible.length
   // Roles written alone get their holder's name, as the corpus's appositions tell it ("the
@@ -428,8 +421,6 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     const [exact, rough] = word.near?.approximate ? [NO_IDS, near] : [near, NO_IDS]
     return { term: word.term, weight: idf(termDf[word.term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses), exact, rough }
   })
-  // A word no other paragraph has, by term or concept, can match nothing: it weighs less.
-  if (unmatchedWeight !== 1) discountUnmatched(words, total, (i) => wordIds.subarray(wordStart[stmtStart[i]!]!, wordStart[stmtStart[i + 1]!]!), termIds.size, conceptIds.size, unmatchedWeight)
   // Each paragraph as one text (`wholeIds[wholeStart[i]]` to `wholeIds[wholeStart[i + 1]]`: a
   // term once, at its highest weight), and its total weight; which paragraphs give an amount
   // roughly (`more than 1,100`).
@@ -698,51 +689,6 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     if (list.length > 0) related.set(paragraph.id, list.slice(0, limit).map(({ id, score }) => ({ id, score })))
   })
   return related
-}
-
-/**
- * Weighs each word that no other paragraph has, neither its term nor any of its concepts or
- * amount keys, at `factor` of its weight (`RelatedOptions.unmatchedWeight`: 0.35; the development
- * sets gained the same from 0.3 to 0.4, ARCHITECTURE.md, round six). Its IDF is the highest there is (it is
- * in one paragraph), yet it can meet nothing, in any pair: it only dilutes the share of the
- * paragraph found in every other one, most where an outlet words a fact its own way ("axed",
- * "botched", "snoopers' law"), which is where the other outlets' reports of the fact most need
- * their shared words to count. One pass over the words of every paragraph.
- *
- * @param words - The interned words; their `weight` is changed in place.
- * @param paragraphs - How many paragraphs there are.
- * @param wordsOf - The ids (into `words`) of a paragraph's words, all statements.
- * @param terms - How many term ids there are; `keys`: how many concept and key ids.
- */
-function discountUnmatched(words: Word[], paragraphs: number, wordsOf: (i: number) => Int32Array, terms: number, keys: number, factor: number): void {
-  // For each term and each concept or key: the one paragraph it was seen in, -1 none, -2 several.
-  const termSeen = new Int32Array(terms).fill(-1)
-  const keySeen = new Int32Array(keys).fill(-1)
-  const see = (seen: Int32Array, id: number, paragraph: number) => {
-    const was = seen[id]!
-    if (was === -1) seen[id] = paragraph
-    else if (was !== paragraph) seen[id] = -2
-  }
-  const keysOf = (word: Word) => [word.concepts, word.broader, word.glosses, word.exact, word.rough]
-  // Each word once per paragraph (the same interned word may stand in several of its statements).
-  const lastParagraph = new Int32Array(words.length).fill(-1)
-  for (let i = 0; i < paragraphs; i++) {
-    for (const id of wordsOf(i)) {
-      if (lastParagraph[id] === i) continue
-      lastParagraph[id] = i
-      const word = words[id]!
-      see(termSeen, word.term, i)
-      for (const key of word.concepts) see(keySeen, key, i)
-      for (const key of word.exact) see(keySeen, key, i)
-      for (const key of word.rough) see(keySeen, key, i)
-      for (const key of word.broader) see(keySeen, key, i)
-      for (const key of word.glosses) see(keySeen, key, i)
-    }
-  }
-  for (const word of words) {
-    const shared = termSeen[word.term] === -2 || keysOf(word).some((list) => list.some((key) => keySeen[key] === -2))
-    if (!shared) word.weight *= factor
-  }
 }
 
 /**

@@ -116,23 +116,11 @@ describe('findRelated on the same fact in other words', () => {
     const pair = (word: string) => [paragraph('a1', 'a', 'Kremlin referendum'), paragraph('b1', 'b', `Kremlin ${word}`)]
     const loose: Lexicon = { concepts: (word) => (word === 'referendum' ? ['c-referendum'] : []), broader: (word) => (word === 'plebiscite' ? ['c-referendum'] : []) }
     const near: Lexicon = { concepts: (word) => (word === 'referendum' || word === 'plebiscite' ? ['c-referendum'] : []) }
-    // Every word weighed at its IDF (no discount of words that meet nothing: see the next test).
-    const scoreOf = (lexicon?: Lexicon) => findRelated(pair('plebiscite'), { unmatchedWeight: 1, ...(lexicon ? { lexicon } : {}) }).get('a1')![0]!.score
+    const scoreOf = (lexicon?: Lexicon) => findRelated(pair('plebiscite'), lexicon ? { lexicon } : {}).get('a1')![0]!.score
     // One statement each, so the score is the F1 of the wholes, both ways (ln 2 + m ln 3) / (ln 2 + ln 3).
     expect(scoreOf(loose)).toBe(0.571)
     expect(scoreOf(near)).toBe(0.755)
     expect(scoreOf()).toBe(0.387)
-  })
-
-  it('weighs a word that no other paragraph has, by term or concept, at 0.35 of its IDF weight', () => {
-    const pair = [paragraph('a1', 'a', 'Kremlin referendum'), paragraph('b1', 'b', 'Kremlin plebiscite')]
-    // "referendum" and "plebiscite" are each in one paragraph and meet nothing: ln 3 × 0.35 each.
-    // Both ways ln 2 / (ln 2 + 0.35 ln 3) = 0.6931 / 1.0776 = 0.643; weighed in full, 0.387.
-    expect(findRelated(pair).get('a1')![0]!.score).toBe(0.643)
-    expect(findRelated(pair, { unmatchedWeight: 1 }).get('a1')![0]!.score).toBe(0.387)
-    // Sharing a concept, they meet each other: no discount, (ln 2 + 0.6 ln 3) / (ln 2 + ln 3).
-    const near: Lexicon = { concepts: (word) => (word === 'referendum' || word === 'plebiscite' ? ['c-referendum'] : []) }
-    expect(findRelated(pair, { lexicon: near }).get('a1')![0]!.score).toBe(0.755)
   })
 
   it('counts a word sharing only a gloss key with the other 0.15, and a closer match first', () => {
@@ -157,10 +145,10 @@ describe('findRelated on the same fact in other words', () => {
     // IDF ln(1 + 4/df): b1 scores 1. c1 holds kremlin + grain, 1.540 of a1's 3.738 and of its own
     // 3.149: F1 0.447, under half of b1 but c's best. c2 holds kremlin only (F1 0.181): over
     // 0.15, under half of c1, so cut.
-    expect(findRelated(three, { unmatchedWeight: 1 }).get('a1')!.map((r) => r.id)).toEqual(['b1', 'c1'])
+    expect(findRelated(three).get('a1')!.map((r) => r.id)).toEqual(['b1', 'c1'])
     // In one source with b1 (c2 left out: IDF ln(1 + 3/df)), c1's F1 is 0.463, under half of b1: cut.
     const two = three.map((p) => (p.id === 'c1' ? { ...p, sourceId: 'b' } : p)).filter((p) => p.id !== 'c2')
-    expect(findRelated(two, { unmatchedWeight: 1 }).get('a1')!.map((r) => r.id)).toEqual(['b1'])
+    expect(findRelated(two).get('a1')!.map((r) => r.id)).toEqual(['b1'])
   })
 
   it('lowers the score of paragraphs in which different people speak', () => {
@@ -180,8 +168,8 @@ describe('findRelated on the same fact in other words', () => {
       paragraph('b1', 'b', 'The Finance Minister said the budget would stay tight.'),
     ]
     const roles: Lexicon = { concepts: () => [], isPerson: (word) => word === 'minister' }
-    const withRoles = findRelated(spoken, { lexicon: roles, unmatchedWeight: 1 }).get('a1')![0]!.score
-    const without = findRelated(spoken, { lexicon: { concepts: () => [] }, unmatchedWeight: 1 }).get('a1')![0]!.score
+    const withRoles = findRelated(spoken, { lexicon: roles }).get('a1')![0]!.score
+    const without = findRelated(spoken, { lexicon: { concepts: () => [] } }).get('a1')![0]!.score
     // Without roles b1's speaker is "Finance Minister" (key `minister`), not Wren: × 0.6. With them
     // b1 reads "The Finance Minister Wren said": the same speaker (× 1.25) and one more shared name.
     expect(without).toBeLessThan(0.6)
@@ -263,14 +251,14 @@ describe('findRelated on the same fact in other words', () => {
       paragraph('b1', 'b', 'Kremlin grain sanctions exports harvest quotas.'),
       paragraph('b2', 'b', 'Madrid stadium opens tonight with fireworks, concerts, parades and speeches.'),
     ]
-    const all = findRelated(twoFacts, { relativeScore: 0, unmatchedWeight: 1 }).get('a1')!
+    const all = findRelated(twoFacts, { relativeScore: 0 }).get('a1')!
     // b2 scores under half of b1, so the cut per source alone would drop it ...
     expect(all.map((r) => r.id)).toEqual(['b1', 'b2'])
     expect(all[1]!.score).toBeLessThan(all[0]!.score / 2)
     // ... but it is the best partner of a1's second statement in b, and a1 is b2's best in a.
-    expect(findRelated(twoFacts, { unmatchedWeight: 1 }).get('a1')!.map((r) => r.id)).toEqual(['b1', 'b2'])
+    expect(findRelated(twoFacts).get('a1')!.map((r) => r.id)).toEqual(['b1', 'b2'])
     // With a paragraph of a that b2 prefers, a1 is no longer b2's best there: cut.
     const rival = [...twoFacts, paragraph('a2', 'a', 'Madrid stadium opens tonight with fireworks.')]
-    expect(findRelated(rival, { unmatchedWeight: 1 }).get('a1')!.map((r) => r.id)).toEqual(['b1'])
+    expect(findRelated(rival).get('a1')!.map((r) => r.id)).toEqual(['b1'])
   })
 })
