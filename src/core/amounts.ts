@@ -38,8 +38,9 @@ export type Amount = {
    * value at its own precision (`more than 1,100`: 1100 at two significant digits); an exact
    * quantity has its value rounded down and up at one to three significant digits (`1,140`:
    * `≈1:1000`, `≈1:2000`, `≈2:1100`, `≈2:1200`, `≈3:1140`). An approximate amount meets an exact
-   * one when they share a key; two exact ones never meet this way (1,140 is not 1,190). Empty for
-   * dates, times and years (a figure of four digits without a comma).
+   * one when they share a key; two exact ones never meet this way (1,140 is not 1,190). A time has
+   * hours (`≈h:6`: 05:40 and "shortly before six"; see `hourKeys`). Empty for dates and years (a
+   * figure of four digits without a comma).
    */
   near: string[]
 }
@@ -204,9 +205,50 @@ function dateAt(pieces: readonly Piece[], i: number): { amount: Amount; next: nu
   return { amount: amount(month, day, last), next: pieces.indexOf(last) + 1 }
 }
 
-/** A time of day: `05:40`, `5.40am`, `5.40 a.m.`, `5pm`, read on the 24-hour clock. */
+/** Words before a time that make it a rough one (`shortly before six`, `just after 6pm`, `around 5am`). */
+const TIME_APPROXIMATOR_PAIR = /^(?:shortly|just|soon|right|sometime) (?:before|after)$/
+
+/** Whether the piece `i` follows words that make a time rough and can stand before a time only (`shortly before`, not `about`). */
+function timeWordsBefore(pieces: readonly Piece[], i: number): boolean {
+  const [first, before] = [pieces[i - 2], pieces[i - 1]]
+  return first?.kind === 'word' && before?.kind === 'word' && TIME_APPROXIMATOR_PAIR.test(`${first.lower} ${before.lower}`)
+}
+
+/**
+ * The keys of a time for meeting the same time given roughly, on the 12-hour clock (a rough time
+ * in words rarely says morning or evening): an exact time has the hours before and after it
+ * (05:40: `≈h:5`, `≈h:6`; 06:00: `≈h:6`), a rough one its nearest hour ("shortly before six":
+ * `≈h:6`).
+ */
+function hourKeys(hours: number, minutes: number, approximate: boolean): string[] {
+  const key = (hour: number) => `≈h:${hour % 12}`
+  if (approximate) return [key(minutes < 30 ? hours : hours + 1)]
+  return minutes === 0 ? [key(hours)] : [key(hours), key(hours + 1)]
+}
+
+/**
+ * A time of day: `05:40`, `5.40am`, `5.40 a.m.`, `5pm`, `six o'clock`, read on the 24-hour clock;
+ * and an hour given roughly, in figures or words (`shortly before six`, `just after 6pm`).
+ */
 function timeAt(pieces: readonly Piece[], i: number): { amount: Amount; next: number } | null {
   const piece = pieces[i]!
+  // `around 5am` is rough; `around six` is as often six of something, so an hour in words is a
+  // time only with `o'clock` after it or words before it that only a time takes.
+  const timeWords = timeWordsBefore(pieces, i)
+  const rough = timeWords || approximatorBefore(pieces, i)
+  const hourWord = piece.kind === 'word' ? UNITS.get(piece.lower) : piece.kind === 'number' && piece.suffix === '' && /^\d{1,2}$/.test(piece.text) ? Number(piece.text) : undefined
+  if (hourWord !== undefined && hourWord >= 1 && hourWord <= 12) {
+    const oclock = pieces[i + 1]?.kind === 'word' && /^o['’]clock$/.test(pieces[i + 1]!.lower)
+    const meridiem = pieces[i + 1]?.kind === 'word' && /^(?:am|pm)$/.test(pieces[i + 1]!.lower)
+    if ((oclock || (timeWords && piece.kind === 'word')) && !meridiem) {
+      const next = oclock ? i + 2 : i + 1
+      const approximate = rough
+      return {
+        amount: { start: piece.start, end: pieces[next - 1]!.end, value: `${String(hourWord).padStart(2, '0')}:00`, words: [], approximate, near: hourKeys(hourWord, 0, approximate) },
+        next,
+      }
+    }
+  }
   if (piece.kind !== 'number') return null
   const clock = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(piece.text)
   if (!clock) return null
@@ -231,7 +273,10 @@ function timeAt(pieces: readonly Piece[], i: number): { amount: Amount; next: nu
   if (minutes > 59 || hours > (meridiem ? 12 : 23)) return null
   if (meridiem === 'pm' && hours < 12) hours += 12
   if (meridiem === 'am' && hours === 12) hours = 0
-  return { amount: { start: piece.start, end, value: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`, words: [], approximate: false, near: [] }, next }
+  return {
+    amount: { start: piece.start, end, value: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`, words: [], approximate: rough, near: hourKeys(hours, minutes, rough) },
+    next,
+  }
 }
 
 /** A quantity: an optional currency sign, a number in figures or words, a scale, a unit; or a fraction of something (`a tenth of their value`: 10 percent). */

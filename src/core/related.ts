@@ -173,8 +173,82 @@ function statementSpans(text: string): { start: number; end: number }[] {
   return spans
 }
 
+/**
+ * What a word as written (a token's text) always gives, whatever its place: its term (`null` for a
+ * function word or a word too short), whether it is a number, a verb of saying, written with a
+ * capital first or inside (a name, an acronym), and its concepts once asked for.
+ */
+type WordForm = {
+  term: string | null
+  isNumber: boolean
+  speech: boolean
+  capitalised: boolean
+  innerCapital: boolean
+  folded: string
+  concepts?: readonly string[]
+  broader?: readonly string[]
+  glosses?: readonly string[]
+}
+
+/** Most word forms a {@link WordForms} keeps before it starts again (a news corpus has far fewer). */
+const MAX_WORD_FORMS = 200_000
+
+/**
+ * The forms of words read so far, with one lexicon: each distinct word is folded, stemmed and
+ * looked up once, not at each occurrence (the caches of `terms.ts` hold 50,000 words, fewer than
+ * a large corpus has in its two cases, and were emptied again and again).
+ */
+class WordForms {
+  #forms = new Map<string, WordForm>()
+  readonly lexicon: Lexicon | undefined
+
+  constructor(lexicon: Lexicon | undefined) {
+    this.lexicon = lexicon
+  }
+
+  /** The form of a token's text. */
+  of(text: string): WordForm {
+    let form = this.#forms.get(text)
+    if (form === undefined) {
+      const folded = foldWord(text)
+      const skip = (folded.length < 2 && !/\d/.test(folded)) || isStopWord(folded)
+      form = {
+        term: skip ? null : processTerm(text),
+        isNumber: /\d/.test(folded),
+        speech: isSpeechVerb(folded),
+        capitalised: /^\p{Lu}/u.test(text),
+        innerCapital: /\p{Lu}/u.test(text.slice(1)),
+        folded,
+      }
+      if (this.#forms.size >= MAX_WORD_FORMS) this.#forms.clear()
+      this.#forms.set(text, form)
+    }
+    return form
+  }
+
+  /** The lexicon's concepts of a common word's form (asked once per form). */
+  concepts(form: WordForm): readonly string[] {
+    return (form.concepts ??= this.lexicon ? this.lexicon.concepts(form.folded) : NO_CONCEPTS)
+  }
+
+  broader(form: WordForm): readonly string[] {
+    return (form.broader ??= this.lexicon?.broader ? this.lexicon.broader(form.folded) : NO_CONCEPTS)
+  }
+
+  glosses(form: WordForm): readonly string[] {
+    return (form.glosses ??= this.lexicon?.glosses ? this.lexicon.glosses(form.folded) : NO_CONCEPTS)
+  }
+}
+
+/** Whether the text between two tokens ends a sentence or opens a quotation (`.`, `!`, `?`, `:`, an opening quote, then only spaces). */
+function opensSentenceAfter(text: string, from: number, to: number): boolean {
+  let at = to - 1
+  while (at >= from && /\s/.test(text[at]!)) at--
+  return at >= from && '.!?:"“‘'.includes(text[at]!)
+}
+
 /** The content words of each statement of a text (a term once per statement, at its highest boost). */
-function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon | undefined): RawWord[][] {
+function readStatements(text: string, quoted: readonly Quote[], forms: WordForms): RawWord[][] {
   const spans = statementSpans(text)
   const statements: Map<string, RawWord>[] = spans.map(() => new Map())
   let statement = 0
@@ -193,8 +267,7 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
   }
   for (const token of tokenizeWithOffsets(text)) {
     while (statement < spans.length - 1 && token.start >= spans[statement]!.end) statement++
-    const between = text.slice(previousEnd, token.start)
-    if (previousEnd === 0 || /[.!?:"“‘]\s*$/.test(between)) opensSentence = true
+    if (previousEnd === 0 || opensSentenceAfter(text, previousEnd, token.start)) opensSentence = true
     previousEnd = token.end
     const first = opensSentence
     opensSentence = false
@@ -211,13 +284,12 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
       }
       continue
     }
-    const folded = foldWord(token.text)
-    if ((folded.length < 2 && !/\d/.test(folded)) || isStopWord(folded)) continue
-    const term = processTerm(token.text)
+    const form = forms.of(token.text)
+    const term = form.term
     if (!term) continue
-    const isName = /^\p{Lu}/u.test(token.text) && !first
-    const isNumber = /\d/.test(folded)
-    const boost = (isNumber ? NUMBER_WEIGHT : 1) * (quotedAt(token.start, token.end) ? QUOTED_WEIGHT : 1) * (isSpeechVerb(folded) ? SPEECH_VERB_WEIGHT : 1)
+    const isName = form.capitalised && !first
+    const isNumber = form.isNumber
+    const boost = (isNumber ? NUMBER_WEIGHT : 1) * (quotedAt(token.start, token.end) ? QUOTED_WEIGHT : 1) * (form.speech ? SPEECH_VERB_WEIGHT : 1)
     const words = statements[statement]!
     const seen = words.get(term)
     if (seen) {
@@ -225,10 +297,10 @@ function readStatements(text: string, quoted: readonly Quote[], lexicon: Lexicon
       continue
     }
     // Names, numbers and acronyms are matched as they are; the lexicon is for the common words.
-    const common = lexicon && !isName && !isNumber && !/\p{Lu}/u.test(token.text.slice(1))
-    const concepts = common ? lexicon.concepts(folded) : NO_CONCEPTS
-    const broader = common && lexicon.broader ? lexicon.broader(folded) : NO_CONCEPTS
-    const glosses = common && lexicon.glosses ? lexicon.glosses(folded) : NO_CONCEPTS
+    const common = forms.lexicon && !isName && !isNumber && !form.innerCapital
+    const concepts = common ? forms.concepts(form) : NO_CONCEPTS
+    const broader = common ? forms.broader(form) : NO_CONCEPTS
+    const glosses = common ? forms.glosses(form) : NO_CONCEPTS
     words.set(term, { term, boost, concepts, broader, glosses })
   }
   return statements.map((words) => [...words.values()])
@@ -294,6 +366,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   // as it is read: a paragraph keeps the ids of words shared with the whole corpus (a term at a
   // boost, with its concepts), not objects of its own, which at a million paragraphs were
   // gigabytes.
+  const forms = new WordForms(lexicon)
   const termIds = new Map<string, number>()
   const termDf: number[] = []
   // Each paragraph's terms, once each, in the order read: paragraph i's are `termList[termStart[i]]`
@@ -320,7 +393,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const wordIdList = new GrowingInts()
   compared.forEach((paragraph, i) => {
     const terms = new Set<number>()
-    for (const words of readStatements(paragraph.text, quotes[i]!, lexicon)) {
+    for (const words of readStatements(paragraph.text, quotes[i]!, forms)) {
       wordStartList.push(wordIdList.size)
       for (const word of words) {
         let id = termIds.get(word.term)
@@ -407,29 +480,21 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const partTotals = Float64Array.from(partTotalList)
   partTotalList.length = 0
 
-  // Word-by-word comparison against one paragraph at a time, with stamps instead of sets: a term
-  // or concept is in the stamped paragraph when its mark is the current stamp, and its bits say in
-  // which of the paragraph's statements (bit 30 standing for the 31st and later ones).
-  const termMark = new Int32Array(termIds.size)
-  const termBits = new Int32Array(termIds.size)
-  const conceptMark = new Int32Array(conceptIds.size)
-  const conceptBits = new Int32Array(conceptIds.size)
-  // Without broader concepts (the build's default lexicon) their loops are skipped altogether.
+  // Word-by-word comparison against one paragraph at a time, with stamps instead of sets
+  // (`Stamps`). Without broader concepts (the build's default lexicon) their loops are skipped altogether.
   const withBroader = lexicon?.broader !== undefined
-  const broaderMark = new Int32Array(withBroader ? conceptIds.size : 0)
-  const broaderBits = new Int32Array(withBroader ? conceptIds.size : 0)
   const withGlosses = lexicon?.glosses !== undefined
-  const glossMark = new Int32Array(withGlosses ? conceptIds.size : 0)
-  const glossBits = new Int32Array(withGlosses ? conceptIds.size : 0)
-  // An exact amount's rounded keys and a rough amount's key (`amounts.ts`): a rough one meets an
-  // exact one, never two exact ones (so they are stamped apart).
-  const exactMark = new Int32Array(conceptIds.size)
-  const exactBits = new Int32Array(conceptIds.size)
-  const roughMark = new Int32Array(conceptIds.size)
-  const roughBits = new Int32Array(conceptIds.size)
-  let stamp = 0
-  const stampParagraph = (i: number, near: boolean) => {
-    stamp++
+  // Two sets of stamps: a pair's two paragraphs are stamped apart, and the paragraph whose
+  // candidates are being scored stays stamped from one pair to the next (it was stamped again for
+  // every pair, a third of the stamping).
+  const [fresh, kept] = [newStamps(termIds.size, conceptIds.size, withBroader, withGlosses), newStamps(termIds.size, conceptIds.size, withBroader, withGlosses)]
+  const stampParagraph = (stamps: Stamps, i: number, near: boolean) => {
+    // Still stamped with this paragraph (and its amounts' keys when they are asked for).
+    if (stamps.paragraph === i && (stamps.near || !near)) return
+    stamps.paragraph = i
+    stamps.near = near
+    const stamp = ++stamps.stamp
+    const { termMark, termBits, conceptMark, conceptBits, broaderMark, broaderBits, glossMark, glossBits, exactMark, exactBits, roughMark, roughBits } = stamps
     for (let st = stmtStart[i]!; st < stmtStart[i + 1]!; st++) {
       const part = stmtPart[st]!
       const bit = part < 0 ? 0 : 1 << Math.min(part, 30)
@@ -485,7 +550,8 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
    * (1 for the same term, `CONCEPT_MATCH` for a shared concept), as a share of the whole, and per
    * pair of statements (`found[p * parts + t]`: of `a`'s statement `p` in the stamped one's `t`).
    */
-  const coverIn = (a: number, stampedParts: number, withStatements: boolean, near: boolean) => {
+  const coverIn = (stamps: Stamps, a: number, stampedParts: number, withStatements: boolean, near: boolean) => {
+    const { stamp, termMark, termBits, conceptMark, conceptBits, broaderMark, broaderBits, glossMark, glossBits, exactMark, exactBits, roughMark, roughBits } = stamps
     let wholeFound = 0
     for (let k = wholeStart[a]!; k < wholeStart[a + 1]!; k++) {
       const word = words[wholeIds[k]!]!
@@ -556,10 +622,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     const withStatements = ni > 1 || nj > 1
     // Rough amounts are rare: their keys are stamped and read only when one of the two has one.
     const near = hasRough[i] === 1 || hasRough[j] === 1
-    stampParagraph(j, near)
-    const iInJ = coverIn(i, nj, withStatements, near)
-    stampParagraph(i, near)
-    const jInI = coverIn(j, ni, withStatements, near)
+    stampParagraph(fresh, j, near)
+    const iInJ = coverIn(fresh, i, nj, withStatements, near)
+    stampParagraph(kept, i, near)
+    const jInI = coverIn(kept, j, ni, withStatements, near)
     const whole = f1(iInJ.whole, jInI.whole)
     let best = 0
     // Which statement of each paragraph the closest pair is (-1: the paragraphs as wholes).
@@ -663,6 +729,53 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     if (links.length > 0) related.set(paragraph.id, links)
   })
   return related
+}
+
+/**
+ * One set of stamps of the word-by-word comparison: a term or concept is in the stamped paragraph
+ * when its mark is the current stamp, and its bits say in which of the paragraph's statements
+ * (bit 30 standing for the 31st and later ones). `paragraph` is the one stamped last, `near`
+ * whether its amounts' keys were stamped too.
+ */
+type Stamps = {
+  paragraph: number
+  near: boolean
+  stamp: number
+  termMark: Int32Array
+  termBits: Int32Array
+  conceptMark: Int32Array
+  conceptBits: Int32Array
+  broaderMark: Int32Array
+  broaderBits: Int32Array
+  glossMark: Int32Array
+  glossBits: Int32Array
+  /** An exact amount's rounded keys and a rough amount's key (`amounts.ts`): a rough one meets an exact one, never two exact ones (so they are stamped apart). */
+  exactMark: Int32Array
+  exactBits: Int32Array
+  roughMark: Int32Array
+  roughBits: Int32Array
+}
+
+/** Stamps for `terms` terms and `concepts` concepts, none stamped yet. */
+function newStamps(terms: number, concepts: number, withBroader: boolean, withGlosses: boolean): Stamps {
+  const ints = (length: number) => new Int32Array(length)
+  return {
+    paragraph: -1,
+    near: false,
+    stamp: 0,
+    termMark: ints(terms),
+    termBits: ints(terms),
+    conceptMark: ints(concepts),
+    conceptBits: ints(concepts),
+    broaderMark: ints(withBroader ? concepts : 0),
+    broaderBits: ints(withBroader ? concepts : 0),
+    glossMark: ints(withGlosses ? concepts : 0),
+    glossBits: ints(withGlosses ? concepts : 0),
+    exactMark: ints(concepts),
+    exactBits: ints(concepts),
+    roughMark: ints(concepts),
+    roughBits: ints(concepts),
+  }
 }
 
 /** A list of integers that grows as they are pushed, kept in an `Int32Array`. */
@@ -848,8 +961,30 @@ function shortlists(paragraphs: readonly Paragraph[], terms: { start: Int32Array
         partial[other]! += weight * (idf / norms[other]!)
       }
     }
-    const shortlist = touched.sort((a, b) => partial[b]! - partial[a]! || a - b).slice(0, shortlistSize)
+    const shortlist = bestCandidates(touched, partial, shortlistSize)
     for (const other of touched) partial[other] = 0
     return shortlist
   }
+}
+
+/**
+ * The `size` paragraphs of `touched` with the highest partial scores, best first (ties: the lower
+ * index first), as sorting them all and keeping the head would give. A selection into a short
+ * sorted list: at 100k paragraphs a paragraph touches up to a few thousand others, and sorting
+ * them all was a tenth of the related step.
+ */
+function bestCandidates(touched: readonly number[], partial: Float64Array, size: number): number[] {
+  const best: number[] = []
+  for (const other of touched) {
+    const score = partial[other]!
+    if (best.length === size) {
+      const last = best[size - 1]!
+      if (score < partial[last]! || (score === partial[last]! && other > last)) continue
+      best.pop()
+    }
+    let at = best.length
+    while (at > 0 && (partial[best[at - 1]!]! < score || (partial[best[at - 1]!]! === score && best[at - 1]! > other))) at--
+    best.splice(at, 0, other)
+  }
+  return best
 }

@@ -113,8 +113,25 @@ describe('readAmounts', () => {
       ['a tenth of', true, ['≈1:10']],
       ['9.4 per cent', false, ['≈1:9', '≈1:10', '≈2:9.4', '≈3:9.4']],
     ])
-    // Years, dates and times have no keys: "about 2,000" is not 2008.
-    expect(rough('in 2008, on 14 December, at 05:40').map(([, , near]) => near)).toEqual([[], [], []])
+    // Years and dates have no keys: "about 2,000" is not 2008.
+    expect(rough('in 2008, on 14 December').map(([, , near]) => near)).toEqual([[], []])
+  })
+
+  it('gives a time the hours around it, and a time given roughly its nearest hour, on the 12-hour clock', () => {
+    const rough = (text: string) => readAmounts(text).map((amount) => [text.slice(amount.start, amount.end), amount.value, amount.approximate, amount.near])
+    expect(rough('at 05:40, shortly before six, at 14:30, at 6pm')).toEqual([
+      ['05:40', '05:40', false, ['≈h:5', '≈h:6']],
+      ['six', '06:00', true, ['≈h:6']],
+      ['14:30', '14:30', false, ['≈h:2', '≈h:3']],
+      ['6pm', '18:00', false, ['≈h:6']],
+    ])
+    // An hour in words is a time after words only a time takes, or with o'clock; "around six" may be six of anything.
+    expect(rough("just after 6pm, around 5am, since six o'clock, around six people")).toEqual([
+      ['6pm', '18:00', true, ['≈h:6']],
+      ['5am', '05:00', true, ['≈h:5']],
+      ["six o'clock", '06:00', false, ['≈h:6']],
+      ['six', '6', true, ['≈1:6']],
+    ])
   })
 
   it('finds nothing in a text without digits or number words', () => {

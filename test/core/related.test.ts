@@ -230,6 +230,21 @@ describe('findRelated on the same fact in other words', () => {
     expect(score('a1', 'c1')).toBeLessThan(score('a1', 'b1'))
   })
 
+  it('lets a time given roughly meet the exact time within the hour around it', () => {
+    const outage = [
+      paragraph('a1', 'a', 'The outage began at 05:40 on Saturday.'),
+      paragraph('b1', 'b', 'The outage began shortly before six on Saturday.'),
+      paragraph('c1', 'c', 'The outage began at 08:10 on Saturday.'),
+    ]
+    const all = findRelated(outage, { relativeScore: 0 })
+    const score = (from: string, to: string) => all.get(from)!.find((r) => r.id === to)!.score
+    // "shortly before six" (≈h:6) meets 05:40 (≈h:5, ≈h:6) as a shared concept does, not 08:10.
+    expect(score('b1', 'a1')).toBeGreaterThan(score('b1', 'c1'))
+    expect(score('b1', 'a1')).toBeLessThan(1)
+    // Two exact times never meet this way: 05:40 and 08:10 only share the other words.
+    expect(score('a1', 'c1')).toBeLessThan(score('a1', 'b1'))
+  })
+
   it('keeps the best partner of each statement of a long paragraph in a source, when each is the other\'s best there', () => {
     const twoFacts = [
       paragraph('a1', 'a', 'Kremlin grain sanctions exports harvest quotas. Madrid stadium opens.'),

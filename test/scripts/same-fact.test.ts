@@ -94,20 +94,20 @@ async function measureSet(name: string) {
 }
 
 describe('the labelled pairs of three outlets of a court ruling (the development set of round three)', () => {
-  it('are found: recall@3 at least 0.85 and precision at least 0.92 (0.731 and 0.927 before roles; 0.846 and 0.917 with roles and numbers in words; 0.865 and 0.938 after round five)', async () => {
+  it('are found: recall@3 at least 0.86 and precision at least 0.93 (0.731 and 0.927 before roles; 0.846 and 0.917 with roles and numbers in words; 0.865 and 0.938 after round five and round six)', async () => {
     const result = await measureSet('court-ruling')
     expect(result.pairs).toBe(26)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.85)
-    expect(result.precision).toBeGreaterThanOrEqual(0.92)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.86)
+    expect(result.precision).toBeGreaterThanOrEqual(0.93)
   })
 })
 
 describe('the labelled pairs of three outlets of a rate decision (held out in round three, its misses read in round five)', () => {
-  it('are found: recall@3 at least 0.8 and precision at least 0.83 (0.761 and 0.850 before round three; 0.791 and 0.841 after it; 0.821 and 0.846 after round five)', async () => {
+  it('are found: recall@3 at least 0.82 and precision at least 0.84 (0.761 and 0.850 before round three; 0.791 and 0.841 after it; 0.821 and 0.846 after round five and round six)', async () => {
     const result = await measureSet('rate-decision')
     expect(result.pairs).toBe(35)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.8)
-    expect(result.precision).toBeGreaterThanOrEqual(0.83)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.82)
+    expect(result.precision).toBeGreaterThanOrEqual(0.84)
   })
 })
 
@@ -121,12 +121,22 @@ describe('the labelled pairs of three outlets of an e-bike recall (held out in r
   })
 })
 
-describe('the held-out labelled pairs of three outlets of an airline grounded by a faulty update (round five)', () => {
-  it('are found: recall@3 at least 0.88 and precision at least 0.96 (0.815 and 1.000 when written, before round five; 0.892 and 0.983 after it)', async () => {
+describe('the labelled pairs of three outlets of an airline grounded by a faulty update (held out in round five, its misses read in round six)', () => {
+  it('are found: recall@3 at least 0.92 and precision at least 0.98 (0.815 and 1.000 when written, before round five; 0.892 and 0.983 after it; 0.923 and 0.984 after round six)', async () => {
     const result = await measureSet('airline-outage')
     expect(result.pairs).toBe(35)
     expect(result.nonPairs).toBe(13)
-    expect(result.recallAtK).toBeGreaterThanOrEqual(0.88)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.92)
+    expect(result.precision).toBeGreaterThanOrEqual(0.98)
+  })
+})
+
+describe('the held-out labelled pairs of three outlets of jewels stolen from a museum (round six)', () => {
+  it('are found: recall@3 at least 0.9 and precision at least 0.96 (0.908 and 0.986 when written, before round six, and after it)', async () => {
+    const result = await measureSet('museum-heist')
+    expect(result.pairs).toBe(43)
+    expect(result.nonPairs).toBe(16)
+    expect(result.recallAtK).toBeGreaterThanOrEqual(0.9)
     expect(result.precision).toBeGreaterThanOrEqual(0.96)
   })
 })
