@@ -29,7 +29,7 @@ import type { D1Stats } from './d1-content.ts'
 import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import type { QueryPlan } from './query-plan.ts'
 import type { SortedWords } from './sorted-words.ts'
-import { compareRanked, kindWeight, orderFacets, phrasesHold, RESCORE_WINDOW, type HoldsWord, type RankFilters, type Ranked, type Ranking } from './rank.ts'
+import { compareRanked, kindWeight, phrasesHold, RESCORE_WINDOW, type HoldsWord, type RankFilters, type Ranked, type Ranking } from './rank.ts'
 import { scoreWithTitle, type Candidate, type RetrievalQuery, type RetrievalUnit } from './retrieval.ts'
 import type { TitleMatch } from './source-titles.ts'
 import { PARAGRAPH_KINDS } from './types.ts'
@@ -74,6 +74,13 @@ export type ColumnarPostings = {
   termOrder?: TermOrder
 }
 
+/**
+ * Where every hit of a search is found: among the paragraphs that hold one of `terms` in their
+ * text (or common grams), and, when `phrases` is more than 0, among those that hold each of the
+ * first `phrases` phrases of the same call. A superset: what it names is not all a hit.
+ */
+export type HitsAmong = { terms: readonly string[]; phrases: number }
+
 /** What the columnar first phase reads of an index. */
 export type ColumnarIndex = {
   /** The corpus statistics MiniSearch scores with. */
@@ -89,10 +96,13 @@ export type ColumnarIndex = {
    * holds each phrase, and those whose text holds each word as typed (folded, see `foldWord`):
    * short ids, ascending; and the terms' {@link TermOrder} if the index keeps it.
    *
+   * @param hits - Where every hit of the search is found (see {@link HitsAmong}): an engine may
+   *   send the texts of those paragraphs along when they are few, so that the texts the ranking
+   *   and the page read need no round trip of their own.
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
    *   and phrase of the call, so one round trip fetches them all.
    */
-  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): ColumnarPostings
+  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: HitsAmong): ColumnarPostings
   /** Where the first phase keeps what it scored, for the next run of the same read (optional). */
   memo?: Map<string, unknown>
   /** The paragraph with this short id, its text and other stored fields read when read. */
@@ -321,7 +331,10 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const excludedPhrases = plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms]))
   // The words as typed, for the rescoring of the top (`finishRanking`): which paragraphs hold them.
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
-  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed)
+  // A hit holds a term of a unit in its text (or grams), and every phrase in it.
+  const unitTerms = new Set<string>()
+  for (const unit of units) for (const spec of specsOf(unit)) for (const { term } of spec.derived) unitTerms.add(term)
+  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, { terms: [...unitTerms], phrases: found.length })
   const postings = fetched.postings
   if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
 
@@ -603,7 +616,8 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
     words: fetched.words,
     total: hitSlots.length,
     corrected,
-    facets: orderFacets(facets, sourceIds),
+    // Already in source order and kind order (`orderFacets`): counted by index, kept in that order.
+    facets,
     unmatchedUnits: unitMatched.flatMap((matched, u) => (matched ? [] : [u])),
   }
 }

@@ -23,6 +23,7 @@ import {
   type StoreShell,
   type TermPostings,
 } from '../../core/index-reader.ts'
+import { GRAMS_FIELD } from '../../core/index-options.ts'
 import { RESCORE_WINDOW } from '../../core/rank.ts'
 import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
@@ -35,6 +36,9 @@ import { IndexDroppedError, IndexUnavailableError } from '../errors.ts'
  * Fetched at once, they save the texts' round trip and the query layer's run that asks for them.
  */
 export const BODIES_WITH_HEADS = RESCORE_WINDOW
+
+/** The FTS5 columns a hit must hold a term of its search in (`columnar-search.ts`: its text, or its common grams). */
+const HIT_COLUMNS = ['text', GRAMS_FIELD].map((field) => `'${field}'`).join(', ')
 
 /**
  * A {@link PostingStore} over one generation's tables.
@@ -101,6 +105,19 @@ export function d1Store(
         )
       )
     )
+  // The paragraphs where a search's hits are (`HitsAmong`), whole, when there are at most ?2 of
+  // them: found by the terms' postings in the text and grams columns, or by the first phrase.
+  // LIMIT stops the look-up once there are too many, so a broad search costs little here.
+  const hitsByTerms = db.prepare(
+    `WITH named AS MATERIALIZED (SELECT DISTINCT doc FROM ${tables.vocab} WHERE term IN (SELECT value FROM json_each(?1)) AND col IN (${HIT_COLUMNS}) LIMIT ?2 + 1) ` +
+      `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), json(body))) AS documents ` +
+      `FROM ${tables.docs} WHERE (SELECT count(*) FROM named) <= ?2 AND rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
+  )
+  const hitsByPhrase = db.prepare(
+    `WITH named AS MATERIALIZED (SELECT rowid AS doc FROM ${tables.fts} WHERE ${tables.fts} MATCH ?1 LIMIT ?2 + 1) ` +
+      `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), json(body))) AS documents ` +
+      `FROM ${tables.docs} WHERE (SELECT count(*) FROM named) <= ?2 AND rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
+  )
   const answerOf = db.prepare(`SELECT response FROM ${tables.answers} WHERE query = ?1`)
   return {
     async precomputed(key) {
@@ -125,15 +142,20 @@ export function d1Store(
       if (statements.length === 0) return []
       return readDocuments(await db.batch<{ documents: string }>(statements))
     },
-    async compactPostings(terms, phrases = [], words = []) {
-      // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round trip.
+    async compactPostings(terms, phrases = [], words = [], hits) {
+      // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round
+      // trip; with the paragraphs where the hits are, whole, when few (a phrase FTS5 cannot match
+      // has no paragraph: then there is no hit to send).
       const queries = phrases.map((phrase) => ftsPhraseQuery(phrase, Infinity))
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
-      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string }>([
+      const whole = !hits ? [] : hits.phrases > 0 ? (queries[0] ? [hitsByPhrase.bind(queries[0], bodiesWith)] : []) : hits.terms.length > 0 ? [hitsByTerms.bind(JSON.stringify(hits.terms), bodiesWith)] : []
+      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string } & { documents: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
         ...asked,
+        ...whole,
       ])
+      const documents = whole.length > 0 ? readDocuments(found.splice(asked.length)) : undefined
       const parts = new Map<string, CompactPostings[]>()
       const termOrder = new Map<string, number>()
       for (const { term, postings, [D1_TERM_ORDER_COLUMN]: place } of rows!.results) {
@@ -149,6 +171,7 @@ export function d1Store(
         ...(termOrder.size === parts.size ? { termOrder } : {}),
         words: new Map([...wordParts].map(([word, list]) => [word, joinPostings(list)[0]?.docs ?? new Uint32Array(0)])),
         phrases: queries.map((query) => (query ? Uint32Array.from(found[next++]!.results.flatMap((row) => JSON.parse(row.docs) as number[])) : new Uint32Array(0))),
+        ...(documents ? { documents } : {}),
       }
     },
   }
