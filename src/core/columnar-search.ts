@@ -75,11 +75,13 @@ export type ColumnarPostings = {
 }
 
 /**
- * Where every hit of a search is found: among the paragraphs that hold one of `terms` in their
- * text (or common grams), and, when `phrases` is more than 0, among those that hold each of the
- * first `phrases` phrases of the same call. A superset: what it names is not all a hit.
+ * The paragraphs that match every unit of a search: those whose text holds one term of each of
+ * `words` (a word's own term, its typos and alternatives) and each of the first `phrases`
+ * phrases of the same call. The ranking puts the paragraphs that match every unit first, so
+ * when they are as many as the page, the page is among them; a search of one unit has no hit
+ * elsewhere. What it names is not all a hit (exclusions and filters are left to the ranking).
  */
-export type HitsAmong = { terms: readonly string[]; phrases: number }
+export type HitsAmong = { words: readonly (readonly string[])[]; phrases: number }
 
 /** What the columnar first phase reads of an index. */
 export type ColumnarIndex = {
@@ -331,10 +333,9 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const excludedPhrases = plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms]))
   // The words as typed, for the rescoring of the top (`finishRanking`): which paragraphs hold them.
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
-  // A hit holds a term of a unit in its text (or grams), and every phrase in it.
-  const unitTerms = new Set<string>()
-  for (const unit of units) for (const spec of specsOf(unit)) for (const { term } of spec.derived) unitTerms.add(term)
-  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, { terms: [...unitTerms], phrases: found.length })
+  // Where the paragraphs matching every unit are: each word's terms, each phrase the engine finds.
+  const words = units.flatMap((unit) => (unit.kind === 'word' ? [[...new Set(specsOf(unit).flatMap((spec) => spec.derived.map(({ term }) => term)))]] : []))
+  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, { words, phrases: found.length })
   const postings = fetched.postings
   if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
 

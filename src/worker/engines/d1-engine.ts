@@ -23,7 +23,6 @@ import {
   type StoreShell,
   type TermPostings,
 } from '../../core/index-reader.ts'
-import { GRAMS_FIELD } from '../../core/index-options.ts'
 import { RESCORE_WINDOW } from '../../core/rank.ts'
 import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
@@ -37,8 +36,6 @@ import { IndexDroppedError, IndexUnavailableError } from '../errors.ts'
  */
 export const BODIES_WITH_HEADS = RESCORE_WINDOW
 
-/** The FTS5 columns a hit must hold a term of its search in (`columnar-search.ts`: its text, or its common grams). */
-const HIT_COLUMNS = ['text', GRAMS_FIELD].map((field) => `'${field}'`).join(', ')
 
 /**
  * A {@link PostingStore} over one generation's tables.
@@ -105,15 +102,10 @@ export function d1Store(
         )
       )
     )
-  // The paragraphs where a search's hits are (`HitsAmong`), whole, when there are at most ?2 of
-  // them: found by the terms' postings in the text and grams columns, or by the first phrase.
-  // LIMIT stops the look-up once there are too many, so a broad search costs little here.
-  const hitsByTerms = db.prepare(
-    `WITH named AS MATERIALIZED (SELECT DISTINCT doc FROM ${tables.vocab} WHERE term IN (SELECT value FROM json_each(?1)) AND col IN (${HIT_COLUMNS}) LIMIT ?2 + 1) ` +
-      `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), json(body))) AS documents ` +
-      `FROM ${tables.docs} WHERE (SELECT count(*) FROM named) <= ?2 AND rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
-  )
-  const hitsByPhrase = db.prepare(
+  // The paragraphs that match every unit of a search (`HitsAmong`), whole, when there are at
+  // most ?2 of them: FTS5 finds them (?1: the words' terms and the phrases, joined by AND), and
+  // LIMIT stops it once there are too many, so a broad search costs little here.
+  const matchingEvery = db.prepare(
     `WITH named AS MATERIALIZED (SELECT rowid AS doc FROM ${tables.fts} WHERE ${tables.fts} MATCH ?1 LIMIT ?2 + 1) ` +
       `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), json(body))) AS documents ` +
       `FROM ${tables.docs} WHERE (SELECT count(*) FROM named) <= ?2 AND rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
@@ -144,11 +136,12 @@ export function d1Store(
     },
     async compactPostings(terms, phrases = [], words = [], hits) {
       // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round
-      // trip; with the paragraphs where the hits are, whole, when few (a phrase FTS5 cannot match
-      // has no paragraph: then there is no hit to send).
+      // trip; with the paragraphs that match every unit of the search, whole, when they are few.
       const queries = phrases.map((phrase) => ftsPhraseQuery(phrase, Infinity))
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
-      const whole = !hits ? [] : hits.phrases > 0 ? (queries[0] ? [hitsByPhrase.bind(queries[0], bodiesWith)] : []) : hits.terms.length > 0 ? [hitsByTerms.bind(JSON.stringify(hits.terms), bodiesWith)] : []
+      const every = hits && [...queries.slice(0, hits.phrases), ...hits.words.map((terms) => ftsPhraseQuery([terms], Infinity))]
+      // A unit FTS5 cannot match is in no paragraph: then none matches every unit.
+      const whole = every && every.length > 0 && every.every((query) => query) ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
       const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string } & { documents: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
