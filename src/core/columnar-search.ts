@@ -252,9 +252,16 @@ export function columnarFirstPhase(...request: FirstPhaseRequest): Ranking & { h
     matches = withMatchSlots(index.columns, (slots) => scoreMatches(slots, ...request))
     if (key) index.memo!.set(key, matches)
   }
+  // The paragraphs too: each reads its text when read, so the next run finds the texts fetched since.
+  let paragraphs = index.memo?.get(PARAGRAPHS_MEMO) as Map<number, Candidate['paragraph']> | undefined
+  if (!paragraphs) {
+    paragraphs = new Map()
+    index.memo?.set(PARAGRAPHS_MEMO, paragraphs)
+  }
+  const paragraphOf = (doc: number) => paragraphs!.get(doc) ?? paragraphs!.set(doc, index.paragraph(doc)).get(doc)!
   const docOfHit = new Map<Ranked, number>()
   const hits = matches.top.map(({ doc, score, coverage, typos, sourceOrder, candidateScore, terms, queryTerms, paragraphTerms }) => {
-    const candidate: Candidate = { paragraph: index.paragraph(doc), score: candidateScore, terms, queryTerms, paragraphTerms }
+    const candidate: Candidate = { paragraph: paragraphOf(doc), score: candidateScore, terms, queryTerms, paragraphTerms }
     const ranked: Ranked = { candidate, score, coverage, typos, sourceOrder }
     docOfHit.set(ranked, doc)
     return ranked
@@ -268,6 +275,9 @@ export function columnarFirstPhase(...request: FirstPhaseRequest): Ranking & { h
   const { total, corrected, facets, unmatchedUnits } = matches
   return { holdsWord, hits, total, corrected, facets: { source: { ...facets.source }, kind: { ...facets.kind } }, unmatchedUnits: [...unmatchedUnits] }
 }
+
+/** Where {@link ColumnarIndex.memo} keeps the paragraphs made for candidates, by short id. */
+const PARAGRAPHS_MEMO = 'paragraphs'
 
 /** A hit of the first phase, before it becomes a candidate of this run of the query layer. */
 type ScoredHit = Omit<Ranked, 'candidate'> & { doc: number; candidateScore: number; terms: string[]; queryTerms: string[]; paragraphTerms: string[] }
