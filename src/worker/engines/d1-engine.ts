@@ -29,13 +29,14 @@ import type { Env } from '../env.ts'
 import { IndexDroppedError, IndexUnavailableError } from '../errors.ts'
 
 /**
- * Most paragraphs whose bodies come with their heads in the postings' round trip: the ranking
- * reads the texts of the top it rescores ({@link RESCORE_WINDOW}) and of a phrase's candidates,
- * so a query whose terms name no more paragraphs than that reads most of their texts anyway.
- * Fetched at once, they save the texts' round trip and the query layer's run that asks for them.
+ * Most paragraphs whose bodies come with their heads in the postings' round trip (those a query's
+ * terms name, for MiniSearch over the fetched postings; those that match every unit of a search,
+ * for the columnar path): the ranking reads the texts of the top it rescores
+ * ({@link RESCORE_WINDOW}) and of a phrase's candidates, so a query with no more paragraphs than
+ * that reads most of their texts anyway. Fetched at once, they save the texts' round trip and the
+ * query layer's run that asks for them.
  */
 export const BODIES_WITH_HEADS = RESCORE_WINDOW
-
 
 /**
  * A {@link PostingStore} over one generation's tables.
@@ -45,8 +46,8 @@ export const BODIES_WITH_HEADS = RESCORE_WINDOW
  * @param fieldIds - MiniSearch's field ids by name (FTS5 names columns by name).
  * @param rowGroups - Base-2 logarithms of how many paragraphs one row of postings, and of
  *   paragraphs, gathers (see below; smaller in tests, to split small answers).
- * @param bodiesWith - Most paragraphs a query's terms may name for their bodies to come with
- *   their heads (default {@link BODIES_WITH_HEADS}).
+ * @param bodiesWith - Most paragraphs a query's terms may name, or a search's units match, for
+ *   their bodies to come with the postings (default {@link BODIES_WITH_HEADS}).
  */
 export function d1Store(
   db: D1Database,
