@@ -98,9 +98,9 @@ export type ColumnarIndex = {
    * holds each phrase, and those whose text holds each word as typed (folded, see `foldWord`):
    * short ids, ascending; and the terms' {@link TermOrder} if the index keeps it.
    *
-   * @param hits - Where every hit of the search is found (see {@link HitsAmong}): an engine may
-   *   send the texts of those paragraphs along when they are few, so that the texts the ranking
-   *   and the page read need no round trip of their own.
+   * @param hits - The paragraphs that match every unit of the search (see {@link HitsAmong}): an
+   *   engine may send them whole, texts included, when they are few, so that the texts the
+   *   ranking and the page read need no round trip of their own.
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
    *   and phrase of the call, so one round trip fetches them all.
    */

@@ -82,9 +82,10 @@ export type PostingStore = {
    * The postings of each term, compact (a term the corpus lacks is left out), with the terms'
    * order in MiniSearch's index when the store keeps it (`TermOrder`): what the columnar first
    * phase of ranking reads (`columnar-search.ts`). Optional: without it every search runs
-   * MiniSearch over the fetched postings. Given where the search's hits are (`hits`), a store
-   * may send those paragraphs whole (with their bodies) in the same round trip when they are
-   * few, as `documents`: then the texts the ranking and the page read need no round of their own.
+   * MiniSearch over the fetched postings. Given the paragraphs that match every unit of the
+   * search (`hits`, see `HitsAmong`), a store may send them whole (with their bodies) in the same
+   * round trip when they are few, as `documents`: then the texts the ranking and the page read
+   * need no round of their own.
    */
   compactPostings?(terms: readonly string[], phrases?: readonly Phrase[], words?: readonly string[], hits?: HitsAmong): Promise<ColumnarPostings & { documents?: StoredDocument[] }>
   /**
@@ -121,7 +122,7 @@ export class MissingIndexData extends Error {
   readonly phrases: readonly Phrase[]
   /** Folded words whose paragraphs are needed (the columnar first phase). */
   readonly words: readonly string[]
-  /** Where the hits of the search asking for the compact postings are (see `HitsAmong`). */
+  /** The paragraphs that match every unit of the search asking for the compact postings (see `HitsAmong`). */
   readonly hits: HitsAmong | undefined
 
   constructor(
@@ -339,7 +340,7 @@ class FetchedData {
         ? store.compactPostings!(missing.compactTerms, missing.phrases, missing.words, missing.hits)
         : noColumnarPostings(),
     ])
-    // The paragraphs where the hits are, whole, when the store sent them along.
+    // The paragraphs that match every unit of the search, whole, when the store sent them along.
     if ('documents' in compact && compact.documents) this.#add(compact.documents)
     if (missing.all) {
       this.#add(await store.documents({ all: true }))
