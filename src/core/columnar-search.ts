@@ -29,7 +29,7 @@ import type { D1Stats } from './d1-content.ts'
 import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
 import type { QueryPlan } from './query-plan.ts'
 import type { SortedWords } from './sorted-words.ts'
-import { compareRanked, kindWeight, orderFacets, phrasesHold, RESCORE_WINDOW, type HoldsWord, type RankFilters, type Ranked, type Ranking } from './rank.ts'
+import { compareRanked, kindWeight, phrasesHold, RESCORE_WINDOW, type HoldsWord, type RankFilters, type Ranked, type Ranking } from './rank.ts'
 import { scoreWithTitle, type Candidate, type RetrievalQuery, type RetrievalUnit } from './retrieval.ts'
 import type { TitleMatch } from './source-titles.ts'
 import { PARAGRAPH_KINDS } from './types.ts'
@@ -74,6 +74,15 @@ export type ColumnarPostings = {
   termOrder?: TermOrder
 }
 
+/**
+ * The paragraphs that match every unit of a search: those whose text holds one term of each of
+ * `words` (a word's own term, its typos and alternatives) and each of the first `phrases`
+ * phrases of the same call. The ranking puts the paragraphs that match every unit first, so
+ * when they are as many as the page, the page is among them; a search of one unit has no hit
+ * elsewhere. What it names is not all a hit (exclusions and filters are left to the ranking).
+ */
+export type HitsAmong = { words: readonly (readonly string[])[]; phrases: number }
+
 /** What the columnar first phase reads of an index. */
 export type ColumnarIndex = {
   /** The corpus statistics MiniSearch scores with. */
@@ -89,10 +98,13 @@ export type ColumnarIndex = {
    * holds each phrase, and those whose text holds each word as typed (folded, see `foldWord`):
    * short ids, ascending; and the terms' {@link TermOrder} if the index keeps it.
    *
+   * @param hits - The paragraphs that match every unit of the search (see {@link HitsAmong}): an
+   *   engine may send them whole, texts included, when they are few, so that the texts the
+   *   ranking and the page read need no round trip of their own.
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
    *   and phrase of the call, so one round trip fetches them all.
    */
-  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[]): ColumnarPostings
+  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: HitsAmong): ColumnarPostings
   /** Where the first phase keeps what it scored, for the next run of the same read (optional). */
   memo?: Map<string, unknown>
   /** The paragraph with this short id, its text and other stored fields read when read. */
@@ -240,9 +252,16 @@ export function columnarFirstPhase(...request: FirstPhaseRequest): Ranking & { h
     matches = withMatchSlots(index.columns, (slots) => scoreMatches(slots, ...request))
     if (key) index.memo!.set(key, matches)
   }
+  // The paragraphs too: each reads its text when read, so the next run finds the texts fetched since.
+  let paragraphs = index.memo?.get(PARAGRAPHS_MEMO) as Map<number, Candidate['paragraph']> | undefined
+  if (!paragraphs) {
+    paragraphs = new Map()
+    index.memo?.set(PARAGRAPHS_MEMO, paragraphs)
+  }
+  const paragraphOf = (doc: number) => paragraphs!.get(doc) ?? paragraphs!.set(doc, index.paragraph(doc)).get(doc)!
   const docOfHit = new Map<Ranked, number>()
   const hits = matches.top.map(({ doc, score, coverage, typos, sourceOrder, candidateScore, terms, queryTerms, paragraphTerms }) => {
-    const candidate: Candidate = { paragraph: index.paragraph(doc), score: candidateScore, terms, queryTerms, paragraphTerms }
+    const candidate: Candidate = { paragraph: paragraphOf(doc), score: candidateScore, terms, queryTerms, paragraphTerms }
     const ranked: Ranked = { candidate, score, coverage, typos, sourceOrder }
     docOfHit.set(ranked, doc)
     return ranked
@@ -256,6 +275,9 @@ export function columnarFirstPhase(...request: FirstPhaseRequest): Ranking & { h
   const { total, corrected, facets, unmatchedUnits } = matches
   return { holdsWord, hits, total, corrected, facets: { source: { ...facets.source }, kind: { ...facets.kind } }, unmatchedUnits: [...unmatchedUnits] }
 }
+
+/** Where {@link ColumnarIndex.memo} keeps the paragraphs made for candidates, by short id. */
+const PARAGRAPHS_MEMO = 'paragraphs'
 
 /** A hit of the first phase, before it becomes a candidate of this run of the query layer. */
 type ScoredHit = Omit<Ranked, 'candidate'> & { doc: number; candidateScore: number; terms: string[]; queryTerms: string[]; paragraphTerms: string[] }
@@ -321,7 +343,9 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const excludedPhrases = plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms]))
   // The words as typed, for the rescoring of the top (`finishRanking`): which paragraphs hold them.
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
-  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed)
+  // Where the paragraphs matching every unit are: each word's terms, each phrase the engine finds.
+  const words = units.flatMap((unit) => (unit.kind === 'word' ? [[...new Set(specsOf(unit).flatMap((spec) => spec.derived.map(({ term }) => term)))]] : []))
+  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, { words, phrases: found.length })
   const postings = fetched.postings
   if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
 
@@ -603,7 +627,8 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
     words: fetched.words,
     total: hitSlots.length,
     corrected,
-    facets: orderFacets(facets, sourceIds),
+    // Already in source order and kind order (`orderFacets`): counted by index, kept in that order.
+    facets,
     unmatchedUnits: unitMatched.flatMap((matched, u) => (matched ? [] : [u])),
   }
 }

@@ -14,7 +14,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import type { Manifest } from './build-index.ts'
-import type { ColumnarIndex, ColumnarPostings, Phrase } from './columnar-search.ts'
+import type { ColumnarIndex, ColumnarPostings, HitsAmong, Phrase } from './columnar-search.ts'
 import { decodeColumns, type CompactPostings, type DocColumns } from './compact-postings.ts'
 import type { D1_META_KEYS, D1Stats } from './d1-content.ts'
 import { MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
@@ -82,9 +82,12 @@ export type PostingStore = {
    * The postings of each term, compact (a term the corpus lacks is left out), with the terms'
    * order in MiniSearch's index when the store keeps it (`TermOrder`): what the columnar first
    * phase of ranking reads (`columnar-search.ts`). Optional: without it every search runs
-   * MiniSearch over the fetched postings.
+   * MiniSearch over the fetched postings. Given the paragraphs that match every unit of the
+   * search (`hits`, see `HitsAmong`), a store may send them whole (with their bodies) in the same
+   * round trip when they are few, as `documents`: then the texts the ranking and the page read
+   * need no round of their own.
    */
-  compactPostings?(terms: readonly string[], phrases?: readonly Phrase[], words?: readonly string[]): Promise<ColumnarPostings>
+  compactPostings?(terms: readonly string[], phrases?: readonly Phrase[], words?: readonly string[], hits?: HitsAmong): Promise<ColumnarPostings & { documents?: StoredDocument[] }>
   /**
    * The postings of each term, with the heads of every paragraph they name, in one round trip
    * (optional: without it the reader asks {@link PostingStore.documents} for the heads next).
@@ -119,6 +122,8 @@ export class MissingIndexData extends Error {
   readonly phrases: readonly Phrase[]
   /** Folded words whose paragraphs are needed (the columnar first phase). */
   readonly words: readonly string[]
+  /** The paragraphs that match every unit of the search asking for the compact postings (see `HitsAmong`). */
+  readonly hits: HitsAmong | undefined
 
   constructor(
     terms: readonly string[],
@@ -127,7 +132,8 @@ export class MissingIndexData extends Error {
     bodies: readonly number[] = [],
     compactTerms: readonly string[] = [],
     phrases: readonly Phrase[] = [],
-    words: readonly string[] = []
+    words: readonly string[] = [],
+    hits?: HitsAmong
   ) {
     super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length + compactTerms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
     this.terms = terms
@@ -137,6 +143,7 @@ export class MissingIndexData extends Error {
     this.compactTerms = compactTerms
     this.phrases = phrases
     this.words = words
+    this.hits = hits
   }
 }
 
@@ -267,11 +274,13 @@ class FetchedData {
       dictionary: terms,
       sourceIds: sources.map((source) => source.id),
       memo: new Map(),
-      postings: (wanted, phrases, words) => {
+      postings: (wanted, phrases, words, hits) => {
         const missing = wanted.filter((term) => !this.#compact.has(term))
         const missingPhrases = phrases.filter((phrase) => !this.#phrases.has(phraseKey(phrase)))
         const missingWords = words.filter((word) => !this.#words.has(word))
-        if (missing.length + missingPhrases.length + missingWords.length > 0) throw new MissingIndexData([], [], false, [], missing, missingPhrases, missingWords)
+        // `hits` only when the phrases it counts are the ones asked for (all of them missing).
+        const among = hits && missingPhrases.length === phrases.length ? hits : undefined
+        if (missing.length + missingPhrases.length + missingWords.length > 0) throw new MissingIndexData([], [], false, [], missing, missingPhrases, missingWords, among)
         const found = new Map<string, CompactPostings>()
         for (const term of wanted) {
           const postings = this.#compact.get(term)
@@ -328,9 +337,11 @@ class FetchedData {
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
       missing.bodies.length > 0 ? store.documents({ shortIds: missing.bodies, bodies: true }) : [],
       missing.compactTerms.length + missing.phrases.length + missing.words.length > 0
-        ? store.compactPostings!(missing.compactTerms, missing.phrases, missing.words)
+        ? store.compactPostings!(missing.compactTerms, missing.phrases, missing.words, missing.hits)
         : noColumnarPostings(),
     ])
+    // The paragraphs that match every unit of the search, whole, when the store sent them along.
+    if ('documents' in compact && compact.documents) this.#add(compact.documents)
     if (missing.all) {
       this.#add(await store.documents({ all: true }))
       this.#all = true

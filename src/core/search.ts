@@ -9,10 +9,11 @@
 import type { SearchResponse } from './api-types.ts'
 import type { LoadedIndex } from './loaded-index.ts'
 import { parseQuery } from './query.ts'
-import { planQuery, retrievalQuery } from './query-plan.ts'
+import { planQuery, retrievalQuery, type QueryPlan } from './query-plan.ts'
 import { columnarFirstPhase, supportsColumnar } from './columnar-search.ts'
 import { finishRanking, rankCandidates } from './rank.ts'
-import { matchUnitTitles, miniSearchEngine, type RetrievalEngine } from './retrieval.ts'
+import { matchUnitTitles, miniSearchEngine, type RetrievalEngine, type RetrievalQuery } from './retrieval.ts'
+import type { TitleMatch } from './source-titles.ts'
 import { shapeResponse } from './shape-response.ts'
 import type { ParagraphKind } from './types.ts'
 
@@ -42,6 +43,9 @@ export const SEARCH_DEFAULTS = { limit: 10, offset: 0, prefix: true, fuzzy: true
 /** The answer to a {@link SearchRequest}: the API's response but for `tookMs`, which the route measures. */
 export type SearchResult = Omit<SearchResponse, 'tookMs'>
 
+/** A search's plan, its retrieval query and, for the columnar path, the sources whose titles match it. */
+type Planned = { plan: QueryPlan; query: RetrievalQuery; titles: Map<string, TitleMatch> | undefined }
+
 /** The engine of each loaded index, made once. */
 const engines = new WeakMap<LoadedIndex, RetrievalEngine>()
 
@@ -57,7 +61,18 @@ const engines = new WeakMap<LoadedIndex, RetrievalEngine>()
  * searchParagraphs(index, { ...SEARCH_DEFAULTS, query: '"red line"' }).total // => 2
  */
 export function searchParagraphs(index: LoadedIndex, request: SearchRequest, engine?: RetrievalEngine): SearchResult {
-  const plan = planQuery(parseQuery(request.query), index.vocabulary, request)
+  // A store-backed index runs this again once it has fetched what the run before asked for: the
+  // plan (typo look-ups included) and the titles matched are the same each time, made once.
+  const memo = index.columnar?.memo
+  const key = memo && `plan ${JSON.stringify(request)}`
+  let planned = key ? (memo!.get(key) as Planned | undefined) : undefined
+  if (!planned) {
+    const plan = planQuery(parseQuery(request.query), index.vocabulary, request)
+    const query = retrievalQuery(plan)
+    planned = { plan, query, titles: index.columnar && supportsColumnar(query) ? matchUnitTitles(index.titles, query) : undefined }
+    if (key) memo!.set(key, planned)
+  }
+  const { plan, query } = planned
   const shape = { query: request.query, offset: request.offset, limit: request.limit, snippetLength: request.snippetLength, sources: index.sources }
   if (plan.units.length === 0 && !plan.exclusionOnly) {
     return { query: request.query, total: 0, corrected: 0, unmatched: [], offset: request.offset, limit: request.limit, facets: { source: {}, kind: {} }, hits: [] }
@@ -66,10 +81,9 @@ export function searchParagraphs(index: LoadedIndex, request: SearchRequest, eng
     engine = engines.get(index)
     if (!engine) engines.set(index, (engine = miniSearchEngine(index)))
   }
-  const query = retrievalQuery(plan)
   const filters = { sources: new Set(request.sources ?? []), kinds: new Set(request.kinds ?? []) }
-  if (index.columnar && supportsColumnar(query)) {
-    const first = columnarFirstPhase(index.columnar, query, plan, matchUnitTitles(index.titles, query), filters, request.offset + request.limit)
+  if (index.columnar && planned.titles) {
+    const first = columnarFirstPhase(index.columnar, query, plan, planned.titles, filters, request.offset + request.limit)
     return shapeResponse(finishRanking(first, plan, first.holdsWord), plan, shape)
   }
   const candidates = engine.retrieve(query)

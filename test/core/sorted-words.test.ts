@@ -32,6 +32,14 @@ describe('SortedWords', () => {
     expect(new SortedWords([]).fuzzy('a', 2)).toEqual([])
   })
 
+  it('remembers a look-up: the same answer again, which no caller can change', () => {
+    const dictionary = new SortedWords(['macro', 'macron', 'micron'])
+    const first = dictionary.fuzzy('macron', 1)
+    expect(dictionary.fuzzy('macron', 1)).toBe(first)
+    expect(Object.isFrozen(first) && first.every((match) => Object.isFrozen(match))).toBe(true)
+    expect(dictionary.fuzzy('macron', 0)).toEqual([{ index: 1, distance: 0 }])
+  })
+
   it('refuses words out of order', () => {
     expect(() => new SortedWords(['b', 'a'])).toThrow('sorted words: "b" comes before "a"')
   })

@@ -29,10 +29,12 @@ import type { Env } from '../env.ts'
 import { IndexDroppedError, IndexUnavailableError } from '../errors.ts'
 
 /**
- * Most paragraphs whose bodies come with their heads in the postings' round trip: the ranking
- * reads the texts of the top it rescores ({@link RESCORE_WINDOW}) and of a phrase's candidates,
- * so a query whose terms name no more paragraphs than that reads most of their texts anyway.
- * Fetched at once, they save the texts' round trip and the query layer's run that asks for them.
+ * Most paragraphs whose bodies come with their heads in the postings' round trip (those a query's
+ * terms name, for MiniSearch over the fetched postings; those that match every unit of a search,
+ * for the columnar path): the ranking reads the texts of the top it rescores
+ * ({@link RESCORE_WINDOW}) and of a phrase's candidates, so a query with no more paragraphs than
+ * that reads most of their texts anyway. Fetched at once, they save the texts' round trip and the
+ * query layer's run that asks for them.
  */
 export const BODIES_WITH_HEADS = RESCORE_WINDOW
 
@@ -44,8 +46,8 @@ export const BODIES_WITH_HEADS = RESCORE_WINDOW
  * @param fieldIds - MiniSearch's field ids by name (FTS5 names columns by name).
  * @param rowGroups - Base-2 logarithms of how many paragraphs one row of postings, and of
  *   paragraphs, gathers (see below; smaller in tests, to split small answers).
- * @param bodiesWith - Most paragraphs a query's terms may name for their bodies to come with
- *   their heads (default {@link BODIES_WITH_HEADS}).
+ * @param bodiesWith - Most paragraphs a query's terms may name, or a search's units match, for
+ *   their bodies to come with the postings (default {@link BODIES_WITH_HEADS}).
  */
 export function d1Store(
   db: D1Database,
@@ -101,6 +103,14 @@ export function d1Store(
         )
       )
     )
+  // The paragraphs that match every unit of a search (`HitsAmong`), whole, when there are at
+  // most ?2 of them: FTS5 finds them (?1: the words' terms and the phrases, joined by AND), and
+  // LIMIT stops it once there are too many, so a broad search costs little here.
+  const matchingEvery = db.prepare(
+    `WITH named AS MATERIALIZED (SELECT rowid AS doc FROM ${tables.fts} WHERE ${tables.fts} MATCH ?1 LIMIT ?2 + 1) ` +
+      `SELECT json_group_array(json_array(rowid, id, json(lengths), json(head), json(body))) AS documents ` +
+      `FROM ${tables.docs} WHERE (SELECT count(*) FROM named) <= ?2 AND rowid IN named GROUP BY rowid >> ${rowGroups.documents}`
+  )
   const answerOf = db.prepare(`SELECT response FROM ${tables.answers} WHERE query = ?1`)
   return {
     async precomputed(key) {
@@ -125,15 +135,21 @@ export function d1Store(
       if (statements.length === 0) return []
       return readDocuments(await db.batch<{ documents: string }>(statements))
     },
-    async compactPostings(terms, phrases = [], words = []) {
-      // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round trip.
+    async compactPostings(terms, phrases = [], words = [], hits) {
+      // The postings, the paragraphs of each phrase FTS5 can match and of each word, in one round
+      // trip; with the paragraphs that match every unit of the search, whole, when they are few.
       const queries = phrases.map((phrase) => ftsPhraseQuery(phrase, Infinity))
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
-      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string }>([
+      const every = hits && [...queries.slice(0, hits.phrases), ...hits.words.map((terms) => ftsPhraseQuery([terms], Infinity))]
+      // A unit FTS5 cannot match is in no paragraph: then none matches every unit.
+      const whole = every && every.length > 0 && every.every((query) => query) ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
+      const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string } & { documents: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
         ...asked,
+        ...whole,
       ])
+      const documents = whole.length > 0 ? readDocuments(found.splice(asked.length)) : undefined
       const parts = new Map<string, CompactPostings[]>()
       const termOrder = new Map<string, number>()
       for (const { term, postings, [D1_TERM_ORDER_COLUMN]: place } of rows!.results) {
@@ -149,6 +165,7 @@ export function d1Store(
         ...(termOrder.size === parts.size ? { termOrder } : {}),
         words: new Map([...wordParts].map(([word, list]) => [word, joinPostings(list)[0]?.docs ?? new Uint32Array(0)])),
         phrases: queries.map((query) => (query ? Uint32Array.from(found[next++]!.results.flatMap((row) => JSON.parse(row.docs) as number[])) : new Uint32Array(0))),
+        ...(documents ? { documents } : {}),
       }
     },
   }

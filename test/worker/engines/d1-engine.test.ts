@@ -8,7 +8,10 @@ import { buildIndex } from '../../../src/core/build-index.ts'
 import { d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
 import { createApp } from '../../../src/worker/app.ts'
 import { D1_TERM_ORDER_COLUMN, d1Tables } from '../../../src/core/index-artifacts.ts'
-import { d1IndexProvider, d1Store } from '../../../src/worker/engines/d1-engine.ts'
+import { d1IndexProvider, d1Store, loadD1Shell } from '../../../src/worker/engines/d1-engine.ts'
+import { storeReader, type StoredDocument } from '../../../src/core/index-reader.ts'
+import type { CompactPostings } from '../../../src/core/compact-postings.ts'
+import { SEARCH_DEFAULTS, searchParagraphs } from '../../../src/core/search.ts'
 import type { Env } from '../../../src/worker/env.ts'
 
 const testEnv = env as unknown as Env & { INDEX_DB: D1Database }
@@ -142,6 +145,66 @@ describe('the D1 engine', () => {
       const whole = await store.documents({ shortIds: named, bodies: true })
       expect(whole.every((document) => document.body!.text.length > 0)).toBe(true)
       expect(withBodies.documents).toEqual(whole)
+    })
+
+    it("sends the paragraphs that match every unit of a search, whole, in the postings' round trip when they are few", async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      const fieldIds = { text: 0, section: 1, grams: 2 }
+      const byShortId = (documents: StoredDocument[]) => [...documents].sort((a, b) => a.shortId - b.shortId)
+      const inText = (postings: Map<string, CompactPostings>, term: string) => [...postings.get(term)!.find((field) => field.fieldId === fieldIds.text)!.docs]
+      const store = d1Store(db, tables, fieldIds, { postings: 1, documents: 1 }, 20)
+      // "putin" is in the text of 20 paragraphs: with room for 20 they come whole, and only they.
+      const { postings, documents } = await store.compactPostings!(['putin', 'macron'], [], [], { words: [['putin']], phrases: 0 })
+      const putin = inText(postings, 'putin')
+      expect(putin.length).toBe(20)
+      expect(byShortId(documents!).map((document) => document.shortId)).toEqual(putin)
+      expect(byShortId(documents!)).toEqual(byShortId(await store.documents({ shortIds: putin, bodies: true })))
+      // Two words: the paragraphs whose text holds both.
+      const both = await store.compactPostings!(['putin', 'macron'], [], [], { words: [['putin'], ['macron', 'zzzz']], phrases: 0 })
+      const macron = new Set(inText(postings, 'macron'))
+      const expected = putin.filter((doc) => macron.has(doc))
+      expect(expected.length).toBeGreaterThan(0)
+      expect(expected.length).toBeLessThan(putin.length)
+      expect(byShortId(both.documents!).map((document) => document.shortId)).toEqual(expected)
+      // With room for 19, none; asked nothing of the hits, nothing.
+      expect((await d1Store(db, tables, fieldIds, undefined, 19).compactPostings!(['putin'], [], [], { words: [['putin']], phrases: 0 })).documents).toEqual([])
+      expect((await store.compactPostings!(['putin'])).documents).toBeUndefined()
+      // A phrase's hits are among its paragraphs (bbc#13, pc#5 and pc#6), however many the terms name.
+      const phrase = await store.compactPostings!(['chemic', 'weapon'], [[['chemic'], ['weapon']]], [], { words: [], phrases: 1 })
+      expect(phrase.phrases[0]!.length).toBe(3)
+      expect(byShortId(phrase.documents!).map((document) => document.shortId)).toEqual([...phrase.phrases[0]!])
+      expect(phrase.documents!.every((document) => document.body!.text.length > 0)).toBe(true)
+      // A unit FTS5 cannot match is in no paragraph: none matches every unit, and nothing is sent.
+      expect((await store.compactPostings!(['line'], [[['a-b'], ['line']]], [], { words: [['line']], phrases: 1 })).documents).toBeUndefined()
+      expect((await store.compactPostings!(['putin'], [], [], { words: [['putin'], ['a-b']], phrases: 0 })).documents).toBeUndefined()
+    })
+
+    it('answers a search whose hits are few in one round trip, as it answers it in two', async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      let batches = 0
+      const counting = new Proxy(db, {
+        get(target, name) {
+          if (name === 'batch') return (statements: D1PreparedStatement[]) => (batches++, target.batch(statements))
+          const value = Reflect.get(target, name) as unknown
+          return typeof value === 'function' ? value.bind(target) : value
+        },
+      })
+      const shell = await loadD1Shell(db, tables)
+      // A word (20 paragraphs of the 52), a phrase, a typo, an exclusion, two words, a page past the first.
+      for (const [query, offset] of [['Putin', 0], ['"chemical weapons"', 0], ['chemcal', 0], ['Putin -Macron', 0], ['Putin Macron', 0], ['Putin', 10]] as const) {
+        const request = { ...SEARCH_DEFAULTS, query, offset }
+        batches = 0
+        const once = await storeReader(shell, d1Store(counting, tables, shell.stats.fieldIds)).read((index) => searchParagraphs(index, request))
+        expect(batches).toBe(1)
+        batches = 0
+        // With no room for the hits' paragraphs, their texts take a round trip of their own.
+        const twice = await storeReader(shell, d1Store(counting, tables, shell.stats.fieldIds, undefined, 0)).read((index) => searchParagraphs(index, request))
+        expect(batches).toBe(2)
+        expect(once).toEqual(twice)
+        expect(once.hits.length).toBeGreaterThan(0)
+      }
     })
 
     it('switches to a new generation only when it is activated, whole', async () => {
