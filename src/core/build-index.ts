@@ -43,10 +43,14 @@ export type CorpusInput = {
   trails?: boolean
 }
 
-/** A source in the manifest: its metadata, file, and paragraph ids in document order. */
-export type ManifestSource = Source & {
+/** A source as the query layer reads it: its metadata and file (its paragraph ids come from `LoadedIndex.paragraphIds`). */
+export type IndexSource = Source & {
   /** The source file's name in the corpus folder. */
   file: string
+}
+
+/** A source in the manifest: its metadata, file, and paragraph ids in document order. */
+export type ManifestSource = IndexSource & {
   /** Ids of its paragraphs, in document order. */
   paragraphIds: string[]
 }
@@ -67,6 +71,22 @@ export type Manifest = {
   counts: { sources: number; paragraphs: number; kinds: Record<ParagraphKind, number>; facts: number }
   /** The sources, in file-name order. */
   sources: ManifestSource[]
+}
+
+/**
+ * The manifest as the query layer reads it: its sources without their paragraph ids, which an
+ * engine whose index lives outside the isolate keeps there (a million ids are 24 MB of JSON).
+ */
+export type IndexManifest = Omit<Manifest, 'sources'> & { sources: IndexSource[] }
+
+/**
+ * The manifest without its sources' paragraph ids.
+ *
+ * @example
+ * indexManifest(manifest).sources[0] // => { id, title, …, paragraphs: 27, file } (no paragraphIds)
+ */
+export function indexManifest(manifest: Manifest): IndexManifest {
+  return { ...manifest, sources: manifest.sources.map(({ paragraphIds: _ids, ...source }) => source) }
 }
 
 /** The report of one source, for printing. */

@@ -29,7 +29,7 @@
  *   statement each.
  */
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, D1_TERM_ORDER_COLUMN, d1Generation, d1Tables, splitUtf8, type D1Tables } from './index-artifacts.ts'
-import type { Manifest } from './build-index.ts'
+import { indexManifest, type Manifest } from './build-index.ts'
 import { encodeColumns, encodeFieldPostingsParts } from './compact-postings.ts'
 import { GRAMS_FIELD, INDEX_FIELDS, STORE_FIELDS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import { KeyDocuments, ParagraphPostings, type IndexStats } from './paragraph-postings.ts'
@@ -142,12 +142,12 @@ export function sqlString(value: string): string {
  * // fill: DROP/CREATE of ps_meta_v3_…, ps_docs_v3_…, ps_fts_v3_…, ps_vocab_v3_…, ps_answers_v3_…, ps_postings_v3_…, ps_words_v3_…, then INSERTs
  */
 export function d1Content(source: D1Source): D1Content {
-  const manifest = JSON.parse(source.manifest) as Pick<Manifest, 'indexVersion' | 'sources'>
+  const manifest = JSON.parse(source.manifest) as Manifest
   const generation = d1Generation(manifest.indexVersion)
   return { generation, fill: fillStatements(source, manifest, d1Tables(generation)), activate: d1Activate(generation) }
 }
 
-function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersion' | 'sources'>, tables: D1Tables): Generator<string> {
+function* fillStatements(source: D1Source, manifest: Manifest, tables: D1Tables): Generator<string> {
   yield* [
     `DROP TABLE IF EXISTS ${tables.vocab}`,
     `DROP TABLE IF EXISTS ${tables.fts}`,
@@ -231,7 +231,8 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
 
   const meta: [string, string][] = [
     [D1_META_KEYS.stats, JSON.stringify(index.stats() satisfies D1Stats)],
-    [D1_META_KEYS.manifest, source.manifest],
+    // Without the paragraph ids: the docs table has them, and an isolate reads the meta whole.
+    [D1_META_KEYS.manifest, JSON.stringify(indexManifest(manifest))],
     [D1_META_KEYS.vocabulary, source.vocabulary],
     // Every term of a searched field, sorted as `SortedWords` reads them (the vocabulary's terms too).
     [D1_META_KEYS.terms, JSON.stringify([...new Set([...searchedTerms, ...vocabularyTerms])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))],

@@ -165,7 +165,7 @@ describe('the terms within a word\'s typos', () => {
     // alphabetically) scores the first paragraph otherwise.
     plain.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const alphabetical = MiniSearch.loadJS(plain as never, MINISEARCH_OPTIONS)
-    const first = memory.index.manifest.sources[0]!.paragraphIds[0]!
+    const first = memory.index.paragraphIds(memory.index.manifest.sources[0]!.id)[0]!
     const sorted = scores({ ...memory.index, miniSearch: alphabetical } as LoadedIndex, 'minisearch')
     expect(sorted.get(first)).not.toBe(expected.get(first))
   })
