@@ -79,16 +79,6 @@ export type Manifest = {
  */
 export type IndexManifest = Omit<Manifest, 'sources'> & { sources: IndexSource[] }
 
-/**
- * The manifest without its sources' paragraph ids.
- *
- * @example
- * indexManifest(manifest).sources[0] // => { id, title, …, paragraphs: 27, file } (no paragraphIds)
- */
-export function indexManifest(manifest: Manifest): IndexManifest {
-  return { ...manifest, sources: manifest.sources.map(({ paragraphIds: _ids, ...source }) => source) }
-}
-
 /** The report of one source, for printing. */
 export type SourceReport = RecoveryReport & {
   sourceId: string

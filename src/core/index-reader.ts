@@ -156,13 +156,13 @@ export type StoreShell = {
   firstShortIds: ReadonlyMap<string, number>
 }
 
-/** The shell's parts as a store keeps them (JSON, and the columns' compact text): D1's meta table. */
-export type ShellParts = Record<(typeof D1_META_KEYS)[keyof typeof D1_META_KEYS], string>
+/** The shell's parts as a store keeps them (JSON, and the columns' bytes, see `compact-postings.ts`): D1's meta table, decoded. */
+export type ShellParts = Record<Exclude<(typeof D1_META_KEYS)[keyof typeof D1_META_KEYS], 'columns'>, string> & { columns: Uint8Array }
 
 /**
  * Loads what the isolate keeps of a store-backed index.
  *
- * @param parts - The manifest, vocabulary, statistics and other index terms, as the D1 tables keep them (JSON).
+ * @param parts - The manifest, vocabulary, statistics, other index terms and columns, as the D1 tables keep them.
  */
 export function loadStoreShell(parts: ShellParts): StoreShell {
   const manifest = JSON.parse(parts.manifest) as IndexManifest

@@ -137,6 +137,16 @@ export function splitIndexJson(indexJson: string, maxBytes: number): IndexParts 
 }
 
 /**
+ * The manifest without its sources' paragraph ids, as the query layer reads it.
+ *
+ * @example
+ * indexManifest(manifest).sources[0] // => { id, title, …, paragraphs: 27, file } (no paragraphIds)
+ */
+export function indexManifest(manifest: Manifest): IndexManifest {
+  return { ...manifest, sources: manifest.sources.map(({ paragraphIds: _ids, ...source }) => source) }
+}
+
+/**
  * The public metadata of a source, as the API shows it.
  *
  * @example

@@ -9,6 +9,7 @@ import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src
 import { suggest } from '../../src/core/suggest.ts'
 import { SortedWords } from '../../src/core/sorted-words.ts'
 import { memoryStore } from '../support/memory-store.ts'
+import { shellPartsOf } from '../support/shell-parts.ts'
 import { readParagraphs } from '../../scripts/lib/index-files.ts'
 
 const INDEX = join(import.meta.dirname, '../../index')
@@ -16,13 +17,7 @@ const files = { index: readFileSync(join(INDEX, 'index.json'), 'utf8'), vocabula
 
 /** The shell's parts as the D1 tables keep them: taken from the statements d1Content writes. */
 function shellParts(): ShellParts {
-  const { fill } = d1Content({ ...files, paragraphs: readParagraphs(INDEX) })
-  const parts: Record<string, string[]> = {}
-  for (const statement of [...fill].filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
-    const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
-    ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
-  }
-  return Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, values.join('')])) as ReturnType<typeof shellParts>
+  return shellPartsOf(d1Content({ ...files, paragraphs: readParagraphs(INDEX) }).fill)
 }
 
 let memory: IndexReader
