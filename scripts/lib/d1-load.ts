@@ -89,8 +89,8 @@ function remoteQuery<T>(sql: string, target: D1Target): T[] | null {
 }
 
 /** The meta values' encoding for D1 (`META_ENCODING` in `d1-content.ts`): gzip, then base64. */
-export function gzipBase64(text: string): string {
-  return gzipSync(text).toString('base64')
+export function gzipBase64(bytes: Uint8Array): string {
+  return gzipSync(bytes).toString('base64')
 }
 
 /**

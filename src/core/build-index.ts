@@ -43,10 +43,14 @@ export type CorpusInput = {
   trails?: boolean
 }
 
-/** A source in the manifest: its metadata, file, and paragraph ids in document order. */
-export type ManifestSource = Source & {
+/** A source as the query layer reads it: its metadata and file (its paragraph ids come from `LoadedIndex.paragraphIds`). */
+export type IndexSource = Source & {
   /** The source file's name in the corpus folder. */
   file: string
+}
+
+/** A source in the manifest: its metadata, file, and paragraph ids in document order. */
+export type ManifestSource = IndexSource & {
   /** Ids of its paragraphs, in document order. */
   paragraphIds: string[]
 }
@@ -68,6 +72,12 @@ export type Manifest = {
   /** The sources, in file-name order. */
   sources: ManifestSource[]
 }
+
+/**
+ * The manifest as the query layer reads it: its sources without their paragraph ids, which an
+ * engine whose index lives outside the isolate keeps there (a million ids are 24 MB of JSON).
+ */
+export type IndexManifest = Omit<Manifest, 'sources'> & { sources: IndexSource[] }
 
 /** The report of one source, for printing. */
 export type SourceReport = RecoveryReport & {

@@ -1,22 +1,25 @@
 /**
  * @module
- * Compact text forms of what a store-backed engine reads per query: a term's postings, and the
- * few facts about every paragraph that ranking reads of each match (source, kind, position,
- * field lengths). The D1 build writes them (`d1-content.ts`); the D1 engine decodes them into
- * typed arrays (`columnar-search.ts`), so a query's matches are scored and counted without an
- * object per match, and a term's postings cost one row read instead of an index scan.
+ * Compact forms of what a store-backed engine reads: a term's postings (per query), and the few
+ * facts about every paragraph that ranking reads of each match (source, kind, position, field
+ * lengths; once per isolate). The D1 build writes them (`d1-content.ts`); the D1 engine decodes
+ * them into typed arrays (`columnar-search.ts`), so a query's matches are scored and counted
+ * without an object per match, and a term's postings cost one row read instead of an index scan.
  *
- * Numbers are written in base 36, the only digits the forms use:
- * - postings: per field `fieldId:` then the paragraphs' short ids as gaps from the previous one,
- *   each followed by `.tf` when the term occurs more than once; entries separated by `,`, fields
- *   by `;`. `0:0,3.2;2:5` is field 0 in paragraphs 0 and 3 (twice), field 2 in paragraph 5;
- * - columns: one line per paragraph in short-id order, `kind,fact,len0,len1,…` (the kind's index in
- *   {@link PARAGRAPH_KINDS}; the fact as 1 + its index in a list of facts kept beside, 0 for none),
- *   lines separated by `;`. Short ids follow the manifest's order (its sources in order, each
- *   source's paragraphs in order), so a paragraph's source and position come from the sources'
- *   sizes and are not written.
+ * - postings, as text (a row of a table per term): numbers in base 36; per field `fieldId:` then
+ *   the paragraphs' short ids as gaps from the previous one, each followed by `.tf` when the term
+ *   occurs more than once; entries separated by `,`, fields by `;`. `0:0,3.2;2:5` is field 0 in
+ *   paragraphs 0 and 3 (twice), field 2 in paragraph 5;
+ * - columns, as bytes (read once, whole, and decoded without parsing): varints (`varint.ts`), the
+ *   count of paragraphs and of fields, then column after column in short-id order: each kind (its
+ *   index in {@link PARAGRAPH_KINDS}), each fact (1 + its index in a list of facts kept beside, 0
+ *   for none), then each field's lengths. Column by column, runs of equal values (kinds, absent
+ *   facts) sit together and compress to almost nothing. Short ids follow the manifest's order
+ *   (its sources in order, each source's paragraphs in order), so a paragraph's source and
+ *   position come from the sources' sizes and are not written.
  */
 import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
+import { VarintReader, VarintWriter } from './varint.ts'
 
 /** A term's postings in one field: short ids ascending, with the term's frequency in each. */
 export type FieldPostings = {
@@ -222,35 +225,90 @@ export type DocColumns = {
 export type DocRow = { kind: ParagraphKind; fact: number; lengths: readonly (number | null | undefined)[] }
 
 /**
- * Encodes the columns; rows must be given for short ids 0, 1, 2… in order.
+ * Writes the columns a row at a time; rows must be given for short ids 0, 1, 2… in order.
  *
- * @throws Error when a kind is not one of {@link PARAGRAPH_KINDS}.
  * @example
- * encodeColumns([{ kind: 'caption', fact: 0, lengths: [7, null, 3] }]) // => '1,0,7,0,3'
+ * const writer = new ColumnsWriter(3)
+ * writer.add({ kind: 'caption', fact: 0, lengths: [7, null, 3] })
+ * writer.finish() // => Uint8Array [1, 3, 1, 0, 7, 0, 3]
  */
-export function encodeColumns(rows: readonly DocRow[]): string {
-  return rows
-    .map(({ kind, fact, lengths }) => {
-      const k = PARAGRAPH_KINDS.indexOf(kind)
-      if (k < 0) throw new Error(`paragraph kind "${kind}" is not one of ${PARAGRAPH_KINDS.join(', ')}`)
-      return [k, fact, ...Array.from(lengths, (length) => length ?? 0)].map((value) => value.toString(36)).join(',')
-    })
-    .join(';')
+export class ColumnsWriter {
+  readonly #kinds = new VarintWriter()
+  readonly #facts = new VarintWriter()
+  readonly #lengths: VarintWriter[]
+  #count = 0
+
+  /** @param fields - How many field lengths each row has. */
+  constructor(fields: number) {
+    this.#lengths = Array.from({ length: fields }, () => new VarintWriter())
+  }
+
+  /**
+   * @throws Error when the kind is not one of {@link PARAGRAPH_KINDS}, and RangeError when a
+   *   fact or length is not a non-negative integer.
+   */
+  add({ kind, fact, lengths }: DocRow): void {
+    const k = PARAGRAPH_KINDS.indexOf(kind)
+    if (k < 0) throw new Error(`paragraph kind "${kind}" is not one of ${PARAGRAPH_KINDS.join(', ')}`)
+    this.#kinds.write(k)
+    this.#facts.write(fact)
+    this.#lengths.forEach((column, f) => column.write(lengths[f] ?? 0))
+    this.#count++
+  }
+
+  /** The columns' bytes. */
+  finish(): Uint8Array {
+    const header = new VarintWriter()
+    header.write(this.#count)
+    header.write(this.#lengths.length)
+    const parts = [header, this.#kinds, this.#facts, ...this.#lengths].map((writer) => writer.written())
+    const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+    let at = 0
+    for (const part of parts) {
+      bytes.set(part, at)
+      at += part.length
+    }
+    return bytes
+  }
 }
 
 /**
- * Decodes the columns of {@link encodeColumns}.
+ * Encodes the columns of these rows, for short ids 0, 1, 2… in order (see {@link ColumnsWriter}).
+ *
+ * @throws as {@link ColumnsWriter.add} does.
+ */
+export function encodeColumns(rows: readonly DocRow[], fields: number): Uint8Array {
+  const writer = new ColumnsWriter(fields)
+  for (const row of rows) writer.add(row)
+  return writer.finish()
+}
+
+/**
+ * Decodes the columns of {@link ColumnsWriter}.
  *
  * @param fields - How many field lengths each row has.
  * @param sourceSizes - How many paragraphs each source of the manifest has, in its order.
- * @throws Error naming the row when a row has not `2 + fields` numbers, and Error when the rows
- *   are not as many as the sources' paragraphs.
+ * @throws Error when the rows are not as many as the sources' paragraphs or the fields not
+ *   `fields`, when a kind is not one of {@link PARAGRAPH_KINDS}, and when the bytes end early
+ *   or go on past the columns.
  */
-export function decodeColumns(text: string, fields: number, sourceSizes: readonly number[]): DocColumns {
-  let count = text === '' ? 0 : 1
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 59 /* ; */) count++
+export function decodeColumns(bytes: Uint8Array, fields: number, sourceSizes: readonly number[]): DocColumns {
+  const reader = new VarintReader(bytes)
+  const malformed = (what: string): never => {
+    throw new Error(`paragraph columns are malformed: ${what}`)
+  }
+  const read = (): number => {
+    try {
+      return reader.read()
+    } catch (error) {
+      return malformed((error as Error).message)
+    }
+  }
+  const count = read()
+  const written = read()
   const paragraphs = sourceSizes.reduce((sum, size) => sum + size, 0)
   if (paragraphs !== count) throw new Error(`paragraph columns have ${count} rows for ${paragraphs} paragraphs in the manifest`)
+  if (written !== fields) malformed(`${written} field lengths a row, not ${fields}`)
   const columns: DocColumns = {
     count,
     source: new Uint32Array(count),
@@ -266,33 +324,13 @@ export function decodeColumns(text: string, fields: number, sourceSizes: readonl
       columns.position[at] = position
     }
   })
-  const width = 2 + fields
-  const row = new Array<number>(width)
-  let i = 0
   for (let shortId = 0; shortId < count; shortId++) {
-    const start = i
-    let n = 0
-    for (;;) {
-      let value = 0
-      let d = digit(text.charCodeAt(i))
-      if (d < 0 || n === width) break
-      do {
-        value = value * 36 + d
-        d = digit(text.charCodeAt(++i))
-      } while (d >= 0)
-      row[n++] = value
-      if (text.charCodeAt(i) !== 44 /* , */) break
-      i++
-    }
-    const end = text.charCodeAt(i)
-    if (n !== width || (end !== 59 && i !== text.length)) {
-      const stop = text.indexOf(';', start)
-      throw new Error(`paragraph columns are malformed at row ${shortId}: ${JSON.stringify(text.slice(start, stop < 0 ? undefined : stop))}`)
-    }
-    i++
-    columns.kind[shortId] = row[0]!
-    columns.fact[shortId] = row[1]!
-    for (let f = 0; f < fields; f++) columns.lengths[f]![shortId] = row[2 + f]!
+    const kind = read()
+    if (kind >= PARAGRAPH_KINDS.length) malformed(`kind ${kind} of row ${shortId} is past the ${PARAGRAPH_KINDS.length} kinds`)
+    columns.kind[shortId] = kind
   }
+  for (let shortId = 0; shortId < count; shortId++) columns.fact[shortId] = read()
+  for (const lengths of columns.lengths) for (let shortId = 0; shortId < count; shortId++) lengths[shortId] = read()
+  if (!reader.done) malformed(`${bytes.length - reader.at} bytes past the last column`)
   return columns
 }

@@ -52,13 +52,11 @@ export type Coverage = {
 export class CoverageError extends Error {}
 
 /**
- * The ids of the paragraphs of the named sources, in source and document order (every source's
- * when `sourceIds` is empty; unknown ids are left out, for {@link compareSources} to name). What
- * the coverage and the quotations read, for an engine that fetches paragraphs before reading them.
+ * The sources the coverage and the quotations read: the named ones, or every source when none is
+ * named. What an engine that fetches paragraphs before reading them fetches up front.
  */
-export function paragraphIdsOf(index: Pick<LoadedIndex, 'sources'>, sourceIds: readonly string[] = []): string[] {
-  const ids = sourceIds.length === 0 ? [...index.sources.keys()] : sourceIds
-  return ids.flatMap((id) => index.sources.get(id)?.paragraphIds ?? [])
+export function sourcesRead(index: Pick<LoadedIndex, 'sources'>, sourceIds: readonly string[] = []): string[] {
+  return sourceIds.length === 0 ? [...index.sources.keys()] : [...sourceIds]
 }
 
 /**
@@ -76,7 +74,7 @@ export function paragraphIdsOf(index: Pick<LoadedIndex, 'sources'>, sourceIds: r
  * // => { id: 'f2fde341xcl', sources: [{ source: 'bbc', paragraphs: ['p2fde341xcl'] }, { source: 'rt', paragraphs: ['p0dwhpjitan'] }], quotes: { … } }
  */
 export function compareSources(index: LoadedIndex, sourceIds: readonly string[]): Coverage {
-  const ids = sourceIds.length === 0 ? [...index.sources.keys()] : [...sourceIds]
+  const ids = sourcesRead(index, sourceIds)
   for (const [i, id] of ids.entries()) {
     if (!index.sources.has(id)) throw new CoverageError(`no source with id "${id}"`)
     if (ids.indexOf(id) !== i) throw new CoverageError(`"${id}" is given twice`)
@@ -88,7 +86,7 @@ export function compareSources(index: LoadedIndex, sourceIds: readonly string[])
   const paragraphsOf = new Map<string, StoredParagraphWithId[]>()
   for (const sourceId of ids) {
     const source = index.sources.get(sourceId)!
-    const paragraphs = source.paragraphIds.map((paragraphId) => index.paragraph(paragraphId)!).filter((paragraph) => paragraph.kind !== 'heading')
+    const paragraphs = index.paragraphIds(sourceId).map((paragraphId) => index.paragraph(paragraphId)!).filter((paragraph) => paragraph.kind !== 'heading')
     paragraphsOf.set(sourceId, paragraphs)
     for (const paragraph of paragraphs) {
       if (!paragraph.fact) continue
@@ -166,12 +164,12 @@ export type QuoteQuery = {
  * listQuotes(index, { speaker: 'putin' })[0] // => { source: 'bbc', paragraph: 'p0mgi7xrlc4', speaker: 'Putin', text: 'positive results' }
  */
 export function listQuotes(index: LoadedIndex, query: QuoteQuery = {}): QuoteView[] {
-  const sourceIds = query.sources?.length ? query.sources : [...index.sources.keys()]
+  const sourceIds = sourcesRead(index, query.sources)
   for (const id of sourceIds) if (!index.sources.has(id)) throw new CoverageError(`no source with id "${id}"`)
   const wanted = query.speaker ? foldName(query.speaker) : undefined
   const quotes: QuoteView[] = []
   for (const sourceId of sourceIds) {
-    for (const paragraphId of index.sources.get(sourceId)!.paragraphIds) {
+    for (const paragraphId of index.paragraphIds(sourceId)) {
       for (const quote of index.paragraph(paragraphId)!.quotes) {
         if (wanted !== undefined && (!quote.speaker || !` ${foldName(quote.speaker)} `.includes(` ${wanted} `))) continue
         quotes.push({ source: sourceId, paragraph: paragraphId, speaker: quote.speaker, text: quote.text })

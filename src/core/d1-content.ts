@@ -30,12 +30,14 @@
  */
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, D1_TERM_ORDER_COLUMN, d1Generation, d1Tables, splitUtf8, type D1Tables } from './index-artifacts.ts'
 import type { Manifest } from './build-index.ts'
-import { encodeColumns, encodeFieldPostingsParts } from './compact-postings.ts'
+import { bytesToBase64 } from './base64.ts'
+import { ColumnsWriter, encodeFieldPostingsParts } from './compact-postings.ts'
 import { GRAMS_FIELD, INDEX_FIELDS, STORE_FIELDS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import { KeyDocuments, ParagraphPostings, type IndexStats } from './paragraph-postings.ts'
 import { SortedWords } from './sorted-words.ts'
 import { miniSearchTermOrder } from './term-order.ts'
 import { indexSourceTitles } from './source-titles.ts'
+import { indexManifest } from './loaded-index.ts'
 import { foldWord, processTerm } from './terms.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
 
@@ -99,11 +101,12 @@ export type D1Source = {
   /** Answers precomputed for short prefixes, `[query, response JSON]` (see `prefix-answers.ts`), written with the rest. */
   answers?: readonly (readonly [string, string])[]
   /**
-   * Compresses each meta value to text, as {@link META_ENCODING} says (gzip, then base64): an
-   * isolate's first request reads the meta whole, and local D1 hands over about 8 ms per MB
-   * (BENCHMARKS.md). Without it the values are stored as they are.
+   * Compresses each meta value's bytes (UTF-8 JSON, or the columns' bytes) to text, as
+   * {@link META_ENCODING} says (gzip, then base64): an isolate's first request reads the meta
+   * whole, and local D1 hands over about 8 ms per MB (BENCHMARKS.md). Without it the JSON values
+   * are stored as they are and the columns in base64.
    */
-  compressMeta?: (text: string) => string
+  compressMeta?: (bytes: Uint8Array) => string
 }
 
 /** The meta key naming how the other meta values are encoded, and the one encoding written there. */
@@ -139,15 +142,15 @@ export function sqlString(value: string): string {
  *   would disagree.
  * @example
  * const { fill, activate } = d1Content({ paragraphs, vocabulary, manifest })
- * // fill: DROP/CREATE of ps_meta_v3_…, ps_docs_v3_…, ps_fts_v3_…, ps_vocab_v3_…, ps_answers_v3_…, ps_postings_v3_…, ps_words_v3_…, then INSERTs
+ * // fill: DROP/CREATE of ps_meta_v4_…, ps_docs_v4_…, ps_fts_v4_…, ps_vocab_v4_…, ps_answers_v4_…, ps_postings_v4_…, ps_words_v4_…, then INSERTs
  */
 export function d1Content(source: D1Source): D1Content {
-  const manifest = JSON.parse(source.manifest) as Pick<Manifest, 'indexVersion' | 'sources'>
+  const manifest = JSON.parse(source.manifest) as Manifest
   const generation = d1Generation(manifest.indexVersion)
   return { generation, fill: fillStatements(source, manifest, d1Tables(generation)), activate: d1Activate(generation) }
 }
 
-function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersion' | 'sources'>, tables: D1Tables): Generator<string> {
+function* fillStatements(source: D1Source, manifest: Manifest, tables: D1Tables): Generator<string> {
   yield* [
     `DROP TABLE IF EXISTS ${tables.vocab}`,
     `DROP TABLE IF EXISTS ${tables.fts}`,
@@ -170,9 +173,9 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
   const words = new KeyDocuments()
   const ids = manifest.sources.flatMap((source) => source.paragraphIds)
   const factIndex = new Map<string, number>()
-  // The columns (see `compact-postings.ts`), one encoded row per paragraph: source and position
-  // are left out, as they follow from the manifest's order, checked here.
-  const columnRows: string[] = []
+  // The columns (see `compact-postings.ts`), a row per paragraph: source and position are left
+  // out, as they follow from the manifest's order, checked here.
+  const columns = new ColumnsWriter(INDEX_FIELDS.length)
   const docs = new InsertGroups(`INSERT INTO ${tables.docs} (rowid, id, lengths, head, body) VALUES `)
   const fts = new InsertGroups(`INSERT INTO ${tables.fts} (rowid, ${INDEX_FIELDS.join(', ')}) VALUES `)
   for (const paragraph of source.paragraphs) {
@@ -186,7 +189,7 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
       if (!factIndex.has(paragraph.fact)) factIndex.set(paragraph.fact, factIndex.size)
       fact = factIndex.get(paragraph.fact)! + 1
     }
-    columnRows.push(encodeColumns([{ kind: paragraph.kind, fact, lengths: Array.from(INDEX_FIELDS, (_, fieldId) => lengths[fieldId] ?? 0) }]))
+    columns.add({ kind: paragraph.kind, fact, lengths })
     // The stored fields as MiniSearch stores them (those not undefined, in `STORE_FIELDS` order).
     const stored = Object.fromEntries(STORE_FIELDS.filter((field) => paragraph[field] !== undefined).map((field) => [field, paragraph[field]])) as StoredParagraph
     const { text, related, ...head } = stored
@@ -229,21 +232,25 @@ function* fillStatements(source: D1Source, manifest: Pick<Manifest, 'indexVersio
   }
   yield* wordRows.flush()
 
-  const meta: [string, string][] = [
+  const json: [string, string][] = [
     [D1_META_KEYS.stats, JSON.stringify(index.stats() satisfies D1Stats)],
-    [D1_META_KEYS.manifest, source.manifest],
+    // Without the paragraph ids: the docs table has them, and an isolate reads the meta whole.
+    [D1_META_KEYS.manifest, JSON.stringify(indexManifest(manifest))],
     [D1_META_KEYS.vocabulary, source.vocabulary],
     // Every term of a searched field, sorted as `SortedWords` reads them (the vocabulary's terms too).
     [D1_META_KEYS.terms, JSON.stringify([...new Set([...searchedTerms, ...vocabularyTerms])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))],
     [D1_META_KEYS.titles, JSON.stringify(indexSourceTitles(manifest.sources))],
-    [D1_META_KEYS.columns, columnRows.join(';')],
     [D1_META_KEYS.facts, JSON.stringify([...factIndex.keys()])],
   ]
-  columnRows.length = 0
-  if (source.compressMeta) {
-    for (const entry of meta) entry[1] = source.compressMeta(entry[1])
-    meta.push([META_ENCODING.key, META_ENCODING.gzipBase64])
-  }
+  const { compressMeta } = source
+  const encoder = new TextEncoder()
+  const meta: [string, string][] = compressMeta
+    ? [
+        ...json.map(([key, value]): [string, string] => [key, compressMeta(encoder.encode(value))]),
+        [D1_META_KEYS.columns, compressMeta(columns.finish())],
+        [META_ENCODING.key, META_ENCODING.gzipBase64],
+      ]
+    : [...json, [D1_META_KEYS.columns, bytesToBase64(columns.finish())]]
   const decoder = new TextDecoder()
   const metaRows = new InsertGroups(`INSERT INTO ${tables.meta} (key, part, value) VALUES `, 1)
   for (const [key, value] of meta) {

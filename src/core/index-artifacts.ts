@@ -106,7 +106,7 @@ export const BUNDLED_INDEX_DIR = 'bundled-index'
 // --- D1 engine ---
 
 /** Version of the D1 tables' layout; part of every generation's name, so a new layout never reads an old one. */
-export const D1_LAYOUT_VERSION = 3
+export const D1_LAYOUT_VERSION = 4
 
 /** The D1 binding's name in wrangler.toml and `Env`. */
 export const D1_BINDING = 'INDEX_DB'
@@ -128,7 +128,7 @@ export const D1_STATEMENT_MAX_BYTES = 90_000
  *
  * @throws Error when the version is not the hex hash `buildIndex` writes (it is spliced into SQL).
  * @example
- * d1Generation('3f2a9c01b7de') // => 'v3_3f2a9c01b7de'
+ * d1Generation('3f2a9c01b7de') // => 'v4_3f2a9c01b7de'
  */
 export function d1Generation(indexVersion: string): string {
   if (!/^[0-9a-f]{6,64}$/.test(indexVersion)) throw new Error(`index version "${indexVersion}" is not a hex hash`)
@@ -169,7 +169,7 @@ export const D1_TERM_ORDER_COLUMN = 'term_order'
  *
  * @throws Error when `generation` could not have come from {@link d1Generation}.
  * @example
- * d1Tables('v3_3f2a9c01b7de').docs // => 'ps_docs_v3_3f2a9c01b7de'
+ * d1Tables('v4_3f2a9c01b7de').docs // => 'ps_docs_v4_3f2a9c01b7de'
  */
 export function d1Tables(generation: string): D1Tables {
   if (!/^v\d+_[0-9a-f]{6,64}$/.test(generation)) throw new Error(`"${generation}" is not a generation name`)

@@ -13,7 +13,7 @@
  * engines score and answer the same.
  */
 import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch'
-import type { Manifest } from './build-index.ts'
+import type { IndexManifest } from './build-index.ts'
 import type { ColumnarIndex, ColumnarPostings, HitsAmong, Phrase } from './columnar-search.ts'
 import { decodeColumns, type CompactPostings, type DocColumns } from './compact-postings.ts'
 import type { D1_META_KEYS, D1Stats } from './d1-content.ts'
@@ -32,10 +32,11 @@ export type IndexReader = {
   /**
    * Runs `reader` on an index holding everything it reads.
    *
-   * @param prefetch - Paragraphs the reader will read, fetched up front (a source's paragraphs).
+   * @param prefetch - Paragraphs the reader will read, fetched up front: by id, or every
+   *   paragraph of the sources named (with the paragraphs related to them).
    * @throws whatever `reader` throws, and Error when the store cannot answer.
    */
-  read<T>(reader: (index: LoadedIndex) => T, prefetch?: { ids?: readonly string[] }): Promise<T>
+  read<T>(reader: (index: LoadedIndex) => T, prefetch?: { ids?: readonly string[]; sources?: readonly string[] }): Promise<T>
   /** The answer precomputed for a search (see `prefix-answers.ts`), if the engine keeps one. */
   precomputed?(key: string): Promise<SearchAnswer | undefined>
 }
@@ -106,44 +107,41 @@ const phraseKey = (phrase: Phrase): string => JSON.stringify(phrase)
 
 const NO_DOCS = new Uint32Array(0)
 
+/** What a view lacked, by kind: each list empty (or `all` false) when nothing of that kind is. */
+export type MissingData = {
+  /** Terms whose postings are needed. */
+  terms: readonly string[]
+  /** Paragraph ids needed. */
+  ids: readonly string[]
+  /** Whether every paragraph is needed (a wildcard query: exclusions only). */
+  all: boolean
+  /** Short ids of paragraphs whose text was read. */
+  bodies: readonly number[]
+  /** Terms whose compact postings are needed (the columnar first phase). */
+  compactTerms: readonly string[]
+  /** Phrases whose paragraphs are needed (the columnar first phase). */
+  phrases: readonly Phrase[]
+  /** Folded words whose paragraphs are needed (the columnar first phase). */
+  words: readonly string[]
+  /** Sources whose every paragraph is needed, with the paragraphs related to them. */
+  sources: readonly string[]
+  /** The paragraphs that match every unit of the search asking for the compact postings (see `HitsAmong`). */
+  hits?: HitsAmong | undefined
+}
+
+const NOTHING_MISSING: MissingData = { terms: [], ids: [], all: false, bodies: [], compactTerms: [], phrases: [], words: [], sources: [] }
+
 /** What the view lacked: fetch these, then run the reader again. */
 export class MissingIndexData extends Error {
-  /** Terms whose postings are needed. */
-  readonly terms: readonly string[]
-  /** Paragraph ids needed. */
-  readonly ids: readonly string[]
-  /** Whether every paragraph is needed (a wildcard query: exclusions only). */
-  readonly all: boolean
-  /** Short ids of paragraphs whose text was read. */
-  readonly bodies: readonly number[]
-  /** Terms whose compact postings are needed (the columnar first phase). */
-  readonly compactTerms: readonly string[]
-  /** Phrases whose paragraphs are needed (the columnar first phase). */
-  readonly phrases: readonly Phrase[]
-  /** Folded words whose paragraphs are needed (the columnar first phase). */
-  readonly words: readonly string[]
-  /** The paragraphs that match every unit of the search asking for the compact postings (see `HitsAmong`). */
-  readonly hits: HitsAmong | undefined
+  readonly missing: MissingData
 
-  constructor(
-    terms: readonly string[],
-    ids: readonly string[],
-    all = false,
-    bodies: readonly number[] = [],
-    compactTerms: readonly string[] = [],
-    phrases: readonly Phrase[] = [],
-    words: readonly string[] = [],
-    hits?: HitsAmong
-  ) {
-    super(`index data not fetched: ${all ? 'every paragraph' : `${terms.length + compactTerms.length} terms, ${ids.length} paragraphs, ${bodies.length} texts`}`)
-    this.terms = terms
-    this.ids = ids
-    this.all = all
-    this.bodies = bodies
-    this.compactTerms = compactTerms
-    this.phrases = phrases
-    this.words = words
-    this.hits = hits
+  /** @param missing - What is lacking; kinds left out lack nothing. */
+  constructor(missing: Partial<MissingData>) {
+    const all = { ...NOTHING_MISSING, ...missing }
+    super(
+      `index data not fetched: ${all.all ? 'every paragraph' : `${all.terms.length + all.compactTerms.length} terms, ${all.ids.length} paragraphs, ${all.bodies.length} texts, ${all.sources.length} sources`}`
+    )
+    this.missing = all
   }
 }
 
@@ -159,22 +157,24 @@ export type StoreShell = {
   columns: DocColumns
   /** The facts the columns name (`columns.fact` is 1 + an index here). */
   facts: string[]
+  /** The short id of each source's first paragraph: short ids follow the manifest's order, a source's paragraphs in document order. */
+  firstShortIds: ReadonlyMap<string, number>
 }
 
-/** The shell's parts as a store keeps them (JSON, and the columns' compact text): D1's meta table. */
-export type ShellParts = Record<(typeof D1_META_KEYS)[keyof typeof D1_META_KEYS], string>
+/** The shell's parts as a store keeps them (JSON, and the columns' bytes, see `compact-postings.ts`): D1's meta table, decoded. */
+export type ShellParts = Record<Exclude<(typeof D1_META_KEYS)[keyof typeof D1_META_KEYS], 'columns'>, string> & { columns: Uint8Array }
 
 /**
  * Loads what the isolate keeps of a store-backed index.
  *
- * @param parts - The manifest, vocabulary, statistics and other index terms, as the D1 tables keep them (JSON).
+ * @param parts - The manifest, vocabulary, statistics, other index terms and columns, as the D1 tables keep them.
  */
 export function loadStoreShell(parts: ShellParts): StoreShell {
-  const manifest = JSON.parse(parts.manifest) as Manifest
+  const manifest = JSON.parse(parts.manifest) as IndexManifest
   const entries = JSON.parse(parts.vocabulary) as VocabularyEntry[]
   const terms = new SortedWords(JSON.parse(parts.terms) as string[])
   const unfetched = (): never => {
-    throw new Error('the index shell holds no postings: read it through IndexReader.read')
+    throw new Error('the index shell holds no postings or paragraphs: read it through IndexReader.read')
   }
   const index: LoadedIndex = {
     miniSearch: { search: unfetched, getStoredFields: unfetched } as unknown as MiniSearch<IndexedParagraph>,
@@ -183,9 +183,17 @@ export function loadStoreShell(parts: ShellParts): StoreShell {
     sources: new Map(manifest.sources.map((source) => [source.id, source])),
     titles: loadSourceTitles(parts.titles),
     paragraph: unfetched,
+    paragraphIds: unfetched,
   }
   const stats = JSON.parse(parts.stats) as D1Stats
-  return { index, stats, terms, columns: decodeColumns(parts.columns, Object.keys(stats.fieldIds).length, manifest.sources.map((source) => source.paragraphIds.length)), facts: JSON.parse(parts.facts) as string[] }
+  const firstShortIds = new Map<string, number>()
+  let next = 0
+  for (const source of manifest.sources) {
+    firstShortIds.set(source.id, next)
+    next += source.paragraphs
+  }
+  const columns = decodeColumns(parts.columns, Object.keys(stats.fieldIds).length, manifest.sources.map((source) => source.paragraphs))
+  return { index, stats, terms, columns, facts: JSON.parse(parts.facts) as string[], firstShortIds }
 }
 
 /**
@@ -213,21 +221,21 @@ export function storeReader(shell: StoreShell, store: PostingStore): IndexReader
     ...(store.precomputed ? { precomputed: (key: string) => store.precomputed!(key) } : {}),
     async read(reader, prefetch) {
       const fetched = new FetchedData(shell, store.compactPostings !== undefined)
-      if (prefetch?.ids?.length) await fetched.fetch(store, new MissingIndexData([], prefetch.ids))
+      if (prefetch?.ids?.length || prefetch?.sources?.length) await fetched.fetch(store, { ...NOTHING_MISSING, ids: prefetch.ids ?? [], sources: prefetch.sources ?? [] })
       for (let round = 0; ; round++) {
-        let missing: MissingIndexData
+        let missing: MissingData
         try {
           const value = reader(fetched.view())
           // Texts read before they were fetched were read as empty: the answer is only a guess at
           // what to fetch, and the reader runs again with them.
           const unread = fetched.takeMissingBodies()
           if (unread.length === 0) return value
-          missing = new MissingIndexData([], [], false, unread)
+          missing = { ...NOTHING_MISSING, bodies: unread }
         } catch (error) {
           if (!(error instanceof MissingIndexData)) throw error
-          missing = error
+          missing = error.missing
         }
-        if (round + 1 >= MAX_ROUNDS) throw new Error(`the index reader still lacked data after ${MAX_ROUNDS} rounds: ${missing.message}`)
+        if (round + 1 >= MAX_ROUNDS) throw new Error(`the index reader still lacked data after ${MAX_ROUNDS} rounds: ${new MissingIndexData(missing).message}`)
         await fetched.fetch(store, missing)
       }
     },
@@ -267,7 +275,7 @@ class FetchedData {
   #columnarIndex(): ColumnarIndex {
     const { columns, stats, terms, index, facts } = this.#shell
     const sources = index.manifest.sources
-    const head = (shortId: number) => this.#documents.get(shortId)?.head
+    const document = (shortId: number) => this.#documents.get(shortId)
     return {
       stats,
       columns,
@@ -280,7 +288,7 @@ class FetchedData {
         const missingWords = words.filter((word) => !this.#words.has(word))
         // `hits` only when the phrases it counts are the ones asked for (all of them missing).
         const among = hits && missingPhrases.length === phrases.length ? hits : undefined
-        if (missing.length + missingPhrases.length + missingWords.length > 0) throw new MissingIndexData([], [], false, [], missing, missingPhrases, missingWords, among)
+        if (missing.length + missingPhrases.length + missingWords.length > 0) throw new MissingIndexData({ compactTerms: missing, phrases: missingPhrases, words: missingWords, hits: among })
         const found = new Map<string, CompactPostings>()
         for (const term of wanted) {
           const postings = this.#compact.get(term)
@@ -295,24 +303,26 @@ class FetchedData {
       },
       texts: (shortIds) => {
         const missing = shortIds.filter((shortId) => !this.#bodies.has(shortId))
-        if (missing.length > 0) throw new MissingIndexData([], [], false, missing)
+        if (missing.length > 0) throw new MissingIndexData({ bodies: missing })
         return shortIds.map((shortId) => this.#bodies.get(shortId)!.text)
       },
       paragraph: (shortId) => {
         const source = sources[columns.source[shortId]!]!
         const position = columns.position[shortId]!
-        const id = source.paragraphIds[position]!
-        this.#shortIds.set(id, shortId)
         const body = () => this.#body(shortId)
         return {
-          id,
+          // The id, like the rest, comes with the text: a hit's id is read with its snippet.
+          get id() {
+            body()
+            return document(shortId)?.id ?? ''
+          },
           sourceId: source.id,
           kind: PARAGRAPH_KINDS[columns.kind[shortId]!]!,
           position,
           // The rest comes with the text, for the few paragraphs whose text is read.
           get section() {
             body()
-            return head(shortId)?.section ?? null
+            return document(shortId)?.head.section ?? null
           },
           fact: columns.fact[shortId] ? facts[columns.fact[shortId]! - 1]! : null,
           get text() {
@@ -326,16 +336,17 @@ class FetchedData {
   /**
    * Fetches what a view lacked: the postings with the paragraphs they name (their heads); the
    * texts read; the paragraphs read by id whole, with their neighbours and the paragraphs related
-   * to them.
+   * to them; the sources read whole, with the paragraphs related to theirs.
    */
-  async fetch(store: PostingStore, missing: MissingIndexData): Promise<void> {
+  async fetch(store: PostingStore, missing: MissingData): Promise<void> {
+    const wholeShortIds = [...missing.bodies, ...missing.sources.flatMap((sourceId) => this.#shortIdsOf(sourceId))]
     const withHeads = missing.terms.length > 0 && store.postingsWithHeads !== undefined
     const [{ postings, documents: named }, byId, whole, compact] = await Promise.all([
       missing.terms.length === 0
         ? { postings: new Map<string, TermPostings>(), documents: [] }
         : (store.postingsWithHeads?.(missing.terms) ?? store.postings(missing.terms).then((postings) => ({ postings, documents: [] as StoredDocument[] }))),
       missing.ids.length > 0 ? store.documents({ ids: missing.ids }) : [],
-      missing.bodies.length > 0 ? store.documents({ shortIds: missing.bodies, bodies: true }) : [],
+      wholeShortIds.length > 0 ? store.documents({ shortIds: wholeShortIds, bodies: true }) : [],
       missing.compactTerms.length + missing.phrases.length + missing.words.length > 0
         ? store.compactPostings!(missing.compactTerms, missing.phrases, missing.words, missing.hits)
         : noColumnarPostings(),
@@ -363,16 +374,18 @@ class FetchedData {
         for (const docs of Object.values(fields)) for (const shortId in docs) if (!this.#documents.has(Number(shortId))) unnamed.add(Number(shortId))
       }
     }
-    const nearby = new Set<string>()
+    const related = new Set<string>()
+    const neighbours = new Set<number>()
     for (const { head, body } of byId) {
-      const ids = this.#shell.index.sources.get(head.sourceId)?.paragraphIds ?? []
-      for (const id of ids.slice(Math.max(0, head.position - NEIGHBOURS), head.position + NEIGHBOURS + 1)) nearby.add(id)
-      for (const related of body?.related ?? []) nearby.add(related.id)
+      for (const shortId of this.#shortIdsOf(head.sourceId, head.position - NEIGHBOURS, head.position + NEIGHBOURS + 1)) neighbours.add(shortId)
+      for (const { id } of body?.related ?? []) related.add(id)
     }
-    for (const id of nearby) if (this.#hasBody(id)) nearby.delete(id)
+    if (missing.sources.length > 0) for (const { body } of whole) for (const { id } of body?.related ?? []) related.add(id)
+    for (const id of related) if (this.#hasBody(id)) related.delete(id)
+    for (const shortId of neighbours) if (this.#bodies.has(shortId)) neighbours.delete(shortId)
     const [heads, near] = await Promise.all([
       unnamed.size > 0 ? store.documents({ shortIds: [...unnamed] }) : [],
-      nearby.size > 0 ? store.documents({ ids: [...nearby] }) : [],
+      related.size + neighbours.size > 0 ? store.documents({ ids: [...related], shortIds: [...neighbours], bodies: true }) : [],
     ])
     this.#add(heads)
     this.#add(near)
@@ -384,6 +397,16 @@ class FetchedData {
     const missing = [...this.#missingBodies]
     this.#missingBodies.clear()
     return missing
+  }
+
+  /** The short ids of a source's paragraphs at positions `from` up to `to` (excluded), clamped to the source. */
+  #shortIdsOf(sourceId: string, from = 0, to = Infinity): number[] {
+    const first = this.#shell.firstShortIds.get(sourceId)
+    const source = this.#shell.index.sources.get(sourceId)
+    if (first === undefined || !source) return []
+    const shortIds: number[] = []
+    for (let position = Math.max(0, from); position < Math.min(to, source.paragraphs); position++) shortIds.push(first + position)
+    return shortIds
   }
 
   #hasBody(id: string): boolean {
@@ -420,21 +443,28 @@ class FetchedData {
     }
     const search = (query: Query | typeof MiniSearch.wildcard, options: SearchOptions = {}): SearchResult[] => {
       if (query === MiniSearch.wildcard) {
-        if (!this.#all) throw new MissingIndexData([], [], true)
+        if (!this.#all) throw new MissingIndexData({ all: true })
         return withBodies(this.#searchable().search(query, options))
       }
       const needed = termsReached(query, options, this.#shell.terms)
       const missing = [...needed].filter((term) => !this.#postings.has(term))
-      if (missing.length > 0) throw new MissingIndexData(missing, [])
+      if (missing.length > 0) throw new MissingIndexData({ terms: missing })
       return withBodies(this.#searchable().search(query, options))
     }
     const paragraph = (id: string): StoredParagraphWithId | undefined => {
-      if (!this.#hasBody(id)) throw new MissingIndexData([], [id])
+      if (!this.#hasBody(id)) throw new MissingIndexData({ ids: [id] })
       const shortId = this.#shortIds.get(id)
       if (shortId === null || shortId === undefined) return undefined
       return { id, ...this.#documents.get(shortId)!.head, ...this.#bodies.get(shortId)! }
     }
-    return { ...this.#shell.index, miniSearch: { search } as unknown as MiniSearch<IndexedParagraph>, paragraph, ...(this.#columnar ? { columnar: this.#columnar } : {}) }
+    const paragraphIds = (sourceId: string, from?: number, to?: number): string[] => {
+      const shortIds = this.#shortIdsOf(sourceId, from, to)
+      const unread = shortIds.filter((shortId) => !this.#bodies.has(shortId))
+      // Read whole, a source is fetched with the paragraphs related to its own (what pages of it show).
+      if (unread.length > 0) throw new MissingIndexData(from === undefined && to === undefined ? { sources: [sourceId] } : { bodies: unread })
+      return shortIds.map((shortId) => this.#documents.get(shortId)!.id)
+    }
+    return { ...this.#shell.index, miniSearch: { search } as unknown as MiniSearch<IndexedParagraph>, paragraph, paragraphIds, ...(this.#columnar ? { columnar: this.#columnar } : {}) }
   }
 
   /** MiniSearch over the fetched postings, with the whole corpus's statistics. */

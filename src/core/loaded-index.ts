@@ -5,7 +5,7 @@
  * Worker, in the benchmarks and in Node.
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch'
-import type { Manifest, ManifestSource } from './build-index.ts'
+import type { IndexManifest, IndexSource, Manifest } from './build-index.ts'
 import type { ColumnarIndex } from './columnar-search.ts'
 import { INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedParagraph, type StoredParagraph } from './index-options.ts'
 import { indexSourceTitles, type SourceTitles } from './source-titles.ts'
@@ -19,16 +19,22 @@ export type StoredParagraphWithId = StoredParagraph & Pick<Paragraph, 'id'>
 export type LoadedIndex = {
   /** The MiniSearch instance. */
   miniSearch: MiniSearch<IndexedParagraph>
-  /** The manifest it was built with. */
-  manifest: Manifest
+  /** The manifest it was built with, without the paragraph ids (see {@link LoadedIndex.paragraphIds}). */
+  manifest: IndexManifest
   /** The corpus's words, for completing a word being typed. */
   vocabulary: Vocabulary
   /** Sources by id, in manifest order. */
-  sources: ReadonlyMap<string, ManifestSource>
+  sources: ReadonlyMap<string, IndexSource>
   /** The sources' titles, searched once per source. */
   titles: SourceTitles
   /** A paragraph by id, or `undefined`. */
   paragraph(id: string): StoredParagraphWithId | undefined
+  /**
+   * The ids of a source's paragraphs at positions `from` (default 0) up to `to` (excluded;
+   * default the source's end), in document order: the whole source, or a paragraph's neighbours.
+   * Positions past either end are left out; an unknown source has none.
+   */
+  paragraphIds(sourceId: string, from?: number, to?: number): readonly string[]
   /** The index as compact postings and columns, when the engine keeps one (D1): searches of words rank there first. */
   columnar?: ColumnarIndex
 }
@@ -67,6 +73,7 @@ export function loadIndex(texts: IndexTexts): LoadedIndex {
   }
   const miniSearch =
     typeof indexJson === 'string' ? MiniSearch.loadJSON<IndexedParagraph>(indexJson, MINISEARCH_OPTIONS) : loadIndexParts(indexJson)
+  const idsBySource = new Map(manifest.sources.map((source) => [source.id, source.paragraphIds]))
   return {
     miniSearch,
     manifest,
@@ -77,6 +84,7 @@ export function loadIndex(texts: IndexTexts): LoadedIndex {
       const stored = miniSearch.getStoredFields(id) as StoredParagraph | undefined
       return stored && { id, ...stored }
     },
+    paragraphIds: (sourceId, from = 0, to) => idsBySource.get(sourceId)?.slice(Math.max(0, from), to) ?? [],
   }
 }
 
@@ -129,12 +137,22 @@ export function splitIndexJson(indexJson: string, maxBytes: number): IndexParts 
 }
 
 /**
+ * The manifest without its sources' paragraph ids, as the query layer reads it.
+ *
+ * @example
+ * indexManifest(manifest).sources[0] // => { id, title, …, paragraphs: 27, file } (no paragraphIds)
+ */
+export function indexManifest(manifest: Manifest): IndexManifest {
+  return { ...manifest, sources: manifest.sources.map(({ paragraphIds: _ids, ...source }) => source) }
+}
+
+/**
  * The public metadata of a source, as the API shows it.
  *
  * @example
  * publicSource(source) // => { id, title, publisher, author, published, url }
  */
-export function publicSource(source: ManifestSource): SourceMetadata {
+export function publicSource(source: IndexSource): SourceMetadata {
   const { id, title, publisher, author, published, url } = source
   return { id, title, publisher, author, published, url }
 }

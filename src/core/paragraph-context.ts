@@ -42,12 +42,11 @@ export function paragraphContext(index: LoadedIndex, id: string, context: number
     const { kind, section, position, text } = index.paragraph(paragraphId)!
     return { id: paragraphId, kind, section, position, text }
   }
-  const ids = source.paragraphIds
   return {
     paragraph: view(id),
     source: publicSource(source),
-    before: ids.slice(Math.max(0, stored.position - context), stored.position).map(view),
-    after: ids.slice(stored.position + 1, stored.position + 1 + context).map(view),
+    before: index.paragraphIds(source.id, stored.position - context, stored.position).map(view),
+    after: index.paragraphIds(source.id, stored.position + 1, stored.position + 1 + context).map(view),
     related: stored.related.map(({ id: relatedId, score }) => ({
       ...view(relatedId),
       score,

@@ -7,7 +7,7 @@
 import type { SearchHit, SearchResponse, WordMatch } from './api-types.ts'
 import { findMatches, type TextMatches } from './highlight.ts'
 import { publicSource } from './loaded-index.ts'
-import type { ManifestSource } from './build-index.ts'
+import type { IndexSource } from './build-index.ts'
 import type { QueryPlan } from './query-plan.ts'
 import type { Ranked, Ranking } from './rank.ts'
 import { buildSnippet, snippetWindow } from './snippet.ts'
@@ -21,7 +21,7 @@ export type ShapeOptions = {
   /** About how many characters of the paragraph a snippet shows. */
   snippetLength: number
   /** The index's sources, by id. */
-  sources: ReadonlyMap<string, ManifestSource>
+  sources: ReadonlyMap<string, IndexSource>
 }
 
 /**

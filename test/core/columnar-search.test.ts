@@ -9,7 +9,7 @@ import { buildIndex } from '../../src/core/build-index.ts'
 import { columnarFirstPhase } from '../../src/core/columnar-search.ts'
 import { d1Content } from '../../src/core/d1-content.ts'
 import { MINISEARCH_OPTIONS } from '../../src/core/index-options.ts'
-import { inMemoryReader, loadStoreShell, storeReader, type IndexReader, type ShellParts } from '../../src/core/index-reader.ts'
+import { inMemoryReader, loadStoreShell, storeReader, type IndexReader } from '../../src/core/index-reader.ts'
 import { loadIndex, type LoadedIndex } from '../../src/core/loaded-index.ts'
 import { parseQuery } from '../../src/core/query.ts'
 import { planQuery, retrievalQuery } from '../../src/core/query-plan.ts'
@@ -19,6 +19,7 @@ import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src
 import type { VocabularyEntry } from '../../src/core/vocabulary.ts'
 import { generateSyntheticCorpus } from '../../scripts/lib/synthetic-corpus.ts'
 import { memoryStore } from '../support/memory-store.ts'
+import { shellPartsOf } from '../support/shell-parts.ts'
 
 let memory: IndexReader
 let store: IndexReader
@@ -33,13 +34,8 @@ async function readers(sources: { name: string; text: string }[]) {
   const output = await buildIndex({ sources: sources.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) })) })
   const built = output.files
   const texts = { index: built['index.json']!, vocabulary: built['vocabulary.json'], manifest: built['manifest.json'] }
-  const parts: Record<string, string[]> = {}
-  for (const statement of [...d1Content({ ...texts, paragraphs: output.paragraphs }).fill].filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
-    const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
-    ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
-  }
   const backing = memoryStore(texts.index)
-  const shell = loadStoreShell(Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, values.join('')])) as ShellParts)
+  const shell = loadStoreShell(shellPartsOf(d1Content({ ...texts, paragraphs: output.paragraphs }).fill))
   return { built, texts, paragraphs: output.paragraphs, memory: inMemoryReader(loadIndex(texts)), store: storeReader(shell, backing), calls: backing.calls }
 }
 
@@ -165,7 +161,7 @@ describe('the terms within a word\'s typos', () => {
     // alphabetically) scores the first paragraph otherwise.
     plain.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const alphabetical = MiniSearch.loadJS(plain as never, MINISEARCH_OPTIONS)
-    const first = memory.index.manifest.sources[0]!.paragraphIds[0]!
+    const first = memory.index.paragraphIds(memory.index.manifest.sources[0]!.id)[0]!
     const sorted = scores({ ...memory.index, miniSearch: alphabetical } as LoadedIndex, 'minisearch')
     expect(sorted.get(first)).not.toBe(expected.get(first))
   })

@@ -45,30 +45,36 @@ describe('decodePostings', () => {
 })
 
 describe('columns', () => {
-  it('encode one row per paragraph in base 36 and decode into typed columns, source and position from the sources\' sizes', () => {
-    const text = encodeColumns([
-      { kind: 'caption', fact: 0, lengths: [7, null, 3] },
-      { kind: 'list-item', fact: 36, lengths: [100, 2, 0] },
-      { kind: 'body', fact: 1, lengths: [1, 0, 0] },
-    ])
-    // caption is kind 1, list-item kind 4 and body 0 in PARAGRAPH_KINDS; 36 = "10", 100 = "2s".
-    expect(text).toBe('1,0,7,0,3;4,10,2s,2,0;0,1,1,0,0')
+  const rows = [
+    { kind: 'caption', fact: 0, lengths: [7, null, 3] },
+    { kind: 'list-item', fact: 36, lengths: [300, 2, 0] },
+    { kind: 'body', fact: 1, lengths: [1, 0, 0] },
+  ] as const
+  // Count 3 and 3 fields; kinds (caption 1, list-item 4, body 0 in PARAGRAPH_KINDS); facts; then
+  // each field's lengths. 300 takes two bytes: 300 - 256 = 44, with the high bit 172, then 2.
+  const bytes = [3, 3, 1, 4, 0, 0, 36, 1, 7, 172, 2, 1, 0, 2, 0, 3, 0, 0]
+
+  it('encode column after column in varints and decode into typed columns, source and position from the sources\' sizes', () => {
+    expect([...encodeColumns(rows, 3)]).toEqual(bytes)
     // Two sources: the first has two paragraphs, the second one.
-    const columns = decodeColumns(text, 3, [2, 1])
+    const columns = decodeColumns(new Uint8Array(bytes), 3, [2, 1])
     expect(columns.count).toBe(3)
     expect([...columns.source]).toEqual([0, 0, 1])
     expect([...columns.position]).toEqual([0, 1, 0])
     expect([...columns.kind]).toEqual([1, 4, 0])
     expect([...columns.fact]).toEqual([0, 36, 1])
-    expect(columns.lengths.map((lengths) => [...lengths])).toEqual([[7, 100, 1], [0, 2, 0], [3, 0, 0]])
+    expect(columns.lengths.map((lengths) => [...lengths])).toEqual([[7, 300, 1], [0, 2, 0], [3, 0, 0]])
   })
 
-  it('name the row that is malformed, a count that is not the manifest\'s, and an unknown kind', () => {
-    expect(() => decodeColumns('1,0,7,0,3;1,2', 3, [2])).toThrow('paragraph columns are malformed at row 1: "1,2"')
-    expect(() => decodeColumns('1,0,7,0,3,9;1,0,7,0,3', 3, [2])).toThrow('paragraph columns are malformed at row 0: "1,0,7,0,3,9"')
-    expect(() => decodeColumns('1,0,7,0,!', 3, [1])).toThrow('paragraph columns are malformed at row 0')
-    expect(() => decodeColumns('1,0,7,0,3', 3, [2])).toThrow('paragraph columns have 1 rows for 2 paragraphs in the manifest')
-    expect(decodeColumns('', 3, []).count).toBe(0)
-    expect(() => encodeColumns([{ kind: 'footer' as never, fact: 0, lengths: [] }])).toThrow('paragraph kind "footer" is not one of')
+  it('name bytes that end early or go on, a count or width that is not the manifest\'s, and an unknown kind', () => {
+    expect(() => decodeColumns(new Uint8Array(bytes.slice(0, -1)), 3, [2, 1])).toThrow('paragraph columns are malformed: the bytes end inside the varint at offset 17')
+    expect(() => decodeColumns(new Uint8Array([...bytes, 0]), 3, [2, 1])).toThrow('paragraph columns are malformed: 1 bytes past the last column')
+    expect(() => decodeColumns(new Uint8Array(bytes), 3, [2])).toThrow('paragraph columns have 3 rows for 2 paragraphs in the manifest')
+    expect(() => decodeColumns(new Uint8Array(bytes), 2, [2, 1])).toThrow('paragraph columns are malformed: 3 field lengths a row, not 2')
+    expect(() => decodeColumns(new Uint8Array([3, 3, 9, ...bytes.slice(3)]), 3, [2, 1])).toThrow('paragraph columns are malformed: kind 9 of row 0 is past the 5 kinds')
+    expect([...encodeColumns([], 3)]).toEqual([0, 3])
+    expect(decodeColumns(encodeColumns([], 3), 3, []).count).toBe(0)
+    expect(() => encodeColumns([{ kind: 'footer' as never, fact: 0, lengths: [] }], 3)).toThrow('paragraph kind "footer" is not one of')
+    expect(() => encodeColumns([{ kind: 'body', fact: -1, lengths: [] }], 3)).toThrow('a varint holds a non-negative integer, not -1')
   })
 })

@@ -11,7 +11,7 @@ const documents = {
 describe('compareSources', () => {
   it('groups the reports of one fact, keeps each source\'s own material, and says who quotes whom', async () => {
     const index = await fixtureIndex(documents)
-    const ids = (source: string) => index.sources.get(source)!.paragraphIds
+    const ids = (source: string) => index.paragraphIds(source)
     const coverage = compareSources(index, ['ledger', 'courier'])
     expect(coverage.sources.map((s) => s.id)).toEqual(['ledger', 'courier'])
     expect(coverage.facts).toHaveLength(1)
@@ -40,7 +40,7 @@ describe('compareSources', () => {
   it('compares all sources by default, and names what it cannot compare', async () => {
     const index = await fixtureIndex(documents)
     expect(compareSources(index, []).sources.map((s) => s.id)).toEqual(['courier', 'herald', 'ledger'])
-    expect(compareSources(index, []).own.find((o) => o.source === 'herald')!.paragraphs).toEqual(index.sources.get('herald')!.paragraphIds)
+    expect(compareSources(index, []).own.find((o) => o.source === 'herald')!.paragraphs).toEqual(index.paragraphIds('herald'))
     expect(() => compareSources(index, ['ledger'])).toThrow(new CoverageError('name at least two sources to compare'))
     expect(() => compareSources(index, ['ledger', 'nope'])).toThrow('no source with id "nope"')
     expect(() => compareSources(index, ['ledger', 'ledger'])).toThrow('"ledger" is given twice')

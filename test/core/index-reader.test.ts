@@ -9,6 +9,7 @@ import { SEARCH_DEFAULTS, searchParagraphs, type SearchRequest } from '../../src
 import { suggest } from '../../src/core/suggest.ts'
 import { SortedWords } from '../../src/core/sorted-words.ts'
 import { memoryStore } from '../support/memory-store.ts'
+import { shellPartsOf } from '../support/shell-parts.ts'
 import { readParagraphs } from '../../scripts/lib/index-files.ts'
 
 const INDEX = join(import.meta.dirname, '../../index')
@@ -16,13 +17,7 @@ const files = { index: readFileSync(join(INDEX, 'index.json'), 'utf8'), vocabula
 
 /** The shell's parts as the D1 tables keep them: taken from the statements d1Content writes. */
 function shellParts(): ShellParts {
-  const { fill } = d1Content({ ...files, paragraphs: readParagraphs(INDEX) })
-  const parts: Record<string, string[]> = {}
-  for (const statement of [...fill].filter((s) => s.startsWith('INSERT INTO ps_meta_'))) {
-    const [, key, part, value] = /VALUES \('(\w+)', (\d+), '(.*)'\)$/s.exec(statement)!
-    ;(parts[key!] ??= [])[Number(part)] = value!.replaceAll("''", "'")
-  }
-  return Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, values.join('')])) as ReturnType<typeof shellParts>
+  return shellPartsOf(d1Content({ ...files, paragraphs: readParagraphs(INDEX) }).fill)
 }
 
 let memory: IndexReader
@@ -103,7 +98,7 @@ describe('storeReader', () => {
   })
 
   it('gives a paragraph in context with its neighbours and related paragraphs in one round', async () => {
-    const ids = memory.index.manifest.sources.flatMap((source) => source.paragraphIds)
+    const ids = memory.index.manifest.sources.flatMap((source) => memory.index.paragraphIds(source.id))
     for (const id of [ids[0]!, ids[5]!, ids.at(-1)!]) {
       const before = { ...calls }
       expect(await store.read((index) => paragraphContext(index, id, 10))).toEqual(await memory.read((index) => paragraphContext(index, id, 10)))
@@ -112,11 +107,27 @@ describe('storeReader', () => {
     expect(await store.read((index) => index.paragraph('p0000000000'))).toBeUndefined()
   })
 
+  it('keeps no paragraph ids in the shell, and gives a source\'s ids as the in-memory index does', async () => {
+    expect(shellParts().manifest).not.toContain('paragraphIds')
+    const [first, second] = memory.index.manifest.sources
+    const all = memory.index.paragraphIds(first!.id)
+    expect(all).toHaveLength(first!.paragraphs)
+    // Positions clamp to the source: -3 to 2 is the first two, a range past the end is cut there.
+    const ranges: [number | undefined, number | undefined][] = [[undefined, undefined], [-3, 2], [first!.paragraphs - 1, first!.paragraphs + 5], [4, 4], [7, 3]]
+    for (const [from, to] of ranges) {
+      const expected = from === undefined ? all : all.slice(Math.max(0, from), to)
+      expect(await store.read((index) => index.paragraphIds(first!.id, from, to))).toEqual(expected)
+      expect(await memory.read((index) => index.paragraphIds(first!.id, from, to))).toEqual(expected)
+    }
+    expect(await store.read((index) => index.paragraphIds(second!.id, 0, 1))).toEqual([memory.index.paragraphIds(second!.id)[0]])
+    expect(await store.read((index) => index.paragraphIds('no-such-source'))).toEqual([])
+  })
+
   it('reads a whole source in one round when its paragraphs are prefetched', async () => {
     const source = memory.index.manifest.sources[0]!
-    const read = (index: typeof memory.index) => source.paragraphIds.map((id) => index.paragraph(id)!.text)
+    const read = (index: typeof memory.index) => index.paragraphIds(source.id).map((id) => index.paragraph(id)!.text)
     const before = { ...calls }
-    expect(await store.read(read, { ids: source.paragraphIds })).toEqual(await memory.read(read))
+    expect(await store.read(read, { sources: [source.id] })).toEqual(await memory.read(read))
     expect(calls.documents - before.documents).toBeLessThanOrEqual(2)
   })
 })

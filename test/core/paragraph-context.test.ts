@@ -11,7 +11,7 @@ beforeAll(async () => {
   })
 })
 
-const idOf = (text: string) => index.manifest.sources.flatMap((s) => s.paragraphIds).find((id) => index.paragraph(id)!.text === text)!
+const idOf = (text: string) => index.manifest.sources.flatMap((s) => index.paragraphIds(s.id)).find((id) => index.paragraph(id)!.text === text)!
 
 describe('paragraphContext', () => {
   it('gives neighbours on each side, in document order, clipped at the ends', () => {

@@ -187,7 +187,7 @@ describe('npm run build:index', () => {
     const run = build(corpus, d1Out, '--engine', 'd1', '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state)
     expect(run.code, run.stderr).toBe(0)
     const manifest = JSON.parse(readFileSync(join(d1Out, 'manifest.json'), 'utf8'))
-    const generation = `v3_${manifest.indexVersion}`
+    const generation = `v4_${manifest.indexVersion}`
     expect(run.stdout).toContain(`loaded ${generation} into the local D1`)
     expect(readdirSync(d1Out).sort()).toEqual(['manifest.json', 'paragraphs.json', 'vocabulary.json'])
     // The same paragraphs as the MiniSearch build, byte for byte; the Worker's assets hold no index.

@@ -9,6 +9,7 @@
  * fetched per request, by the store-backed reader of `core/index-reader.ts`.
  */
 import { D1_ACTIVE_TABLE, D1_TERM_ORDER_COLUMN, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { base64ToBytes } from '../../core/base64.ts'
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
 import { D1_META_KEYS, ftsPhraseQuery, META_ENCODING } from '../../core/d1-content.ts'
 import {
@@ -172,17 +173,15 @@ export function d1Store(
 }
 
 /**
- * Text gzipped then base64-encoded, decoded with the runtime's own `DecompressionStream` (workerd
+ * Bytes gzipped then base64-encoded, decoded with the runtime's own `DecompressionStream` (workerd
  * and Node alike).
  *
  * @example
- * await gunzipBase64('H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==') // => 'hello'
+ * new TextDecoder().decode(await gunzipBase64('H4sIAAAAAAAAA8tIzcnJBwCGphA2BQAAAA==')) // => 'hello'
  */
-export async function gunzipBase64(text: string): Promise<string> {
-  const binary = atob(text)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+export async function gunzipBase64(text: string): Promise<Uint8Array> {
+  const stream = new Blob([base64ToBytes(text)]).stream().pipeThrough(new DecompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
 }
 
 /** Reads a generation's meta table: its values, each joined from its parts, decoded. */
@@ -191,13 +190,19 @@ export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<Sto
   const values: Record<string, string> = {}
   for (const { key, value } of results) values[key] = (values[key] ?? '') + value
   const encoding = values[META_ENCODING.key]
-  if (encoding !== undefined) {
-    if (encoding !== META_ENCODING.gzipBase64) throw new IndexUnavailableError(`the D1 index's meta is encoded as "${encoding}", which this code does not read; run npm run build:index`)
-    delete values[META_ENCODING.key]
-    await Promise.all(Object.keys(values).map(async (key) => (values[key] = await gunzipBase64(values[key]!))))
-  }
+  delete values[META_ENCODING.key]
   for (const key of Object.values(D1_META_KEYS)) if (values[key] === undefined) throw new IndexUnavailableError(`the D1 index lacks its ${key}; run npm run build:index`)
-  return loadStoreShell(values as ShellParts)
+  if (encoding === undefined) return loadStoreShell({ ...(values as ShellParts), columns: base64ToBytes(values[D1_META_KEYS.columns]!) })
+  if (encoding !== META_ENCODING.gzipBase64) throw new IndexUnavailableError(`the D1 index's meta is encoded as "${encoding}", which this code does not read; run npm run build:index`)
+  const decoder = new TextDecoder()
+  const parts: Record<string, string | Uint8Array> = {}
+  await Promise.all(
+    Object.entries(values).map(async ([key, value]) => {
+      const bytes = await gunzipBase64(value)
+      parts[key] = key === D1_META_KEYS.columns ? bytes : decoder.decode(bytes)
+    })
+  )
+  return loadStoreShell(parts as ShellParts)
 }
 
 /**

@@ -3,7 +3,7 @@
  * `GET /`: the demo page. The widget, what the corpus holds, the API's routes, and the snippet to
  * embed the widget on another site.
  */
-import type { ManifestSource } from '../../core/build-index.ts'
+import type { IndexSource } from '../../core/build-index.ts'
 import { formatDate, plural } from './format.ts'
 import { html, type Html } from './html.ts'
 import { WIDGET_PATH, layout } from './layout.ts'
@@ -13,7 +13,7 @@ export type DemoPageInput = {
   /** The origin the page is served from, for the embed snippet (`https://search.example`). */
   origin: string
   /** The sources of the index. */
-  sources: readonly ManifestSource[]
+  sources: readonly IndexSource[]
   /** Paragraph counts per kind. */
   kinds: Readonly<Record<string, number>>
   /** Total number of paragraphs. */
@@ -47,7 +47,7 @@ export function embedSnippet(origin: string): string {
   return `<script type="module" src="${origin}${WIDGET_PATH}"></script>\n<paragraph-search></paragraph-search>`
 }
 
-function sourceItem(source: ManifestSource): Html {
+function sourceItem(source: IndexSource): Html {
   const facts = [source.published && formatDate(source.published), plural(source.paragraphs, 'paragraph')].filter(Boolean)
   return html`<li>${source.publisher ? html`<strong>${source.publisher}</strong>: ` : ''}<a href="/sources/${encodeURIComponent(source.id)}">${source.title || source.id}</a> <span class="muted">${facts.join(' · ')}</span></li>`
 }

@@ -6,7 +6,7 @@
  * numbers are shown (the "¶ n" of every reference). Opened from a search (`?q=`), it marks the
  * query's matches and links back to the results.
  */
-import type { ManifestSource } from '../../core/build-index.ts'
+import type { IndexSource } from '../../core/build-index.ts'
 import { kindLabel } from '../../core/kind-labels.ts'
 import type { StoredParagraphWithId } from '../../core/loaded-index.ts'
 import { formatDate, plural, safeHttpUrl } from './format.ts'
@@ -22,7 +22,7 @@ export type RelatedLink = {
   /** What it is (a comment carries its badge here too). */
   kind?: string
   /** Its source. */
-  source: Pick<ManifestSource, 'id' | 'title' | 'publisher'>
+  source: Pick<IndexSource, 'id' | 'title' | 'publisher'>
 }
 
 /** A range of a paragraph's text to mark, in UTF-16 offsets. */
@@ -31,7 +31,7 @@ export type TextSpan = { start: number; end: number }
 /** What the reader view shows. */
 export type ReaderPageInput = {
   /** The source. */
-  source: ManifestSource
+  source: IndexSource
   /** Its paragraphs in document order, each with its related paragraphs of other sources and the query's matches in it. */
   paragraphs: readonly (StoredParagraphWithId & { relatedLinks: readonly RelatedLink[]; matches?: readonly TextSpan[] })[]
   /** The search the reader came from, if any (`?q=`). */

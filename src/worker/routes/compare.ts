@@ -3,7 +3,7 @@
  * `GET /api/compare`: the coverage view, how the sources report the event fact by fact.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
-import { CoverageError, compareSources, paragraphIdsOf } from '../../core/coverage.ts'
+import { CoverageError, compareSources, sourcesRead } from '../../core/coverage.ts'
 import { CoverageSchema, sourceListParam } from '../coverage-schemas.ts'
 import type { AppEnv } from '../env.ts'
 import { errorBody, errorResponses } from '../errors.ts'
@@ -28,7 +28,7 @@ const compareRoute = createRoute({
 export const compareRoutes = new OpenAPIHono<AppEnv>().openapi(compareRoute, async (c) => {
   const { sources } = c.req.valid('query')
   try {
-    const coverage = await c.var.read((index) => compareSources(index, sources), { ids: paragraphIdsOf(c.var.index, sources) })
+    const coverage = await c.var.read((index) => compareSources(index, sources), { sources: sourcesRead(c.var.index, sources) })
     return c.json(coverage, 200)
   } catch (error) {
     if (error instanceof CoverageError) return c.json(errorBody('invalid_parameter', `sources: ${error.message}`), 400)

@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono'
 import type { LoadedIndex } from '../../core/loaded-index.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../core/search.ts'
-import { CoverageError, compareSources, paragraphIdsOf } from '../../core/coverage.ts'
+import { CoverageError, compareSources, sourcesRead } from '../../core/coverage.ts'
 import type { AppEnv } from '../env.ts'
 import { comparePage } from '../pages/compare-page.ts'
 import { demoPage } from '../pages/demo-page.ts'
@@ -80,7 +80,7 @@ pagesRoutes.get('/sources/:id', async (c) => {
   const query = (c.req.query('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH)
   const paragraphs = await c.var.read((index) => {
     const matches = query ? matchesInSource(index, id, query) : new Map<string, readonly TextSpan[]>()
-    return source.paragraphIds.flatMap((paragraphId) => {
+    return index.paragraphIds(id).flatMap((paragraphId) => {
       const paragraph = index.paragraph(paragraphId)
       if (!paragraph) return []
       const relatedLinks = paragraph.related.flatMap((related): RelatedLink[] => {
@@ -90,7 +90,7 @@ pagesRoutes.get('/sources/:id', async (c) => {
       })
       return [{ ...paragraph, relatedLinks, matches: matches.get(paragraphId) }]
     })
-  }, { ids: source.paragraphIds })
+  }, { sources: [id] })
   return page(c, readerPage({ source, paragraphs, query }))
 })
 
@@ -109,7 +109,7 @@ pagesRoutes.get('/compare', async (c) => {
         const sizes = new Map([...index.sources.values()].map((source) => [source.id, source.paragraphs]))
         return page(c, comparePage({ coverage, paragraph: (id) => index.paragraph(id)!, sizes }))
       },
-      { ids: paragraphIdsOf(c.var.index, ids) }
+      { sources: sourcesRead(c.var.index, ids) }
     )
   } catch (error) {
     if (error instanceof CoverageError) return page(c, notFoundPage(`Nothing to compare: ${error.message}.`), 404)

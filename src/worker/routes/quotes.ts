@@ -3,7 +3,7 @@
  * `GET /api/quotes`: the direct quotations of the sources, with their speakers.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
-import { CoverageError, listQuotes, paragraphIdsOf } from '../../core/coverage.ts'
+import { CoverageError, listQuotes, sourcesRead } from '../../core/coverage.ts'
 import { QuoteSchema, sourceListParam } from '../coverage-schemas.ts'
 import type { AppEnv } from '../env.ts'
 import { errorBody, errorResponses } from '../errors.ts'
@@ -42,7 +42,7 @@ const quotesRoute = createRoute({
 export const quotesRoutes = new OpenAPIHono<AppEnv>().openapi(quotesRoute, async (c) => {
   const { speaker, sources } = c.req.valid('query')
   try {
-    const quotes = await c.var.read((index) => listQuotes(index, { ...(speaker ? { speaker } : {}), sources }), { ids: paragraphIdsOf(c.var.index, sources) })
+    const quotes = await c.var.read((index) => listQuotes(index, { ...(speaker ? { speaker } : {}), sources }), { sources: sourcesRead(c.var.index, sources) })
     return c.json({ speaker: speaker ?? null, total: quotes.length, quotes }, 200)
   } catch (error) {
     if (error instanceof CoverageError) return c.json(errorBody('invalid_parameter', `sources: ${error.message}`), 400)

@@ -58,11 +58,11 @@ export const sourcesRoutes = new OpenAPIHono<AppEnv>()
     if (!source) return c.json(errorBody('not_found', `no source with id "${id}"`), 404)
     const paragraphs = await c.var.read(
       (index) =>
-        source.paragraphIds.map((paragraphId) => {
+        index.paragraphIds(id).map((paragraphId) => {
           const { kind, section, position, text } = index.paragraph(paragraphId)!
           return { id: paragraphId, kind, section, position, text }
         }),
-      { ids: source.paragraphIds }
+      { sources: [id] }
     )
     return c.json({ source: { ...publicSource(source), topics: source.topics }, paragraphs }, 200)
   })
