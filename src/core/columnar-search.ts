@@ -107,7 +107,7 @@ export type ColumnarIndex = {
   postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: HitsAmong): ColumnarPostings
   /** Where the first phase keeps what it scored, for the next run of the same read (optional). */
   memo?: Map<string, unknown>
-  /** The paragraph with this short id, its text and other stored fields read when read. */
+  /** The paragraph with this short id; its id, text and section read when read (a store gives them with the text: the first phase must not key on the id). */
   paragraph(shortId: number): Candidate['paragraph']
   /**
    * The texts of these paragraphs.

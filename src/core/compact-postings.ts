@@ -298,11 +298,14 @@ export function decodeColumns(bytes: Uint8Array, fields: number, sourceSizes: re
     throw new Error(`paragraph columns are malformed: ${what}`)
   }
   const read = (): number => {
+    let value: number
     try {
-      return reader.read()
+      value = reader.read()
     } catch (error) {
       return malformed((error as Error).message)
     }
+    // Every column is 32 bits wide.
+    return value > 0xffffffff ? malformed(`${value} at offset ${reader.at} is past 32 bits`) : value
   }
   const count = read()
   const written = read()

@@ -23,10 +23,12 @@
  *   and what only some readers read (text, related paragraphs);
  * - the answers table keeps the answers precomputed for short prefixes typed alone;
  * - the meta table keeps the corpus statistics (document count, average field lengths), the
- *   manifest, the vocabulary, every index term of a searched field, sorted (for typo tolerance),
- *   the sources' titles indexed (MiniSearch's JSON), every paragraph's columns (source, kind, position, fact, field lengths: what
- *   ranking reads of each match) and the facts they name, split into parts small enough for one
- *   statement each.
+ *   manifest without the paragraph ids (the docs table has them), the vocabulary, every index
+ *   term of a searched field, sorted (for typo tolerance), the sources' titles indexed
+ *   (MiniSearch's JSON), every paragraph's columns (kind, fact, field lengths, as bytes: what
+ *   ranking reads of each match; source and position follow from the short id) and the facts
+ *   they name, each gzipped and base64-encoded, split into parts small enough for one statement
+ *   each.
  */
 import { D1_ACTIVE_TABLE, D1_STATEMENT_MAX_BYTES, D1_TERM_ORDER_COLUMN, d1Generation, d1Tables, splitUtf8, type D1Tables } from './index-artifacts.ts'
 import type { Manifest } from './build-index.ts'

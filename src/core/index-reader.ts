@@ -193,7 +193,11 @@ export function loadStoreShell(parts: ShellParts): StoreShell {
     next += source.paragraphs
   }
   const columns = decodeColumns(parts.columns, Object.keys(stats.fieldIds).length, manifest.sources.map((source) => source.paragraphs))
-  return { index, stats, terms, columns, facts: JSON.parse(parts.facts) as string[], firstShortIds }
+  const facts = JSON.parse(parts.facts) as string[]
+  for (let shortId = 0; shortId < columns.count; shortId++) {
+    if (columns.fact[shortId]! > facts.length) throw new Error(`paragraph columns are malformed: row ${shortId} names fact ${columns.fact[shortId]! - 1} of ${facts.length}`)
+  }
+  return { index, stats, terms, columns, facts, firstShortIds }
 }
 
 /**

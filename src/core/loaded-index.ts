@@ -32,7 +32,9 @@ export type LoadedIndex = {
   /**
    * The ids of a source's paragraphs at positions `from` (default 0) up to `to` (excluded;
    * default the source's end), in document order: the whole source, or a paragraph's neighbours.
-   * Positions past either end are left out; an unknown source has none.
+   * Positions past either end are left out; an unknown source has none. An engine outside the
+   * isolate fetches a whole source's paragraphs for it in one round: read several sources whole
+   * with `IndexReader.read`'s `sources` prefetch.
    */
   paragraphIds(sourceId: string, from?: number, to?: number): readonly string[]
   /** The index as compact postings and columns, when the engine keeps one (D1): searches of words rank there first. */
@@ -84,7 +86,7 @@ export function loadIndex(texts: IndexTexts): LoadedIndex {
       const stored = miniSearch.getStoredFields(id) as StoredParagraph | undefined
       return stored && { id, ...stored }
     },
-    paragraphIds: (sourceId, from = 0, to) => idsBySource.get(sourceId)?.slice(Math.max(0, from), to) ?? [],
+    paragraphIds: (sourceId, from = 0, to) => idsBySource.get(sourceId)?.slice(Math.max(0, from), to === undefined ? undefined : Math.max(0, to)) ?? [],
   }
 }
 

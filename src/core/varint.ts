@@ -3,7 +3,8 @@
  * Variable-length unsigned integers (LEB128, as Protocol Buffers and SQLite's record format write
  * them): seven bits a byte, least significant first, the high bit set on every byte but the last.
  * A number under 128 takes one byte, under 16,384 two; the compact binary forms of the index (the
- * build's postings while it grows, the D1 shell's columns) are written with them.
+ * D1 shell's columns) are written with them. (`paragraph-postings.ts` writes the same encoding
+ * inline, in its hottest loop.)
  */
 
 /** A growing buffer of varints. */
@@ -73,7 +74,10 @@ export class VarintReader {
       if (this.at >= this.#bytes.length) throw new RangeError(`the bytes end inside the varint at offset ${start}`)
       const byte = this.#bytes[this.at++]!
       value += (byte & 0x7f) * scale
-      if (byte < 0x80) return value
+      if (byte < 0x80) {
+        if (value > Number.MAX_SAFE_INTEGER) throw new RangeError(`the varint at offset ${start} is longer than a safe integer`)
+        return value
+      }
       scale *= 0x80
       if (scale > 2 ** 49) throw new RangeError(`the varint at offset ${start} is longer than a safe integer`)
     }

@@ -72,6 +72,8 @@ describe('columns', () => {
     expect(() => decodeColumns(new Uint8Array(bytes), 3, [2])).toThrow('paragraph columns have 3 rows for 2 paragraphs in the manifest')
     expect(() => decodeColumns(new Uint8Array(bytes), 2, [2, 1])).toThrow('paragraph columns are malformed: 3 field lengths a row, not 2')
     expect(() => decodeColumns(new Uint8Array([3, 3, 9, ...bytes.slice(3)]), 3, [2, 1])).toThrow('paragraph columns are malformed: kind 9 of row 0 is past the 5 kinds')
+    // 2^32 (0x80 0x80 0x80 0x80 0x10) as a fact: the columns are 32 bits wide.
+    expect(() => decodeColumns(new Uint8Array([1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x10]), 0, [1])).toThrow('paragraph columns are malformed: 4294967296 at offset 8 is past 32 bits')
     expect([...encodeColumns([], 3)]).toEqual([0, 3])
     expect(decodeColumns(encodeColumns([], 3), 3, []).count).toBe(0)
     expect(() => encodeColumns([{ kind: 'footer' as never, fact: 0, lengths: [] }], 3)).toThrow('paragraph kind "footer" is not one of')

@@ -113,9 +113,9 @@ describe('storeReader', () => {
     const all = memory.index.paragraphIds(first!.id)
     expect(all).toHaveLength(first!.paragraphs)
     // Positions clamp to the source: -3 to 2 is the first two, a range past the end is cut there.
-    const ranges: [number | undefined, number | undefined][] = [[undefined, undefined], [-3, 2], [first!.paragraphs - 1, first!.paragraphs + 5], [4, 4], [7, 3]]
+    const ranges: [number | undefined, number | undefined][] = [[undefined, undefined], [-3, 2], [first!.paragraphs - 1, first!.paragraphs + 5], [4, 4], [7, 3], [0, -1]]
     for (const [from, to] of ranges) {
-      const expected = from === undefined ? all : all.slice(Math.max(0, from), to)
+      const expected = from === undefined ? all : to! < 0 ? [] : all.slice(Math.max(0, from), to)
       expect(await store.read((index) => index.paragraphIds(first!.id, from, to))).toEqual(expected)
       expect(await memory.read((index) => index.paragraphIds(first!.id, from, to))).toEqual(expected)
     }
@@ -127,7 +127,10 @@ describe('storeReader', () => {
     const source = memory.index.manifest.sources[0]!
     const read = (index: typeof memory.index) => index.paragraphIds(source.id).map((id) => index.paragraph(id)!.text)
     const before = { ...calls }
-    expect(await store.read(read, { sources: [source.id] })).toEqual(await memory.read(read))
+    let runs = 0
+    expect(await store.read((index) => (runs++, read(index)), { sources: [source.id] })).toEqual(await memory.read(read))
+    // Fetched before the reader runs: it runs once.
+    expect(runs).toBe(1)
     expect(calls.documents - before.documents).toBeLessThanOrEqual(2)
   })
 })

@@ -22,5 +22,7 @@ describe('varints', () => {
     expect(cut.read()).toBe(5)
     expect(() => cut.read()).toThrow('the bytes end inside the varint at offset 1')
     expect(() => new VarintReader(new Uint8Array(9).fill(0xff)).read()).toThrow('the varint at offset 0 is longer than a safe integer')
+    // Eight bytes hold 56 bits: seven of 0x7f and a last 0x7f is 2^56 - 1, past 2^53 - 1.
+    expect(() => new VarintReader(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f])).read()).toThrow('the varint at offset 0 is longer than a safe integer')
   })
 })

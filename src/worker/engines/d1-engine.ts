@@ -196,13 +196,17 @@ export async function loadD1Shell(db: D1Database, tables: D1Tables): Promise<Sto
   if (encoding !== META_ENCODING.gzipBase64) throw new IndexUnavailableError(`the D1 index's meta is encoded as "${encoding}", which this code does not read; run npm run build:index`)
   const decoder = new TextDecoder()
   const parts: Record<string, string | Uint8Array> = {}
-  await Promise.all(
-    Object.entries(values).map(async ([key, value]) => {
-      const bytes = await gunzipBase64(value)
-      parts[key] = key === D1_META_KEYS.columns ? bytes : decoder.decode(bytes)
-    })
-  )
-  return loadStoreShell(parts as ShellParts)
+  try {
+    await Promise.all(
+      Object.entries(values).map(async ([key, value]) => {
+        const bytes = await gunzipBase64(value)
+        parts[key] = key === D1_META_KEYS.columns ? bytes : decoder.decode(bytes)
+      })
+    )
+    return loadStoreShell(parts as ShellParts)
+  } catch (error) {
+    throw new IndexUnavailableError(`the D1 index's meta cannot be read (${error instanceof Error ? error.message : String(error)}); run npm run build:index`, { cause: error })
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { storeReader, type StoredDocument } from '../../../src/core/index-reader
 import type { CompactPostings } from '../../../src/core/compact-postings.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../../src/core/search.ts'
 import type { Env } from '../../../src/worker/env.ts'
+import { IndexUnavailableError } from '../../../src/worker/errors.ts'
 
 const testEnv = env as unknown as Env & { INDEX_DB: D1Database }
 const db = testEnv.INDEX_DB
@@ -49,6 +50,20 @@ describe('the D1 engine', () => {
     const unbound = await app.fetch(new Request('http://search.test/api/health'), { ...testEnv, INDEX_DB: undefined })
     expect(unbound.status).toBe(503)
     expect(((await unbound.json()) as any).error.message).toContain('INDEX_DB')
+  })
+
+  it('names a meta table it cannot decode as an index to build again', async () => {
+    const tables = d1Tables('v4_0bad0bad0bad')
+    const keys = ['manifest', 'vocabulary', 'stats', 'terms', 'columns', 'facts', 'titles']
+    // "AAAA" is base64 for three zero bytes: not gzip.
+    await run([
+      `CREATE TABLE ${tables.meta} (key TEXT NOT NULL, part INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, part))`,
+      `INSERT INTO ${tables.meta} (key, part, value) VALUES ${[...keys.map((key) => `('${key}', 0, 'AAAA')`), "('encoding', 0, 'gzip-base64')"].join(', ')}`,
+    ])
+    const error = await loadD1Shell(db, tables).catch((error: unknown) => error)
+    expect(error).toBeInstanceOf(IndexUnavailableError)
+    expect((error as Error).message).toMatch(/^the D1 index's meta cannot be read \(.+\); run npm run build:index$/)
+    await run([`DROP TABLE ${tables.meta}`])
   })
 
   describe('with the shipped index loaded', () => {
