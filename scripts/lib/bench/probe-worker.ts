@@ -2,8 +2,9 @@
  * @module
  * The benchmark's probe Worker, run in workerd by `wrangler dev` in a copy of the project that
  * holds one corpus size's index. It loads the index when asked (not at start-up, so the load can
- * be timed: `performance.now()` advances in workerd only between I/O events locally in whole
- * milliseconds, and not at all during synchronous code in production) and runs query mixes with
+ * be timed: locally `performance.now()` counts whole milliseconds in workerd, synchronous code
+ * included (BENCHMARKS.md, "Fewer round trips"), while in production it does not advance during
+ * synchronous code) and runs query mixes with
  * the core code the Worker runs, excluding HTTP, routing and JSON serialisation of the results.
  *
  * Routes: `GET /noop`; `GET /load` (loads the index, once); `POST /queries` with
