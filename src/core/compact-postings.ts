@@ -288,11 +288,12 @@ export function encodeColumns(rows: readonly DocRow[], fields: number): Uint8Arr
  *
  * @param fields - How many field lengths each row has.
  * @param sourceSizes - How many paragraphs each source of the manifest has, in its order.
+ * @param facts - How many facts the list kept beside holds (a row's fact is at most this).
  * @throws Error when the rows are not as many as the sources' paragraphs or the fields not
- *   `fields`, when a kind is not one of {@link PARAGRAPH_KINDS}, and when the bytes end early
- *   or go on past the columns.
+ *   `fields`, when a kind is not one of {@link PARAGRAPH_KINDS} or a fact past the list, and when
+ *   the bytes end early or go on past the columns.
  */
-export function decodeColumns(bytes: Uint8Array, fields: number, sourceSizes: readonly number[]): DocColumns {
+export function decodeColumns(bytes: Uint8Array, fields: number, sourceSizes: readonly number[], facts = Infinity): DocColumns {
   const reader = new VarintReader(bytes)
   const malformed = (what: string): never => {
     throw new Error(`paragraph columns are malformed: ${what}`)
@@ -332,7 +333,11 @@ export function decodeColumns(bytes: Uint8Array, fields: number, sourceSizes: re
     if (kind >= PARAGRAPH_KINDS.length) malformed(`kind ${kind} of row ${shortId} is past the ${PARAGRAPH_KINDS.length} kinds`)
     columns.kind[shortId] = kind
   }
-  for (let shortId = 0; shortId < count; shortId++) columns.fact[shortId] = read()
+  for (let shortId = 0; shortId < count; shortId++) {
+    const fact = read()
+    if (fact > facts) malformed(`row ${shortId} names fact ${fact - 1} of ${facts}`)
+    columns.fact[shortId] = fact
+  }
   for (const lengths of columns.lengths) for (let shortId = 0; shortId < count; shortId++) lengths[shortId] = read()
   if (!reader.done) malformed(`${bytes.length - reader.at} bytes past the last column`)
   return columns

@@ -192,11 +192,9 @@ export function loadStoreShell(parts: ShellParts): StoreShell {
     firstShortIds.set(source.id, next)
     next += source.paragraphs
   }
-  const columns = decodeColumns(parts.columns, Object.keys(stats.fieldIds).length, manifest.sources.map((source) => source.paragraphs))
   const facts = JSON.parse(parts.facts) as string[]
-  for (let shortId = 0; shortId < columns.count; shortId++) {
-    if (columns.fact[shortId]! > facts.length) throw new Error(`paragraph columns are malformed: row ${shortId} names fact ${columns.fact[shortId]! - 1} of ${facts.length}`)
-  }
+  // Checked while decoding, in the same pass: a fact the list lacks would read as undefined.
+  const columns = decodeColumns(parts.columns, Object.keys(stats.fieldIds).length, manifest.sources.map((source) => source.paragraphs), facts.length)
   return { index, stats, terms, columns, facts, firstShortIds }
 }
 

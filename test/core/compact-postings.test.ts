@@ -70,6 +70,9 @@ describe('columns', () => {
     expect(() => decodeColumns(new Uint8Array(bytes.slice(0, -1)), 3, [2, 1])).toThrow('paragraph columns are malformed: the bytes end inside the varint at offset 17')
     expect(() => decodeColumns(new Uint8Array([...bytes, 0]), 3, [2, 1])).toThrow('paragraph columns are malformed: 1 bytes past the last column')
     expect(() => decodeColumns(new Uint8Array(bytes), 3, [2])).toThrow('paragraph columns have 3 rows for 2 paragraphs in the manifest')
+    // Row 1 names fact 36, that is the 36th of the list kept beside: a list of 35 lacks it.
+    expect(decodeColumns(new Uint8Array(bytes), 3, [2, 1], 36).fact[1]).toBe(36)
+    expect(() => decodeColumns(new Uint8Array(bytes), 3, [2, 1], 35)).toThrow('paragraph columns are malformed: row 1 names fact 35 of 35')
     expect(() => decodeColumns(new Uint8Array(bytes), 2, [2, 1])).toThrow('paragraph columns are malformed: 3 field lengths a row, not 2')
     expect(() => decodeColumns(new Uint8Array([3, 3, 9, ...bytes.slice(3)]), 3, [2, 1])).toThrow('paragraph columns are malformed: kind 9 of row 0 is past the 5 kinds')
     // 2^32 (0x80 0x80 0x80 0x80 0x10) as a fact: the columns are 32 bits wide.
