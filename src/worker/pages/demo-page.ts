@@ -25,7 +25,7 @@ const API_ROUTES: [path: string, example: string, what: string][] = [
   ['GET /api/suggest?q=', '/api/suggest?q=chem', 'completions for a search box'],
   ['GET /api/paragraphs/:id', '', 'a paragraph, its neighbours and the paragraphs of other sources that report the same thing'],
   ['GET /api/compare?sources=', '/api/compare', 'the paragraphs grouped into facts: which sources report each, and what only one has'],
-  ['GET /api/quotes?speaker=', '/api/quotes?speaker=Putin', 'direct quotations with their speakers'],
+  ['GET /api/quotes?speaker=', '/api/quotes', 'direct quotations with their speakers; every one when no speaker is named'],
   ['GET /api/sources', '/api/sources', 'the sources and their metadata'],
   ['GET /api/sources/:id', '', 'one source and all its recovered paragraphs'],
   ['GET /api/health', '/api/health', 'status, counts and index version'],
