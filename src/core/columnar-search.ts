@@ -81,7 +81,12 @@ export type ColumnarPostings = {
  * when they are as many as the page, the page is among them; a search of one unit has no hit
  * elsewhere. What it names is not all a hit (exclusions and filters are left to the ranking).
  */
-export type HitsAmong = { words: readonly (readonly string[])[]; phrases: number }
+export type HitsAmong = {
+  words: readonly (readonly string[])[]
+  phrases: number
+  /** At least this many paragraphs match every unit, as far as the vocabulary tells (a search of one word; 0 when unknown): too many to send tells an engine not to ask. */
+  atLeast?: number
+}
 
 /** What the columnar first phase reads of an index. */
 export type ColumnarIndex = {
@@ -172,6 +177,12 @@ function inMiniSearchOrder(derived: Spec['derived'], order: TermOrder): void {
   const place = (term: string) => order.get(term) ?? Number.MAX_SAFE_INTEGER
   const typos = derived.slice(1).sort((a, b) => place(a.term) - place(b.term))
   derived.splice(0, derived.length, own, ...typos)
+}
+
+/** At least how many paragraphs match every unit of a search: known for a search of one word (see `WordUnit.paragraphs`), 0 otherwise. */
+function atLeastMatching(plan: QueryPlan): number {
+  const [only, ...others] = plan.units
+  return only?.kind === 'word' && others.length === 0 ? only.paragraphs : 0
 }
 
 /** Every spec of a unit. */
@@ -345,7 +356,7 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
   // Where the paragraphs matching every unit are: each word's terms, each phrase the engine finds.
   const words = units.flatMap((unit) => (unit.kind === 'word' ? [[...new Set(specsOf(unit).flatMap((spec) => spec.derived.map(({ term }) => term)))]] : []))
-  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, { words, phrases: found.length })
+  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, { words, phrases: found.length, atLeast: atLeastMatching(plan) })
   const postings = fetched.postings
   if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
 

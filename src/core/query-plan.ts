@@ -9,7 +9,7 @@
 import type { ParsedQuery, QueryWord } from './query.ts'
 import type { RetrievalQuery, RetrievalUnit } from './retrieval.ts'
 import { phraseGrams, typoBudget } from './terms.ts'
-import type { Vocabulary } from './vocabulary.ts'
+import type { Completion, Vocabulary } from './vocabulary.ts'
 
 /** A word of the query as planned. */
 export type WordUnit = {
@@ -28,6 +28,12 @@ export type WordUnit = {
   exactTerms: ReadonlySet<string>
   /** Every term sent for it. */
   queryTerms: ReadonlySet<string>
+  /**
+   * At least this many paragraphs hold one of its exact terms: the most any one of its words
+   * (the word as typed, or a completion) is used in, as the vocabulary counts them; 0 when it
+   * counts none. A lower bound, for an engine to know a search is broad before it asks.
+   */
+  paragraphs: number
 }
 
 /** A quoted phrase as planned. */
@@ -96,10 +102,14 @@ function completionLimit(prefix: string): number {
   return Math.min(30, 4 * [...prefix].length)
 }
 
-/** The terms of the words a prefix completes, the prefix's own term first. */
-function completionsOf(word: QueryWord, vocabulary: Vocabulary): string[] {
-  const completed = vocabulary.complete(word.folded, completionLimit(word.folded)).map((completion) => completion.term)
-  return [...new Set([word.term, ...completed])]
+/** The words a prefix completes. */
+function completionsOf(word: QueryWord, vocabulary: Vocabulary): Completion[] {
+  return vocabulary.complete(word.folded, completionLimit(word.folded))
+}
+
+/** The terms of a word's completions, its own term first. */
+function completionTermsOf(word: QueryWord, completed: readonly Completion[]): string[] {
+  return [...new Set([word.term, ...completed.map((completion) => completion.term)])]
 }
 
 /**
@@ -117,7 +127,8 @@ export function planQuery(parsed: ParsedQuery, vocabulary: Vocabulary, options: 
   const weights = new Map<string, number>()
   const units: QueryUnit[] = words.map((word) => {
     const typing = options.prefix && parsed.lastWordIsPrefix && word === parsed.words.at(-1)
-    const completions = word.prefix || typing ? completionsOf(word, vocabulary) : [word.term]
+    const completed = word.prefix || typing ? completionsOf(word, vocabulary) : undefined
+    const completions = completed ? completionTermsOf(word, completed) : [word.term]
     // A word asked for as a prefix is not corrected: the `*` says the letters are meant.
     const corrections =
       options.fuzzy && !word.prefix ? vocabulary.correct(word.folded, typoBudget(word.text), MAX_CORRECTIONS).map((c) => c.term).filter((term) => !completions.includes(term)) : []
@@ -135,6 +146,7 @@ export function planQuery(parsed: ParsedQuery, vocabulary: Vocabulary, options: 
       typos,
       exactTerms: new Set(completions),
       queryTerms: new Set([...completions, ...corrections]),
+      paragraphs: Math.max(vocabulary.paragraphsUsing(word.folded), ...(completed ?? []).map((completion) => completion.used)),
     }
   })
   // Words typed as such outrank the same terms reached by completion or correction.
@@ -161,7 +173,7 @@ export function planQuery(parsed: ParsedQuery, vocabulary: Vocabulary, options: 
  * its adjacent function words; whether the words are consecutive is checked on the text.
  */
 function planPhrase(words: readonly QueryWord[], vocabulary: Vocabulary, typing: boolean): PhraseUnit {
-  const positions = words.map((word, i) => new Set(word.prefix || (typing && i === words.length - 1) ? completionsOf(word, vocabulary) : [word.term]))
+  const positions = words.map((word, i) => new Set(word.prefix || (typing && i === words.length - 1) ? completionTermsOf(word, completionsOf(word, vocabulary)) : [word.term]))
   const grams = [...new Set(phraseGrams(words))]
   const significant = words.flatMap((word, i) => (word.stopWord ? [] : [[...positions[i]!]]))
   // A phrase of function words that are never adjacent in pairs ("to be" is one pair; "the" alone

@@ -21,6 +21,8 @@ export type Completion = {
   display: string
   /** Paragraphs using any word with this term that starts with the prefix. */
   count: number
+  /** Paragraphs using the most used of those words: at least that many hold the term (a paragraph may use several). */
+  used: number
 }
 
 /**
@@ -110,11 +112,11 @@ export class Vocabulary {
    * @param limit - Most terms returned.
    *
    * @example
-   * vocabulary.complete('versai', 5) // => [{ term: 'versaill', display: 'Versailles', count: 5 }]
+   * vocabulary.complete('versai', 5) // => [{ term: 'versaill', display: 'Versailles', count: 5, used: 5 }]
    */
   complete(prefix: string, limit: number): Completion[] {
     if (prefix === '') return []
-    const byTerm = new Map<string, Completion & { best: number }>()
+    const byTerm = new Map<string, Omit<Completion, 'used'> & { best: number }>()
     for (let i = this.#words.lowerBound(prefix); i < this.#entries.length; i++) {
       const [folded, term, count, display] = this.#entries[i]!
       if (!folded.startsWith(prefix)) break
@@ -128,7 +130,19 @@ export class Vocabulary {
     return [...byTerm.values()]
       .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1))
       .slice(0, limit)
-      .map(({ term, display, count }) => ({ term, display, count }))
+      .map(({ term, display, count, best }) => ({ term, display, count, used: best }))
+  }
+
+  /**
+   * How many paragraphs use a word (0 for one the vocabulary lacks, function words among them).
+   *
+   * @param folded - The word, folded (see `foldWord`).
+   * @example
+   * vocabulary.paragraphsUsing('palace') // => 3
+   */
+  paragraphsUsing(folded: string): number {
+    const at = this.#words.indexOf(folded)
+    return at < 0 ? 0 : this.#entries[at]![2]
   }
 
   /**

@@ -15,12 +15,13 @@ describe('Vocabulary', () => {
   const vocabulary = new Vocabulary(buildVocabulary(['cooperation and cooperate', 'cooperation', 'Cooper was there', 'Versailles']))
 
   it('completes a prefix to terms, most used first, even when the prefix is not a prefix of the stem', () => {
-    expect(vocabulary.complete('coopera', 5)).toEqual([{ term: 'cooper', display: 'cooperation', count: 3 }])
+    // "cooperation" in 2 paragraphs, "cooperate" in 1: 3 uses of the term, at least 2 paragraphs.
+    expect(vocabulary.complete('coopera', 5)).toEqual([{ term: 'cooper', display: 'cooperation', count: 3, used: 2 }])
     expect(vocabulary.complete('coop', 5).map((c) => c.display)).toEqual(['cooperation'])
   })
 
   it('shows the usual spelling and respects the limit', () => {
-    expect(vocabulary.complete('vers', 5)).toEqual([{ term: 'versaill', display: 'Versailles', count: 1 }])
+    expect(vocabulary.complete('vers', 5)).toEqual([{ term: 'versaill', display: 'Versailles', count: 1, used: 1 }])
     expect(vocabulary.complete('c', 0)).toEqual([])
   })
 
@@ -41,6 +42,13 @@ describe('Vocabulary', () => {
     expect(vocabulary.complete('', 5)).toEqual([])
     expect(vocabulary.complete('zz', 5)).toEqual([])
     expect(vocabulary.size).toBe(4)
+  })
+
+  it('counts the paragraphs using a word, none for a word it lacks', () => {
+    expect(vocabulary.paragraphsUsing('cooperation')).toBe(2)
+    expect(vocabulary.paragraphsUsing('cooper')).toBe(1)
+    expect(vocabulary.paragraphsUsing('coop')).toBe(0)
+    expect(vocabulary.paragraphsUsing('and')).toBe(0)
   })
 })
 

@@ -8,7 +8,7 @@
  * at 100k paragraphs) is loaded once per isolate and generation; postings and paragraphs are
  * fetched per request, by the store-backed reader of `core/index-reader.ts`.
  */
-import { D1_ACTIVE_TABLE, D1_TERM_ORDER_COLUMN, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { D1_ACTIVE_TABLE, D1_LAYOUT_VERSION, D1_TERM_ORDER_COLUMN, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { base64ToBytes } from '../../core/base64.ts'
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
 import { D1_META_KEYS, ftsPhraseQuery, META_ENCODING } from '../../core/d1-content.ts'
@@ -143,7 +143,9 @@ export function d1Store(
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
       const every = hits && [...queries.slice(0, hits.phrases), ...hits.words.map((terms) => ftsPhraseQuery([terms], Infinity))]
       // A unit FTS5 cannot match is in no paragraph: then none matches every unit.
-      const whole = every && every.length > 0 && every.every((query) => query) ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
+      // Not when the vocabulary tells they are too many already: FTS5 would count past the room for nothing.
+      const whole =
+        every && every.length > 0 && every.every((query) => query) && !((hits.atLeast ?? 0) > bodiesWith) ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
       const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string } & { documents: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
@@ -243,6 +245,10 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
       active = null
     }
     if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
+    // A generation of another layout has other tables: this code cannot read it.
+    if (!active.generation.startsWith(`v${D1_LAYOUT_VERSION}_`)) {
+      throw new IndexUnavailableError(`the D1 index ${active.generation} was built in another layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`)
+    }
     return active.generation
   }
   const provide = async (db: D1Database): Promise<{ generation: string; reader: IndexReader }> => {

@@ -5,9 +5,9 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildIndex } from '../../../src/core/build-index.ts'
-import { d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
+import { d1Activate, d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
 import { createApp } from '../../../src/worker/app.ts'
-import { D1_TERM_ORDER_COLUMN, d1Tables } from '../../../src/core/index-artifacts.ts'
+import { D1_LAYOUT_VERSION, D1_TERM_ORDER_COLUMN, d1Tables } from '../../../src/core/index-artifacts.ts'
 import { d1IndexProvider, d1Store, loadD1Shell } from '../../../src/worker/engines/d1-engine.ts'
 import { storeReader, type StoredDocument } from '../../../src/core/index-reader.ts'
 import type { CompactPostings } from '../../../src/core/compact-postings.ts'
@@ -53,7 +53,7 @@ describe('the D1 engine', () => {
   })
 
   it('names a meta table it cannot decode as an index to build again', async () => {
-    const tables = d1Tables('v4_0bad0bad0bad')
+    const tables = d1Tables(`v${D1_LAYOUT_VERSION}_0bad0bad0bad`)
     const keys = ['manifest', 'vocabulary', 'stats', 'terms', 'columns', 'facts', 'titles']
     // "AAAA" is base64 for three zero bytes: not gzip.
     await run([
@@ -64,6 +64,18 @@ describe('the D1 engine', () => {
     expect(error).toBeInstanceOf(IndexUnavailableError)
     expect((error as Error).message).toMatch(/^the D1 index's meta cannot be read \(.+\); run npm run build:index$/)
     await run([`DROP TABLE ${tables.meta}`])
+  })
+
+  it('answers 503 naming the build when the active generation is of another layout', async () => {
+    const older = `v${D1_LAYOUT_VERSION - 1}_0123456789ab`
+    await run(d1Activate(older))
+    try {
+      const { status, body } = await get('/api/search?q=ferry')
+      expect(status).toBe(503)
+      expect(body.error.message).toBe(`the D1 index ${older} was built in another layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`)
+    } finally {
+      await run([`DROP TABLE ps_active`])
+    }
   })
 
   describe('with the shipped index loaded', () => {
@@ -182,6 +194,9 @@ describe('the D1 engine', () => {
       expect(expected.length).toBeGreaterThan(0)
       expect(expected.length).toBeLessThan(putin.length)
       expect(byShortId(both.documents!).map((document) => document.shortId)).toEqual(expected)
+      // Told there are more than the room (the vocabulary's count), it does not ask FTS5: nothing.
+      expect((await store.compactPostings!(['putin'], [], [], { words: [['putin']], phrases: 0, atLeast: 21 })).documents).toBeUndefined()
+      expect((await store.compactPostings!(['putin'], [], [], { words: [['putin']], phrases: 0, atLeast: 20 })).documents!.length).toBe(20)
       // With room for 19, none; asked nothing of the hits, nothing.
       expect((await d1Store(db, tables, fieldIds, undefined, 19).compactPostings!(['putin'], [], [], { words: [['putin']], phrases: 0 })).documents).toEqual([])
       expect((await store.compactPostings!(['putin'])).documents).toBeUndefined()
