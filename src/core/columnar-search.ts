@@ -179,10 +179,10 @@ function inMiniSearchOrder(derived: Spec['derived'], order: TermOrder): void {
   derived.splice(0, derived.length, own, ...typos)
 }
 
-/** At least how many paragraphs match every unit of a search: known for a search of one word (see `WordUnit.paragraphs`), 0 otherwise. */
+/** At least how many paragraphs match every unit of a search: known for a search of one word (see `WordUnit.paragraphsAtLeast`), 0 otherwise. */
 function atLeastMatching(plan: QueryPlan): number {
   const [only, ...others] = plan.units
-  return only?.kind === 'word' && others.length === 0 ? only.paragraphs : 0
+  return only?.kind === 'word' && others.length === 0 ? only.paragraphsAtLeast : 0
 }
 
 /** Every spec of a unit. */

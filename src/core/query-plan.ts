@@ -33,7 +33,7 @@ export type WordUnit = {
    * (the word as typed, or a completion) is used in, as the vocabulary counts them; 0 when it
    * counts none. A lower bound, for an engine to know a search is broad before it asks.
    */
-  paragraphs: number
+  paragraphsAtLeast: number
 }
 
 /** A quoted phrase as planned. */
@@ -146,7 +146,7 @@ export function planQuery(parsed: ParsedQuery, vocabulary: Vocabulary, options: 
       typos,
       exactTerms: new Set(completions),
       queryTerms: new Set([...completions, ...corrections]),
-      paragraphs: Math.max(vocabulary.paragraphsUsing(word.folded), ...(completed ?? []).map((completion) => completion.used)),
+      paragraphsAtLeast: Math.max(vocabulary.paragraphsUsing(word.folded), ...(completed ?? []).map((completion) => completion.used)),
     }
   })
   // Words typed as such outrank the same terms reached by completion or correction.

@@ -19,7 +19,7 @@ export type Completion = {
   term: string
   /** The usual spelling of the most used word that starts with the prefix and has this term. */
   display: string
-  /** Paragraphs using any word with this term that starts with the prefix. */
+  /** The sum, over the words with this term that start with the prefix, of the paragraphs using each (a paragraph using two counts twice). */
   count: number
   /** Paragraphs using the most used of those words: at least that many hold the term (a paragraph may use several). */
   used: number
@@ -86,10 +86,7 @@ const CORRECTIONS_REMEMBERED = 1024
 /** Prefix and typo look-ups on a sorted vocabulary. */
 export class Vocabulary {
   readonly #entries: readonly VocabularyEntry[]
-  /**
-   * A radix tree of the words for typo look-ups, built with the vocabulary: loading is where a
-   * one-time cost belongs, not the first query that happens to have a typo.
-   */
+  /** The folded words, sorted: prefix ranges, and typo look-ups with nothing built at load (see `SortedWords`). */
   readonly #words: SortedWords
   /** Corrections found, by distance, limit and word (see {@link CORRECTIONS_REMEMBERED}). */
   readonly #corrections = new Map<string, readonly Correction[]>()
@@ -112,7 +109,7 @@ export class Vocabulary {
    * @param limit - Most terms returned.
    *
    * @example
-   * vocabulary.complete('versai', 5) // => [{ term: 'versaill', display: 'Versailles', count: 5, used: 5 }]
+   * new Vocabulary(buildVocabulary(['Versailles', 'versailles palace'])).complete('versai', 5) // => [{ term: 'versaill', display: 'Versailles', count: 2, used: 2 }]
    */
   complete(prefix: string, limit: number): Completion[] {
     if (prefix === '') return []
@@ -138,7 +135,7 @@ export class Vocabulary {
    *
    * @param folded - The word, folded (see `foldWord`).
    * @example
-   * vocabulary.paragraphsUsing('palace') // => 3
+   * new Vocabulary(buildVocabulary(['Versailles palace', 'the palace'])).paragraphsUsing('palace') // => 2
    */
   paragraphsUsing(folded: string): number {
     const at = this.#words.indexOf(folded)

@@ -232,7 +232,8 @@ const NO_SUCH_TABLE = /no such table/i
  * generation (`createApp`), so no part of a request answers from a corpus another part did not.
  *
  * @param options.generationTtlMs - See {@link GENERATION_TTL_MS}.
- * @throws {@link IndexUnavailableError} when the binding is missing or no generation is active.
+ * @throws {@link IndexUnavailableError} when the binding is missing, no generation is active, or
+ *   the active one is of another layout than {@link D1_LAYOUT_VERSION}.
  */
 export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (env: Pick<Env, 'INDEX_DB'>) => Promise<IndexReader> {
   const ttl = options.generationTtlMs ?? GENERATION_TTL_MS
@@ -245,9 +246,16 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
       active = null
     }
     if (!active) throw new IndexUnavailableError('no index is loaded into D1; run npm run build:index')
-    // A generation of another layout has other tables: this code cannot read it.
+    // A generation of another layout has other tables: this code cannot read it. A newer one is
+    // the deploy's database switched before its code (or code rolled back): building again here
+    // would switch it back, so that is not the advice.
     if (!active.generation.startsWith(`v${D1_LAYOUT_VERSION}_`)) {
-      throw new IndexUnavailableError(`the D1 index ${active.generation} was built in another layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`)
+      const layout = Number(/^v(\d+)_/.exec(active.generation)?.[1] ?? NaN)
+      throw new IndexUnavailableError(
+        layout > D1_LAYOUT_VERSION
+          ? `the D1 index ${active.generation} has a newer layout (${layout}) than this code reads (${D1_LAYOUT_VERSION}); deploy the code that built it`
+          : `the D1 index ${active.generation} was built in an older layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`
+      )
     }
     return active.generation
   }

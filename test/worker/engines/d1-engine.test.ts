@@ -11,6 +11,7 @@ import { D1_LAYOUT_VERSION, D1_TERM_ORDER_COLUMN, d1Tables } from '../../../src/
 import { d1IndexProvider, d1Store, loadD1Shell } from '../../../src/worker/engines/d1-engine.ts'
 import { storeReader, type StoredDocument } from '../../../src/core/index-reader.ts'
 import type { CompactPostings } from '../../../src/core/compact-postings.ts'
+import type { HitsAmong } from '../../../src/core/columnar-search.ts'
 import { SEARCH_DEFAULTS, searchParagraphs } from '../../../src/core/search.ts'
 import type { Env } from '../../../src/worker/env.ts'
 import { IndexUnavailableError } from '../../../src/worker/errors.ts'
@@ -66,13 +67,20 @@ describe('the D1 engine', () => {
     await run([`DROP TABLE ${tables.meta}`])
   })
 
-  it('answers 503 naming the build when the active generation is of another layout', async () => {
-    const older = `v${D1_LAYOUT_VERSION - 1}_0123456789ab`
-    await run(d1Activate(older))
+  it('answers 503 when the active generation is of another layout: build again for an older one, deploy for a newer one', async () => {
+    const cases = [
+      [`v${D1_LAYOUT_VERSION - 1}_0123456789ab`, `was built in an older layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`],
+      [`v${D1_LAYOUT_VERSION + 1}_0123456789ab`, `has a newer layout (${D1_LAYOUT_VERSION + 1}) than this code reads (${D1_LAYOUT_VERSION}); deploy the code that built it`],
+      // Not layout 4 followed by a 0: layout 40.
+      [`v${D1_LAYOUT_VERSION}0_0123456789ab`, `has a newer layout (${D1_LAYOUT_VERSION}0) than this code reads (${D1_LAYOUT_VERSION}); deploy the code that built it`],
+    ]
     try {
-      const { status, body } = await get('/api/search?q=ferry')
-      expect(status).toBe(503)
-      expect(body.error.message).toBe(`the D1 index ${older} was built in another layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`)
+      for (const [generation, message] of cases) {
+        await run(d1Activate(generation!))
+        const { status, body } = await get('/api/search?q=ferry')
+        expect(status).toBe(503)
+        expect(body.error.message).toBe(`the D1 index ${generation} ${message}`)
+      }
     } finally {
       await run([`DROP TABLE ps_active`])
     }
@@ -235,6 +243,24 @@ describe('the D1 engine', () => {
         expect(once).toEqual(twice)
         expect(once.hits.length).toBeGreaterThan(0)
       }
+    })
+
+    it("hands a one-word search's count from the vocabulary to the store, which asks FTS5 nothing past the room", async () => {
+      const { generation } = inject('d1Content')
+      const tables = d1Tables(generation)
+      const shell = await loadD1Shell(db, tables)
+      const asked: (HitsAmong | undefined)[] = []
+      const recording = (room: number) => {
+        const store = d1Store(db, tables, shell.stats.fieldIds, undefined, room)
+        return { ...store, compactPostings: (...args: Parameters<NonNullable<typeof store.compactPostings>>) => (asked.push(args[3]), store.compactPostings!(...args)) }
+      }
+      const request = { ...SEARCH_DEFAULTS, query: 'Putin' }
+      // "Putin" is used in 20 paragraphs (the vocabulary's count, the FTS5 table's too).
+      const past = await storeReader(shell, recording(19)).read((index) => searchParagraphs(index, request))
+      expect(asked.map((hits) => hits?.atLeast)).toEqual([20])
+      const within = await storeReader(shell, recording(20)).read((index) => searchParagraphs(index, request))
+      expect(within).toEqual(past)
+      expect(past.total).toBe(20)
     })
 
     it('switches to a new generation only when it is activated, whole', async () => {
