@@ -285,12 +285,31 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     const answersStarted = performance.now()
     const shell = await loadD1Shell(db, genTables)
     const reader = storeReader(shell, d1Store(db, genTables, shell.stats.fieldIds))
-    const answers = d1AnswerInserts(genTables, await shortPrefixAnswers(reader, vocabularyWords(vocabulary)))
+    const answers = await shortPrefixAnswers(reader, vocabularyWords(vocabulary))
     const answersMs = performance.now() - answersStarted
-    await writeFile(join(sqlDir, 'answers.sql'), answers.map((statement) => `${statement};\n`).join(''))
-    // In batches too: at a million paragraphs the answers are 45 MB of SQL, and one call that
-    // size through the proxy held 700 MB at once.
-    for (const statement of answers) await gather(statement)
+    // Each statement written to `answers.sql` and sent in batches as it is made: at a million
+    // paragraphs the answers are 45 MB of SQL; one call that size through the proxy held 700 MB
+    // at once, and the statements held with their text and its bytes were 300 MB at the build's end.
+    let answersBytes = 0
+    const answersFile = await open(join(sqlDir, 'answers.sql'), 'w')
+    try {
+      let pending: string[] = []
+      let pendingBytes = 0
+      for (const statement of d1AnswerInserts(genTables, answers)) {
+        pending.push(`${statement};\n`)
+        pendingBytes += statement.length
+        answersBytes += statement.length
+        if (pendingBytes >= SQL_WRITE_BYTES) {
+          await answersFile.write(pending.join(''))
+          pending = []
+          pendingBytes = 0
+        }
+        await gather(statement)
+      }
+      await answersFile.write(pending.join(''))
+    } finally {
+      await answersFile.close()
+    }
     await run()
     const listing: PartsListing = { generation, fill: parts.names, answers: 'answers.sql' }
     await writeFile(join(sqlDir, PARTS_LISTING), JSON.stringify(listing, null, 2) + '\n')
@@ -301,7 +320,7 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     await run()
     // Only the latest generation's SQL is kept: the database holds the rest.
     for (const name of await readdir(d1SqlDir(indexDir))) if (name !== generation) await rm(join(d1SqlDir(indexDir), name), { recursive: true, force: true })
-    return { generation, done: 'loaded', sqlDir, bytes: bytes + answers.reduce((sum, statement) => sum + statement.length, 0), answersMs }
+    return { generation, done: 'loaded', sqlDir, bytes: bytes + answersBytes, answersMs }
   } finally {
     await dispose()
   }
