@@ -31,6 +31,7 @@ import { readAmounts } from './amounts.ts'
 import { peopleNamed, withPronounReferents } from './pronouns.ts'
 import { extractQuotes, isSpeechVerb, speakerKey, speakersOf, type Quote } from './quotes.ts'
 import { learnRoles, withRoleHolders } from './roles.ts'
+import { releaseArrays, resized } from './owned-arrays.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
 import type { Lexicon } from './wordnet.ts'
@@ -508,16 +509,16 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { milli: Math.round(Math.min(1, value) * 1000), partOfI, partOfJ }
   }
 
-  const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, { start: wholeStart, ids: wholeIds, words }, termDf, candidateTerms, limit)
+  const candidates = exhaustive ? allOthers(eligible) : shortlists(eligible, { start: wholeStart, ids: wholeIds, words }, termDf, candidateTerms, limit)
   // Each score with the statement of the paragraph it was scored from (`part`, -1 for the whole),
   // once per paragraph of the pair: in typed arrays, each paragraph's entries chained from its
   // head (an object per entry was a fifth of the build's memory at 1M paragraphs).
   // A shortlist pairs a paragraph with at most `shortlistLength(limit)` others, and each pair is
   // two entries: the arrays are made that long at once, never grown (a grown copy beside the one
   // it replaces was the step's peak at a million paragraphs); the pages never written take no memory.
-  let entries = new ScoredEntries(total, exhaustive ? 1024 : 2 * total * shortlistLength(limit))
+  const entries = new ScoredEntries(total, exhaustive ? 1024 : 2 * total * shortlistLength(limit))
   eligible.forEach((_, i) => {
-    for (const j of candidatesOf(i)) {
+    for (const j of candidates.of(i)) {
       if (entries.has(i, j)) continue
       const { milli, partOfI, partOfJ } = score(i, j)
       entries.add(i, j, milli, partOfI)
@@ -593,16 +594,22 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     }
     linkStart[i + 1] = linkOthers.size
   }
-  // The scores are let go here (the functions above that read them are done with them).
-  entries = new ScoredEntries(0, 1)
   const others = linkOthers.done()
   const millis = linkMillis.done()
+  // Every array of the step is given back here, before a link becomes an object (the functions
+  // above that read them are done with them): at a million paragraphs they are 600 MB that would
+  // otherwise wait for a collection while the links and then the facts are made.
+  entries.release()
+  candidates.release()
+  for (const stamps of [fresh, kept]) releaseStamps(stamps)
+  releaseArrays(stmtStart, wordStart, wordIds, wholeStart, wholeIds, wholeTotals, hasRough, stmtPart, partStart, partStmt, partTotals, ...scratch, sourceOf, sourceBest, sourceSeen)
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, i) => {
     const links: RelatedParagraph[] = []
     for (let k = linkStart[i]!; k < linkStart[i + 1]!; k++) links.push({ id: eligible[others[k]!]!.id, score: millis[k]! / 1000 })
     if (links.length > 0) related.set(paragraph.id, links)
   })
+  releaseArrays(linkStart, others, millis)
   return related
 }
 
@@ -821,6 +828,12 @@ type Stamps = {
   roughBits: Int32Array
 }
 
+/** Gives back the memory of a set of stamps. */
+function releaseStamps(stamps: Stamps): void {
+  const { termMark, termBits, conceptMark, conceptBits, broaderMark, broaderBits, glossMark, glossBits, exactMark, exactBits, roughMark, roughBits } = stamps
+  releaseArrays(termMark, termBits, conceptMark, conceptBits, broaderMark, broaderBits, glossMark, glossBits, exactMark, exactBits, roughMark, roughBits)
+}
+
 /** Stamps for `terms` terms and `concepts` concepts, none stamped yet. */
 function newStamps(terms: number, concepts: number, withBroader: boolean, withGlosses: boolean): Stamps {
   const ints = (length: number) => new Int32Array(length)
@@ -849,18 +862,15 @@ class GrowingInts {
   size = 0
 
   push(value: number): void {
-    if (this.size === this.#values.length) {
-      const grown = new Int32Array(this.#values.length * 2)
-      grown.set(this.#values)
-      this.#values = grown
-    }
+    // Grown in place of the old array, whose memory goes at once (`resized`).
+    if (this.size === this.#values.length) this.#values = resized(this.#values, this.#values.length * 2)
     this.#values[this.size++] = value
   }
 
   /** The values pushed, trimmed to their number; the list lets its buffer go (it is held no longer than its values). */
   done(): Int32Array {
-    const values = this.#values.slice(0, this.size)
-    this.#values = new Int32Array(0)
+    const values = resized(this.#values, this.size)
+    this.#values = new Int32Array(1024)
     this.size = 0
     return values
   }
@@ -890,6 +900,12 @@ class ScoredEntries {
     this.part = new Int32Array(capacity)
   }
 
+  /** Gives back the arrays' memory at once; the entries are gone. */
+  release(): void {
+    releaseArrays(this.head, this.next, this.other, this.milli, this.part)
+    this.size = 0
+  }
+
   /** Whether paragraph `p` has an entry for `other`. */
   has(p: number, other: number): boolean {
     for (let e = this.head[p]!; e >= 0; e = this.next[e]!) if (this.other[e] === other) return true
@@ -898,15 +914,8 @@ class ScoredEntries {
 
   add(p: number, other: number, milli: number, part: number): void {
     if (this.size === this.next.length) {
-      const grow = <T extends Int32Array | Int16Array>(array: T, make: (length: number) => T): T => {
-        const grown = make(array.length * 2)
-        grown.set(array)
-        return grown
-      }
-      this.next = grow(this.next, (n) => new Int32Array(n))
-      this.other = grow(this.other, (n) => new Int32Array(n))
-      this.milli = grow(this.milli, (n) => new Int16Array(n))
-      this.part = grow(this.part, (n) => new Int32Array(n))
+      const length = 2 * this.next.length
+      ;[this.next, this.other, this.milli, this.part] = [resized(this.next, length), resized(this.other, length), resized(this.milli, length), resized(this.part, length)]
     }
     const e = this.size++
     this.next[e] = this.head[p]!
@@ -964,8 +973,11 @@ function mergeStatements(ids: Int32Array, words: readonly Word[]): number[] {
   return [...merged.values()]
 }
 
-function allOthers(paragraphs: readonly Paragraph[]): (i: number) => number[] {
-  return (i) => paragraphs.flatMap((paragraph, j) => (paragraph.sourceId !== paragraphs[i]!.sourceId ? [j] : []))
+/** A paragraph's candidates (`of`), and a way to give back what finding them holds once done. */
+type Candidates = { of: (i: number) => number[]; release: () => void }
+
+function allOthers(paragraphs: readonly Paragraph[]): Candidates {
+  return { of: (i) => paragraphs.flatMap((paragraph, j) => (paragraph.sourceId !== paragraphs[i]!.sourceId ? [j] : [])), release: () => {} }
 }
 
 /** How many candidates a paragraph's shortlist holds at most. */
@@ -983,7 +995,7 @@ function shortlistLength(limit: number): number {
  * @param wholes - Each paragraph as one text (see `wholesAndParts`): paragraph i's words are `words[ids[start[i]]]`
  *   to `words[ids[start[i + 1] - 1]]`, its terms once each in the order read.
  */
-function shortlists(paragraphs: readonly Paragraph[], wholes: { start: Int32Array; ids: Int32Array; words: readonly Word[] }, termDf: readonly number[], candidateTerms: number, limit: number): (i: number) => number[] {
+function shortlists(paragraphs: readonly Paragraph[], wholes: { start: Int32Array; ids: Int32Array; words: readonly Word[] }, termDf: readonly number[], candidateTerms: number, limit: number): Candidates {
   const total = paragraphs.length
   const maxDf = Math.max(MIN_CANDIDATE_DF, Math.min(MAX_CANDIDATE_DF, Math.ceil(total * CANDIDATE_DF_SHARE)))
   const shortlistSize = shortlistLength(limit)
@@ -1013,13 +1025,14 @@ function shortlists(paragraphs: readonly Paragraph[], wholes: { start: Int32Arra
       if (termDf[term]! <= maxDf) postings[filled[term]!++] = i
     }
   }
+  releaseArrays(filled)
   const sourceIds = new Map<string, number>()
   const sourceOf = Int32Array.from(paragraphs, (paragraph) => {
     if (!sourceIds.has(paragraph.sourceId)) sourceIds.set(paragraph.sourceId, sourceIds.size)
     return sourceIds.get(paragraph.sourceId)!
   })
   const partial = new Float64Array(total)
-  return (i) => {
+  const of = (i: number): number[] => {
     const touched: number[] = []
     const top: (readonly [number, number])[] = []
     for (let k = start[i]!; k < start[i + 1]!; k++) {
@@ -1040,6 +1053,7 @@ function shortlists(paragraphs: readonly Paragraph[], wholes: { start: Int32Arra
     for (const other of touched) partial[other] = 0
     return shortlist
   }
+  return { of, release: () => releaseArrays(termOfWord, idfOf, norms, postingStart, postings, sourceOf, partial) }
 }
 
 /**
