@@ -257,11 +257,11 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
       // Awaited at the next batch or at `run`; marked handled until then, so a failure is not reported twice.
       running.catch(() => {})
     }
-    /** Gathers a statement, sending the batch once it is full. */
-    const gather = async (statement: string) => {
+    /** Gathers a statement, sending the batch once it holds `batchLimit` bytes (0: each statement alone). */
+    const gather = async (statement: string, batchLimit = LOCAL_BATCH_BYTES) => {
       batch.push(statement)
       batchBytes += statement.length
-      if (batchBytes >= LOCAL_BATCH_BYTES) await send()
+      if (batchBytes >= batchLimit) await send()
     }
     /** Runs what is gathered and waits for it. */
     const run = async () => {
@@ -287,26 +287,20 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     const reader = storeReader(shell, d1Store(db, genTables, shell.stats.fieldIds))
     const answers = await shortPrefixAnswers(reader, vocabularyWords(vocabulary))
     const answersMs = performance.now() - answersStarted
-    // Each statement written to `answers.sql` and sent in batches as it is made: at a million
-    // paragraphs the answers are 45 MB of SQL; one call that size through the proxy held 700 MB
-    // at once, and the statements held with their text and its bytes were 300 MB at the build's end.
+    // Each statement written to `answers.sql` and sent alone as it is made, never joined to
+    // another: at a million paragraphs the answers are 45 MB of SQL in statements of up to 90 kB,
+    // mostly of two-byte text. One call that size through the proxy held 700 MB at once, and
+    // batches of them (each statement copied into the batch's text, the file's text and its
+    // bytes) still left 200 MB for the collector at the build's end.
     let answersBytes = 0
     const answersFile = await open(join(sqlDir, 'answers.sql'), 'w')
     try {
-      let pending: string[] = []
-      let pendingBytes = 0
       for (const statement of d1AnswerInserts(genTables, answers)) {
-        pending.push(`${statement};\n`)
-        pendingBytes += statement.length
+        await answersFile.write(statement)
+        await answersFile.write(';\n')
         answersBytes += statement.length
-        if (pendingBytes >= SQL_WRITE_BYTES) {
-          await answersFile.write(pending.join(''))
-          pending = []
-          pendingBytes = 0
-        }
-        await gather(statement)
+        await gather(statement, 0)
       }
-      await answersFile.write(pending.join(''))
     } finally {
       await answersFile.close()
     }
