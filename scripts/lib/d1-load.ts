@@ -257,11 +257,11 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
       // Awaited at the next batch or at `run`; marked handled until then, so a failure is not reported twice.
       running.catch(() => {})
     }
-    /** Gathers a statement, sending the batch once it is full. */
-    const gather = async (statement: string) => {
+    /** Gathers a statement, sending the batch once it holds `batchLimit` bytes (0: each statement alone). */
+    const gather = async (statement: string, batchLimit = LOCAL_BATCH_BYTES) => {
       batch.push(statement)
       batchBytes += statement.length
-      if (batchBytes >= LOCAL_BATCH_BYTES) await send()
+      if (batchBytes >= batchLimit) await send()
     }
     /** Runs what is gathered and waits for it. */
     const run = async () => {
@@ -285,12 +285,25 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     const answersStarted = performance.now()
     const shell = await loadD1Shell(db, genTables)
     const reader = storeReader(shell, d1Store(db, genTables, shell.stats.fieldIds))
-    const answers = d1AnswerInserts(genTables, await shortPrefixAnswers(reader, vocabularyWords(vocabulary)))
+    const answers = await shortPrefixAnswers(reader, vocabularyWords(vocabulary))
     const answersMs = performance.now() - answersStarted
-    await writeFile(join(sqlDir, 'answers.sql'), answers.map((statement) => `${statement};\n`).join(''))
-    // In batches too: at a million paragraphs the answers are 45 MB of SQL, and one call that
-    // size through the proxy held 700 MB at once.
-    for (const statement of answers) await gather(statement)
+    // Each statement written to `answers.sql` and sent alone as it is made, never joined to
+    // another: at a million paragraphs the answers are 45 MB of SQL in statements of up to 90 kB,
+    // mostly of two-byte text. One call that size through the proxy held 700 MB at once, and
+    // batches of them (each statement copied into the batch's text, the file's text and its
+    // bytes) still left 200 MB for the collector at the build's end.
+    let answersBytes = 0
+    const answersFile = await open(join(sqlDir, 'answers.sql'), 'w')
+    try {
+      for (const statement of d1AnswerInserts(genTables, answers)) {
+        await answersFile.write(statement)
+        await answersFile.write(';\n')
+        answersBytes += statement.length
+        await gather(statement, 0)
+      }
+    } finally {
+      await answersFile.close()
+    }
     await run()
     const listing: PartsListing = { generation, fill: parts.names, answers: 'answers.sql' }
     await writeFile(join(sqlDir, PARTS_LISTING), JSON.stringify(listing, null, 2) + '\n')
@@ -301,7 +314,7 @@ export async function loadIntoD1(indexDir: string, target: D1Target = { remote: 
     await run()
     // Only the latest generation's SQL is kept: the database holds the rest.
     for (const name of await readdir(d1SqlDir(indexDir))) if (name !== generation) await rm(join(d1SqlDir(indexDir), name), { recursive: true, force: true })
-    return { generation, done: 'loaded', sqlDir, bytes: bytes + answers.reduce((sum, statement) => sum + statement.length, 0), answersMs }
+    return { generation, done: 'loaded', sqlDir, bytes: bytes + answersBytes, answersMs }
   } finally {
     await dispose()
   }

@@ -264,10 +264,15 @@ function* fillStatements(source: D1Source, manifest: Manifest, tables: D1Tables)
   yield* d1AnswerInserts(tables, source.answers ?? [])
 }
 
-/** The statements that put precomputed answers (`[query, response JSON]`) into a generation's answers table. */
-export function d1AnswerInserts(tables: Pick<D1Tables, 'answers'>, answers: readonly (readonly [string, string])[]): string[] {
+/**
+ * The statements that put precomputed answers (`[query, response JSON]`) into a generation's
+ * answers table, one after the other (at a million paragraphs they are 45 MB of SQL: the caller
+ * writes and sends each as it comes rather than holding them all).
+ */
+export function* d1AnswerInserts(tables: Pick<D1Tables, 'answers'>, answers: Iterable<readonly [string, string]>): Generator<string> {
   const rows = new InsertGroups(`INSERT INTO ${tables.answers} (query, response) VALUES `)
-  return [...answers.flatMap(([query, response]) => rows.add(`(${sqlString(query)}, ${sqlString(response)})`)), ...rows.flush()]
+  for (const [query, response] of answers) yield* rows.add(`(${sqlString(query)}, ${sqlString(response)})`)
+  yield* rows.flush()
 }
 
 /**

@@ -21,6 +21,9 @@ export type FactOptions = {
 
 const DEFAULTS = { minScore: 0.2 } satisfies Required<FactOptions>
 
+/** What a paragraph joined to another group keeps of its sources: nothing (only a group's root is read). */
+const JOINED: Map<string, number> = new Map()
+
 /**
  * Groups paragraphs into facts.
  *
@@ -36,21 +39,41 @@ const DEFAULTS = { minScore: 0.2 } satisfies Required<FactOptions>
  */
 export function groupFacts(paragraphs: readonly Paragraph[], related: ReadonlyMap<string, readonly RelatedParagraph[]>, options: FactOptions = {}): Map<string, string> {
   const { minScore } = { ...DEFAULTS, ...options }
-  const indexOf = new Map(paragraphs.map((paragraph, index) => [paragraph.id, index]))
-  const links: { a: number; b: number; score: number }[] = []
-  for (const [id, list] of related) {
-    const a = indexOf.get(id)
-    if (a === undefined) continue
-    for (const { id: other, score } of list) {
-      const b = indexOf.get(other)
-      // Only links both sides list: a paragraph's weaker links may lead to another fact.
-      if (b !== undefined && a < b && score >= minScore && related.get(other)?.some((r) => r.id === id)) links.push({ a, b, score })
+  const indexOf = new Map<string, number>()
+  paragraphs.forEach((paragraph, index) => indexOf.set(paragraph.id, index))
+  // The links both sides list, flat (link k joins `linkA[k]` and `linkB[k]` at `linkScore[k]`):
+  // at a million paragraphs an object per link, and a map of sources per paragraph, were the
+  // build's largest allocation after the related step's.
+  const mutual = (visit: (a: number, b: number, score: number) => void) => {
+    for (const [id, list] of related) {
+      const a = indexOf.get(id)
+      if (a === undefined) continue
+      for (const { id: other, score } of list) {
+        const b = indexOf.get(other)
+        // Only links both sides list: a paragraph's weaker links may lead to another fact.
+        if (b !== undefined && a < b && score >= minScore && related.get(other)?.some((r) => r.id === id)) visit(a, b, score)
+      }
     }
   }
-  links.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)
+  let linkCount = 0
+  mutual(() => linkCount++)
+  const linkA = new Int32Array(linkCount)
+  const linkB = new Int32Array(linkCount)
+  const linkScore = new Float64Array(linkCount)
+  let filled = 0
+  mutual((a, b, score) => {
+    linkA[filled] = a
+    linkB[filled] = b
+    linkScore[filled++] = score
+  })
+  const order = Int32Array.from({ length: linkCount }, (_, k) => k).sort((x, y) => linkScore[y]! - linkScore[x]! || linkA[x]! - linkA[y]! || linkB[x]! - linkB[y]!)
 
-  const parent = paragraphs.map((_, index) => index)
-  const perSource: Map<string, number>[] = paragraphs.map((paragraph) => new Map([[paragraph.sourceId, 1]]))
+  const parent = Int32Array.from({ length: paragraphs.length }, (_, index) => index)
+  // Each group's paragraphs per source, kept at its root; none kept for a paragraph on its own
+  // (one paragraph of its own source: most paragraphs), and an empty one once joined to another.
+  const perSource: (Map<string, number> | undefined)[] = new Array(paragraphs.length)
+  const sourcesOf = (root: number): Map<string, number> => perSource[root] ?? new Map([[paragraphs[root]!.sourceId, 1]])
+  const sourceCount = (root: number): number => perSource[root]?.size ?? 1
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!
@@ -58,17 +81,19 @@ export function groupFacts(paragraphs: readonly Paragraph[], related: ReadonlyMa
     }
     return x
   }
-  for (const { a, b } of links) {
-    const [ra, rb] = [find(a), find(b)]
+  for (const k of order) {
+    const [ra, rb] = [find(linkA[k]!), find(linkB[k]!)]
     if (ra === rb) continue
-    const [large, small] = perSource[ra]!.size >= perSource[rb]!.size ? [ra, rb] : [rb, ra]
+    const [large, small] = sourceCount(ra) >= sourceCount(rb) ? [ra, rb] : [rb, ra]
+    const [largeSources, smallSources] = [sourcesOf(large), sourcesOf(small)]
     let fits = true
-    for (const [source, count] of perSource[small]!) {
-      if ((perSource[large]!.get(source) ?? 0) + count > MAX_PARAGRAPHS_PER_SOURCE) fits = false
+    for (const [source, count] of smallSources) {
+      if ((largeSources.get(source) ?? 0) + count > MAX_PARAGRAPHS_PER_SOURCE) fits = false
     }
     if (!fits) continue
-    for (const [source, count] of perSource[small]!) perSource[large]!.set(source, (perSource[large]!.get(source) ?? 0) + count)
-    perSource[small] = new Map()
+    for (const [source, count] of smallSources) largeSources.set(source, (largeSources.get(source) ?? 0) + count)
+    perSource[large] = largeSources
+    perSource[small] = JOINED
     parent[small] = large
   }
 
@@ -76,7 +101,7 @@ export function groupFacts(paragraphs: readonly Paragraph[], related: ReadonlyMa
   const facts = new Map<string, string>()
   paragraphs.forEach((paragraph, index) => {
     const root = find(index)
-    if (perSource[root]!.size < 2) return
+    if (sourceCount(root) < 2) return
     if (!firstOfGroup.has(root)) firstOfGroup.set(root, `f${paragraph.id.replace(/^p/, '')}`)
     facts.set(paragraph.id, firstOfGroup.get(root)!)
   })

@@ -31,6 +31,7 @@ import { readAmounts } from './amounts.ts'
 import { peopleNamed, withPronounReferents } from './pronouns.ts'
 import { extractQuotes, isSpeechVerb, speakerKey, speakersOf, type Quote } from './quotes.ts'
 import { learnRoles, withRoleHolders } from './roles.ts'
+import { releaseArrays, resized } from './owned-arrays.ts'
 import { foldWord, isStopWord, processTerm, tokenizeWithOffsets } from './terms.ts'
 import type { Paragraph } from './types.ts'
 import type { Lexicon } from './wordnet.ts'
@@ -325,161 +326,11 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const { minScore, relativeScore, limit, candidateTerms, lexicon, statementWeight, exhaustive } = { ...DEFAULTS, ...options }
   const eligible = paragraphs.filter((paragraph) => paragraph.kind !== 'heading')
   const total = eligible.length
-  // Roles written alone get their holder's name, as the corpus's appositions tell it ("the
-  // Finance Minister" → "the Finance Minister Lohan"), for the words and the speakers alike.
-  const roles = learnRoles(
-    paragraphs.map((paragraph) => paragraph.text),
-    lexicon
-  )
-  const read = [...eligible]
-  for (const indexes of bySource(eligible)) {
-    const texts = withRoleHolders(
-      indexes.map((index) => eligible[index]!.text),
-      roles,
-      lexicon
-    )
-    indexes.forEach((index, k) => {
-      if (texts[k] !== eligible[index]!.text) read[index] = { ...eligible[index]!, text: texts[k]! }
-    })
-  }
-  // `he` and `she` get the surname of the person they stand for (`pronouns.ts`), for the words
-  // and the speakers alike: the people are those the corpus says speak or gives a title, and the
-  // holders of its roles.
-  const people = peopleNamed(read.map((paragraph) => paragraph.text))
-  for (const holders of roles.values()) for (const holder of holders) people.add(speakerKey(holder))
-  const compared = [...read]
-  for (const indexes of bySource(read)) {
-    const texts = withPronounReferents(
-      indexes.map((index) => read[index]!.text),
-      people
-    )
-    indexes.forEach((index, k) => {
-      if (texts[k] !== read[index]!.text) compared[index] = { ...read[index]!, text: texts[k]! }
-    })
-  }
-  // Read again with the pronouns' referents: `he Macron said` speaks as Macron, whoever spoke last.
-  const speakers = speakersBySource(compared)
-  // Most paragraphs quote no one and name no speaker: they share one empty list and set.
-  const quotes = compared.map((paragraph) => orShared(extractQuotes([paragraph])[0]!, NO_QUOTES))
-
-  // Ids of terms and concepts, and the paragraph frequencies of terms. Each word read is interned
-  // as it is read: a paragraph keeps the ids of words shared with the whole corpus (a term at a
-  // boost, with its concepts), not objects of its own, which at a million paragraphs were
-  // gigabytes.
-  const forms = new WordForms(lexicon)
-  const termIds = new Map<string, number>()
-  const termDf: number[] = []
-  // Each paragraph's terms, once each, in the order read: paragraph i's are `termList[termStart[i]]`
-  // to `termList[termStart[i + 1]]` (for the candidates; no array per paragraph).
-  const termStart = new Int32Array(total + 1)
-  const termListGrowing = new GrowingInts()
-  const interned: (Omit<RawWord, 'term'> & { term: number })[] = []
-  const variantsOfTerm = new Map<number, number[]>()
-  const internWord = (word: RawWord, term: number): number => {
-    const variants = variantsOfTerm.get(term) ?? variantsOfTerm.set(term, []).get(term)!
-    for (const id of variants) {
-      const seen = interned[id]!
-      if (seen.boost === word.boost && seen.concepts === word.concepts && seen.broader === word.broader && seen.glosses === word.glosses && seen.near === word.near) return id
-    }
-    interned.push({ ...word, term })
-    variants.push(interned.length - 1)
-    return interned.length - 1
-  }
-  // Every paragraph's statements, flat: paragraph i's statements are `stmtStart[i]` to
-  // `stmtStart[i + 1]`, statement s's words (interned ids) `wordIds[wordStart[s]]` to
-  // `wordIds[wordStart[s + 1]]`; no array per statement.
-  const stmtStart = new Int32Array(total + 1)
-  const wordStartList = new GrowingInts()
-  const wordIdList = new GrowingInts()
-  compared.forEach((paragraph, i) => {
-    const terms = new Set<number>()
-    for (const words of readStatements(paragraph.text, quotes[i]!, forms)) {
-      wordStartList.push(wordIdList.size)
-      for (const word of words) {
-        let id = termIds.get(word.term)
-        if (id === undefined) {
-          id = termIds.size
-          termIds.set(word.term, id)
-          termDf.push(0)
-        }
-        terms.add(id)
-        wordIdList.push(internWord(word, id))
-      }
-    }
-    stmtStart[i + 1] = wordStartList.size
-    for (const id of terms) {
-      termDf[id]!++
-      termListGrowing.push(id)
-    }
-    termStart[i + 1] = termListGrowing.size
-  })
-  wordStartList.push(wordIdList.size)
-  const termList = termListGrowing.done()
-  const wordStart = wordStartList.done()
-  const wordIds = wordIdList.done()
-  // The lexicon gives one array per word, so its ids are worked out once per word.
-  const conceptIds = new Map<string, number>()
-  const conceptIdsOf = new Map<readonly string[], number[]>()
-  const idsOfConcepts = (concepts: readonly string[]) => {
-    let ids = conceptIdsOf.get(concepts)
-    if (!ids) {
-      ids = concepts.map((concept) => {
-        let id = conceptIds.get(concept)
-        if (id === undefined) conceptIds.set(concept, (id = conceptIds.size))
-        return id
-      })
-      conceptIdsOf.set(concepts, ids)
-    }
-    return ids
-  }
-  const idf = (df: number) => Math.log(1 + total / df)
-
-  const words: Word[] = interned.map((word) => {
-    const near = word.near ? idsOfConcepts(word.near.keys) : NO_IDS
-    const [exact, rough] = word.near?.approximate ? [NO_IDS, near] : [near, NO_IDS]
-    return { term: word.term, weight: idf(termDf[word.term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses), exact, rough }
-  })
-  // Each paragraph as one text (`wholeIds[wholeStart[i]]` to `wholeIds[wholeStart[i + 1]]`: a
-  // term once, at its highest weight), and its total weight; which paragraphs give an amount
-  // roughly (`more than 1,100`).
-  const wholeStart = new Int32Array(total + 1)
-  const wholeIdList = new GrowingInts()
-  const wholeTotals = new Float64Array(total)
-  const hasRough = new Uint8Array(total)
-  // Statements long enough to stand for a fact (parts): each statement's part number (-1 for
-  // none); paragraph i's parts are statements `partStmt[partStart[i]]` to
-  // `partStmt[partStart[i + 1]]`, with their total weights in `partTotals`, aligned.
-  const stmtPart = new Int32Array(wordStart.length - 1)
-  const partStart = new Int32Array(total + 1)
-  const partStmtList = new GrowingInts()
-  const partTotalList: number[] = []
-  for (let i = 0; i < total; i++) {
-    const merged = mergeStatements(wordIds.subarray(wordStart[stmtStart[i]!]!, wordStart[stmtStart[i + 1]!]!), words)
-    let sum = 0
-    for (const id of merged) {
-      wholeIdList.push(id)
-      sum += words[id]!.weight
-      if (words[id]!.rough.length > 0) hasRough[i] = 1
-    }
-    wholeTotals[i] = sum
-    wholeStart[i + 1] = wholeIdList.size
-    let next = 0
-    for (let st = stmtStart[i]!; st < stmtStart[i + 1]!; st++) {
-      const length = wordStart[st + 1]! - wordStart[st]!
-      stmtPart[st] = length >= MIN_STATEMENT_WORDS ? next++ : -1
-      if (stmtPart[st]! < 0) continue
-      partStmtList.push(st)
-      let partSum = 0
-      for (let k = wordStart[st]!; k < wordStart[st + 1]!; k++) partSum += words[wordIds[k]!]!.weight
-      partTotalList.push(partSum)
-    }
-    partStart[i + 1] = partStmtList.size
-  }
-  const wholeIds = wholeIdList.done()
-  const partStmt = partStmtList.done()
-  const partTotals = Float64Array.from(partTotalList)
-  partTotalList.length = 0
-
+  // Read, then made into wholes and parts, in functions of their own: what reading holds (the
+  // texts with roles and pronouns resolved, each word's form, the ids of terms and concepts by
+  // name) is let go before the pairs are scored, and only flat arrays stay.
+  const { speakers, quoted, stmtStart, wordStart, wordIds, words, termDf, termCount, conceptCount } = readForComparison(paragraphs, eligible, lexicon)
+  const { wholeStart, wholeIds, wholeTotals, hasRough, stmtPart, partStart, partStmt, partTotals } = wholesAndParts(stmtStart, wordStart, wordIds, words)
   // Word-by-word comparison against one paragraph at a time, with stamps instead of sets
   // (`Stamps`). Without broader concepts (the build's default lexicon) their loops are skipped altogether.
   const withBroader = lexicon?.broader !== undefined
@@ -487,7 +338,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   // Two sets of stamps: a pair's two paragraphs are stamped apart, and the paragraph whose
   // candidates are being scored stays stamped from one pair to the next (it was stamped again for
   // every pair, a third of the stamping).
-  const [fresh, kept] = [newStamps(termIds.size, conceptIds.size, withBroader, withGlosses), newStamps(termIds.size, conceptIds.size, withBroader, withGlosses)]
+  const [fresh, kept] = [newStamps(termCount, conceptCount, withBroader, withGlosses), newStamps(termCount, conceptCount, withBroader, withGlosses)]
   const stampParagraph = (stamps: Stamps, i: number, near: boolean) => {
     // Still stamped with this paragraph (and its amounts' keys when they are asked for).
     if (stamps.paragraph === i && (stamps.near || !near)) return
@@ -548,9 +399,10 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   /**
    * How much of paragraph `a` the stamped paragraph holds: the weight of `a`'s words found there
    * (1 for the same term, `CONCEPT_MATCH` for a shared concept), as a share of the whole, and per
-   * pair of statements (`found[p * parts + t]`: of `a`'s statement `p` in the stamped one's `t`).
+   * pair of statements (`found[p * parts + t]`: of `a`'s statement `p` in the stamped one's `t`,
+   * in scratch `slot`'s array, valid until the slot is used again).
    */
-  const coverIn = (stamps: Stamps, a: number, stampedParts: number, withStatements: boolean, near: boolean) => {
+  const coverIn = (stamps: Stamps, a: number, stampedParts: number, withStatements: boolean, near: boolean, slot: 0 | 1) => {
     const { stamp, termMark, termBits, conceptMark, conceptBits, broaderMark, broaderBits, glossMark, glossBits, exactMark, exactBits, roughMark, roughBits } = stamps
     let wholeFound = 0
     for (let k = wholeStart[a]!; k < wholeStart[a + 1]!; k++) {
@@ -579,7 +431,7 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
       wholeFound += match * word.weight
     }
     const partCount = partStart[a + 1]! - partStart[a]!
-    const found = withStatements ? new Float64Array(partCount * stampedParts) : undefined
+    const found = withStatements ? zeroed(slot, partCount * stampedParts) : undefined
     if (found) {
       for (let p = 0; p < partCount; p++) {
         const st = partStmt[partStart[a]! + p]!
@@ -614,8 +466,15 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     }
     return { whole: wholeTotals[a]! === 0 ? 0 : wholeFound / wholeTotals[a]!, found }
   }
+  // Two scratch arrays of statement pairs, for a pair's two sides (an array per pair scored was
+  // millions of small buffers made and let go outside the heap).
+  const scratch = [new Float64Array(256), new Float64Array(256)]
+  /** Scratch `slot`'s array, its first `length` values 0. */
+  const zeroed = (slot: 0 | 1, length: number): Float64Array => {
+    if (scratch[slot]!.length < length) scratch[slot] = new Float64Array(Math.max(length, 2 * scratch[slot]!.length))
+    return scratch[slot]!.fill(0, 0, length)
+  }
   const f1 = (ab: number, ba: number) => (ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba))
-  const quoted = quotes.map((list) => orShared(quotedTerms(list), NO_QUOTED))
   const score = (i: number, j: number) => {
     const [ni, nj] = [partStart[i + 1]! - partStart[i]!, partStart[j + 1]! - partStart[j]!]
     // Two paragraphs of one statement each: the statements are the paragraphs.
@@ -623,9 +482,9 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     // Rough amounts are rare: their keys are stamped and read only when one of the two has one.
     const near = hasRough[i] === 1 || hasRough[j] === 1
     stampParagraph(fresh, j, near)
-    const iInJ = coverIn(fresh, i, nj, withStatements, near)
+    const iInJ = coverIn(fresh, i, nj, withStatements, near, 0)
     stampParagraph(kept, i, near)
-    const jInI = coverIn(kept, j, ni, withStatements, near)
+    const jInI = coverIn(kept, j, ni, withStatements, near, 1)
     const whole = f1(iInJ.whole, jInI.whole)
     let best = 0
     // Which statement of each paragraph the closest pair is (-1: the paragraphs as wholes).
@@ -650,16 +509,16 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
     return { milli: Math.round(Math.min(1, value) * 1000), partOfI, partOfJ }
   }
 
-  const candidatesOf = exhaustive ? allOthers(eligible) : shortlists(eligible, { start: termStart, list: termList }, termDf, candidateTerms, limit)
+  const candidates = exhaustive ? allOthers(eligible) : shortlists(eligible, { start: wholeStart, ids: wholeIds, words }, termDf, candidateTerms, limit)
   // Each score with the statement of the paragraph it was scored from (`part`, -1 for the whole),
   // once per paragraph of the pair: in typed arrays, each paragraph's entries chained from its
   // head (an object per entry was a fifth of the build's memory at 1M paragraphs).
   // A shortlist pairs a paragraph with at most `shortlistLength(limit)` others, and each pair is
   // two entries: the arrays are made that long at once, never grown (a grown copy beside the one
   // it replaces was the step's peak at a million paragraphs); the pages never written take no memory.
-  let entries = new ScoredEntries(total, exhaustive ? 1024 : 2 * total * shortlistLength(limit))
+  const entries = new ScoredEntries(total, exhaustive ? 1024 : 2 * total * shortlistLength(limit))
   eligible.forEach((_, i) => {
-    for (const j of candidatesOf(i)) {
+    for (const j of candidates.of(i)) {
       if (entries.has(i, j)) continue
       const { milli, partOfI, partOfJ } = score(i, j)
       entries.add(i, j, milli, partOfI)
@@ -685,50 +544,266 @@ export function findRelated(paragraphs: readonly Paragraph[], options: RelatedOp
   const linkStart = new Int32Array(total + 1)
   const linkOthers = new GrowingInts()
   const linkMillis = new GrowingInts()
-  eligible.forEach((_, i) => {
+  // What one paragraph's entries give, made once and reused from one paragraph to the next (an
+  // object per entry, and maps per paragraph, were hundreds of MB of garbage at a million):
+  // its best score in each source (`sourceBest`, valid where `sourceSeen` is the paragraph), in
+  // each statement and source (keyed `statement × sources + source`), and its entries chosen.
+  const sourceBest = new Int32Array(sourceCount)
+  const sourceSeen = new Int32Array(sourceCount).fill(-1)
+  const statementBest = new Map<number, number>()
+  const chosen: number[] = []
+  /** Chosen entries in order: reports before comments (opinion never outranks a report of the same fact), best first, then by id. */
+  const byRank = (a: number, b: number): number => {
+    const [x, y] = [eligible[entries.other[a]!]!, eligible[entries.other[b]!]!]
+    return Number(x.kind === 'comment') - Number(y.kind === 'comment') || entries.milli[b]! - entries.milli[a]! || (x.id < y.id ? -1 : 1)
+  }
+  for (let i = 0; i < total; i++) {
     // A strong partner in one source does not hide the best partner in another: each other
     // source's paragraphs are cut at a share of that source's best.
     // Nor does a strong partner of one statement hide the partner of another statement of a long
     // paragraph, when each is the other's best in its source (a paragraph of two facts, and each
     // fact's report in that source).
-    const mine: { other: number; milli: number; score: number; part: number }[] = []
-    for (let e = entries.head[i]!; e >= 0; e = entries.next[e]!) mine.push({ other: entries.other[e]!, milli: entries.milli[e]!, score: entries.milli[e]! / 1000, part: entries.part[e]! })
-    const best = new Map<number, number>()
-    for (const { other, score } of mine) best.set(sourceOf[other]!, Math.max(best.get(sourceOf[other]!) ?? 0, score))
-    // The best score of each statement in each source, keyed `statement × sources + source`.
-    const bestOfStatement = new Map<number, number>()
-    for (const { other, score, part } of mine) {
+    statementBest.clear()
+    chosen.length = 0
+    for (let e = entries.head[i]!; e >= 0; e = entries.next[e]!) {
+      const source = sourceOf[entries.other[e]!]!
+      const milli = entries.milli[e]!
+      const part = entries.part[e]!
+      if (sourceSeen[source] !== i) {
+        sourceSeen[source] = i
+        sourceBest[source] = milli
+      } else if (milli > sourceBest[source]!) sourceBest[source] = milli
       if (part < 0) continue
-      const key = part * sourceCount + sourceOf[other]!
-      bestOfStatement.set(key, Math.max(bestOfStatement.get(key) ?? 0, score))
+      const key = part * sourceCount + source
+      if (milli > (statementBest.get(key) ?? -1)) statementBest.set(key, milli)
     }
-    const list = mine
-      .filter(
-        ({ other, score, part }) =>
-          score >= minScore &&
-          (score >= relativeScore * best.get(sourceOf[other]!)! ||
-            (part >= 0 && score === bestOfStatement.get(part * sourceCount + sourceOf[other]!) && score === bestIn(other, sourceOf[i]!) / 1000))
-      )
-      .map(({ other, milli, score }) => ({ other, milli, id: eligible[other]!.id, score, comment: eligible[other]!.kind === 'comment' }))
-      // Opinion never outranks a report of the same fact.
-      .sort((a, b) => Number(a.comment) - Number(b.comment) || b.score - a.score || (a.id < b.id ? -1 : 1))
-    for (const { other, milli } of list.slice(0, limit)) {
-      linkOthers.push(other)
-      linkMillis.push(milli)
+    // Scores compared as before, in thousandths where two scores are compared (the same order).
+    for (let e = entries.head[i]!; e >= 0; e = entries.next[e]!) {
+      const other = entries.other[e]!
+      const milli = entries.milli[e]!
+      const part = entries.part[e]!
+      const score = milli / 1000
+      if (score < minScore) continue
+      const source = sourceOf[other]!
+      if (score >= relativeScore * (sourceBest[source]! / 1000) || (part >= 0 && milli === statementBest.get(part * sourceCount + source) && milli === bestIn(other, sourceOf[i]!))) chosen.push(e)
+    }
+    chosen.sort(byRank)
+    for (let k = 0; k < Math.min(limit, chosen.length); k++) {
+      linkOthers.push(entries.other[chosen[k]!]!)
+      linkMillis.push(entries.milli[chosen[k]!]!)
     }
     linkStart[i + 1] = linkOthers.size
-  })
-  // The scores are let go here (the functions above that read them are done with them).
-  entries = new ScoredEntries(0, 1)
+  }
   const others = linkOthers.done()
   const millis = linkMillis.done()
+  // Every array of the step is given back here, before a link becomes an object (the functions
+  // above that read them are done with them): at a million paragraphs they are 600 MB that would
+  // otherwise wait for a collection while the links and then the facts are made.
+  entries.release()
+  candidates.release()
+  for (const stamps of [fresh, kept]) releaseStamps(stamps)
+  releaseArrays(stmtStart, wordStart, wordIds, wholeStart, wholeIds, wholeTotals, hasRough, stmtPart, partStart, partStmt, partTotals, ...scratch, sourceOf, sourceBest, sourceSeen)
   const related = new Map<string, RelatedParagraph[]>()
   eligible.forEach((paragraph, i) => {
-    const links: RelatedParagraph[] = []
-    for (let k = linkStart[i]!; k < linkStart[i + 1]!; k++) links.push({ id: eligible[others[k]!]!.id, score: millis[k]! / 1000 })
-    if (links.length > 0) related.set(paragraph.id, links)
+    const [from, to] = [linkStart[i]!, linkStart[i + 1]!]
+    if (to === from) return
+    // Made at its length (an array grown by pushes holds room for 17 values: 60 MB at a million).
+    const links: RelatedParagraph[] = new Array(to - from)
+    for (let k = from; k < to; k++) links[k - from] = { id: eligible[others[k]!]!.id, score: millis[k]! / 1000 }
+    related.set(paragraph.id, links)
   })
+  releaseArrays(linkStart, others, millis)
   return related
+}
+
+/** What {@link readForComparison} gives: each paragraph's statements as ids of interned words, and what scoring reads of the text. */
+type ComparedText = {
+  /** Who speaks in each paragraph. */
+  speakers: ReadonlySet<string>[]
+  /** Each paragraph's quotations as sequences of terms (`quotedTerms`). */
+  quoted: (readonly string[])[]
+  /** Paragraph i's statements are `stmtStart[i]` to `stmtStart[i + 1]`. */
+  stmtStart: Int32Array
+  /** Statement s's words are `wordIds[wordStart[s]]` to `wordIds[wordStart[s + 1]]`. */
+  wordStart: Int32Array
+  /** Ids of `words`. */
+  wordIds: Int32Array
+  /** The interned words: a term at a weight, with its concepts, shared by every paragraph that has it so. */
+  words: Word[]
+  /** How many paragraphs have each term. */
+  termDf: number[]
+  /** How many terms and concepts have ids. */
+  termCount: number
+  conceptCount: number
+}
+
+/**
+ * Reads the paragraphs as they are compared: roles and pronouns resolved to the people they
+ * stand for, speakers and quotations found, and each statement's content words interned (see
+ * {@link findRelated}).
+ *
+ * @param paragraphs - All paragraphs (the roles are learnt from all of them).
+ * @param eligible - The paragraphs compared, in their order.
+ */
+function readForComparison(paragraphs: readonly Paragraph[], eligible: readonly Paragraph[], lexicon: Lexicon | undefined): ComparedText {
+  const total = eligible.length
+  // Roles written alone get their holder's name, as the corpus's appositions tell it ("the
+  // Finance Minister" → "the Finance Minister Lohan"), for the words and the speakers alike.
+  const roles = learnRoles(
+    paragraphs.map((paragraph) => paragraph.text),
+    lexicon
+  )
+  const read = [...eligible]
+  for (const indexes of bySource(eligible)) {
+    const texts = withRoleHolders(
+      indexes.map((index) => eligible[index]!.text),
+      roles,
+      lexicon
+    )
+    indexes.forEach((index, k) => {
+      if (texts[k] !== eligible[index]!.text) read[index] = { ...eligible[index]!, text: texts[k]! }
+    })
+  }
+  // `he` and `she` get the surname of the person they stand for (`pronouns.ts`), for the words
+  // and the speakers alike: the people are those the corpus says speak or gives a title, and the
+  // holders of its roles.
+  const people = peopleNamed(read.map((paragraph) => paragraph.text))
+  for (const holders of roles.values()) for (const holder of holders) people.add(speakerKey(holder))
+  const compared = [...read]
+  for (const indexes of bySource(read)) {
+    const texts = withPronounReferents(
+      indexes.map((index) => read[index]!.text),
+      people
+    )
+    indexes.forEach((index, k) => {
+      if (texts[k] !== read[index]!.text) compared[index] = { ...read[index]!, text: texts[k]! }
+    })
+  }
+  // Read again with the pronouns' referents: `he Macron said` speaks as Macron, whoever spoke last.
+  const speakers = speakersBySource(compared)
+  // Most paragraphs quote no one and name no speaker: they share one empty list and set.
+  const quotes = compared.map((paragraph) => orShared(extractQuotes([paragraph])[0]!, NO_QUOTES))
+  const quoted = quotes.map((list) => orShared(quotedTerms(list), NO_QUOTED))
+
+  // Ids of terms and concepts, and the paragraph frequencies of terms. Each word read is interned
+  // as it is read: a paragraph keeps the ids of words shared with the whole corpus (a term at a
+  // boost, with its concepts), not objects of its own, which at a million paragraphs were
+  // gigabytes.
+  const forms = new WordForms(lexicon)
+  const termIds = new Map<string, number>()
+  const termDf: number[] = []
+  const interned: (Omit<RawWord, 'term'> & { term: number })[] = []
+  const variantsOfTerm = new Map<number, number[]>()
+  const internWord = (word: RawWord, term: number): number => {
+    const variants = variantsOfTerm.get(term) ?? variantsOfTerm.set(term, []).get(term)!
+    for (const id of variants) {
+      const seen = interned[id]!
+      if (seen.boost === word.boost && seen.concepts === word.concepts && seen.broader === word.broader && seen.glosses === word.glosses && seen.near === word.near) return id
+    }
+    interned.push({ ...word, term })
+    variants.push(interned.length - 1)
+    return interned.length - 1
+  }
+  // Every paragraph's statements, flat: paragraph i's statements are `stmtStart[i]` to
+  // `stmtStart[i + 1]`, statement s's words (interned ids) `wordIds[wordStart[s]]` to
+  // `wordIds[wordStart[s + 1]]`; no array per statement.
+  const stmtStart = new Int32Array(total + 1)
+  const wordStartList = new GrowingInts()
+  const wordIdList = new GrowingInts()
+  compared.forEach((paragraph, i) => {
+    const terms = new Set<number>()
+    for (const words of readStatements(paragraph.text, quotes[i]!, forms)) {
+      wordStartList.push(wordIdList.size)
+      for (const word of words) {
+        let id = termIds.get(word.term)
+        if (id === undefined) {
+          id = termIds.size
+          termIds.set(word.term, id)
+          termDf.push(0)
+        }
+        terms.add(id)
+        wordIdList.push(internWord(word, id))
+      }
+    }
+    stmtStart[i + 1] = wordStartList.size
+    for (const id of terms) termDf[id]!++
+  })
+  wordStartList.push(wordIdList.size)
+  const wordStart = wordStartList.done()
+  const wordIds = wordIdList.done()
+  // The lexicon gives one array per word, so its ids are worked out once per word.
+  const conceptIds = new Map<string, number>()
+  const conceptIdsOf = new Map<readonly string[], number[]>()
+  const idsOfConcepts = (concepts: readonly string[]) => {
+    let ids = conceptIdsOf.get(concepts)
+    if (!ids) {
+      ids = concepts.map((concept) => {
+        let id = conceptIds.get(concept)
+        if (id === undefined) conceptIds.set(concept, (id = conceptIds.size))
+        return id
+      })
+      conceptIdsOf.set(concepts, ids)
+    }
+    return ids
+  }
+  const idf = (df: number) => Math.log(1 + total / df)
+
+  const words: Word[] = interned.map((word) => {
+    const near = word.near ? idsOfConcepts(word.near.keys) : NO_IDS
+    const [exact, rough] = word.near?.approximate ? [NO_IDS, near] : [near, NO_IDS]
+    return { term: word.term, weight: idf(termDf[word.term]!) * word.boost, concepts: idsOfConcepts(word.concepts), broader: idsOfConcepts(word.broader), glosses: idsOfConcepts(word.glosses), exact, rough }
+  })
+  return { speakers, quoted, stmtStart, wordStart, wordIds, words, termDf, termCount: termIds.size, conceptCount: conceptIds.size }
+}
+
+/**
+ * Each paragraph as one text (a term once, at its highest weight) and its statements long enough
+ * to stand for a fact (parts), flat.
+ */
+function wholesAndParts(stmtStart: Int32Array, wordStart: Int32Array, wordIds: Int32Array, words: readonly Word[]) {
+  const total = stmtStart.length - 1
+  // Each paragraph as one text (`wholeIds[wholeStart[i]]` to `wholeIds[wholeStart[i + 1]]`: a
+  // term once, at its highest weight), and its total weight; which paragraphs give an amount
+  // roughly (`more than 1,100`).
+  const wholeStart = new Int32Array(total + 1)
+  const wholeIdList = new GrowingInts()
+  const wholeTotals = new Float64Array(total)
+  const hasRough = new Uint8Array(total)
+  // Statements long enough to stand for a fact (parts): each statement's part number (-1 for
+  // none); paragraph i's parts are statements `partStmt[partStart[i]]` to
+  // `partStmt[partStart[i + 1]]`, with their total weights in `partTotals`, aligned.
+  const stmtPart = new Int32Array(wordStart.length - 1)
+  const partStart = new Int32Array(total + 1)
+  const partStmtList = new GrowingInts()
+  const partTotalList: number[] = []
+  for (let i = 0; i < total; i++) {
+    const merged = mergeStatements(wordIds.subarray(wordStart[stmtStart[i]!]!, wordStart[stmtStart[i + 1]!]!), words)
+    let sum = 0
+    for (const id of merged) {
+      wholeIdList.push(id)
+      sum += words[id]!.weight
+      if (words[id]!.rough.length > 0) hasRough[i] = 1
+    }
+    wholeTotals[i] = sum
+    wholeStart[i + 1] = wholeIdList.size
+    let next = 0
+    for (let st = stmtStart[i]!; st < stmtStart[i + 1]!; st++) {
+      const length = wordStart[st + 1]! - wordStart[st]!
+      stmtPart[st] = length >= MIN_STATEMENT_WORDS ? next++ : -1
+      if (stmtPart[st]! < 0) continue
+      partStmtList.push(st)
+      let partSum = 0
+      for (let k = wordStart[st]!; k < wordStart[st + 1]!; k++) partSum += words[wordIds[k]!]!.weight
+      partTotalList.push(partSum)
+    }
+    partStart[i + 1] = partStmtList.size
+  }
+  const wholeIds = wholeIdList.done()
+  const partStmt = partStmtList.done()
+  const partTotals = Float64Array.from(partTotalList)
+  partTotalList.length = 0
+
+  return { wholeStart, wholeIds, wholeTotals, hasRough, stmtPart, partStart, partStmt, partTotals }
 }
 
 /**
@@ -754,6 +829,12 @@ type Stamps = {
   exactBits: Int32Array
   roughMark: Int32Array
   roughBits: Int32Array
+}
+
+/** Gives back the memory of a set of stamps. */
+function releaseStamps(stamps: Stamps): void {
+  const { termMark, termBits, conceptMark, conceptBits, broaderMark, broaderBits, glossMark, glossBits, exactMark, exactBits, roughMark, roughBits } = stamps
+  releaseArrays(termMark, termBits, conceptMark, conceptBits, broaderMark, broaderBits, glossMark, glossBits, exactMark, exactBits, roughMark, roughBits)
 }
 
 /** Stamps for `terms` terms and `concepts` concepts, none stamped yet. */
@@ -784,18 +865,15 @@ class GrowingInts {
   size = 0
 
   push(value: number): void {
-    if (this.size === this.#values.length) {
-      const grown = new Int32Array(this.#values.length * 2)
-      grown.set(this.#values)
-      this.#values = grown
-    }
+    // Grown in place of the old array, whose memory goes at once (`resized`).
+    if (this.size === this.#values.length) this.#values = resized(this.#values, this.#values.length * 2)
     this.#values[this.size++] = value
   }
 
   /** The values pushed, trimmed to their number; the list lets its buffer go (it is held no longer than its values). */
   done(): Int32Array {
-    const values = this.#values.slice(0, this.size)
-    this.#values = new Int32Array(0)
+    const values = resized(this.#values, this.size)
+    this.#values = new Int32Array(1024)
     this.size = 0
     return values
   }
@@ -825,6 +903,12 @@ class ScoredEntries {
     this.part = new Int32Array(capacity)
   }
 
+  /** Gives back the arrays' memory at once; the entries are gone. */
+  release(): void {
+    releaseArrays(this.head, this.next, this.other, this.milli, this.part)
+    this.size = 0
+  }
+
   /** Whether paragraph `p` has an entry for `other`. */
   has(p: number, other: number): boolean {
     for (let e = this.head[p]!; e >= 0; e = this.next[e]!) if (this.other[e] === other) return true
@@ -833,15 +917,8 @@ class ScoredEntries {
 
   add(p: number, other: number, milli: number, part: number): void {
     if (this.size === this.next.length) {
-      const grow = <T extends Int32Array | Int16Array>(array: T, make: (length: number) => T): T => {
-        const grown = make(array.length * 2)
-        grown.set(array)
-        return grown
-      }
-      this.next = grow(this.next, (n) => new Int32Array(n))
-      this.other = grow(this.other, (n) => new Int32Array(n))
-      this.milli = grow(this.milli, (n) => new Int16Array(n))
-      this.part = grow(this.part, (n) => new Int32Array(n))
+      const length = 2 * this.next.length
+      ;[this.next, this.other, this.milli, this.part] = [resized(this.next, length), resized(this.other, length), resized(this.milli, length), resized(this.part, length)]
     }
     const e = this.size++
     this.next[e] = this.head[p]!
@@ -899,8 +976,11 @@ function mergeStatements(ids: Int32Array, words: readonly Word[]): number[] {
   return [...merged.values()]
 }
 
-function allOthers(paragraphs: readonly Paragraph[]): (i: number) => number[] {
-  return (i) => paragraphs.flatMap((paragraph, j) => (paragraph.sourceId !== paragraphs[i]!.sourceId ? [j] : []))
+/** A paragraph's candidates (`of`), and a way to give back what finding them holds once done. */
+type Candidates = { of: (i: number) => number[]; release: () => void }
+
+function allOthers(paragraphs: readonly Paragraph[]): Candidates {
+  return { of: (i) => paragraphs.flatMap((paragraph, j) => (paragraph.sourceId !== paragraphs[i]!.sourceId ? [j] : [])), release: () => {} }
 }
 
 /** How many candidates a paragraph's shortlist holds at most. */
@@ -915,40 +995,51 @@ function shortlistLength(limit: number): number {
  * of one fact nearly always share a name or a word, and a paragraph's concepts are ten times its
  * terms, which made candidates cost most of the build.
  *
- * @param terms - Each paragraph's terms, flat: paragraph i's are `list[start[i]]` to `list[start[i + 1]]`.
+ * @param wholes - Each paragraph as one text (see `wholesAndParts`): paragraph i's words are `words[ids[start[i]]]`
+ *   to `words[ids[start[i + 1] - 1]]`, its terms once each in the order read.
  */
-function shortlists(paragraphs: readonly Paragraph[], terms: { start: Int32Array; list: Int32Array }, termDf: readonly number[], candidateTerms: number, limit: number): (i: number) => number[] {
+function shortlists(paragraphs: readonly Paragraph[], wholes: { start: Int32Array; ids: Int32Array; words: readonly Word[] }, termDf: readonly number[], candidateTerms: number, limit: number): Candidates {
   const total = paragraphs.length
   const maxDf = Math.max(MIN_CANDIDATE_DF, Math.min(MAX_CANDIDATE_DF, Math.ceil(total * CANDIDATE_DF_SHARE)))
   const shortlistSize = shortlistLength(limit)
-  const { start, list } = terms
+  const { start, ids } = wholes
+  // The k-th term of the wholes is its word's.
+  const termOfWord = Int32Array.from(wholes.words, (word) => word.term)
+  const termAt = (k: number) => termOfWord[ids[k]!]!
   // A paragraph's unit TF-IDF weight of a term (a term once per paragraph) is the term's IDF over
   // the paragraph's norm, worked out when read (the same number every time), not stored per posting.
   const idfOf = Float64Array.from(termDf, (df) => Math.log(1 + total / df))
   const norms = new Float64Array(total)
   for (let i = 0; i < total; i++) {
     let sum = 0
-    for (let k = start[i]!; k < start[i + 1]!; k++) sum += idfOf[list[k]!]! * idfOf[list[k]!]!
+    for (let k = start[i]!; k < start[i + 1]!; k++) sum += idfOf[termAt(k)]! * idfOf[termAt(k)]!
     norms[i] = Math.sqrt(sum) || 1
   }
-  // The paragraphs of each term, ascending, flat: term t's are `postings[postingStart[t]]` to
-  // `postings[postingStart[t + 1]]`.
+  // The paragraphs of each term that finds candidates (in at most `maxDf` paragraphs), ascending,
+  // flat: term t's are `postings[postingStart[t]]` to `postings[postingStart[t + 1]]`. The common
+  // terms, read by no shortlist, have none: most of a paragraph's words are common ones.
   const postingStart = new Int32Array(termDf.length + 1)
-  for (let t = 0; t < termDf.length; t++) postingStart[t + 1] = postingStart[t]! + termDf[t]!
+  for (let t = 0; t < termDf.length; t++) postingStart[t + 1] = postingStart[t]! + (termDf[t]! <= maxDf ? termDf[t]! : 0)
   const postings = new Int32Array(postingStart[termDf.length]!)
   const filled = postingStart.slice(0, termDf.length)
-  for (let i = 0; i < total; i++) for (let k = start[i]!; k < start[i + 1]!; k++) postings[filled[list[k]!]!++] = i
+  for (let i = 0; i < total; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const term = termAt(k)
+      if (termDf[term]! <= maxDf) postings[filled[term]!++] = i
+    }
+  }
+  releaseArrays(filled)
   const sourceIds = new Map<string, number>()
   const sourceOf = Int32Array.from(paragraphs, (paragraph) => {
     if (!sourceIds.has(paragraph.sourceId)) sourceIds.set(paragraph.sourceId, sourceIds.size)
     return sourceIds.get(paragraph.sourceId)!
   })
   const partial = new Float64Array(total)
-  return (i) => {
+  const of = (i: number): number[] => {
     const touched: number[] = []
     const top: (readonly [number, number])[] = []
     for (let k = start[i]!; k < start[i + 1]!; k++) {
-      const term = list[k]!
+      const term = termAt(k)
       if (termDf[term]! <= maxDf) top.push([term, idfOf[term]! / norms[i]!])
     }
     top.sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -965,6 +1056,7 @@ function shortlists(paragraphs: readonly Paragraph[], terms: { start: Int32Array
     for (const other of touched) partial[other] = 0
     return shortlist
   }
+  return { of, release: () => releaseArrays(termOfWord, idfOf, norms, postingStart, postings, sourceOf, partial) }
 }
 
 /**

@@ -36,4 +36,25 @@ describe('groupFacts', () => {
     ]))
     expect(Object.fromEntries(facts)).toEqual({ pa1: 'fa1', pa2: 'fa1', pb1: 'fa1' })
   })
+
+  it('counts the sources of groups joined to groups: a link that would bring a third paragraph of one source into a grown group is not followed', () => {
+    const corpus = ['pa1', 'pa2', 'pa3', 'pb1', 'pb2', 'pc1', 'pd1'].map((id) => paragraph(id, id[1]!))
+    const both = (pairs: [string, string, number][]) => {
+      const lists = new Map<string, [string, number][]>()
+      for (const [a, b, score] of pairs) {
+        lists.set(a, [...(lists.get(a) ?? []), [b, score]])
+        lists.set(b, [...(lists.get(b) ?? []), [a, score]])
+      }
+      return links([...lists])
+    }
+    const facts = groupFacts(corpus, both([
+      ['pa1', 'pb1', 0.9], // {pa1, pb1}
+      ['pc1', 'pd1', 0.8], // {pc1, pd1}
+      ['pb1', 'pc1', 0.7], // the two groups join: a, b, c and d once each
+      ['pa2', 'pd1', 0.6], // a second paragraph of a joins them
+      ['pa3', 'pc1', 0.5], // a third of a would: not followed
+      ['pa3', 'pb2', 0.4], // pa3 and pb2 make a fact of their own
+    ]))
+    expect(Object.fromEntries(facts)).toEqual({ pa1: 'fa1', pa2: 'fa1', pb1: 'fa1', pc1: 'fa1', pd1: 'fa1', pa3: 'fa3', pb2: 'fa3' })
+  })
 })
