@@ -135,6 +135,19 @@ export function d1Generation(indexVersion: string): string {
   return `v${D1_LAYOUT_VERSION}_${indexVersion}`
 }
 
+/**
+ * The layout version a generation's name starts with (see {@link d1Generation}), or `undefined`
+ * for a name that starts otherwise.
+ *
+ * @example
+ * d1GenerationLayout('v4_3f2a9c01b7de') // => 4
+ * d1GenerationLayout('v40_3f2a9c01b7de') // => 40
+ */
+export function d1GenerationLayout(generation: string): number | undefined {
+  const layout = /^v(\d+)_/.exec(generation)?.[1]
+  return layout === undefined ? undefined : Number(layout)
+}
+
 /** The tables of one generation. */
 export type D1Tables = {
   /** `(key, part, value)`: the manifest, vocabulary, engine statistics and index terms, split into parts. */

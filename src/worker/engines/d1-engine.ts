@@ -8,7 +8,7 @@
  * at 100k paragraphs) is loaded once per isolate and generation; postings and paragraphs are
  * fetched per request, by the store-backed reader of `core/index-reader.ts`.
  */
-import { D1_ACTIVE_TABLE, D1_LAYOUT_VERSION, D1_TERM_ORDER_COLUMN, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
+import { D1_ACTIVE_TABLE, D1_LAYOUT_VERSION, D1_TERM_ORDER_COLUMN, d1GenerationLayout, d1Tables, type D1Tables } from '../../core/index-artifacts.ts'
 import { base64ToBytes } from '../../core/base64.ts'
 import { decodePostings, joinPostings, type CompactPostings } from '../../core/compact-postings.ts'
 import { D1_META_KEYS, ftsPhraseQuery, META_ENCODING } from '../../core/d1-content.ts'
@@ -249,10 +249,10 @@ export function d1IndexProvider(options: { generationTtlMs?: number } = {}): (en
     // A generation of another layout has other tables: this code cannot read it. A newer one is
     // the deploy's database switched before its code (or code rolled back): building again here
     // would switch it back, so that is not the advice.
-    if (!active.generation.startsWith(`v${D1_LAYOUT_VERSION}_`)) {
-      const layout = Number(/^v(\d+)_/.exec(active.generation)?.[1] ?? NaN)
+    const layout = d1GenerationLayout(active.generation)
+    if (layout !== D1_LAYOUT_VERSION) {
       throw new IndexUnavailableError(
-        layout > D1_LAYOUT_VERSION
+        layout !== undefined && layout > D1_LAYOUT_VERSION
           ? `the D1 index ${active.generation} has a newer layout (${layout}) than this code reads (${D1_LAYOUT_VERSION}); deploy the code that built it`
           : `the D1 index ${active.generation} was built in an older layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`
       )
