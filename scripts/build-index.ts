@@ -30,6 +30,7 @@ import { FURNITURE_KINDS, type LineFate, type LineTrail } from '../src/core/reco
 import { CorpusError } from '../src/core/corpus.ts'
 import { chooseEngine } from '../src/core/index-artifacts.ts'
 import { loadIntoD1 } from './lib/d1-load.ts'
+import { boundHeapGrowth } from './lib/heap.ts'
 import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
 import { loadWordNetLexicon } from './lib/wordnet-files.ts'
@@ -198,6 +199,9 @@ async function buildAndWrite(currentPipelineHash: string): Promise<Pick<BuildOut
 
 async function main(): Promise<number> {
   if (values.explain !== undefined) return explain(values.explain)
+  // Minutes of synchronous work at a million paragraphs: without it V8 lets the heap grow to
+  // several times what is live before collecting (`heap.ts`).
+  boundHeapGrowth()
   const started = performance.now()
   const currentPipelineHash = await pipelineHash()
   if (values['if-stale']) {
