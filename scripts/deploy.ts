@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Manifest } from '../src/core/build-index.ts'
 import { loadIntoD1 } from './lib/d1-load.ts'
+import { boundHeapGrowth } from './lib/heap.ts'
 import { wranglerCommand } from './lib/dev-server.ts'
 import { INDEX_DIR } from './lib/index-files.ts'
 import { ROOT } from './lib/paths.ts'
@@ -30,6 +31,8 @@ step(process.execPath, [join(ROOT, 'scripts', 'build-index.ts'), '--if-stale'])
 step(process.execPath, [join(ROOT, 'scripts', 'build-widget.ts'), '--if-stale'])
 const manifest = JSON.parse(await readFile(join(INDEX_DIR, 'manifest.json'), 'utf8')) as Manifest
 if (manifest.engine === 'd1' && !dryRun) {
+  // The parts for the remote database may come from a local load run here (`loadRemote`), as in the build.
+  boundHeapGrowth()
   const loaded = await loadIntoD1(INDEX_DIR, { remote: true })
   console.log(loaded.done === 'up-to-date' ? `remote D1 already serves ${loaded.generation}` : `loaded ${loaded.generation} into the remote D1`)
 }

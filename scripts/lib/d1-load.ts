@@ -63,10 +63,10 @@ const ACTIVE_READ = `SELECT generation FROM ${D1_ACTIVE_TABLE} WHERE id = 1`
 /**
  * Characters of statements the local load sends between two memory-reducing collections
  * (`releaseFreedHeapPages`, `heap.ts`): at a million paragraphs V8's pool of freed pages grew by
- * about 20 MB per 64 MiB of SQL sent, to 560 MB by the load's end, and each collection costs
+ * about 20 MB per 64 Mi characters of SQL sent, to 560 MB by the load's end, and each collection costs
  * 0.4–0.6 s there (two mark-compacts of a 300 MB heap): 14 of them in a 1M load.
  */
-export const RELEASE_HEAP_EVERY_CHARS = 64 << 20
+const RELEASE_HEAP_EVERY_CHARS = 64 << 20
 
 /** Which database: the local simulation or the deployed one. */
 export type D1Target = { remote: boolean; database?: string; persistTo?: string }
