@@ -30,7 +30,7 @@ import { FURNITURE_KINDS, type LineFate, type LineTrail } from '../src/core/reco
 import { CorpusError } from '../src/core/corpus.ts'
 import { chooseEngine } from '../src/core/index-artifacts.ts'
 import { loadIntoD1 } from './lib/d1-load.ts'
-import { boundHeapGrowth } from './lib/heap.ts'
+import { boundHeapGrowth, releaseFreedHeapPages } from './lib/heap.ts'
 import { CORPUS_DIR, INDEX_DIR, pipelineHash, readCorpus, staleReason, writeIndexAtomically, writeWorkerIndex } from './lib/index-files.ts'
 import { ASSETS_DIR } from './lib/paths.ts'
 import { loadWordNetLexicon } from './lib/wordnet-files.ts'
@@ -193,6 +193,9 @@ async function buildAndWrite(currentPipelineHash: string): Promise<Pick<BuildOut
     await mkdir(dirname(resolve(values.timings)), { recursive: true })
     await writeFile(resolve(values.timings), JSON.stringify({ wordnet: lexiconMs, ...output.timings }, null, 2) + '\n')
   }
+  // The steps' scratch is garbage now, and what V8 freed of it pooled: given back before the
+  // paragraphs are written, the build's peak at a million (`heap.ts`).
+  releaseFreedHeapPages()
   await writeIndexAtomically(indexDir, output.files, output.paragraphs)
   return { reports: output.reports, manifest: output.manifest }
 }
