@@ -107,10 +107,20 @@ export class SortedWords {
     const rows: Uint16Array[] = [Uint16Array.from({ length: n }, (_, j) => Math.min(j, far))]
     // Rows 0 to `computed` hold the last word's prefix.
     let computed = 0
+    // A word longer or shorter than the query by more than `maxDistance` is farther than that
+    // whatever its letters: its own rows are not computed.
+    const shortest = query.length - maxDistance
+    const longest = query.length + maxDistance
     for (let i = 0; i < words.length; ) {
       const word = words[i]!
-      // The rows of the prefix shared with the word before are there (never more than were computed).
-      let depth = Math.min(common[i]!, computed)
+      // The rows of the prefix shared with the word before are there (never more than were
+      // computed; after words skipped by length, the prefix shared with the last one computed).
+      computed = Math.min(common[i]!, computed)
+      if (word.length < shortest || word.length > longest) {
+        i++
+        continue
+      }
+      let depth = computed
       let pruned = false
       while (depth < word.length) {
         const row = rows[depth]!
