@@ -165,6 +165,27 @@ function fuzzyTermsOf(plan: QueryPlan, engineTerms: Iterable<string> | undefined
   return found ?? NO_TERMS
 }
 
+/** The first code units of terms: what {@link mayBeOneOf} compares a word of a text with. */
+function initialsOf(...termSets: ReadonlySet<string>[]): Set<number> {
+  const initials = new Set<number>()
+  for (const terms of termSets) for (const term of terms) initials.add(term.charCodeAt(0))
+  return initials
+}
+
+/**
+ * Whether a word of a text can have one of the terms whose first code units are `initials`,
+ * without stemming it. Rests on two rules of `processTerm`: folding turns an ASCII first letter
+ * into its lower case (a word starts with a letter or digit, which folding keeps), and the Porter2
+ * stemmer changes a word's ending, never its first letter (test/core/highlight.test.ts checks it
+ * on every word of a real English vocabulary). A word starting outside ASCII may fold to anything:
+ * it is not ruled out.
+ */
+function mayBeOneOf(word: string, initials: ReadonlySet<number>): boolean {
+  const first = word.charCodeAt(0)
+  if (first >= 128) return true
+  return initials.has(first >= 65 && first <= 90 ? first + 32 : first)
+}
+
 /**
  * Finds where a text matched a query, and how: each occurrence of a phrase as one match, each
  * word matching a word of the query outside phrases, and, only when nothing else matched, the
@@ -181,7 +202,11 @@ function fuzzyTermsOf(plan: QueryPlan, engineTerms: Iterable<string> | undefined
  */
 export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterable<string>): TextMatches {
   const tokens: Token[] = tokenizeWithOffsets(text)
-  const terms = tokens.map((token) => processTerm(token.text))
+  // Stemming every word of the text is most of the cost: a phrase reads them all, the other
+  // units only the words that can be what they want (see `mayBeOneOf`), so those stem lazily.
+  const hasPhrases = plan.units.some((unit) => unit.kind === 'phrase')
+  const terms: (string | null | undefined)[] = hasPhrases ? tokens.map((token) => processTerm(token.text)) : new Array(tokens.length)
+  const termAt = (i: number): string | null => (terms[i] !== undefined ? terms[i] : (terms[i] = processTerm(tokens[i]!.text)))
   // Folded only where a comparison needs it.
   const foldedWords = new Array<string | undefined>(tokens.length)
   const folded = (i: number) => (foldedWords[i] ??= foldWord(tokens[i]!.text))
@@ -197,7 +222,7 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterabl
 
   plan.units.forEach((unit, u) => {
     if (unit.kind !== 'phrase') return
-    for (let i = indexOfPhrase(terms, unit.positions); i >= 0; i = indexOfPhrase(terms, unit.positions, i + 1)) {
+    for (let i = indexOfPhrase(terms as (string | null)[], unit.positions); i >= 0; i = indexOfPhrase(terms as (string | null)[], unit.positions, i + 1)) {
       if (inPhrase.slice(i, i + unit.positions.length).some(Boolean)) continue
       let match: MatchKind = 'exact'
       unit.words.forEach((word, j) => {
@@ -214,9 +239,11 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterabl
 
   // Most words of a text match nothing: the set of every term a word asked for rules them out at once.
   const { words: wordUnits, terms: wanted } = wordsOf(plan)
+  const initials = initialsOf(wanted, fuzzyTerms)
   for (let i = 0; i < tokens.length; i++) {
-    const term = terms[i]
-    if (inPhrase[i] || !term || !(wanted.has(term) || fuzzyTerms.has(term))) continue
+    if (inPhrase[i] || !mayBeOneOf(tokens[i]!.text, initials)) continue
+    const term = termAt(i)
+    if (!term || !(wanted.has(term) || fuzzyTerms.has(term))) continue
     let best = -1
     let bestMatch: MatchKind = 'typo'
     for (const [u, unit] of wordUnits) {
@@ -231,7 +258,7 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterabl
 
   if (matches.length === 0 && plan.weakWords.length > 0) {
     tokens.forEach((token, i) => {
-      const word = plan.weakWords.find((weak) => weak.term === terms[i])
+      const word = plan.weakWords.find((weak) => weak.term === termAt(i))
       if (word) matches.push({ start: token.start, end: token.end, query: word.text, match: folded(i) === word.folded ? 'exact' : 'stem' })
     })
   }

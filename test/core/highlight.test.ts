@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { words as POPULAR_ENGLISH_WORDS } from 'popular-english-words/words.js'
 import { findHighlights, findMatches } from '../../src/core/highlight.ts'
 import { parseQuery } from '../../src/core/query.ts'
 import { planQuery } from '../../src/core/query-plan.ts'
+import { processTerm } from '../../src/core/terms.ts'
 import { Vocabulary, buildVocabulary } from '../../src/core/vocabulary.ts'
 
 const marked = (text: string, spec: Parameters<typeof findHighlights>[1]) => findHighlights(text, spec).map((s) => text.slice(s.start, s.end))
@@ -54,6 +56,26 @@ describe('findMatches', () => {
       { start: 0, end: 3, query: 'RED', match: 'exact' },
       { start: 13, end: 16, query: 'RED', match: 'exact' },
     ])
+  })
+
+  it('finds a word whose first letter is outside ASCII, and words in capitals, without a phrase in the query', () => {
+    // "The " is 4 code units, "Élysée" 6 (a precomposed É), " PALACE" from 10: 11–17.
+    expect(matchesOf('The Élysée PALACE', 'elysee palaces').matches).toEqual([
+      { start: 4, end: 10, query: 'elysee', match: 'exact' },
+      { start: 11, end: 17, query: 'palaces', match: 'stem' },
+    ])
+  })
+
+  it('rests on stemming keeping an ASCII first letter, lower-cased: true of 60,000 English words as written, capitalised and in capitals', () => {
+    // What lets findMatches pass over a word whose first letter no wanted term starts with.
+    const changed = POPULAR_ENGLISH_WORDS.slice(0, 60_000)
+      .filter((word) => /^[a-z]/i.test(word))
+      .flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()])
+      .filter((word) => {
+        const term = processTerm(word)
+        return term !== null && term[0] !== word[0]!.toLowerCase()
+      })
+    expect(changed).toEqual([])
   })
 
   it('tells exact, stem, completion and typo apart, and lists the forms per query word', () => {
