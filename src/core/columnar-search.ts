@@ -564,6 +564,10 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const sourceCounts = new Uint32Array(sourceIds.length)
   const kindCounts = new Uint32Array(PARAGRAPH_KINDS.length)
   const hitSlots: number[] = []
+  // Per kind and per source, once, rather than per match: the kind's weight, whether the filters let it through.
+  const kindWeights = PARAGRAPH_KINDS.map((name) => kindWeight(name))
+  const kindAllowed = PARAGRAPH_KINDS.map((name) => filters.kinds.size === 0 || filters.kinds.has(name))
+  const sourceAllowed = sourceIds.map((id) => filters.sources.size === 0 || filters.sources.has(id))
   const score = new Float64Array(slots)
   const coverage = new Uint8Array(slots)
   const typos = new Uint8Array(slots)
@@ -592,14 +596,12 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
       unitMatched[u] = true
       if (!termBits.any(slot, masks.exact) && !(titled && anyMask(titled.termMask, masks.exact))) typed++
     }
-    const kindName = PARAGRAPH_KINDS[kind]!
-    const sourceId = sourceIds[source]!
-    const sourceOk = filters.sources.size === 0 || filters.sources.has(sourceId)
-    const kindOk = filters.kinds.size === 0 || filters.kinds.has(kindName)
+    const sourceOk = sourceAllowed[source]!
+    const kindOk = kindAllowed[kind]!
     if (kindOk) sourceCounts[source]!++
     if (sourceOk) kindCounts[kind]!++
     if (!sourceOk || !kindOk) continue
-    score[slot] = own * kindWeight(kindName)
+    score[slot] = own * kindWeights[kind]!
     coverage[slot] = covered
     typos[slot] = typed
     if (typed > 0) corrected++
