@@ -53,7 +53,10 @@ export type Ranking = {
   total: number
   /** How many of them match some unit only through a typo correction. */
   corrected: number
-  /** Counts per source and kind, in index and kind order. */
+  /**
+   * Counts per source and kind, in index and kind order. Read only: the columnar first phase
+   * hands out the same frozen object to every run of a read (changing it throws).
+   */
   facets: SearchFacets
   /** Indexes of the plan's units that no paragraph matched, filters aside. */
   unmatchedUnits: number[]
