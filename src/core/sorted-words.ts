@@ -104,39 +104,48 @@ export class SortedWords {
     // whatever the letters); the others hold `far`, which is more than `maxDistance` too, so every
     // cell within it comes out exact and the pruning is the same.
     const far = maxDistance + 1
-    const rows: Uint16Array[] = [Uint16Array.from({ length: n }, (_, j) => Math.min(j, far))]
-    // Rows 0 to `computed` hold the last word's prefix.
-    let computed = 0
     // A word longer or shorter than the query by more than `maxDistance` is farther than that
     // whatever its letters: its own rows are not computed.
     const shortest = query.length - maxDistance
     const longest = query.length + maxDistance
+    // The rows, one after another in one array (row r from r * n): no word computed is longer than `longest`.
+    const matrix = new Uint16Array((longest + 1) * n).fill(far)
+    for (let j = 0; j < n; j++) matrix[j] = j < far ? j : far
+    const codes = new Uint16Array(n)
+    for (let j = 1; j < n; j++) codes[j] = query.charCodeAt(j - 1)
+    // Rows 0 to `computed` hold the last word's prefix.
+    let computed = 0
     for (let i = 0; i < words.length; ) {
       const word = words[i]!
       // The rows of the prefix shared with the word before are there (never more than were
       // computed; after words skipped by length, the prefix shared with the last one computed).
-      computed = Math.min(common[i]!, computed)
-      if (word.length < shortest || word.length > longest) {
+      const shared = common[i]!
+      if (shared < computed) computed = shared
+      const length = word.length
+      if (length < shortest || length > longest) {
         i++
         continue
       }
       let depth = computed
       let pruned = false
-      while (depth < word.length) {
-        const row = rows[depth]!
-        const next = (rows[depth + 1] ??= new Uint16Array(n).fill(far))
+      while (depth < length) {
+        const row = depth * n
+        const next = row + n
         const code = word.charCodeAt(depth)
         // The band of row depth + 1.
-        const first = Math.max(1, depth + 1 - maxDistance)
-        const last = Math.min(n - 1, depth + 1 + maxDistance)
-        if (first === 1) next[0] = Math.min(depth + 1, far)
-        let least = first === 1 ? next[0]! : far
+        const low = depth + 1 - maxDistance
+        const first = low > 1 ? low : 1
+        const high = depth + 1 + maxDistance
+        const last = high < n - 1 ? high : n - 1
+        let least = far
+        if (first === 1) least = matrix[next] = depth + 1 < far ? depth + 1 : far
         for (let j = first; j <= last; j++) {
-          const cost = row[j - 1]! + (query.charCodeAt(j - 1) === code ? 0 : 1)
-          const up = row[j]! + 1
-          const left = next[j - 1]! + 1
-          const value = cost < up ? (cost < left ? cost : left) : up < left ? up : left
-          next[j] = value < far ? value : far
+          const cost = matrix[row + j - 1]! + (codes[j] === code ? 0 : 1)
+          const up = matrix[row + j]! + 1
+          const left = matrix[next + j - 1]! + 1
+          let value = cost < up ? (cost < left ? cost : left) : up < left ? up : left
+          if (value > far) value = far
+          matrix[next + j] = value
           if (value < least) least = value
         }
         depth++
@@ -153,7 +162,7 @@ export class SortedWords {
         while (i < words.length && common[i]! >= depth) i++
         continue
       }
-      const distance = rows[word.length]![n - 1]!
+      const distance = matrix[length * n + n - 1]!
       if (distance <= maxDistance) results.push({ index: i, distance })
       i++
     }
