@@ -132,6 +132,8 @@ type PlanWords = {
   words: [number, WordUnit][]
   /** Every term a word unit asked for. */
   terms: ReadonlySet<string>
+  /** Their first code units (see {@link mayBeOneOf}). */
+  initials: ReadonlySet<number>
   /** Whether some word allows the engine typos on its term. */
   fuzzy: boolean
 }
@@ -148,7 +150,7 @@ function wordsOf(plan: QueryPlan): PlanWords {
       words.push([u, unit])
       for (const term of unit.queryTerms) terms.add(term)
     })
-    planWords.set(plan, (found = { words, terms, fuzzy: words.some(([, unit]) => unit.typos > 0) }))
+    planWords.set(plan, (found = { words, terms, initials: initialsOf(terms), fuzzy: words.some(([, unit]) => unit.typos > 0) }))
   }
   return found
 }
@@ -204,8 +206,8 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterabl
   const tokens: Token[] = tokenizeWithOffsets(text)
   // Stemming every word of the text is most of the cost: a phrase reads them all, the other
   // units only the words that can be what they want (see `mayBeOneOf`), so those stem lazily.
-  const hasPhrases = plan.units.some((unit) => unit.kind === 'phrase')
-  const terms: (string | null | undefined)[] = hasPhrases ? tokens.map((token) => processTerm(token.text)) : new Array(tokens.length)
+  const phraseTerms = plan.units.some((unit) => unit.kind === 'phrase') ? tokens.map((token) => processTerm(token.text)) : undefined
+  const terms: (string | null | undefined)[] = phraseTerms ?? new Array(tokens.length)
   const termAt = (i: number): string | null => (terms[i] !== undefined ? terms[i] : (terms[i] = processTerm(tokens[i]!.text)))
   // Folded only where a comparison needs it.
   const foldedWords = new Array<string | undefined>(tokens.length)
@@ -222,7 +224,7 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterabl
 
   plan.units.forEach((unit, u) => {
     if (unit.kind !== 'phrase') return
-    for (let i = indexOfPhrase(terms as (string | null)[], unit.positions); i >= 0; i = indexOfPhrase(terms as (string | null)[], unit.positions, i + 1)) {
+    for (let i = indexOfPhrase(phraseTerms!, unit.positions); i >= 0; i = indexOfPhrase(phraseTerms!, unit.positions, i + 1)) {
       if (inPhrase.slice(i, i + unit.positions.length).some(Boolean)) continue
       let match: MatchKind = 'exact'
       unit.words.forEach((word, j) => {
@@ -238,8 +240,8 @@ export function findMatches(text: string, plan: QueryPlan, engineTerms?: Iterabl
   })
 
   // Most words of a text match nothing: the set of every term a word asked for rules them out at once.
-  const { words: wordUnits, terms: wanted } = wordsOf(plan)
-  const initials = initialsOf(wanted, fuzzyTerms)
+  const { words: wordUnits, terms: wanted, initials: wantedInitials } = wordsOf(plan)
+  const initials = fuzzyTerms.size === 0 ? wantedInitials : initialsOf(wanted, fuzzyTerms)
   for (let i = 0; i < tokens.length; i++) {
     if (inPhrase[i] || !mayBeOneOf(tokens[i]!.text, initials)) continue
     const term = termAt(i)
