@@ -338,6 +338,49 @@ function withMatchSlots<T>(columns: DocColumns, score: (slots: MatchSlots) => T)
 }
 
 /**
+ * One level of MiniSearch's query tree while a search is scored: each slot's sum at that level,
+ * and which slots have one (`touched`, the first `count` entries; `marks` by slot), so a fold
+ * visits only those.
+ */
+type SumLevel = { sum: Float64Array; touched: Uint32Array; marks: Uint8Array; count: number }
+
+function sumLevel(capacity: number): SumLevel {
+  return { sum: new Float64Array(capacity), touched: new Uint32Array(capacity), marks: new Uint8Array(capacity), count: 0 }
+}
+
+/**
+ * Adds the sums of one level into the next (MiniSearch's OR: `existing.score + score`), clearing
+ * the first; into `toSum` alone (the query's sums, whose slots are not tracked) when `to` is not given.
+ */
+function foldLevel(from: SumLevel, to: SumLevel | undefined, toSum = to!.sum): void {
+  const { sum, touched, marks, count } = from
+  if (to) {
+    const toMarks = to.marks
+    const toTouched = to.touched
+    let toCount = to.count
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i]!
+      toSum[slot]! += sum[slot]!
+      sum[slot] = 0
+      marks[slot] = 0
+      if (!toMarks[slot]) {
+        toMarks[slot] = 1
+        toTouched[toCount++] = slot
+      }
+    }
+    to.count = toCount
+  } else {
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i]!
+      toSum[slot]! += sum[slot]!
+      sum[slot] = 0
+      marks[slot] = 0
+    }
+  }
+  from.count = 0
+}
+
+/**
  * Scores every match of a query and keeps the top of its ranking (see {@link columnarFirstPhase}).
  *
  * @param matchSlots - Where to keep the matches (see {@link withMatchSlots}): `docOf` is set here.
@@ -387,13 +430,13 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const termBits = new SlotBits(termWords, capacity)
   const inText = new Uint8Array(capacity)
   // Sums at each level of MiniSearch's query tree, by slot: one spec, a word's alternatives, a word, the query.
-  const specSum = new Float64Array(capacity)
-  const alternativesSum = new Float64Array(capacity)
-  const wordSum = new Float64Array(capacity)
+  const spec = sumLevel(capacity)
+  const alternatives = sumLevel(capacity)
+  const word = sumLevel(capacity)
   const querySum = new Float64Array(capacity)
-  const touched = { spec: new Uint32Array(capacity), alternatives: new Uint32Array(capacity), word: new Uint32Array(capacity) }
-  const counts = { spec: 0, alternatives: 0, word: 0 }
-  const marks = { spec: new Uint8Array(capacity), alternatives: new Uint8Array(capacity), word: new Uint8Array(capacity) }
+  const specSum = spec.sum
+  const alternativesSum = alternatives.sum
+  const wordSum = word.sum
 
   // A field's boost as MiniSearch reads it: `boost[field] || 1` (so the grams' 0 counts as 1).
   const searchedFields = SEARCHED_FIELDS.map((field) => ({ fieldId: stats.fieldIds[field]!, boost: FIELD_BOOSTS[field] || 1, isText: field === 'text' }))
@@ -404,33 +447,40 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const pending: number[] = []
 
   /** Scores one spec into `specSum`, as MiniSearch's `executeQuerySpec` and `termResults` do. */
-  const runSpec = (spec: Spec) => {
-    const termBoost = query.weight(spec.source)
-    const sourceId = queryIds.id(spec.source)
-    for (const { term, weight } of spec.derived) {
+  // MiniSearch's BM25+ parameters as locals: the same values in the same expression, so the same
+  // bits, without a property read per posting.
+  const { k, b, d } = BM25
+  const runSpec = (querySpec: Spec) => {
+    const termBoost = query.weight(querySpec.source)
+    const sourceId = queryIds.id(querySpec.source)
+    const specMarks = spec.marks
+    const specTouched = spec.touched
+    for (const { term, weight } of querySpec.derived) {
       const termPostings = postings.get(term)
       if (!termPostings) continue
       const derivedId = termIds.id(term)
-      for (const { fieldId, boost, isText } of fieldsOf[spec.fields]) {
+      for (const { fieldId, boost, isText } of fieldsOf[querySpec.fields]) {
         const field = termPostings.find((candidate) => candidate.fieldId === fieldId)
         if (!field) continue
-        const matching = field.docs.length
+        const { docs, tfs } = field
+        const matching = docs.length
         const averageLength = stats.averageFieldLength[fieldId]!
         const lengths = columns.lengths[fieldId]!
         const invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
         const factor = weight * termBoost * boost
+        let touchedCount = spec.count
         for (let n = 0; n < matching; n++) {
-          const doc = field.docs[n]!
-          const tf = field.tfs[n]!
-          const raw = invDocFreq * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / averageLength)))
+          const doc = docs[n]!
+          const tf = tfs[n]!
+          const raw = invDocFreq * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[doc]!) / averageLength)))
           let slot = slotOf[doc]!
           if (slot < 0) {
             slot = slotOf[doc] = slots++
             docOf[slot] = doc
           }
-          if (!marks.spec[slot]) {
-            marks.spec[slot] = 1
-            touched.spec[counts.spec++] = slot
+          if (!specMarks[slot]) {
+            specMarks[slot] = 1
+            specTouched[touchedCount++] = slot
           }
           specSum[slot]! += factor * 1 * raw
           if (deferring) {
@@ -441,35 +491,22 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
             if (isText) inText[slot] = 1
           }
         }
+        spec.count = touchedCount
       }
     }
-  }
-  /** Adds the sums of one level into the next (MiniSearch's OR: `existing.score + score`), clearing the first. */
-  const fold = (from: 'spec' | 'alternatives' | 'word', fromSum: Float64Array, to: 'alternatives' | 'word' | null, toSum: Float64Array) => {
-    for (let i = 0; i < counts[from]; i++) {
-      const slot = touched[from][i]!
-      toSum[slot]! += fromSum[slot]!
-      fromSum[slot] = 0
-      marks[from][slot] = 0
-      if (to && !marks[to][slot]) {
-        marks[to][slot] = 1
-        touched[to][counts[to]++] = slot
-      }
-    }
-    counts[from] = 0
   }
   // How many groups of the phrase being scored each slot matched.
   const groupsMatched = new Uint16Array(capacity)
   for (const unit of units) {
     if (unit.kind === 'word') {
       runSpec(unit.own)
-      fold('spec', specSum, 'word', wordSum)
+      foldLevel(spec, word)
       for (const alternative of unit.alternatives) {
         runSpec(alternative)
-        fold('spec', specSum, 'alternatives', alternativesSum)
+        foldLevel(spec, alternatives)
       }
-      fold('alternatives', alternativesSum, 'word', wordSum)
-      fold('word', wordSum, null, querySum)
+      foldLevel(alternatives, word)
+      foldLevel(word, undefined, querySum)
       continue
     }
     // A phrase: each group an OR of its specs, the groups combined with AND (`a + b` for a
@@ -478,21 +515,21 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
     pending.length = 0
     const slotsOfPhrase: number[] = []
     unit.groups.forEach((group, g) => {
-      for (const spec of group) {
-        runSpec(spec)
-        fold('spec', specSum, 'alternatives', alternativesSum)
+      for (const groupSpec of group) {
+        runSpec(groupSpec)
+        foldLevel(spec, alternatives)
       }
-      for (let i = 0; i < counts.alternatives; i++) {
-        const slot = touched.alternatives[i]!
+      for (let i = 0; i < alternatives.count; i++) {
+        const slot = alternatives.touched[i]!
         if (groupsMatched[slot] === g) {
           groupsMatched[slot] = g + 1
           wordSum[slot]! += alternativesSum[slot]!
           if (g === 0) slotsOfPhrase.push(slot)
         }
         alternativesSum[slot] = 0
-        marks.alternatives[slot] = 0
+        alternatives.marks[slot] = 0
       }
-      counts.alternatives = 0
+      alternatives.count = 0
     })
     deferring = false
     const all = unit.groups.length
