@@ -210,17 +210,18 @@ class SlotBits {
     for (let w = 0; w < this.words; w++) if ((this.bits[base + w]! & mask[w]!) !== 0) return true
     return false
   }
+  /** The slot's bits, counted. */
+  count(slot: number): number {
+    const base = slot * this.words
+    let count = 0
+    for (let w = 0; w < this.words; w++) count += bitCount(this.bits[base + w]!)
+    return count
+  }
   /** The bit set of the slot or'ed with `other`, counted. */
   countWith(slot: number, other: Uint32Array): number {
     const base = slot * this.words
     let count = 0
-    for (let w = 0; w < this.words; w++) {
-      let v = (this.bits[base + w]! | other[w]!) >>> 0
-      while (v) {
-        v &= v - 1
-        count++
-      }
-    }
+    for (let w = 0; w < this.words; w++) count += bitCount(this.bits[base + w]! | other[w]!)
     return count
   }
   list(slot: number, names: readonly string[], extra?: Uint32Array): string[] {
@@ -231,6 +232,13 @@ class SlotBits {
     }
     return out
   }
+}
+
+/** How many bits of a 32-bit word are set (the SWAR population count). */
+function bitCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555)
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
 /** A bit set of the given ids, `words` wide. */
@@ -564,7 +572,6 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const unitMasks = plan.units.map((unit) =>
     unit.kind === 'word' ? { query: maskOf([...unit.queryTerms].map((term) => queryIds.get(term)), queryWords), exact: maskOf([...unit.exactTerms].map((term) => termIds.get(term)), termWords) } : undefined
   )
-  const noBits = new Uint32Array(Math.max(queryWords, termWords))
 
   // Phrases: a candidate holds every phrase, each as consecutive words of its text, and no
   // excluded phrase. The engine found the paragraphs of most; the others are checked on the texts
@@ -609,18 +616,21 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const coverage = new Uint8Array(slots)
   const typos = new Uint8Array(slots)
   let corrected = 0
+  const sourceOf = columns.source
+  const kindOf = columns.kind
+  const unitCount = plan.units.length
   for (let slot = 0; slot < slots; slot++) {
     if (excluded[slot] || !inText[slot]) continue
     const doc = docOf[slot]!
-    const source = columns.source[doc]!
-    const kind = columns.kind[doc]!
-    const matchedQueryTerms = queryBits.countWith(slot, noBits)
+    const source = sourceOf[doc]!
+    const kind = kindOf[doc]!
+    const matchedQueryTerms = queryBits.count(slot)
     let own = querySum[slot]! * (matchedQueryTerms || 1)
     const titled = titleBySource[source]
     if (titled) own = scoreWithTitle(own, matchedQueryTerms, titled.title.score, queryBits.countWith(slot, titled.queryMask))
     let covered = 0
     let typed = 0
-    for (let u = 0; u < plan.units.length; u++) {
+    for (let u = 0; u < unitCount; u++) {
       const masks = unitMasks[u]
       if (!masks) {
         // A phrase left here occurs in the text (checked above).

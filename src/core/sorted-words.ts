@@ -93,11 +93,25 @@ export class SortedWords {
    */
   #commonPrefixes: Uint16Array | undefined
 
+  /**
+   * For each word, the first word after it whose common prefix with the word before it is shorter
+   * than its own (the next smaller value of {@link SortedWords.#commonPrefixes}; the count of words
+   * when there is none): the words between share at least as long a prefix, so a skip of the range
+   * of a pruned prefix jumps over them at once. Made with the common prefixes.
+   */
+  #nextShorter: Uint32Array | undefined
+
+  /** Each word's length in code units, at most 255 (longer words are longer than any query allows): read without touching the strings. */
+  #lengths: Uint8Array | undefined
+
   #findFuzzy(query: string, maxDistance: number): FuzzyMatch[] {
     const results: FuzzyMatch[] = []
     const n = query.length + 1
     const words = this.words
     const common = (this.#commonPrefixes ??= commonPrefixes(words))
+    const nextShorter = (this.#nextShorter ??= nextSmaller(common))
+    const lengths = (this.#lengths ??= Uint8Array.from(words, (word) => Math.min(word.length, 255)))
+    const count = words.length
     // One row of the matrix per depth: row d is the current word's first d code units against the
     // query, kept for the next word as far as the two share a prefix. Only the cells within
     // `maxDistance` of the diagonal are computed (a cell farther off is more than `maxDistance`
@@ -115,20 +129,25 @@ export class SortedWords {
     for (let j = 1; j < n; j++) codes[j] = query.charCodeAt(j - 1)
     // Rows 0 to `computed` hold the last word's prefix.
     let computed = 0
-    for (let i = 0; i < words.length; ) {
-      const word = words[i]!
+    for (let i = 0; i < count; ) {
       // The rows of the prefix shared with the word before are there (never more than were
       // computed; after words skipped by length, the prefix shared with the last one computed).
       const shared = common[i]!
       if (shared < computed) computed = shared
-      const length = word.length
+      const length = lengths[i]!
       if (length < shortest || length > longest) {
+        i++
+        continue
+      }
+      const word = words[i]!
+      // A word past 255 code units has its true length here (the lengths array stops at 255).
+      if (word.length > longest) {
         i++
         continue
       }
       let depth = computed
       let pruned = false
-      while (depth < length) {
+      while (depth < word.length) {
         const row = depth * n
         const next = row + n
         const code = word.charCodeAt(depth)
@@ -157,17 +176,37 @@ export class SortedWords {
       }
       computed = depth
       if (pruned) {
-        // Skip the words that share the pruned prefix: a range of the sorted array.
+        // Skip the words that share the pruned prefix: a range of the sorted array, ending at the
+        // first word sharing less than `depth` with the word before. Each jump lands on a word
+        // sharing less than the one it left, so there are at most `depth` of them.
         i++
-        while (i < words.length && common[i]! >= depth) i++
+        while (i < count && common[i]! >= depth) i = nextShorter[i]!
         continue
       }
-      const distance = matrix[length * n + n - 1]!
+      const distance = matrix[word.length * n + n - 1]!
       if (distance <= maxDistance) results.push({ index: i, distance })
       i++
     }
     return results
   }
+}
+
+/**
+ * For each index, the first index after it holding a smaller value (`values.length` when none):
+ * the next smaller value, in one pass with a stack.
+ *
+ * @example
+ * nextSmaller(Uint16Array.of(0, 3, 5, 4, 2)) // => Uint32Array [5, 4, 3, 4, 5]
+ */
+export function nextSmaller(values: ArrayLike<number>): Uint32Array {
+  const next = new Uint32Array(values.length).fill(values.length)
+  const stack = new Uint32Array(values.length)
+  let top = 0
+  for (let i = 0; i < values.length; i++) {
+    while (top > 0 && values[stack[top - 1]!]! > values[i]!) next[stack[--top]!] = i
+    stack[top++] = i
+  }
+  return next
 }
 
 /** Each word's longest common prefix with the word before, in code units (see `SortedWords`). */
