@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import SearchableMap from 'minisearch/SearchableMap'
 import { describe, expect, it } from 'vitest'
-import { SortedWords } from '../../src/core/sorted-words.ts'
+import { nextSmaller, SortedWords } from '../../src/core/sorted-words.ts'
 
 const sorted = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 
@@ -40,8 +40,29 @@ describe('SortedWords', () => {
     expect(dictionary.fuzzy('macron', 0)).toEqual([{ index: 1, distance: 0 }])
   })
 
+  it('measures a word past 255 code units by its own length, not the length array\'s cap', () => {
+    // The query is 256 a's: 'a'.repeat(300) is 44 insertions away, 'a'.repeat(257) one.
+    const long = new SortedWords(['a'.repeat(257), 'a'.repeat(300), 'b'])
+    expect(long.fuzzy('a'.repeat(256), 2)).toEqual([{ index: 0, distance: 1 }])
+  })
+
   it('refuses words out of order', () => {
     expect(() => new SortedWords(['b', 'a'])).toThrow('sorted words: "b" comes before "a"')
+  })
+
+  it("property: finds what MiniSearch's radix tree finds, at the same distances (dictionaries large enough for long skips)", () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'abc', 'cab'), minLength: 1, maxLength: 9 })
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 50, maxLength: 400 }), word, fc.integer({ min: 1, max: 2 }), (list, query, maxDistance) => {
+        const keys = sorted(list)
+        const tree = new SearchableMap<number>()
+        keys.forEach((key, i) => tree.set(key, i))
+        const expected = new Map([...tree.fuzzyGet(query, maxDistance)].map(([key, [, distance]]) => [key, distance]))
+        const actual = new Map(new SortedWords(keys).fuzzy(query, maxDistance).map(({ index, distance }) => [keys[index]!, distance]))
+        expect(actual).toEqual(expected)
+      }),
+      { numRuns: 300 }
+    )
   })
 
   it("property: finds what MiniSearch's radix tree finds, at the same distances", () => {
@@ -58,6 +79,28 @@ describe('SortedWords', () => {
         expect(actual).toEqual(expected)
       }),
       { numRuns: 1000 }
+    )
+  })
+})
+
+describe('nextSmaller', () => {
+  it('gives the first later index holding a smaller value, or the length', () => {
+    // 0 has nothing smaller after it; 3 is followed by 5, 4, then 2 at index 4; 5 by 4 at index 3.
+    expect([...nextSmaller(Uint16Array.of(0, 3, 5, 4, 2))]).toEqual([5, 4, 3, 4, 5])
+    // Equal values are not smaller.
+    expect([...nextSmaller([2, 2, 1])]).toEqual([2, 2, 3])
+    expect([...nextSmaller([])]).toEqual([])
+  })
+
+  it('property: agrees with a scan', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 60 }), (values) => {
+        const expected = values.map((value, i) => {
+          const at = values.findIndex((other, j) => j > i && other < value)
+          return at < 0 ? values.length : at
+        })
+        expect([...nextSmaller(values)]).toEqual(expected)
+      })
     )
   })
 })
