@@ -1,15 +1,16 @@
 /**
  * @module
  * A dictionary of words kept as one sorted array: exact look-up and prefix ranges by binary
- * search, typo-tolerant look-up (Levenshtein) in one pass, with nothing to build at load. A sorted
- * array is an implicit trie (the words that share a prefix are one range of it), so the fuzzy
- * search walks that trie in order, as MiniSearch's `SearchableMap.fuzzyGet` walks its radix tree:
- * word after word, it keeps the rows of the Levenshtein matrix for the prefix a word shares with
- * the one before (their longest common prefix, kept per word once the first look-up needs it),
- * and once every edit distance in a prefix's row passes the maximum it skips the range of words
- * sharing that prefix; so it finds the same words at the same distances. What it saves is the
- * tree: building one for 50,000 words is tens of milliseconds of an isolate's first request (the
- * D1 engine's shell, the vocabulary).
+ * search, typo-tolerant look-up (Levenshtein) with nothing to build at load. A sorted array is an
+ * implicit trie (the words that share a prefix are one range of it), so the fuzzy search walks
+ * that trie in order, as MiniSearch's `SearchableMap.fuzzyGet` walks its radix tree, and finds the
+ * same words at the same distances. It walks only the words whose length is within the edits
+ * allowed of the query's, one length at a time (each length's words in order, their code units in
+ * one array): word after word, it keeps the rows of the Levenshtein matrix for the prefix a word
+ * shares with the one before, and once no cell of a prefix's row can end within the edits (its
+ * distance plus the difference of what is left of the word and of the query) it jumps over the
+ * range of words sharing that prefix. What it saves is the tree: building one for 50,000 words is
+ * tens of milliseconds of an isolate's first request (the D1 engine's shell, the vocabulary).
  *
  * Words compare by UTF-16 code units (JavaScript's `<`), as the array must be sorted.
  */
