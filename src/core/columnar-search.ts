@@ -86,6 +86,15 @@ export type HitsAmong = {
   phrases: number
   /** At least this many paragraphs match every unit, as far as the vocabulary tells (a search of one word; 0 when unknown): too many to send tells an engine not to ask. */
   atLeast?: number
+  /**
+   * About how many paragraphs match every unit, as far as the vocabulary tells, when it does
+   * (every unit a word, see {@link expectedMatching}). An engine need not ask for them when more
+   * are expected than it would send, nor, for a search of several units, when fewer are expected
+   * than the page reaches (`reach`): its other hits' texts take a round trip of their own then.
+   */
+  expected?: number
+  /** How far the page reaches into the ranking (offset plus limit). */
+  reach?: number
 }
 
 /** What the columnar first phase reads of an index. */
@@ -110,6 +119,13 @@ export type ColumnarIndex = {
    *   and phrase of the call, so one round trip fetches them all.
    */
   postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: HitsAmong): ColumnarPostings
+  /**
+   * How many paragraphs hold a term, as far as the index knows without a fetch, counted from
+   * above (the vocabulary's counts of its words, summed: `Vocabulary.paragraphsWithTerm`); 0 when
+   * it does not know (optional). What the first phase tells an engine of how many paragraphs can
+   * match every unit ({@link HitsAmong.expected}).
+   */
+  paragraphsWithTerm?(term: string): number
   /** Where the first phase keeps what it scored, for the next run of the same read (optional). */
   memo?: Map<string, unknown>
   /** The paragraph with this short id; its id, text and section read when read (a store gives them with the text: the first phase must not key on the id). */
@@ -183,6 +199,30 @@ function inMiniSearchOrder(derived: Spec['derived'], order: TermOrder): void {
 function atLeastMatching(plan: QueryPlan): number {
   const [only, ...others] = plan.units
   return only?.kind === 'word' && others.length === 0 ? only.paragraphsAtLeast : 0
+}
+
+/**
+ * About how many paragraphs match every word of a search: the estimate of a query optimizer
+ * (System R's, Selinger et al. 1979), the corpus's paragraphs times each word's share, as if the
+ * words were independent; a word's paragraphs counted from above, as the paragraphs using its
+ * terms' words, summed (see {@link ColumnarIndex.paragraphsWithTerm}). A term it cannot count
+ * adds nothing, so a word none of whose terms it counts is expected in no paragraph: an engine
+ * then leaves the paragraphs to the round trip of the page's texts, which costs no more than a
+ * wrong guess.
+ *
+ * @param words - Each word's terms (see {@link HitsAmong}).
+ * @param paragraphs - The corpus's paragraphs.
+ * @example
+ * expectedMatching([['putin', 'putine'], ['macron']], 1000, (term) => ({ putin: 20, putine: 5, macron: 200 })[term] ?? 0) // => 5
+ */
+export function expectedMatching(words: readonly (readonly string[])[], paragraphs: number, paragraphsWithTerm: (term: string) => number): number {
+  let expected = paragraphs
+  for (const terms of words) {
+    let holding = 0
+    for (const term of terms) holding += paragraphsWithTerm(term)
+    expected *= Math.min(holding, paragraphs) / paragraphs
+  }
+  return expected
 }
 
 /** Every spec of a unit. */
@@ -407,7 +447,11 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
   // Where the paragraphs matching every unit are: each word's terms, each phrase the engine finds.
   const words = units.flatMap((unit) => (unit.kind === 'word' ? [[...new Set(specsOf(unit).flatMap((spec) => spec.derived.map(({ term }) => term)))]] : []))
-  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, { words, phrases: found.length, atLeast: atLeastMatching(plan) })
+  // How many paragraphs may match every unit, when the vocabulary tells (not of a phrase: its
+  // words' counts say little of how often they come together).
+  const expected = index.paragraphsWithTerm && found.length === 0 && words.length > 0 ? expectedMatching(words, stats.documentCount, (term) => index.paragraphsWithTerm!(term)) : undefined
+  const among: HitsAmong = { words, phrases: found.length, atLeast: atLeastMatching(plan), ...(expected === undefined ? {} : { expected, reach: depth }) }
+  const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, among)
   const postings = fetched.postings
   if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
 

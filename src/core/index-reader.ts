@@ -283,6 +283,7 @@ class FetchedData {
       columns,
       dictionary: terms,
       sourceIds: sources.map((source) => source.id),
+      paragraphsWithTerm: (term) => index.vocabulary.paragraphsWithTerm(term),
       memo: new Map(),
       postings: (wanted, phrases, words, hits) => {
         const missing = wanted.filter((term) => !this.#compact.has(term))

@@ -83,6 +83,9 @@ export type Correction = {
  */
 const CORRECTIONS_REMEMBERED = 1024
 
+/** Most words {@link Vocabulary.paragraphsWithTerm} reads for one term: a short term starts thousands. */
+export const TERM_WORDS_SCANNED = 256
+
 /** Prefix and typo look-ups on a sorted vocabulary. */
 export class Vocabulary {
   readonly #entries: readonly VocabularyEntry[]
@@ -128,6 +131,29 @@ export class Vocabulary {
       .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1))
       .slice(0, limit)
       .map(({ term, display, count, best }) => ({ term, display, count, used: best }))
+  }
+
+  /**
+   * How many paragraphs use the words whose index term is `term`, summed (a paragraph using two
+   * of them counts twice): at least as many as hold the term in their text, as far as the
+   * vocabulary knows its words; 0 when it knows none (a function word, a common gram, a term of a
+   * heading or title only). The words are looked for among those that start with the term, as a
+   * stem mostly starts its words; one that does not ("happy" for "happi") is not counted, nor are
+   * any when more than {@link TERM_WORDS_SCANNED} words start with the term (0 then: not known).
+   *
+   * @example
+   * new Vocabulary(buildVocabulary(['weapons', 'a weapon', 'weaponry'])).paragraphsWithTerm('weapon') // => 2
+   */
+  paragraphsWithTerm(term: string): number {
+    let sum = 0
+    const start = this.#words.lowerBound(term)
+    for (let i = start; i < this.#entries.length; i++) {
+      const [folded, wordTerm, count] = this.#entries[i]!
+      if (!folded.startsWith(term)) break
+      if (i - start >= TERM_WORDS_SCANNED) return 0
+      if (wordTerm === term) sum += count
+    }
+    return sum
   }
 
   /**

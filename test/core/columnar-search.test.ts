@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/core/build-index.ts'
-import { columnarFirstPhase } from '../../src/core/columnar-search.ts'
+import { columnarFirstPhase, expectedMatching } from '../../src/core/columnar-search.ts'
 import { d1Content } from '../../src/core/d1-content.ts'
 import { MINISEARCH_OPTIONS } from '../../src/core/index-options.ts'
 import { inMemoryReader, loadStoreShell, storeReader, type IndexReader } from '../../src/core/index-reader.ts'
@@ -164,5 +164,19 @@ describe('the terms within a word\'s typos', () => {
     const first = memory.index.paragraphIds(memory.index.manifest.sources[0]!.id)[0]!
     const sorted = scores({ ...memory.index, miniSearch: alphabetical } as LoadedIndex, 'minisearch')
     expect(sorted.get(first)).not.toBe(expected.get(first))
+  })
+})
+
+describe('expectedMatching', () => {
+  it("takes the words as independent: the corpus's paragraphs times each word's share of them", () => {
+    const counts: Record<string, number> = { putin: 20, putine: 5, macron: 200, le: 2000 }
+    const count = (term: string) => counts[term] ?? 0
+    // 1000 x (20 + 5)/1000 x 200/1000 = 5.
+    expect(expectedMatching([['putin', 'putine'], ['macron']], 1000, count)).toBe(5)
+    // One word: its own count; a word used in more paragraphs than there are counts as all of them.
+    expect(expectedMatching([['putin', 'putine']], 1000, count)).toBe(25)
+    expect(expectedMatching([['le'], ['putin']], 1000, count)).toBe(20)
+    // A word the vocabulary knows nothing of: none expected.
+    expect(expectedMatching([['putin'], ['zzz']], 1000, count)).toBe(0)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Vocabulary, buildVocabulary } from '../../src/core/vocabulary.ts'
+import { TERM_WORDS_SCANNED, Vocabulary, buildVocabulary } from '../../src/core/vocabulary.ts'
 
 describe('buildVocabulary', () => {
   it('lists folded words with their term, paragraph count and usual spelling, sorted, without function words', () => {
@@ -49,6 +49,25 @@ describe('Vocabulary', () => {
     expect(vocabulary.paragraphsUsing('cooper')).toBe(1)
     expect(vocabulary.paragraphsUsing('coop')).toBe(0)
     expect(vocabulary.paragraphsUsing('and')).toBe(0)
+  })
+})
+
+describe('Vocabulary.paragraphsWithTerm', () => {
+  it("sums the paragraphs using each word of the term among the words it starts, and knows no term it cannot count", () => {
+    // weapon: "weapons" in 2 paragraphs, "weapon" in 1 (the third counts each of its two words);
+    // weaponry's term "weaponri" starts no word; "the" is a function word; "z" starts none.
+    const vocabulary = new Vocabulary(buildVocabulary(['weapons here', 'weapons and weaponry', 'a weapon', 'the end']))
+    expect(vocabulary.paragraphsWithTerm('weapon')).toBe(3)
+    expect(vocabulary.paragraphsWithTerm('weaponri')).toBe(0)
+    expect(vocabulary.paragraphsWithTerm('the')).toBe(0)
+    expect(vocabulary.paragraphsWithTerm('z')).toBe(0)
+  })
+
+  it(`knows nothing of a term that starts more than ${TERM_WORDS_SCANNED} words`, () => {
+    // "aa" (term "aa") and n words aa0, aa1… (digits: not stemmed, terms of their own), each in one paragraph.
+    const many = (n: number) => ['aa', ...Array.from({ length: n }, (_, i) => `aa${i}`)]
+    expect(new Vocabulary(buildVocabulary(many(TERM_WORDS_SCANNED - 1))).paragraphsWithTerm('aa')).toBe(1)
+    expect(new Vocabulary(buildVocabulary(many(TERM_WORDS_SCANNED))).paragraphsWithTerm('aa')).toBe(0)
   })
 })
 

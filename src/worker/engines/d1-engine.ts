@@ -25,6 +25,7 @@ import {
   type TermPostings,
 } from '../../core/index-reader.ts'
 import { RESCORE_WINDOW } from '../../core/rank.ts'
+import type { HitsAmong } from '../../core/columnar-search.ts'
 import type { SearchResult } from '../../core/search.ts'
 import type { Env } from '../env.ts'
 import { IndexDroppedError, IndexUnavailableError } from '../errors.ts'
@@ -143,9 +144,11 @@ export function d1Store(
       const asked = queries.flatMap((query) => (query ? [phraseDocsOf.bind(query)] : []))
       const every = hits && [...queries.slice(0, hits.phrases), ...hits.words.map((terms) => ftsPhraseQuery([terms], Infinity))]
       // A unit FTS5 cannot match is in no paragraph: then none matches every unit.
-      // Not when the vocabulary tells they are too many already: FTS5 would count past the room for nothing.
-      const whole =
-        every && every.length > 0 && every.every((query) => query) && !((hits.atLeast ?? 0) > bodiesWith) ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
+      // Not when the vocabulary tells they are more than the room: FTS5 would count past it for
+      // nothing, reading pages no other statement reads. Nor, for several units, when it expects
+      // fewer than the page reaches: the page's other hits need a round trip for their texts anyway.
+      const worth = hits && worthSending(hits, bodiesWith)
+      const whole = every && every.length > 0 && every.every((query) => query) && worth ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
       const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string } & { documents: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
@@ -172,6 +175,22 @@ export function d1Store(
       }
     },
   }
+}
+
+/**
+ * Whether the paragraphs that match every unit of a search are worth asking FTS5 for, to send
+ * whole with the postings (at most `room` of them, see {@link HitsAmong}): not when the
+ * vocabulary tells there are more than the room, at least or as expected; nor, for a search of
+ * several units, when fewer are expected than the page reaches.
+ *
+ * @example
+ * worthSending({ words: [['putin'], ['macron']], phrases: 0, expected: 4, reach: 10 }, 200) // => false
+ */
+export function worthSending(hits: HitsAmong, room: number): boolean {
+  if ((hits.atLeast ?? 0) > room) return false
+  if (hits.expected === undefined) return true
+  if (hits.expected > room) return false
+  return hits.words.length + hits.phrases === 1 || hits.expected >= (hits.reach ?? 0)
 }
 
 /**

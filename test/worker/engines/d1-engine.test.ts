@@ -8,7 +8,7 @@ import { buildIndex } from '../../../src/core/build-index.ts'
 import { d1Activate, d1Content, d1DropOtherGenerations } from '../../../src/core/d1-content.ts'
 import { createApp } from '../../../src/worker/app.ts'
 import { D1_LAYOUT_VERSION, D1_TERM_ORDER_COLUMN, d1Tables } from '../../../src/core/index-artifacts.ts'
-import { d1IndexProvider, d1Store, loadD1Shell } from '../../../src/worker/engines/d1-engine.ts'
+import { d1IndexProvider, d1Store, loadD1Shell, worthSending } from '../../../src/worker/engines/d1-engine.ts'
 import { storeReader, type StoredDocument } from '../../../src/core/index-reader.ts'
 import type { CompactPostings } from '../../../src/core/compact-postings.ts'
 import type { HitsAmong } from '../../../src/core/columnar-search.ts'
@@ -205,6 +205,11 @@ describe('the D1 engine', () => {
       // Told there are more than the room (the vocabulary's count), it does not ask FTS5: nothing.
       expect((await store.compactPostings!(['putin'], [], [], { words: [['putin']], phrases: 0, atLeast: 21 })).documents).toBeUndefined()
       expect((await store.compactPostings!(['putin'], [], [], { words: [['putin']], phrases: 0, atLeast: 20 })).documents!.length).toBe(20)
+      // Two words the vocabulary expects fewer of than the page reaches: FTS5 is not asked (the
+      // page's other hits need their texts fetched anyway); expected as many as it reaches, it is.
+      const twoWords = { words: [['putin'], ['macron', 'zzzz']], phrases: 0 }
+      expect((await store.compactPostings!(['putin', 'macron'], [], [], { ...twoWords, expected: 9, reach: 10 })).documents).toBeUndefined()
+      expect(byShortId((await store.compactPostings!(['putin', 'macron'], [], [], { ...twoWords, expected: 10, reach: 10 })).documents!)).toEqual(byShortId(both.documents!))
       // With room for 19, none; asked nothing of the hits, nothing.
       expect((await d1Store(db, tables, fieldIds, undefined, 19).compactPostings!(['putin'], [], [], { words: [['putin']], phrases: 0 })).documents).toEqual([])
       expect((await store.compactPostings!(['putin'])).documents).toBeUndefined()
@@ -261,6 +266,32 @@ describe('the D1 engine', () => {
       const within = await storeReader(shell, recording(20)).read((index) => searchParagraphs(index, request))
       expect(within).toEqual(past)
       expect(past.total).toBe(20)
+      // Two words: "Putin" used in 20 of the 52 paragraphs, "Macron" in 26 (no word within a typo
+      // of either): 52 x 20/52 x 26/52 = 10 expected, and the first page reaches 10, the second 20.
+      asked.length = 0
+      for (const offset of [0, 10]) await storeReader(shell, recording(200)).read((index) => searchParagraphs(index, { ...SEARCH_DEFAULTS, query: 'Putin Macron', offset }))
+      expect(asked.map((hits) => [hits?.expected, hits?.reach])).toEqual([
+        [10, 10],
+        [10, 20],
+      ])
+    })
+
+    it('asks FTS5 for the paragraphs matching every unit only when the vocabulary says they may be sent and spare a round trip', () => {
+      const one = { words: [['putin']], phrases: 0 }
+      const two = { words: [['putin'], ['macron']], phrases: 0 }
+      // Nothing known: asked.
+      expect(worthSending(one, 200)).toBe(true)
+      expect(worthSending(two, 200)).toBe(true)
+      // More than the room, at least or as expected: not asked.
+      expect(worthSending({ ...one, atLeast: 201 }, 200)).toBe(false)
+      expect(worthSending({ ...one, expected: 200.5, reach: 10 }, 200)).toBe(false)
+      expect(worthSending({ ...one, expected: 200, reach: 10 }, 200)).toBe(true)
+      // One unit: every hit is among them, however few.
+      expect(worthSending({ ...one, expected: 3, reach: 10 }, 200)).toBe(true)
+      // Several units: fewer expected than the page reaches, not asked.
+      expect(worthSending({ ...two, expected: 9.9, reach: 10 }, 200)).toBe(false)
+      expect(worthSending({ ...two, expected: 10, reach: 10 }, 200)).toBe(true)
+      expect(worthSending({ words: [['putin']], phrases: 1, expected: 3, reach: 10 }, 200)).toBe(false)
     })
 
     it('switches to a new generation only when it is activated, whole', async () => {
