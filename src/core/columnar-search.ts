@@ -87,8 +87,10 @@ export type HitsAmong = {
   /** At least this many paragraphs match every unit, as far as the vocabulary tells (a search of one word; 0 when unknown): too many to send tells an engine not to ask. */
   atLeast?: number
   /**
-   * About how many paragraphs match every unit, as far as the vocabulary tells, when it does
-   * (every unit a word, see {@link expectedMatching}). An engine need not ask for them when more
+   * About how many paragraphs match every unit, as far as the vocabulary tells, when it does:
+   * when no phrase is asked of the engine (a phrase with too many choices is checked on the texts
+   * instead), the words' estimate, every hit holding one of their terms (see
+   * {@link expectedMatching}). An engine need not ask for them when more
    * are expected than it would send, nor, for a search of several units, when fewer are expected
    * than the page reaches (`reach`): its other hits' texts take a round trip of their own then.
    */
@@ -120,9 +122,9 @@ export type ColumnarIndex = {
    */
   postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: HitsAmong): ColumnarPostings
   /**
-   * How many paragraphs hold a term, as far as the index knows without a fetch, counted from
-   * above (the vocabulary's counts of its words, summed: `Vocabulary.paragraphsWithTerm`); 0 when
-   * it does not know (optional). What the first phase tells an engine of how many paragraphs can
+   * How many paragraphs hold a term, as far as the index knows without a fetch: the vocabulary's
+   * counts of its words, summed (`Vocabulary.paragraphsWithTerm`), from above but for a stem that
+   * does not start all its words, whose other words it misses; 0 when it does not know (optional). What the first phase tells an engine of how many paragraphs can
    * match every unit ({@link HitsAmong.expected}).
    */
   paragraphsWithTerm?(term: string): number
@@ -204,8 +206,8 @@ function atLeastMatching(plan: QueryPlan): number {
 /**
  * About how many paragraphs match every word of a search: the estimate of a query optimizer
  * (System R's, Selinger et al. 1979), the corpus's paragraphs times each word's share, as if the
- * words were independent; a word's paragraphs counted from above, as the paragraphs using its
- * terms' words, summed (see {@link ColumnarIndex.paragraphsWithTerm}). A term it cannot count
+ * words were independent; a word's paragraphs counted as the paragraphs using its terms' words,
+ * summed (see {@link ColumnarIndex.paragraphsWithTerm}: from above, mostly). A term it cannot count
  * adds nothing, so a word none of whose terms it counts is expected in no paragraph: an engine
  * then leaves the paragraphs to the round trip of the page's texts, which costs no more than a
  * wrong guess.
@@ -216,6 +218,7 @@ function atLeastMatching(plan: QueryPlan): number {
  * expectedMatching([['putin', 'putine'], ['macron']], 1000, (term) => ({ putin: 20, putine: 5, macron: 200 })[term] ?? 0) // => 5
  */
 export function expectedMatching(words: readonly (readonly string[])[], paragraphs: number, paragraphsWithTerm: (term: string) => number): number {
+  if (paragraphs === 0) return 0
   let expected = paragraphs
   for (const terms of words) {
     let holding = 0

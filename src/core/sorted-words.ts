@@ -242,7 +242,8 @@ function walkGroup(words: readonly string[], group: LengthGroup, length: number,
     if (pruned) {
       // Skip the words that share the pruned prefix: a range of the group, ending at the first
       // word sharing less than `depth` with the word before. Each jump lands on a word sharing
-      // less than the one it left, so there are at most `depth` of them.
+      // less than the one it left, and none shares more than its length, so there are at most
+      // `length - depth` of them.
       k++
       while (k < count && common[k]! >= depth) k = nextShorter[k]!
       continue

@@ -176,7 +176,8 @@ describe('expectedMatching', () => {
     // One word: its own count; a word used in more paragraphs than there are counts as all of them.
     expect(expectedMatching([['putin', 'putine']], 1000, count)).toBe(25)
     expect(expectedMatching([['le'], ['putin']], 1000, count)).toBe(20)
-    // A word the vocabulary knows nothing of: none expected.
+    // A word the vocabulary knows nothing of: none expected; nor in an empty corpus.
     expect(expectedMatching([['putin'], ['zzz']], 1000, count)).toBe(0)
+    expect(expectedMatching([['putin']], 0, count)).toBe(0)
   })
 })
