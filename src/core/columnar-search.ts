@@ -114,13 +114,14 @@ export type ColumnarIndex = {
    * holds each phrase, and those whose text holds each word as typed (folded, see `foldWord`):
    * short ids, ascending; and the terms' {@link TermOrder} if the index keeps it.
    *
-   * @param hits - The paragraphs that match every unit of the search (see {@link HitsAmong}): an
-   *   engine may send them whole, texts included, when they are few, so that the texts the
-   *   ranking and the page read need no round trip of their own.
+   * @param hits - The paragraphs that match every unit of the search (see {@link HitsAmong}),
+   *   described only when the engine asks (what it has not fetched yet): an engine may send them
+   *   whole, texts included, when they are few, so that the texts the ranking and the page read
+   *   need no round trip of their own.
    * @throws the engine's error for data not fetched yet (see `index-reader.ts`): with every term
    *   and phrase of the call, so one round trip fetches them all.
    */
-  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: HitsAmong): ColumnarPostings
+  postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: () => HitsAmong): ColumnarPostings
   /**
    * How many paragraphs hold a term, as far as the index knows without a fetch: the vocabulary's
    * counts of its words, summed (`Vocabulary.paragraphsWithTerm`), from above but for a stem that
@@ -448,12 +449,14 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const excludedPhrases = plan.excludedPhrases.map((phrase) => phrase.map((terms) => [...terms]))
   // The words as typed, for the rescoring of the top (`finishRanking`): which paragraphs hold them.
   const typed = [...new Set(plan.units.flatMap((unit) => (unit.kind === 'word' ? [unit.word.folded] : [])))]
-  // Where the paragraphs matching every unit are: each word's terms, each phrase the engine finds.
-  const words = units.flatMap((unit) => (unit.kind === 'word' ? [[...new Set(specsOf(unit).flatMap((spec) => spec.derived.map(({ term }) => term)))]] : []))
-  // How many paragraphs may match every unit, when the vocabulary tells (not of a phrase: its
-  // words' counts say little of how often they come together).
-  const expected = index.paragraphsWithTerm && found.length === 0 && words.length > 0 ? expectedMatching(words, stats.documentCount, (term) => index.paragraphsWithTerm!(term)) : undefined
-  const among: HitsAmong = { words, phrases: found.length, atLeast: atLeastMatching(plan), ...(expected === undefined ? {} : { expected, reach: depth }) }
+  // Where the paragraphs matching every unit are (each word's terms, each phrase the engine
+  // finds), and how many the vocabulary expects (not of a phrase: its words' counts say little of
+  // how often they come together). Made only for the run that fetches the postings.
+  const among = (): HitsAmong => {
+    const words = units.flatMap((unit) => (unit.kind === 'word' ? [[...new Set(specsOf(unit).flatMap((spec) => spec.derived.map(({ term }) => term)))]] : []))
+    const expected = index.paragraphsWithTerm && found.length === 0 && words.length > 0 ? expectedMatching(words, stats.documentCount, (term) => index.paragraphsWithTerm!(term)) : undefined
+    return { words, phrases: found.length, atLeast: atLeastMatching(plan), ...(expected === undefined ? {} : { expected, reach: depth }) }
+  }
   const fetched = index.postings([...wanted], [...found.map(({ positions }) => positions), ...excludedPhrases], typed, among)
   const postings = fetched.postings
   if (fetched.termOrder) for (const unit of units) if (unit.kind === 'word') inMiniSearchOrder(unit.own.derived, fetched.termOrder)
@@ -489,9 +492,6 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const alternatives = sumLevel(capacity)
   const word = sumLevel(capacity)
   const querySum = new Float64Array(capacity)
-  const specSum = spec.sum
-  const alternativesSum = alternatives.sum
-  const wordSum = word.sum
 
   // A field's boost as MiniSearch reads it: `boost[field] || 1` (so the grams' 0 counts as 1).
   const searchedFields = SEARCHED_FIELDS.map((field) => ({ fieldId: stats.fieldIds[field]!, boost: FIELD_BOOSTS[field] || 1, isText: field === 'text' }))
@@ -501,15 +501,14 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   let deferring = false
   const pending: number[] = []
 
-  /** Scores one spec into `specSum`, as MiniSearch's `executeQuerySpec` and `termResults` do. */
+  /** Scores one spec into the spec level's sums, as MiniSearch's `executeQuerySpec` and `termResults` do. */
   // MiniSearch's BM25+ parameters as locals: the same values in the same expression, so the same
   // bits, without a property read per posting.
   const { k, b, d } = BM25
   const runSpec = (querySpec: Spec) => {
     const termBoost = query.weight(querySpec.source)
     const sourceId = queryIds.id(querySpec.source)
-    const specMarks = spec.marks
-    const specTouched = spec.touched
+    const { sum: specSum, marks: specMarks, touched: specTouched } = spec
     for (const { term, weight } of querySpec.derived) {
       const termPostings = postings.get(term)
       if (!termPostings) continue
@@ -578,10 +577,10 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
         const slot = alternatives.touched[i]!
         if (groupsMatched[slot] === g) {
           groupsMatched[slot] = g + 1
-          wordSum[slot]! += alternativesSum[slot]!
+          word.sum[slot]! += alternatives.sum[slot]!
           if (g === 0) slotsOfPhrase.push(slot)
         }
-        alternativesSum[slot] = 0
+        alternatives.sum[slot] = 0
         alternatives.marks[slot] = 0
       }
       alternatives.count = 0
@@ -596,8 +595,8 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
       if (pending[i + 3]) inText[slot] = 1
     }
     for (const slot of slotsOfPhrase) {
-      if (groupsMatched[slot] === all) querySum[slot]! += wordSum[slot]!
-      wordSum[slot] = 0
+      if (groupsMatched[slot] === all) querySum[slot]! += word.sum[slot]!
+      word.sum[slot] = 0
       groupsMatched[slot] = 0
     }
   }

@@ -289,9 +289,11 @@ class FetchedData {
         const missing = wanted.filter((term) => !this.#compact.has(term))
         const missingPhrases = phrases.filter((phrase) => !this.#phrases.has(phraseKey(phrase)))
         const missingWords = words.filter((word) => !this.#words.has(word))
-        // `hits` only when the phrases it counts are the ones asked for (all of them missing).
-        const among = hits && missingPhrases.length === phrases.length ? hits : undefined
-        if (missing.length + missingPhrases.length + missingWords.length > 0) throw new MissingIndexData({ compactTerms: missing, phrases: missingPhrases, words: missingWords, hits: among })
+        if (missing.length + missingPhrases.length + missingWords.length > 0) {
+          // `hits` only when the phrases it counts are the ones asked for (all of them missing).
+          const among = hits && missingPhrases.length === phrases.length ? hits() : undefined
+          throw new MissingIndexData({ compactTerms: missing, phrases: missingPhrases, words: missingWords, hits: among })
+        }
         const found = new Map<string, CompactPostings>()
         for (const term of wanted) {
           const postings = this.#compact.get(term)

@@ -9,8 +9,8 @@
  * it keeps the rows of the Levenshtein matrix for the prefix a word shares with the one before,
  * and once no cell of a prefix's row can end within the edits (its distance plus the difference
  * of what is left of the word and of the query) it jumps over the range of words sharing that
- * prefix. What it saves is the tree: building one for 50,000 words is
- * tens of milliseconds of an isolate's first request (the D1 engine's shell, the vocabulary).
+ * prefix. What it saves is the tree: building one for 50,000 words is tens of milliseconds of
+ * an isolate's first request (the D1 engine's shell, the vocabulary).
  *
  * Words compare by UTF-16 code units (JavaScript's `<`), as the array must be sorted.
  */
