@@ -106,7 +106,7 @@ export const BUNDLED_INDEX_DIR = 'bundled-index'
 // --- D1 engine ---
 
 /** Version of the D1 tables' layout; part of every generation's name, so a new layout never reads an old one. */
-export const D1_LAYOUT_VERSION = 4
+export const D1_LAYOUT_VERSION = 5
 
 /** The D1 binding's name in wrangler.toml and `Env`. */
 export const D1_BINDING = 'INDEX_DB'

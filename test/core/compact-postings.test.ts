@@ -50,11 +50,13 @@ describe('columns', () => {
     { kind: 'list-item', fact: 36, lengths: [300, 2, 0] },
     { kind: 'body', fact: 1, lengths: [1, 0, 0] },
   ] as const
-  // Count 3 and 3 fields; kinds (caption 1, list-item 4, body 0 in PARAGRAPH_KINDS); facts; then
-  // each field's lengths. 300 takes two bytes: 300 - 256 = 44, with the high bit 172, then 2.
-  const bytes = [3, 3, 1, 4, 0, 0, 36, 1, 7, 172, 2, 1, 0, 2, 0, 3, 0, 0]
+  // Header: count 3, 3 fields, the five columns' widths (kinds, facts and lengths 1 and 2 under
+  // 256: one byte; lengths 0 reach 300: two), a byte of padding to 8. Then each column padded to
+  // 4: kinds (caption 1, list-item 4, body 0 in PARAGRAPH_KINDS), facts, lengths 0 little-endian
+  // (300 = 256 + 44: 44, 1), lengths 1, lengths 2.
+  const bytes = [3, 3, 1, 1, 2, 1, 1, 0, 1, 4, 0, 0, 0, 36, 1, 0, 7, 0, 44, 1, 1, 0, 0, 0, 0, 2, 0, 0, 3, 0, 0, 0]
 
-  it('encode column after column in varints and decode into typed columns, source and position from the sources\' sizes', () => {
+  it('encode column after column, each in the narrowest width, and decode into typed columns, source and position from the sources\' sizes', () => {
     expect([...encodeColumns(rows, 3)]).toEqual(bytes)
     // Two sources: the first has two paragraphs, the second one.
     const columns = decodeColumns(new Uint8Array(bytes), 3, [2, 1])
@@ -64,22 +66,43 @@ describe('columns', () => {
     expect([...columns.kind]).toEqual([1, 4, 0])
     expect([...columns.fact]).toEqual([0, 36, 1])
     expect(columns.lengths.map((lengths) => [...lengths])).toEqual([[7, 300, 1], [0, 2, 0], [3, 0, 0]])
+    // Bytes at an offset no view can start from decode the same.
+    const shifted = new Uint8Array(bytes.length + 1)
+    shifted.set(bytes, 1)
+    expect(decodeColumns(shifted.subarray(1), 3, [2, 1])).toEqual(columns)
   })
 
-  it('name bytes that end early or go on, a count or width that is not the manifest\'s, and an unknown kind', () => {
-    expect(() => decodeColumns(new Uint8Array(bytes.slice(0, -1)), 3, [2, 1])).toThrow('paragraph columns are malformed: the bytes end inside the varint at offset 17')
+  it('write a value past 16 bits in four bytes', () => {
+    // Fact 70,000 = 0x00011170: header count 1, 1 field, widths 1, 4, 1, padded to 8; then the
+    // kind (body), the fact little-endian, the length.
+    const wide = [1, 1, 1, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0x70, 0x11, 0x01, 0x00, 9, 0, 0, 0]
+    expect([...encodeColumns([{ kind: 'body', fact: 70_000, lengths: [9] }], 1)]).toEqual(wide)
+    expect(decodeColumns(new Uint8Array(wide), 1, [1]).fact[0]).toBe(70_000)
+    // Sources of 0 paragraphs take no rows; positions start again at each source.
+    const three = encodeColumns([0, 0, 0].map(() => ({ kind: 'body' as const, fact: 0, lengths: [1] })), 1)
+    const columns = decodeColumns(three, 1, [1, 0, 2])
+    expect([...columns.source]).toEqual([0, 2, 2])
+    expect([...columns.position]).toEqual([0, 0, 1])
+  })
+
+  it('name bytes that end early or go on, a count, field count or width that is not right, an unknown kind and a fact past the list', () => {
+    expect(() => decodeColumns(new Uint8Array(bytes.slice(0, -1)), 3, [2, 1])).toThrow('paragraph columns are malformed: 31 bytes, not the 32 the header gives')
+    expect(() => decodeColumns(new Uint8Array([3]), 3, [2, 1])).toThrow('paragraph columns are malformed: the bytes end inside the varint at offset 1')
     expect(() => decodeColumns(new Uint8Array([...bytes, 0]), 3, [2, 1])).toThrow('paragraph columns are malformed: 1 bytes past the last column')
     expect(() => decodeColumns(new Uint8Array(bytes), 3, [2])).toThrow('paragraph columns have 3 rows for 2 paragraphs in the manifest')
     // Row 1 names fact 36, that is the 36th of the list kept beside: a list of 35 lacks it.
     expect(decodeColumns(new Uint8Array(bytes), 3, [2, 1], 36).fact[1]).toBe(36)
     expect(() => decodeColumns(new Uint8Array(bytes), 3, [2, 1], 35)).toThrow('paragraph columns are malformed: row 1 names fact 35 of 35')
     expect(() => decodeColumns(new Uint8Array(bytes), 2, [2, 1])).toThrow('paragraph columns are malformed: 3 field lengths a row, not 2')
-    expect(() => decodeColumns(new Uint8Array([3, 3, 9, ...bytes.slice(3)]), 3, [2, 1])).toThrow('paragraph columns are malformed: kind 9 of row 0 is past the 5 kinds')
-    // 2^32 (0x80 0x80 0x80 0x80 0x10) as a fact: the columns are 32 bits wide.
-    expect(() => decodeColumns(new Uint8Array([1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x10]), 0, [1])).toThrow('paragraph columns are malformed: 4294967296 at offset 8 is past 32 bits')
-    expect([...encodeColumns([], 3)]).toEqual([0, 3])
+    // Byte 8 is row 0's kind.
+    expect(() => decodeColumns(new Uint8Array([...bytes.slice(0, 8), 9, ...bytes.slice(9)]), 3, [2, 1])).toThrow('paragraph columns are malformed: kind 9 of row 0 is past the 5 kinds')
+    // Byte 4 is the width of lengths 0 (column 2).
+    expect(() => decodeColumns(new Uint8Array([...bytes.slice(0, 4), 3, ...bytes.slice(5)]), 3, [2, 1])).toThrow('paragraph columns are malformed: column 2 is 3 bytes wide, not 1, 2 or 4')
+    // No rows: the header (count 0, 3 fields, five widths of 1) and its byte of padding.
+    expect([...encodeColumns([], 3)]).toEqual([0, 3, 1, 1, 1, 1, 1, 0])
     expect(decodeColumns(encodeColumns([], 3), 3, []).count).toBe(0)
     expect(() => encodeColumns([{ kind: 'footer' as never, fact: 0, lengths: [] }], 3)).toThrow('paragraph kind "footer" is not one of')
-    expect(() => encodeColumns([{ kind: 'body', fact: -1, lengths: [] }], 3)).toThrow('a varint holds a non-negative integer, not -1')
+    expect(() => encodeColumns([{ kind: 'body', fact: -1, lengths: [] }], 3)).toThrow('the fact of row 0 is -1, not an integer from 0 to 2^32 - 1')
+    expect(() => encodeColumns([{ kind: 'body', fact: 0, lengths: [1, 2 ** 32] }], 3)).toThrow('length 1 of row 0 is 4294967296, not an integer from 0 to 2^32 - 1')
   })
 })

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { d1Generation } from '../../src/core/index-artifacts.ts'
 import { pdfBytes, type PdfPageSpec } from '../support/pdf-bytes.ts'
 
 /** Runs the build CLI on a corpus folder, writing to an index folder. */
@@ -187,7 +188,7 @@ describe('npm run build:index', () => {
     const run = build(corpus, d1Out, '--engine', 'd1', '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state)
     expect(run.code, run.stderr).toBe(0)
     const manifest = JSON.parse(readFileSync(join(d1Out, 'manifest.json'), 'utf8'))
-    const generation = `v4_${manifest.indexVersion}`
+    const generation = d1Generation(manifest.indexVersion)
     expect(run.stdout).toContain(`loaded ${generation} into the local D1`)
     expect(readdirSync(d1Out).sort()).toEqual(['manifest.json', 'paragraphs.json', 'vocabulary.json'])
     // The same paragraphs as the MiniSearch build, byte for byte; the Worker's assets hold no index.

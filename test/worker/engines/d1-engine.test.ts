@@ -71,7 +71,7 @@ describe('the D1 engine', () => {
     const cases = [
       [`v${D1_LAYOUT_VERSION - 1}_0123456789ab`, `was built in an older layout than this code reads (${D1_LAYOUT_VERSION}); run npm run build:index`],
       [`v${D1_LAYOUT_VERSION + 1}_0123456789ab`, `has a newer layout (${D1_LAYOUT_VERSION + 1}) than this code reads (${D1_LAYOUT_VERSION}); deploy the code that built it`],
-      // Not layout 4 followed by a 0: layout 40.
+      // Not this layout followed by a 0: ten times it.
       [`v${D1_LAYOUT_VERSION}0_0123456789ab`, `has a newer layout (${D1_LAYOUT_VERSION}0) than this code reads (${D1_LAYOUT_VERSION}); deploy the code that built it`],
     ]
     try {
