@@ -24,6 +24,7 @@
  * word of an excluded phrase, which are fetched for it. Exclusions alone are not for this path.
  */
 import type { SearchFacets } from './api-types.ts'
+import { BM25, fuzzyMatchWeight } from './bm25.ts'
 import type { CompactPostings, DocColumns } from './compact-postings.ts'
 import type { D1Stats } from './d1-content.ts'
 import { FIELD_BOOSTS, GRAMS_FIELD, SEARCHED_FIELDS } from './index-options.ts'
@@ -34,10 +35,6 @@ import { scoreWithTitle, type Candidate, type RetrievalQuery, type RetrievalUnit
 import type { TitleMatch } from './source-titles.ts'
 import { PARAGRAPH_KINDS } from './types.ts'
 
-/** MiniSearch's BM25+ parameters (its `defaultBM25params`; the index options keep them). */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
-/** MiniSearch's weight of a fuzzy match (its default `weights.fuzzy`). */
-const FUZZY_WEIGHT = 0.45
 /**
  * Most choices of terms a phrase may stand for (a word being typed at its end completes to
  * several) for the engine to find its paragraphs; past it, they are found on the texts.
@@ -180,7 +177,7 @@ function unitSpecs(unit: RetrievalUnit, dictionary: SortedWords): UnitSpecs {
   if (unit.typos > 0) {
     for (const { index, distance } of dictionary.fuzzy(unit.term, unit.typos)) {
       const term = dictionary.words[index]!
-      if (distance) derived.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) })
+      if (distance) derived.push({ term, weight: fuzzyMatchWeight(term, distance) })
     }
   }
   return { kind: 'word', own: { source: unit.term, derived, fields: 'searched' }, alternatives: unit.alternatives.map((term) => exact(term)) }
@@ -502,8 +499,8 @@ function scoreMatches(matchSlots: MatchSlots, ...[index, query, plan, titles, fi
   const pending: number[] = []
 
   /** Scores one spec into the spec level's sums, as MiniSearch's `executeQuerySpec` and `termResults` do. */
-  // MiniSearch's BM25+ parameters as locals: the same values in the same expression, so the same
-  // bits, without a property read per posting.
+  // MiniSearch's BM25+ parameters as locals: `bm25PlusScore`'s expression inlined (the same
+  // values in the same order, so the same bits), without a call and property reads per posting.
   const { k, b, d } = BM25
   const runSpec = (querySpec: Spec) => {
     const termBoost = query.weight(querySpec.source)

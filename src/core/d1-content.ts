@@ -25,7 +25,7 @@
  * - the meta table keeps the corpus statistics (document count, average field lengths), the
  *   manifest without the paragraph ids (the docs table has them), the vocabulary, every index
  *   term of a searched field, sorted (for typo tolerance), the sources' titles indexed
- *   (MiniSearch's JSON), every paragraph's columns (kind, fact, field lengths, as bytes: what
+ *   (`source-titles.ts`), every paragraph's columns (kind, fact, field lengths, as bytes: what
  *   ranking reads of each match; source and position follow from the short id) and the facts
  *   they name, each gzipped and base64-encoded, split into parts small enough for one statement
  *   each.
@@ -38,7 +38,7 @@ import { GRAMS_FIELD, INDEX_FIELDS, STORE_FIELDS, type IndexedParagraph, type St
 import { KeyDocuments, ParagraphPostings, type IndexStats } from './paragraph-postings.ts'
 import { SortedWords } from './sorted-words.ts'
 import { miniSearchTermOrder } from './term-order.ts'
-import { indexSourceTitles } from './source-titles.ts'
+import { indexSourceTitles, serializeSourceTitles } from './source-titles.ts'
 import { indexManifest } from './loaded-index.ts'
 import { foldWord, processTerm } from './terms.ts'
 import type { VocabularyEntry } from './vocabulary.ts'
@@ -241,7 +241,7 @@ function* fillStatements(source: D1Source, manifest: Manifest, tables: D1Tables)
     [D1_META_KEYS.vocabulary, source.vocabulary],
     // Every term of a searched field, sorted as `SortedWords` reads them (the vocabulary's terms too).
     [D1_META_KEYS.terms, JSON.stringify([...new Set([...searchedTerms, ...vocabularyTerms])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))],
-    [D1_META_KEYS.titles, JSON.stringify(indexSourceTitles(manifest.sources))],
+    [D1_META_KEYS.titles, serializeSourceTitles(indexSourceTitles(manifest.sources))],
     [D1_META_KEYS.facts, JSON.stringify([...factIndex.keys()])],
   ]
   const { compressMeta } = source

@@ -108,9 +108,9 @@ function unitQuery(unit: RetrievalUnit): Query {
  * occur in the text): every engine adds them to the paragraphs' scores with {@link scoreWithTitle}.
  */
 export function matchUnitTitles(titles: SourceTitles, query: RetrievalQuery): Map<string, TitleMatch> {
-  const words = query.units.filter((unit) => unit.kind === 'word')
+  const words = query.units.flatMap((unit) => (unit.kind === 'word' ? [unit] : []))
   if (words.length === 0) return new Map()
-  return matchTitles(titles, { combineWith: 'OR', queries: words.map(unitQuery) }, (term) => query.weight(term))
+  return matchTitles(titles, words, (term) => query.weight(term))
 }
 
 /**
