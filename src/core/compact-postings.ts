@@ -237,7 +237,7 @@ const WIDTHS = [1, 2, 4] as const
 const VIEWS = { 1: Uint8Array, 2: Uint16Array, 4: Uint32Array } as const
 
 /** `n` rounded up to a multiple of 4: every column starts on a 4-byte boundary, so it can be viewed. */
-const aligned = (n: number): number => (n + 3) & ~3
+const aligned = (n: number): number => Math.ceil(n / 4) * 4
 
 /** A growing column of unsigned 32-bit values. */
 class Column {
@@ -361,6 +361,8 @@ export function decodeColumns(bytes: Uint8Array, fields: number, sourceSizes: re
     const width = read()
     return (WIDTHS as readonly number[]).includes(width) ? (width as 1 | 2 | 4) : malformed(`column ${column} is ${width} bytes wide, not 1, 2 or 4`)
   })
+  // Kinds are read into bytes: a wider kind column would be cut to its low bytes before the check below.
+  if (widths[0] !== 1) malformed(`the kinds' column is ${widths[0]} bytes wide, not 1`)
   const size = widths.reduce((sum, width) => sum + aligned(count * width), aligned(reader.at))
   if (bytes.length < size) malformed(`${bytes.length} bytes, not the ${size} the header gives`)
   if (bytes.length > size) malformed(`${bytes.length - size} bytes past the last column`)

@@ -96,6 +96,8 @@ describe('columns', () => {
     expect(() => decodeColumns(new Uint8Array(bytes), 2, [2, 1])).toThrow('paragraph columns are malformed: 3 field lengths a row, not 2')
     // Byte 8 is row 0's kind.
     expect(() => decodeColumns(new Uint8Array([...bytes.slice(0, 8), 9, ...bytes.slice(9)]), 3, [2, 1])).toThrow('paragraph columns are malformed: kind 9 of row 0 is past the 5 kinds')
+    // Byte 2 is the kinds' width: kind 257 in two bytes would read as 1 in a byte.
+    expect(() => decodeColumns(new Uint8Array([1, 0, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0]), 0, [1])).toThrow("paragraph columns are malformed: the kinds' column is 2 bytes wide, not 1")
     // Byte 4 is the width of lengths 0 (column 2).
     expect(() => decodeColumns(new Uint8Array([...bytes.slice(0, 4), 3, ...bytes.slice(5)]), 3, [2, 1])).toThrow('paragraph columns are malformed: column 2 is 3 bytes wide, not 1, 2 or 4')
     // No rows: the header (count 0, 3 fields, five widths of 1) and its byte of padding.
