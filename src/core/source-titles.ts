@@ -133,37 +133,52 @@ export function serializeSourceTitles(titles: SourceTitles): string {
 /**
  * Loads titles written by {@link serializeSourceTitles}.
  *
- * @throws Error naming what is wrong when the JSON is not such titles (a term out of order, a
- *   posting past the sources, lists of different lengths).
+ * @throws Error naming what is wrong when the JSON is not such titles: a part missing or of the
+ *   wrong type, lists of different lengths, a number that is not an unsigned 32-bit integer, a
+ *   term out of order, postings that do not follow one another from 0 or name a source out of
+ *   order or past the sources, a frequency of 0, places that are not each term's own.
  */
 export function loadSourceTitles(text: string): SourceTitles {
-  const json = JSON.parse(text) as Partial<SourceTitlesJson>
+  const json = JSON.parse(text) as Partial<SourceTitlesJson> | null
   const malformed = (what: string): never => {
     throw new Error(`the sources' titles are malformed: ${what}`)
   }
-  const { ids, lengths, averageLength, terms, order, starts, docs, frequencies } = json
-  if (![ids, lengths, terms, order, starts, docs, frequencies].every(Array.isArray) || typeof averageLength !== 'number') {
+  const { ids, lengths, averageLength, terms, order, starts, docs, frequencies } = json ?? {}
+  if (![ids, lengths, terms, order, starts, docs, frequencies].every(Array.isArray) || typeof averageLength !== 'number' || !(averageLength >= 0)) {
     return malformed('ids, lengths, averageLength, terms, order, starts, docs and frequencies are expected')
   }
+  if (!ids!.every((id) => typeof id === 'string') || new Set(ids).size !== ids!.length) malformed('the sources\' ids are not distinct strings')
   if (lengths!.length !== ids!.length) malformed(`${lengths!.length} lengths for ${ids!.length} sources`)
   if (order!.length !== terms!.length || starts!.length !== terms!.length + 1) malformed(`${terms!.length} terms, ${order!.length} places and ${starts!.length} starts`)
-  if (frequencies!.length !== docs!.length || starts!.at(-1) !== docs!.length) malformed(`${docs!.length} postings, ${frequencies!.length} frequencies, the last term ending at ${starts!.at(-1)}`)
+  if (frequencies!.length !== docs!.length || starts![0] !== 0 || starts!.at(-1) !== docs!.length) malformed(`${docs!.length} postings, ${frequencies!.length} frequencies, the terms' postings from ${starts![0]} to ${starts!.at(-1)}`)
+  /** The values as unsigned 32-bit integers, checked before the typed array would wrap or truncate them. */
+  const uint32s = (values: unknown[], what: string): Uint32Array => {
+    for (const value of values) if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 0xffffffff) malformed(`${what} holds ${JSON.stringify(value)}`)
+    return Uint32Array.from(values as number[])
+  }
   const titles: SourceTitles = {
     ids: ids!,
-    lengths: Uint32Array.from(lengths!),
+    lengths: uint32s(lengths!, 'lengths'),
     averageLength,
     terms: new SortedWords(terms!),
-    starts: Uint32Array.from(starts!),
-    docs: Uint32Array.from(docs!),
-    frequencies: Uint32Array.from(frequencies!),
-    order: Uint32Array.from(order!),
+    starts: uint32s(starts!, 'starts'),
+    docs: uint32s(docs!, 'docs'),
+    frequencies: uint32s(frequencies!, 'frequencies'),
+    order: uint32s(order!, 'order'),
   }
+  const { starts: from, docs: all, frequencies: tfs, order: places } = titles
   for (let t = 0; t < terms!.length; t++) {
-    const { starts: from, docs: all } = titles
     if (!(from[t]! <= from[t + 1]!)) malformed(`the postings of "${terms![t]}" end before they start`)
     for (let n = from[t]!; n < from[t + 1]!; n++) {
       if (!(all[n]! < ids!.length) || (n > from[t]! && !(all[n]! > all[n - 1]!))) malformed(`the postings of "${terms![t]}" name source ${all[n]} out of order or past the ${ids!.length}`)
+      if (tfs[n] === 0) malformed(`the postings of "${terms![t]}" give source ${all[n]} a frequency of 0`)
     }
+  }
+  // Each term's own place: a permutation of 0…terms - 1.
+  const placed = new Uint8Array(places.length)
+  for (const place of places) {
+    if (!(place < places.length) || placed[place]) malformed(`the places of the terms are not each term's own (${place} of ${places.length})`)
+    placed[place] = 1
   }
   return titles
 }
@@ -231,6 +246,8 @@ export function matchTitles(titles: SourceTitles, words: readonly TitleWord[], b
   /** MiniSearch's `executeQuerySpec`: the term itself, then the terms within its typos in its index's order. */
   const querySpec = (term: string, typos: number): Map<number, RawMatch> => {
     const results = new Map<number, RawMatch>()
+    // MiniSearch drops an empty term before it searches.
+    if (term === '') return results
     const termBoost = boostTerm(term)
     const own = terms.indexOf(term)
     if (own >= 0) termResults(term, own, 1, termBoost, results)

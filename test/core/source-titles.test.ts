@@ -53,8 +53,10 @@ describe('matchTitles', () => {
     expect(alternatives).toEqual({ score: expect.closeTo(2 * bm25(1, 1, 3) * TITLE_BOOST, 12) as number, terms: ['franc', 'visit'], queryTerms: ['franc', 'visit'] })
   })
 
-  it('matches nothing for a word in no title, nor for no words', () => {
+  it('matches nothing for a word in no title, nor for no words or an empty term (MiniSearch drops it)', () => {
     expect(matchTitles(titles, [word('chechnya')]).size).toBe(0)
+    // One edit from '' would reach every one-letter term; MiniSearch searches nothing.
+    expect(matchTitles(indexSourceTitles([{ id: 'a', title: 'A b' }]), [{ term: '', typos: 1, alternatives: [''] }]).size).toBe(0)
     expect(matchTitles(titles, []).size).toBe(0)
     expect(matchTitles(indexSourceTitles([]), [word('putin')]).size).toBe(0)
   })
@@ -68,13 +70,24 @@ describe('serializeSourceTitles and loadSourceTitles', () => {
   })
 
   it('name what is malformed', () => {
-    const json = JSON.parse(serializeSourceTitles(titles)) as { terms: string[]; starts: number[]; docs: number[]; frequencies: number[] }
+    const json = JSON.parse(serializeSourceTitles(titles)) as { terms: string[]; starts: number[]; docs: number[]; frequencies: number[]; order: number[] }
     const terms = json.terms.length
     const postings = json.docs.length
     expect(() => loadSourceTitles('{}')).toThrow("the sources' titles are malformed: ids, lengths, averageLength, terms, order, starts, docs and frequencies are expected")
     expect(() => loadSourceTitles(JSON.stringify({ ...json, ids: ['bbc'] }))).toThrow("the sources' titles are malformed: 3 lengths for 1 sources")
     expect(() => loadSourceTitles(JSON.stringify({ ...json, order: [] }))).toThrow(`the sources' titles are malformed: ${terms} terms, 0 places and ${terms + 1} starts`)
-    expect(() => loadSourceTitles(JSON.stringify({ ...json, frequencies: json.frequencies.slice(1) }))).toThrow(`${postings} postings, ${postings - 1} frequencies, the last term ending at ${postings}`)
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, frequencies: json.frequencies.slice(1) }))).toThrow(`${postings} postings, ${postings - 1} frequencies, the terms' postings from 0 to ${postings}`)
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, starts: [1, ...json.starts.slice(1)] }))).toThrow(`${postings} postings, ${postings} frequencies, the terms' postings from 1 to ${postings}`)
+    expect(() => loadSourceTitles('null')).toThrow("the sources' titles are malformed: ids, lengths")
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, averageLength: -1 }))).toThrow("the sources' titles are malformed: ids, lengths")
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, ids: ['bbc', 'bbc', 'notes'] }))).toThrow("the sources' ids are not distinct strings")
+    // Numbers a Uint32Array would truncate or wrap.
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, docs: [0.5, ...json.docs.slice(1)] }))).toThrow("the sources' titles are malformed: docs holds 0.5")
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, frequencies: [-1, ...json.frequencies.slice(1)] }))).toThrow("the sources' titles are malformed: frequencies holds -1")
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, lengths: ['6', 3, 2] }))).toThrow('the sources\' titles are malformed: lengths holds "6"')
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, frequencies: [0, ...json.frequencies.slice(1)] }))).toThrow(`the postings of "${json.terms[0]}" give source ${json.docs[0]} a frequency of 0`)
+    // Two terms in one place: the order of typo matches would be no order.
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, order: json.order.map((place, t) => (t === 1 ? json.order[0]! : place)) }))).toThrow("the places of the terms are not each term's own")
     // "putin" is in titles 0 and 1: its second posting naming title 3 of 3 is past them, naming 0 is out of order.
     const putin = json.terms.indexOf('putin')
     const second = json.starts[putin]! + 1
