@@ -156,24 +156,32 @@ export function loadSourceTitles(text: string): SourceTitles {
     for (const value of values) if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 0xffffffff) malformed(`${what} holds ${JSON.stringify(value)}`)
     return Uint32Array.from(values as number[])
   }
+  const from = uint32s(starts!, 'starts')
+  // Each posting checked as it is copied (one pass: the postings are most of the titles).
+  const all = new Uint32Array(docs!.length)
+  const tfs = new Uint32Array(docs!.length)
+  for (let t = 0; t < terms!.length; t++) {
+    if (!(from[t]! <= from[t + 1]!)) malformed(`the postings of "${terms![t]}" end before they start`)
+    for (let n = from[t]!; n < from[t + 1]!; n++) {
+      const doc = docs![n] as number
+      const tf = frequencies![n] as number
+      if (!Number.isInteger(doc) || !(doc >= 0 && doc < ids!.length) || (n > from[t]! && !(doc > all[n - 1]!))) malformed(`the postings of "${terms![t]}" name source ${JSON.stringify(doc)} out of order or past the ${ids!.length}`)
+      if (!Number.isInteger(tf) || !(tf >= 1 && tf <= 0xffffffff)) malformed(`the postings of "${terms![t]}" give source ${doc} a frequency of ${JSON.stringify(tf)}`)
+      all[n] = doc
+      tfs[n] = tf
+    }
+  }
   const titles: SourceTitles = {
     ids: ids!,
     lengths: uint32s(lengths!, 'lengths'),
     averageLength,
     terms: new SortedWords(terms!),
-    starts: uint32s(starts!, 'starts'),
-    docs: uint32s(docs!, 'docs'),
-    frequencies: uint32s(frequencies!, 'frequencies'),
+    starts: from,
+    docs: all,
+    frequencies: tfs,
     order: uint32s(order!, 'order'),
   }
-  const { starts: from, docs: all, frequencies: tfs, order: places } = titles
-  for (let t = 0; t < terms!.length; t++) {
-    if (!(from[t]! <= from[t + 1]!)) malformed(`the postings of "${terms![t]}" end before they start`)
-    for (let n = from[t]!; n < from[t + 1]!; n++) {
-      if (!(all[n]! < ids!.length) || (n > from[t]! && !(all[n]! > all[n - 1]!))) malformed(`the postings of "${terms![t]}" name source ${all[n]} out of order or past the ${ids!.length}`)
-      if (tfs[n] === 0) malformed(`the postings of "${terms![t]}" give source ${all[n]} a frequency of 0`)
-    }
-  }
+  const places = titles.order
   // Each term's own place: a permutation of 0…terms - 1.
   const placed = new Uint8Array(places.length)
   for (const place of places) {

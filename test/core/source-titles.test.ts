@@ -82,8 +82,9 @@ describe('serializeSourceTitles and loadSourceTitles', () => {
     expect(() => loadSourceTitles(JSON.stringify({ ...json, averageLength: -1 }))).toThrow("the sources' titles are malformed: ids, lengths")
     expect(() => loadSourceTitles(JSON.stringify({ ...json, ids: ['bbc', 'bbc', 'notes'] }))).toThrow("the sources' ids are not distinct strings")
     // Numbers a Uint32Array would truncate or wrap.
-    expect(() => loadSourceTitles(JSON.stringify({ ...json, docs: [0.5, ...json.docs.slice(1)] }))).toThrow("the sources' titles are malformed: docs holds 0.5")
-    expect(() => loadSourceTitles(JSON.stringify({ ...json, frequencies: [-1, ...json.frequencies.slice(1)] }))).toThrow("the sources' titles are malformed: frequencies holds -1")
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, docs: [0.5, ...json.docs.slice(1)] }))).toThrow(`the sources' titles are malformed: the postings of "${json.terms[0]}" name source 0.5 out of order or past the 3`)
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, frequencies: [-1, ...json.frequencies.slice(1)] }))).toThrow(`the postings of "${json.terms[0]}" give source ${json.docs[0]} a frequency of -1`)
+    expect(() => loadSourceTitles(JSON.stringify({ ...json, starts: json.starts.map((start, t) => (t === 1 ? 2 ** 32 : start)) }))).toThrow("the sources' titles are malformed: starts holds 4294967296")
     expect(() => loadSourceTitles(JSON.stringify({ ...json, lengths: ['6', 3, 2] }))).toThrow('the sources\' titles are malformed: lengths holds "6"')
     expect(() => loadSourceTitles(JSON.stringify({ ...json, frequencies: [0, ...json.frequencies.slice(1)] }))).toThrow(`the postings of "${json.terms[0]}" give source ${json.docs[0]} a frequency of 0`)
     // Two terms in one place: the order of typo matches would be no order.
