@@ -244,8 +244,15 @@ class Column {
   values = new Uint32Array(1024)
   max = 0
 
-  push(at: number, value: number, what: () => string): void {
-    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`${what()} is ${value}, not an integer from 0 to 2^32 - 1`)
+  /** What the column holds, for errors ("the kind", "length 0"). */
+  readonly name: string
+
+  constructor(name: string) {
+    this.name = name
+  }
+
+  push(at: number, value: number): void {
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`${this.name} of row ${at} is ${value}, not an integer from 0 to 2^32 - 1`)
     if (at === this.values.length) {
       const grown = new Uint32Array(this.values.length * 2)
       grown.set(this.values)
@@ -276,7 +283,7 @@ export class ColumnsWriter {
   /** @param fields - How many field lengths each row has. */
   constructor(fields: number) {
     // Kinds, facts, then each field's lengths.
-    this.#columns = Array.from({ length: 2 + fields }, () => new Column())
+    this.#columns = [new Column('the kind'), new Column('the fact'), ...Array.from({ length: fields }, (_, f) => new Column(`length ${f}`))]
   }
 
   /**
@@ -287,10 +294,10 @@ export class ColumnsWriter {
     const k = PARAGRAPH_KINDS.indexOf(kind)
     if (k < 0) throw new Error(`paragraph kind "${kind}" is not one of ${PARAGRAPH_KINDS.join(', ')}`)
     const row = this.#count
-    const [kinds, facts, ...fields] = this.#columns
-    kinds!.push(row, k, () => `the kind of row ${row}`)
-    facts!.push(row, fact, () => `the fact of row ${row}`)
-    fields.forEach((column, f) => column.push(row, lengths[f] ?? 0, () => `length ${f} of row ${row}`))
+    const columns = this.#columns
+    columns[0]!.push(row, k)
+    columns[1]!.push(row, fact)
+    for (let f = 2; f < columns.length; f++) columns[f]!.push(row, lengths[f - 2] ?? 0)
     this.#count++
   }
 
