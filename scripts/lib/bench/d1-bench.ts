@@ -44,7 +44,9 @@ export type D1SizeResult = {
   firstQueryTookMs: number
   /** The first query of the first `wrangler dev` after the build loaded the database. */
   firstAfterLoadMs: number
+  /** What the shell holds in V8's heap, and in typed arrays' buffers outside it (see `d1-shell-heap.ts`). */
   shellHeapBytes: number
+  shellBufferBytes: number
   queries: { inside: Latency; outside: Latency; byKind: Record<string, Latency & { totalMean: number }> }
 }
 
@@ -149,7 +151,7 @@ export async function measureD1Size(options: { work: string; size: string; parag
 
   log(`[d1 ${size}] shell heap (Node)`)
   const heapOutput = await run(node, ['--expose-gc', join(ROOT, 'scripts/lib/bench/d1-shell-heap.ts'), project, state], env)
-  const shellHeapBytes = (JSON.parse(heapOutput.trim().split('\n').at(-1)!) as { shellHeap: number }).shellHeap
+  const { shellHeap: shellHeapBytes, shellBuffers: shellBufferBytes } = JSON.parse(heapOutput.trim().split('\n').at(-1)!) as { shellHeap: number; shellBuffers: number }
 
   log(`[d1 ${size}] wrangler dev with the local D1: first query, then the mix (${mix.length} queries)`)
   // A D1 build puts no index in the assets: the folder may not be there yet.
@@ -208,6 +210,7 @@ export async function measureD1Size(options: { work: string; size: string; parag
       firstQueryTookMs: first.body.tookMs!,
       firstAfterLoadMs: firstAfterLoad.ms - emptyMs,
       shellHeapBytes,
+      shellBufferBytes,
       queries: {
         inside: latency(inside),
         outside: latency(outside),
@@ -224,10 +227,10 @@ export function d1Report(results: readonly D1SizeResult[]): string {
   const mib = (bytes: number) => (bytes / 1048576).toFixed(1)
   const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0))
   const lines = [
-    '| paragraphs | build s (D1 load s) | build peak RSS MiB | SQL MiB | first query ms (tookMs) | first after the load ms | shell heap MiB | p50 / p99 ms inside | p50 / p99 ms outside |',
+    '| paragraphs | build s (D1 load s) | build peak RSS MiB | SQL MiB | first query ms (tookMs) | first after the load ms | shell heap + buffers MiB | p50 / p99 ms inside | p50 / p99 ms outside |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) =>
-      `| ${r.paragraphs} | ${(r.build.ms / 1000).toFixed(1)}${r.build.cached ? '*' : ''} (${(r.build.d1LoadMs / 1000).toFixed(1)}) | ${mib(r.build.maxRss)} | ${mib(r.build.sqlBytes)} | ${ms(r.firstQueryMs)} (${ms(r.firstQueryTookMs)}) | ${ms(r.firstAfterLoadMs)} | ${mib(r.shellHeapBytes)} | ${ms(r.queries.inside.p50)} / ${ms(r.queries.inside.p99)} | ${ms(r.queries.outside.p50)} / ${ms(r.queries.outside.p99)} |`
+      `| ${r.paragraphs} | ${(r.build.ms / 1000).toFixed(1)}${r.build.cached ? '*' : ''} (${(r.build.d1LoadMs / 1000).toFixed(1)}) | ${mib(r.build.maxRss)} | ${mib(r.build.sqlBytes)} | ${ms(r.firstQueryMs)} (${ms(r.firstQueryTookMs)}) | ${ms(r.firstAfterLoadMs)} | ${mib(r.shellHeapBytes)} + ${mib(r.shellBufferBytes)} | ${ms(r.queries.inside.p50)} / ${ms(r.queries.inside.p99)} | ${ms(r.queries.outside.p50)} / ${ms(r.queries.outside.p99)} |`
     ),
     ...(results.some((r) => r.build.cached) ? ['', '\\* an earlier build of the same corpus and code, reused (`--fresh` rebuilds); "first after the load" is then a first query like the other.'] : []),
     '',
