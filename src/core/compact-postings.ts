@@ -230,10 +230,7 @@ export type DocRow = { kind: ParagraphKind; fact: number; lengths: readonly (num
 /** Whether typed arrays are little-endian here (every platform Workers and Node run on is). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
-/** The widths a column's values may be stored in, in bytes: the narrowest that holds its largest. */
-const WIDTHS = [1, 2, 4] as const
-
-/** The typed array of each width. */
+/** The widths a column's values may be stored in, in bytes (the narrowest that holds its largest), and the typed array of each. */
 const VIEWS = { 1: Uint8Array, 2: Uint16Array, 4: Uint32Array } as const
 
 /** `n` rounded up to a multiple of 4: every column starts on a 4-byte boundary, so it can be viewed. */
@@ -366,7 +363,7 @@ export function decodeColumns(bytes: Uint8Array, fields: number, sourceSizes: re
   if (written !== fields) malformed(`${written} field lengths a row, not ${fields}`)
   const widths = Array.from({ length: 2 + fields }, (_, column) => {
     const width = read()
-    return (WIDTHS as readonly number[]).includes(width) ? (width as 1 | 2 | 4) : malformed(`column ${column} is ${width} bytes wide, not 1, 2 or 4`)
+    return Object.hasOwn(VIEWS, width) ? (width as keyof typeof VIEWS) : malformed(`column ${column} is ${width} bytes wide, not 1, 2 or 4`)
   })
   // Kinds are read into bytes: a wider kind column would be cut to its low bytes before the check below.
   if (widths[0] !== 1) malformed(`the kinds' column is ${widths[0]} bytes wide, not 1`)

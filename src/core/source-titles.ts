@@ -19,6 +19,7 @@
  */
 import { bm25PlusScore, fuzzyMatchWeight } from './bm25.ts'
 import { ParagraphPostings } from './paragraph-postings.ts'
+import type { RetrievalUnit } from './retrieval.ts'
 import { SortedWords } from './sorted-words.ts'
 import { miniSearchTermOrder } from './term-order.ts'
 import { processTerm, tokenize } from './terms.ts'
@@ -41,15 +42,8 @@ export type TitleMatch = {
   queryTerms: string[]
 }
 
-/** A word of a query as the titles are searched for it (a word unit of `retrieval.ts`). */
-export type TitleWord = {
-  /** The word's own term, processed. */
-  term: string
-  /** Edits allowed on `term` (0 for none). */
-  typos: number
-  /** Other terms that match the word exactly. */
-  alternatives: readonly string[]
-}
+/** A word of a query as the titles are searched for it: a word unit of `retrieval.ts`, its term processed. */
+export type TitleWord = Pick<Extract<RetrievalUnit, { kind: 'word' }>, 'term' | 'typos' | 'alternatives'>
 
 /** The titles of the sources, indexed: each title a document, by short id (the sources' order). */
 export type SourceTitles = {
@@ -261,7 +255,7 @@ export function matchTitles(titles: SourceTitles, words: readonly TitleWord[], b
     if (own >= 0) termResults(term, own, 1, termBoost, results)
     if (typos > 0) {
       const within = terms.fuzzy(term, typos).filter((match) => match.distance > 0)
-      for (const { index, distance } of [...within].sort((a, b) => order[a.index]! - order[b.index]!)) {
+      for (const { index, distance } of within.sort((a, b) => order[a.index]! - order[b.index]!)) {
         termResults(term, index, fuzzyMatchWeight(terms.words[index]!, distance), termBoost, results)
       }
     }
