@@ -22,7 +22,7 @@ import type { LoadedIndex, StoredParagraphWithId } from './loaded-index.ts'
 import type { SearchResult as SearchAnswer } from './search.ts'
 import { loadSourceTitles } from './source-titles.ts'
 import { SortedWords } from './sorted-words.ts'
-import { PARAGRAPH_KINDS } from './types.ts'
+import { PARAGRAPH_KINDS, type ParagraphKind } from './types.ts'
 import { Vocabulary, type VocabularyEntry } from './vocabulary.ts'
 
 /** Runs the query layer's synchronous code on an index that holds what that code reads. */
@@ -250,6 +250,52 @@ const noColumnarPostings = (): ColumnarPostings => ({ postings: new Map(), phras
 /** A text not fetched yet, as a reader sees it until the next round. */
 const UNFETCHED_BODY: ParagraphBody = Object.freeze({ text: '', related: [] })
 
+/** What a {@link ColumnarParagraph} reads of the data its read fetched. */
+type FetchedReads = {
+  /** The paragraph's text and related paragraphs; empty until fetched (and then noted as missing). */
+  body(shortId: number): ParagraphBody
+  /** The paragraph's document, once fetched. */
+  document(shortId: number): StoredDocument | undefined
+}
+
+/**
+ * A paragraph of the columnar view (a candidate of the ranking, hundreds per search): what the
+ * columns know, set at once; its id and section come with its text, read when read. A class, so
+ * that a candidate costs one small object and not a closure per field.
+ */
+class ColumnarParagraph implements ReturnType<ColumnarIndex['paragraph']> {
+  readonly sourceId: string
+  readonly kind: ParagraphKind
+  readonly position: number
+  readonly fact: string | null
+  readonly #reads: FetchedReads
+  readonly #shortId: number
+
+  constructor(reads: FetchedReads, shortId: number, sourceId: string, kind: ParagraphKind, position: number, fact: string | null) {
+    this.#reads = reads
+    this.#shortId = shortId
+    this.sourceId = sourceId
+    this.kind = kind
+    this.position = position
+    this.fact = fact
+  }
+
+  // The id, like the rest, comes with the text: a hit's id is read with its snippet.
+  get id(): string {
+    this.#reads.body(this.#shortId)
+    return this.#reads.document(this.#shortId)?.id ?? ''
+  }
+
+  get section(): string | null {
+    this.#reads.body(this.#shortId)
+    return this.#reads.document(this.#shortId)?.head.section ?? null
+  }
+
+  get text(): string {
+    return this.#reads.body(this.#shortId).text
+  }
+}
+
 /** The part of the index one read has fetched, and the view of it the query layer reads. */
 class FetchedData {
   readonly #shell: StoreShell
@@ -277,7 +323,7 @@ class FetchedData {
   #columnarIndex(): ColumnarIndex {
     const { columns, stats, terms, index, facts } = this.#shell
     const sources = index.manifest.sources
-    const document = (shortId: number) => this.#documents.get(shortId)
+    const reads: FetchedReads = { body: (shortId) => this.#body(shortId), document: (shortId) => this.#documents.get(shortId) }
     return {
       stats,
       columns,
@@ -312,28 +358,8 @@ class FetchedData {
         return shortIds.map((shortId) => this.#bodies.get(shortId)!.text)
       },
       paragraph: (shortId) => {
-        const source = sources[columns.source[shortId]!]!
-        const position = columns.position[shortId]!
-        const body = () => this.#body(shortId)
-        return {
-          // The id, like the rest, comes with the text: a hit's id is read with its snippet.
-          get id() {
-            body()
-            return document(shortId)?.id ?? ''
-          },
-          sourceId: source.id,
-          kind: PARAGRAPH_KINDS[columns.kind[shortId]!]!,
-          position,
-          // The rest comes with the text, for the few paragraphs whose text is read.
-          get section() {
-            body()
-            return document(shortId)?.head.section ?? null
-          },
-          fact: columns.fact[shortId] ? facts[columns.fact[shortId]! - 1]! : null,
-          get text() {
-            return body().text
-          },
-        }
+        const fact = columns.fact[shortId]!
+        return new ColumnarParagraph(reads, shortId, sources[columns.source[shortId]!]!.id, PARAGRAPH_KINDS[columns.kind[shortId]!]!, columns.position[shortId]!, fact ? facts[fact - 1]! : null)
       },
     }
   }
