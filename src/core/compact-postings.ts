@@ -139,15 +139,23 @@ export function encodePostings(postings: PlainPostings): string {
   return fields.join(';')
 }
 
-/** The value of a base-36 digit's character code, or -1. */
-function digit(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48
-  if (code >= 97 && code <= 122) return code - 87
-  return -1
+/** Each ASCII character code's base-36 digit value (`0`–`9`, `a`–`z`), -1 for any other. */
+const DIGITS = Int8Array.from({ length: 128 }, (_, code) => (code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 122 ? code - 87 : -1))
+
+/** The base-36 digit at `i` of `text`, or -1 (past the end too). */
+function digitAt(text: string, i: number): number {
+  const code = text.charCodeAt(i)
+  return code < 128 ? DIGITS[code]! : -1
+}
+
+function malformed(text: string, i: number): never {
+  throw new Error(`postings are malformed at offset ${i}: ${JSON.stringify(text.slice(Math.max(0, i - 10), i + 10))}`)
 }
 
 /**
- * Decodes a term's postings (one part of them: see {@link encodePostingsParts}).
+ * Decodes a term's postings (one part of them: see {@link encodePostingsParts}), in one pass: a
+ * field's arrays are sized by its characters (an entry takes at most every other one) and viewed
+ * to the entries read. The query's broad terms bring tens of thousands of entries per search.
  *
  * @throws Error naming the offset when the text is not in the form {@link encodePostings} writes.
  * @example
@@ -155,44 +163,52 @@ function digit(code: number): number {
  */
 export function decodePostings(text: string): CompactPostings {
   const fields: FieldPostings[] = []
+  const length = text.length
   let i = 0
-  const bad = (): never => {
-    throw new Error(`postings are malformed at offset ${i}: ${JSON.stringify(text.slice(Math.max(0, i - 10), i + 10))}`)
-  }
-  const number = (): number => {
-    let value = 0
-    let d = digit(text.charCodeAt(i))
-    if (d < 0) bad()
+  while (i < length) {
+    let fieldId = 0
+    let d = digitAt(text, i)
+    if (d < 0) malformed(text, i)
     do {
-      value = value * 36 + d
-      d = digit(text.charCodeAt(++i))
+      fieldId = fieldId * 36 + d
+      d = digitAt(text, ++i)
     } while (d >= 0)
-    return value
-  }
-  while (i < text.length) {
-    const fieldId = number()
-    if (text.charCodeAt(i++) !== 58 /* : */) bad()
-    // At most one entry per comma, plus one.
-    let count = 1
-    const end = text.indexOf(';', i) === -1 ? text.length : text.indexOf(';', i)
-    for (let j = i; j < end; j++) if (text.charCodeAt(j) === 44) count++
-    const docs = new Uint32Array(count)
-    const tfs = new Uint32Array(count)
+    if (text.charCodeAt(i++) !== 58 /* : */) malformed(text, i - 1)
+    let end = text.indexOf(';', i)
+    if (end === -1) end = length
+    // An entry is a digit at least, and every entry but the last is followed by a comma.
+    const room = (end - i + 1) >> 1
+    const docs = new Uint32Array(room)
+    const tfs = new Uint32Array(room)
+    let count = 0
     let doc = 0
-    for (let n = 0; n < count; n++) {
-      doc += number()
-      docs[n] = doc
+    for (;;) {
+      let gap = 0
+      d = digitAt(text, i)
+      if (d < 0) malformed(text, i)
+      do {
+        gap = gap * 36 + d
+        d = digitAt(text, ++i)
+      } while (d >= 0)
+      doc += gap
       let tf = 1
       if (text.charCodeAt(i) === 46 /* . */) {
-        i++
-        tf = number()
+        tf = 0
+        d = digitAt(text, ++i)
+        if (d < 0) malformed(text, i)
+        do {
+          tf = tf * 36 + d
+          d = digitAt(text, ++i)
+        } while (d >= 0)
       }
-      tfs[n] = tf
-      if (n < count - 1 && text.charCodeAt(i++) !== 44 /* , */) bad()
+      docs[count] = doc
+      tfs[count++] = tf
+      if (i >= end) break
+      if (text.charCodeAt(i++) !== 44 /* , */) malformed(text, i - 1)
     }
-    if (i !== end) bad()
+    if (i !== end) malformed(text, i)
     i++
-    fields.push({ fieldId, docs, tfs })
+    fields.push({ fieldId, docs: count === room ? docs : docs.subarray(0, count), tfs: count === room ? tfs : tfs.subarray(0, count) })
   }
   return fields
 }

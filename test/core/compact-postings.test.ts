@@ -42,6 +42,31 @@ describe('decodePostings', () => {
   it.each(['0:', '0:1,', '0;1', 'x', '0:1.', '0:1,,2'])('names the offset of malformed postings %j', (text) => {
     expect(() => decodePostings(text)).toThrow(/postings are malformed at offset \d+/)
   })
+
+  it.each([
+    ['X', 0],
+    // "x" is a digit (33): field 33 lacks its colon.
+    ['x', 1],
+    ['0:', 2],
+    ['0;1', 1],
+    ['0:1.', 4],
+    ['0:1,,2', 4],
+    ['0:1X', 3],
+  ])('names the offset of the character out of place in %j: %d', (text, offset) => {
+    expect(() => decodePostings(text)).toThrow(`postings are malformed at offset ${offset}:`)
+  })
+
+  it('reads fields as dense as the text allows, and sparse ones, to their last entry', () => {
+    // Field 0: ten gaps of one digit ("1,1,…": 19 characters, the most entries they hold);
+    // field 1: gaps of two and three digits ("10" = 36, "100" = 1296), one with a frequency.
+    const dense = Array.from({ length: 10 }, () => '1').join(',')
+    const [first, second] = decodePostings(`0:${dense};1:10,100.3`)
+    expect([...first!.docs]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect([...first!.tfs]).toEqual(Array(10).fill(1))
+    expect(second!.fieldId).toBe(1)
+    expect([...second!.docs]).toEqual([36, 36 + 1296])
+    expect([...second!.tfs]).toEqual([1, 3])
+  })
 })
 
 describe('columns', () => {
