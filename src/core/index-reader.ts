@@ -261,7 +261,8 @@ type FetchedReads = {
 /**
  * A paragraph of the columnar view (a candidate of the ranking, hundreds per search): what the
  * columns know, set at once; its id and section come with its text, read when read. A class, so
- * that a candidate costs one small object and not a closure per field.
+ * that a candidate costs one small object and not a closure per field. Read its fields by name:
+ * `id`, `section` and `text` are getters on the prototype, which a spread would not copy.
  */
 class ColumnarParagraph implements ReturnType<ColumnarIndex['paragraph']> {
   readonly sourceId: string
