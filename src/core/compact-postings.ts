@@ -148,6 +148,7 @@ function digitAt(text: string, i: number): number {
   return code < 128 ? DIGITS[code]! : -1
 }
 
+/** Throws the error of malformed postings, naming the offset `i` and the text around it. */
 function malformed(text: string, i: number): never {
   throw new Error(`postings are malformed at offset ${i}: ${JSON.stringify(text.slice(Math.max(0, i - 10), i + 10))}`)
 }
