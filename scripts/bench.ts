@@ -573,7 +573,7 @@ async function mainPeers(): Promise<void> {
   const results = []
   for (const size of sizeList.filter((name) => name !== 'shipped')) {
     const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
-    results.push(await measurePeers({ work: WORK, size, paragraphs, seed, fresh: values.fresh, log }))
+    results.push(await measurePeers({ work: WORK, size, paragraphs, seed, buildKey: await buildKey(paragraphs), fresh: values.fresh, log }))
   }
   const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
   if (values.save) writeFileSync(values.save, json + '\n')

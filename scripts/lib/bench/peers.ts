@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { ROOT } from '../paths.ts'
 import { runCommand } from './run-command.ts'
-import { INDEX_FORMAT_VERSION } from '../../../src/core/index-options.ts'
+import { sha256Hex } from '../../../src/core/hash.ts'
 import { generateSyntheticCorpus } from '../synthetic-corpus.ts'
 import { queryMix } from './query-mix.ts'
 import type { Latency } from './stats.ts'
@@ -25,12 +25,21 @@ export type PeerResult = { engine: string; loadMs: number; firstQueryMs: number;
 
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) => runCommand(command, args, { env })
 
+/** The probe measuring one engine in a process of its own. */
+const PROBE = join(ROOT, 'scripts/lib/bench/peer-probe.ts')
+
 /** Measures every engine at one size. */
 export async function measurePeers(options: {
   work: string
   size: string
   paragraphs: number
   seed: number
+  /**
+   * What the cached index depends on: seed, size, build code, corpus generator (the bench's
+   * `buildKey`). With the probe's own code, it keys the index and the engines' files (the D1
+   * engine's database, plain FTS5's), which are built again when it changes.
+   */
+  buildKey: string
   /** Build the index and the engines' files again, whatever is cached. */
   fresh?: boolean
   log: (line: string) => void
@@ -39,15 +48,16 @@ export async function measurePeers(options: {
   const dir = join(work, `peers-${size}-seed${seed}`)
   const corpus = join(dir, 'corpus')
   const indexDir = join(dir, 'index')
-  // A cached index of another format, or any when asked, is built again with the engines' files.
-  const manifestFile = join(indexDir, 'manifest.json')
-  const stale = existsSync(manifestFile) && (JSON.parse(readFileSync(manifestFile, 'utf8')) as { formatVersion: number }).formatVersion !== INDEX_FORMAT_VERSION
-  if (options.fresh || stale) rmSync(dir, { recursive: true, force: true })
-  if (!existsSync(manifestFile)) {
+  const key = await sha256Hex(`${options.buildKey}\n${readFileSync(PROBE, 'utf8')}`)
+  const keyFile = join(dir, 'key.txt')
+  // Files cached by other code are no measure of this code: all of them are made again.
+  if (options.fresh || !existsSync(keyFile) || readFileSync(keyFile, 'utf8') !== key) rmSync(dir, { recursive: true, force: true })
+  if (!existsSync(keyFile)) {
     log(`[peers ${size}] building the index`)
     mkdirSync(corpus, { recursive: true })
     for (const file of generateSyntheticCorpus({ seed, paragraphs })) writeFileSync(join(corpus, file.name), file.text)
     await run(process.execPath, ['scripts/build-index.ts', '--engine', 'minisearch', '--corpus', corpus, '--out', indexDir, '--quiet'])
+    writeFileSync(keyFile, key)
   }
   const vocabulary = JSON.parse(readFileSync(join(indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
   const texts = (JSON.parse(readFileSync(join(indexDir, 'paragraphs.json'), 'utf8')) as { text: string }[]).map((paragraph) => paragraph.text)
@@ -56,7 +66,7 @@ export async function measurePeers(options: {
   const engines: PeerResult[] = []
   for (const engine of PEER_ENGINES) {
     log(`[peers ${size}] ${engine}`)
-    const output = await run(process.execPath, ['--expose-gc', '--max-old-space-size=8192', join(ROOT, 'scripts/lib/bench/peer-probe.ts'), engine, indexDir, queriesFile, dir])
+    const output = await run(process.execPath, ['--expose-gc', '--max-old-space-size=8192', PROBE, engine, indexDir, queriesFile, dir])
     engines.push(JSON.parse(output.trim().split('\n').at(-1)!) as PeerResult)
   }
   return { size, paragraphs, engines }
