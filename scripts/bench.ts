@@ -30,7 +30,7 @@
  * steady loopback load for N seconds (default 300) at one size (default 10k) and samples the
  * memory of its workerd (`scripts/lib/bench/soak.ts`).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -47,7 +47,7 @@ import { ROOT } from './lib/paths.ts'
 import { measureIngest, type IngestResult } from './lib/bench/ingest.ts'
 import { runCommand, type RunOptions } from './lib/bench/run-command.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
-import { d1Report, disableRateLimiting, measureD1Size, prepareD1Project, type D1SizeResult } from './lib/bench/d1-bench.ts'
+import { d1Report, disableRateLimiting, linkNodeModules, measureD1Size, prepareD1Project, type D1SizeResult } from './lib/bench/d1-bench.ts'
 import { runSoak, soakReport, type SoakResult } from './lib/bench/soak.ts'
 import { measurePeers, peersReport } from './lib/bench/peers.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
@@ -160,7 +160,7 @@ function prepareProject(dir: string): void {
   }
   for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
   disableRateLimiting(join(project, 'wrangler.toml'))
-  if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'))
+  linkNodeModules(project)
   const probeConfig = (main: string, rules: string) =>
     `name = "bench-probe"\nmain = "${main}"\ncompatibility_date = "2026-11-01"\nsend_metrics = false\n${rules}\n` +
     `[assets]\ndirectory = "./dist/assets"\nbinding = "ASSETS"\nrun_worker_first = true\n`

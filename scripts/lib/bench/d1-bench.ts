@@ -14,7 +14,7 @@
  *   dictionary), measured in Node with the same code (workerd shows no heap figure).
  */
 import { readParagraphs } from '../index-files.ts'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { startDevServer } from '../dev-server.ts'
@@ -31,6 +31,24 @@ export function disableRateLimiting(wranglerToml: string): void {
   const off = toml.replace(/^RATE_LIMITED_PATHS = .*$/m, 'RATE_LIMITED_PATHS = ""')
   if (off === toml) throw new Error(`${wranglerToml}: no RATE_LIMITED_PATHS to turn rate limiting off`)
   writeFileSync(wranglerToml, off)
+}
+
+/**
+ * Links a bench copy's `node_modules` to this checkout's. The work folder outlives checkouts: a
+ * link another one left there (dangling once its checkout is gone) is made again.
+ */
+export function linkNodeModules(project: string): void {
+  const link = join(project, 'node_modules')
+  const target = join(ROOT, 'node_modules')
+  let current: string | undefined
+  try {
+    current = readlinkSync(link)
+  } catch {
+    current = undefined
+  }
+  if (current === target) return
+  rmSync(link, { recursive: true, force: true })
+  symlinkSync(target, link)
 }
 
 /** One size's figures. */
@@ -91,6 +109,7 @@ export async function prepareD1Project(options: { work: string; name: string; si
     const cached = JSON.parse(readFileSync(record, 'utf8')) as D1Project & { key: string }
     if (cached.key === options.key && existsSync(join(cached.indexDir, 'manifest.json')) && existsSync(cached.state)) {
       log(`[d1 ${size}] reusing the build of ${cached.build.measuredAt} (--fresh rebuilds)`)
+      linkNodeModules(cached.project)
       return { project: cached.project, state: cached.state, indexDir: cached.indexDir, build: { ...cached.build, cached: true } }
     }
   }
@@ -103,7 +122,7 @@ export async function prepareD1Project(options: { work: string; name: string; si
   for (const path of ['src', join('scripts', 'lib')]) cpSync(join(ROOT, path), join(project, path), { recursive: true })
   for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
   disableRateLimiting(join(project, 'wrangler.toml'))
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'))
+  linkNodeModules(project)
   mkdirSync(corpus, { recursive: true })
   for (const file of generateSyntheticCorpus({ seed, paragraphs })) writeFileSync(join(corpus, file.name), file.text)
 
