@@ -20,12 +20,14 @@
  *
  * Usage: node scripts/bench.ts [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
  *                              [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
- *                              [--engine d1] [--peers]
+ *                              [--engine d1] [--peers] [--shards 1,2,4]
  * (`--save` also writes the JSON to FILE; sizes of 50k paragraphs and more get one cold-start trial.)
  * `--peers` measures the project's two engines beside plain MiniSearch, FlexSearch and plain
  * SQLite FTS5 (`scripts/lib/bench/peers.ts`).
  * `--engine d1` measures the D1 engine instead (`scripts/lib/bench/d1-bench.ts`): build and load,
  * first query, shell heap, latency by kind of query, in workerd with the local D1.
+ * `--shards 1,2,4` splits one synthetic size (default 100k) by source into that many D1 shards and
+ * measures a Worker fanning each query out to all of them (`scripts/lib/bench/shards.ts`).
  * `--soak [--soak-seconds N] [--engine minisearch|d1]` puts each engine (both by default) under
  * steady loopback load for N seconds (default 300) at one size (default 10k) and samples the
  * memory of its workerd (`scripts/lib/bench/soak.ts`).
@@ -50,6 +52,7 @@ import { queryMix } from './lib/bench/query-mix.ts'
 import { d1Report, disableRateLimiting, linkNodeModules, measureD1Size, prepareD1Project, type D1SizeResult } from './lib/bench/d1-bench.ts'
 import { runSoak, soakReport, type SoakResult } from './lib/bench/soak.ts'
 import { measurePeers, peersReport } from './lib/bench/peers.ts'
+import { measureShards, shardsReport } from './lib/bench/shards.ts'
 import { latency, median, type Latency } from './lib/bench/stats.ts'
 import { generateSyntheticCorpus } from './lib/synthetic-corpus.ts'
 
@@ -65,6 +68,7 @@ const { values } = parseArgs({
     save: { type: 'string' },
     engine: { type: 'string' },
     peers: { type: 'boolean', default: false },
+    shards: { type: 'string' },
     soak: { type: 'boolean', default: false },
     'soak-seconds': { type: 'string', default: '300' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -75,7 +79,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run bench -- [--sizes shipped,1k,10k,100k] [--quick] [--json] [--seed N]
                        [--fresh] [--http-seconds N] [--trials N] [--save FILE] [--ingest]
-                       [--engine d1] [--peers] [--soak [--soak-seconds N] [--engine minisearch|d1]]
+                       [--engine d1] [--peers] [--shards 1,2,4] [--soak [--soak-seconds N] [--engine minisearch|d1]]
 
   --sizes LIST       corpora to measure: shipped, 1k, 10k, 100k, 1m or a number of paragraphs (25k)
   --quick            shipped and 1k, shorter HTTP runs, one cold-start trial (about a minute)
@@ -89,6 +93,8 @@ if (values.help) {
   --engine d1        measure the D1 engine instead: build and load, first query, heap kept,
                      latency by kind of query, in workerd with the local D1 (synthetic sizes only)
   --peers            both engines beside plain MiniSearch, FlexSearch and plain SQLite FTS5, in Node
+  --shards LIST      one synthetic size (--sizes, default 100k) split by source into each count of
+                     D1 shards, a Worker searching them all per query: time per query inside workerd
   --soak             steady load (autocannon, the query mix on /api/search, 8 connections) on
                      wrangler dev at 127.0.0.1, per engine (both unless --engine), at one size
                      (--sizes, default 10k), sampling workerd's RSS and isolate heap every 5 s
@@ -567,6 +573,21 @@ async function mainD1(): Promise<void> {
   else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nD1 engine (workerd + local D1)\n${d1Report(results)}\nbench took ${seconds.toFixed(0)} s`)
 }
 
+/** `--shards`: a sharded D1 deployment's fan-out, simulated with local D1 databases. */
+async function mainShards(): Promise<void> {
+  const machine = await versions()
+  const size = (values.sizes ?? '100k').split(',')[0]!.trim()
+  const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
+  if (!(paragraphs > 0)) throw new Error(`--shards needs a synthetic size, not "${size}"`)
+  const counts = values.shards!.split(',').map((count) => Number(count.trim()))
+  if (counts.some((count) => !Number.isInteger(count) || count < 1)) throw new Error(`--shards takes shard counts such as 1,2,4, not "${values.shards}"`)
+  const results = await measureShards({ work: WORK, size, paragraphs, seed, counts, buildKey: await buildKey(paragraphs), fresh: values.fresh, log })
+  const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
+  if (values.save) writeFileSync(values.save, json + '\n')
+  if (values.json) console.log(json)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nShards (${size}, local D1, one Worker fanning out)\n${shardsReport(results)}`)
+}
+
 /** `--peers`: the project's engines beside plain MiniSearch, FlexSearch and SQLite FTS5. */
 async function mainPeers(): Promise<void> {
   const machine = await versions()
@@ -628,6 +649,7 @@ async function mainSoak(): Promise<void> {
 async function main(): Promise<void> {
   if (values.soak) return mainSoak()
   if (values.peers) return mainPeers()
+  if (values.shards) return mainShards()
   if (values.engine === 'd1') return mainD1()
   const started = performance.now()
   const machine = await versions()

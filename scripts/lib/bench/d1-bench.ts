@@ -33,6 +33,19 @@ export function disableRateLimiting(wranglerToml: string): void {
   writeFileSync(wranglerToml, off)
 }
 
+/** The local D1 database id of shard `i` (its file in the shared state is named after it). */
+export function shardDatabaseId(i: number): string {
+  return `00000000-0000-0000-0000-${String(i + 1).padStart(12, '0')}`
+}
+
+/** Points a copy's `INDEX_DB` binding at another local D1 database. */
+function useDatabase(wranglerToml: string, databaseId: string): void {
+  const toml = readFileSync(wranglerToml, 'utf8')
+  const moved = toml.replace(/^database_id = .*$/m, `database_id = "${databaseId}"`)
+  if (moved === toml) throw new Error(`${wranglerToml}: no database_id to point at ${databaseId}`)
+  writeFileSync(wranglerToml, moved)
+}
+
 /**
  * Links a bench copy's `node_modules` to this checkout's. The work folder outlives checkouts: a
  * link another one left there (dangling once its checkout is gone) is made again.
@@ -99,7 +112,18 @@ export type D1Project = {
  * @param options.name - The copy's folder under `work`; replaced if it exists.
  * @throws If the build fails or does not report loading D1.
  */
-export async function prepareD1Project(options: { work: string; name: string; size: string; paragraphs: number; seed: number; log: (line: string) => void; key?: string; fresh?: boolean }): Promise<D1Project> {
+export async function prepareD1Project(options: {
+  work: string
+  name: string
+  size: string
+  paragraphs: number
+  seed: number
+  log: (line: string) => void
+  key?: string
+  fresh?: boolean
+  /** Only the sources whose index modulo `count` is `index`, loaded into the local D1 of `state` (shared by the shards) under a database of its own (`shardDatabaseId`). */
+  shard?: { index: number; count: number; state: string }
+}): Promise<D1Project> {
   const { work, name, size, paragraphs, seed, log } = options
   const node = process.execPath
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
@@ -116,23 +140,27 @@ export async function prepareD1Project(options: { work: string; name: string; si
   const dir = join(work, name)
   const project = join(dir, 'project')
   const corpus = join(dir, 'corpus')
-  const state = join(project, '.wrangler', 'state')
+  const { shard } = options
+  const state = shard?.state ?? join(project, '.wrangler', 'state')
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(project, { recursive: true })
-  for (const path of ['src', join('scripts', 'lib')]) cpSync(join(ROOT, path), join(project, path), { recursive: true })
+  for (const path of ['src', 'scripts']) cpSync(join(ROOT, path), join(project, path), { recursive: true })
   for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
   disableRateLimiting(join(project, 'wrangler.toml'))
+  if (shard) useDatabase(join(project, 'wrangler.toml'), shardDatabaseId(shard.index))
   linkNodeModules(project)
   mkdirSync(corpus, { recursive: true })
-  for (const file of generateSyntheticCorpus({ seed, paragraphs })) writeFileSync(join(corpus, file.name), file.text)
+  const files = generateSyntheticCorpus({ seed, paragraphs }).filter((_, i) => !shard || i % shard.count === shard.index)
+  for (const file of files) writeFileSync(join(corpus, file.name), file.text)
 
   log(`[d1 ${size}] building with --engine d1 and loading the local D1`)
   const rssFile = join(dir, 'build-max-rss')
   const started = performance.now()
-  const output = await run(
+  // The build runs in the copy: the local D1 it loads is the copy's `INDEX_DB` (a shard's own database).
+  const output = await runCommand(
     node,
     ['--import', join(ROOT, 'scripts/lib/bench/report-max-rss.ts'), 'scripts/build-index.ts', '--engine', 'd1', '--corpus', corpus, '--out', join(project, 'index'), '--assets', join(project, 'dist', 'assets'), '--d1-persist-to', state],
-    { ...env, BENCH_MAX_RSS_FILE: rssFile }
+    { cwd: project, env: { ...env, BENCH_MAX_RSS_FILE: rssFile } }
   )
   const buildMs = performance.now() - started
   const loadLine = /loaded \S+ into the local D1 \(([\d.]+) MiB of SQL\) in (\d+) ms/.exec(output)
