@@ -576,7 +576,9 @@ async function mainD1(): Promise<void> {
 /** `--shards`: a sharded D1 deployment's fan-out, simulated with local D1 databases. */
 async function mainShards(): Promise<void> {
   const machine = await versions()
-  const size = (values.sizes ?? '100k').split(',')[0]!.trim()
+  const sizes = (values.sizes ?? '100k').split(',').map((name) => name.trim())
+  if (sizes.length !== 1) throw new Error(`--shards measures one size, not ${sizes.length} (${sizes.join(', ')})`)
+  const size = sizes[0]!
   const paragraphs = SIZE_NAMES[size] ?? Number(size.replace(/k$/, '000'))
   if (!(paragraphs > 0)) throw new Error(`--shards needs a synthetic size, not "${size}"`)
   const counts = values.shards!.split(',').map((count) => Number(count.trim()))

@@ -18,13 +18,13 @@ describe('shardsReport', () => {
   it('writes a row per shard count, its mean against the first count', () => {
     const latency = (p50: number, p99: number, mean: number) => ({ count: 3, mean, p50, p95: p99, p99 })
     const results: ShardsResult[] = [
-      { shards: 1, paragraphs: 100, largestShard: 100, buildSeconds: [3.4], inside: latency(2, 3, 2), found: 10 },
-      { shards: 2, paragraphs: 100, largestShard: 60, buildSeconds: [0, 2.2], inside: latency(3, 5, 3), found: 12 },
+      { shards: 1, paragraphs: 100, largestShard: 100, buildSeconds: [3.4], reused: false, inside: latency(2, 3, 2), found: 10 },
+      { shards: 2, paragraphs: 100, largestShard: 60, buildSeconds: [1.6, 2.2], reused: true, inside: latency(3, 5, 3), found: 12 },
     ]
     const lines = shardsReport(results).split('\n')
     expect(lines).toHaveLength(4)
-    // Means 2 and 3: 3 / 2 = 1.50×; a build of 0 s is one reused.
+    // Means 2 and 3: 3 / 2 = 1.50×; builds in whole seconds, marked when reused.
     expect(lines[2]).toBe('| 1 | 100 (100) | 3 | 2 / 3 | 2.00 | 1.00× | 10 |')
-    expect(lines[3]).toBe('| 2 | 100 (60) | reused, 2 | 3 / 5 | 3.00 | 1.50× | 12 |')
+    expect(lines[3]).toBe('| 2 | 100 (60) | 2, 2 (reused) | 3 / 5 | 3.00 | 1.50× | 12 |')
   })
 })

@@ -94,11 +94,11 @@ const FIRST_QUERY_CLIENT =
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
-/** A copy of the project built with the D1 engine and loaded into its own local D1. */
+/** A copy of the project built with the D1 engine and loaded into a local D1 (its own, or a shard's database in a state shared with the other shards). */
 export type D1Project = {
   /** The copy's root, where `wrangler dev` runs. */
   project: string
-  /** The copy's wrangler state (its local D1), for `wrangler dev --persist-to`. */
+  /** The wrangler state holding its local D1, for `wrangler dev --persist-to`: the copy's own, or the shards' shared one. */
   state: string
   /** The copy's `index/`. */
   indexDir: string
@@ -110,6 +110,8 @@ export type D1Project = {
  * `work/name` (rate limiting off) and loads the copy's local D1.
  *
  * @param options.name - The copy's folder under `work`; replaced if it exists.
+ * @param options.shard - A shard's build: its state is shared and outlives the copy, so the caller
+ *   replaces it (a generation the database already serves is not loaded again, which this throws on).
  * @throws If the build fails or does not report loading D1.
  */
 export async function prepareD1Project(options: {

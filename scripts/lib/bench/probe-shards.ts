@@ -34,18 +34,20 @@ export default {
     const dbs: D1Database[] = []
     for (let i = 0; env[shardBinding(i)]; i++) dbs.push(env[shardBinding(i)]!)
     while (providers.length < dbs.length) providers.push(d1IndexProvider())
-    const request_ = { ...SEARCH_DEFAULTS, query: url.searchParams.get('q') ?? '' }
-    const key = precomputedKey(request_)
+    const asked = { ...SEARCH_DEFAULTS, query: url.searchParams.get('q') ?? '' }
+    // Each shard gives its first `offset + limit` hits: the page of the whole is among them.
+    const perShard = { ...asked, offset: 0, limit: asked.offset + asked.limit }
+    const key = precomputedKey(perShard)
     const answers = await Promise.all(
       dbs.map(async (db, i): Promise<SearchResult> => {
         const reader: IndexReader = await providers[i]!({ INDEX_DB: db })
-        return (key ? await reader.precomputed?.(key) : undefined) ?? (await reader.read((index) => searchParagraphs(index, request_)))
+        return (key ? await reader.precomputed?.(key) : undefined) ?? (await reader.read((index) => searchParagraphs(index, perShard)))
       })
     )
     const hits = answers
       .flatMap((answer) => answer.hits)
       .sort((a, b) => b.score - a.score)
-      .slice(request_.offset, request_.offset + request_.limit)
+      .slice(asked.offset, asked.offset + asked.limit)
     const total = answers.reduce((sum, answer) => sum + answer.total, 0)
     return Response.json({ tookMs: performance.now() - started, total, hits })
   },

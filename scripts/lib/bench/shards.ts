@@ -10,7 +10,7 @@
  * answered one after the other: the time measured is the fan-out's whole work, an upper bound of
  * its latency where the shards answer in parallel.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readParagraphs } from '../index-files.ts'
 import { startDevServer } from '../dev-server.ts'
@@ -28,37 +28,54 @@ export type ShardsResult = {
   /** Paragraphs in all, and in the largest shard. */
   paragraphs: number
   largestShard: number
-  /** Each shard's build, loaded into its local D1, in seconds (0 when reused). */
+  /** Each shard's build, loaded into its local D1, in seconds. */
   buildSeconds: number[]
+  /** Whether the builds were reused from an earlier run of the same code. */
+  reused: boolean
   /** Time per query of the mix inside the fan-out Worker, ms (whole milliseconds locally). */
   inside: Latency
   /** Matches over the mix, totals added. */
   found: number
 }
 
+/** How sources are dealt to shards (`prepareD1Project`'s `shard`): part of what a build depends on. */
+const SPLIT = 'source i to shard i mod N'
+
 /**
  * Builds each shard count's shards (reusing a build of the same code) and measures the fan-out.
  *
- * @param options.counts - Shard counts, e.g. `[1, 2, 4]`; the mix is drawn from the first one's
- *   shards, so the same queries are asked of every count.
+ * @param options.counts - Shard counts, e.g. `[1, 2, 4]`; one shard is measured first whether
+ *   listed or not: the mix is drawn from it (the whole corpus, as `--engine d1` draws it), so
+ *   every count is asked the same queries, and the others are compared with it.
  * @param options.buildKey - What a build depends on (the bench's `buildKey`).
  */
 export async function measureShards(options: { work: string; size: string; paragraphs: number; seed: number; counts: number[]; buildKey: string; fresh?: boolean; log: (line: string) => void }): Promise<ShardsResult[]> {
-  const { work, size, paragraphs, seed, counts, log } = options
+  const { work, size, paragraphs, seed, log } = options
+  const counts = [...new Set([1, ...options.counts])]
   const results: ShardsResult[] = []
   let mix: string[] | undefined
   for (const count of counts) {
-    const dir = join(work, `shards-${size}-seed${seed}-n${count}`)
+    const name = `shards-${size}-seed${seed}-n${count}`
+    const dir = join(work, name)
     const state = join(dir, 'state')
+    // The shards of a count share one state: they are reused all together, or all built again
+    // into a new one (a build into a state whose database already serves its generation loads
+    // nothing, and one shard's copy may be gone while its database is there).
+    const key = await sha256Hex(`${options.buildKey}\n${count} shards, ${SPLIT}`)
+    const keyFile = join(dir, 'key.txt')
+    const shardKey = (index: number) => sha256Hex(`${key}\nshard ${index}`)
+    const whole = !options.fresh && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key && Array.from({ length: count }, (_, index) => existsSync(join(dir, `shard-${index}`, 'build.json'))).every(Boolean)
+    if (!whole) rmSync(dir, { recursive: true, force: true })
     const built = []
     for (let index = 0; index < count; index++) {
-      const key = await sha256Hex(`${options.buildKey}\nshard ${index} of ${count}`)
-      built.push(await prepareD1Project({ work, name: join(`shards-${size}-seed${seed}-n${count}`, `shard-${index}`), size: `${size} shard ${index + 1}/${count}`, paragraphs, seed, log, key, fresh: options.fresh, shard: { index, count, state } }))
+      built.push(await prepareD1Project({ work, name: join(name, `shard-${index}`), size: `${size} shard ${index + 1}/${count}`, paragraphs, seed, log, key: await shardKey(index), fresh: !whole, shard: { index, count, state } }))
     }
+    writeFileSync(keyFile, key)
     const shardParagraphs = built.map((shard) => (JSON.parse(readFileSync(join(shard.indexDir, 'manifest.json'), 'utf8')) as { counts: { paragraphs: number } }).counts.paragraphs)
     if (!mix) {
-      const vocabulary = built.flatMap((shard) => JSON.parse(readFileSync(join(shard.indexDir, 'vocabulary.json'), 'utf8')) as VocabularyEntry[])
-      const texts = built.flatMap((shard) => Array.from(readParagraphs(shard.indexDir), (paragraph) => paragraph.text))
+      const corpus = built[0]!.indexDir
+      const vocabulary = JSON.parse(readFileSync(join(corpus, 'vocabulary.json'), 'utf8')) as VocabularyEntry[]
+      const texts = Array.from(readParagraphs(corpus), (paragraph) => paragraph.text)
       mix = queryMix({ seed, vocabulary, paragraphs: texts }).map((query) => query.q)
     }
     // The fan-out Worker: a copy of the code, bound to every shard's database in the shared state.
@@ -74,8 +91,9 @@ export async function measureShards(options: { work: string; size: string; parag
     try {
       const search = async (q: string) => {
         const response = await fetch(`${server.url}/search?q=${encodeURIComponent(q)}`)
-        if (!response.ok) throw new Error(`shards ${count}, "${q}": ${response.status} ${await response.text()}`)
-        return (await response.json()) as { tookMs: number; total: number }
+        const body = await response.text()
+        if (!response.ok) throw new Error(`shards ${count}, "${q}": ${response.status} ${body.slice(0, 500)}`)
+        return JSON.parse(body) as { tookMs: number; total: number }
       }
       for (const q of mix.slice(0, 20)) await search(q)
       const inside: number[] = []
@@ -85,7 +103,7 @@ export async function measureShards(options: { work: string; size: string; parag
         inside.push(tookMs)
         found += total
       }
-      results.push({ shards: count, paragraphs: shardParagraphs.reduce((a, b) => a + b, 0), largestShard: Math.max(...shardParagraphs), buildSeconds: built.map((shard) => (shard.build.cached ? 0 : shard.build.ms / 1000)), inside: latency(inside), found })
+      results.push({ shards: count, paragraphs: shardParagraphs.reduce((a, b) => a + b, 0), largestShard: Math.max(...shardParagraphs), buildSeconds: built.map((shard) => shard.build.ms / 1000), reused: whole, inside: latency(inside), found })
     } finally {
       await server.stop()
     }
@@ -93,7 +111,7 @@ export async function measureShards(options: { work: string; size: string; parag
   return results
 }
 
-/** The figures as a Markdown table. */
+/** The figures as a Markdown table, each count against one shard (the first row). */
 export function shardsReport(results: readonly ShardsResult[]): string {
   const first = results[0]
   return [
@@ -101,7 +119,7 @@ export function shardsReport(results: readonly ShardsResult[]): string {
     '| ---: | ---: | --- | ---: | ---: | ---: | ---: |',
     ...results.map(
       (r) =>
-        `| ${r.shards} | ${r.paragraphs} (${r.largestShard}) | ${r.buildSeconds.map((s) => (s ? s.toFixed(0) : 'reused')).join(', ')} | ${r.inside.p50} / ${r.inside.p99} | ${r.inside.mean.toFixed(2)} | ${first ? (r.inside.mean / first.inside.mean).toFixed(2) + '×' : '–'} | ${r.found} |`
+        `| ${r.shards} | ${r.paragraphs} (${r.largestShard}) | ${r.buildSeconds.map((s) => s.toFixed(0)).join(', ')}${r.reused ? ' (reused)' : ''} | ${r.inside.p50} / ${r.inside.p99} | ${r.inside.mean.toFixed(2)} | ${first ? (r.inside.mean / first.inside.mean).toFixed(2) + '×' : '–'} | ${r.found} |`
     ),
   ].join('\n')
 }
