@@ -32,7 +32,7 @@
  * steady loopback load for N seconds (default 300) at one size (default 10k) and samples the
  * memory of its workerd (`scripts/lib/bench/soak.ts`).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -49,7 +49,7 @@ import { ROOT } from './lib/paths.ts'
 import { measureIngest, type IngestResult } from './lib/bench/ingest.ts'
 import { runCommand, type RunOptions } from './lib/bench/run-command.ts'
 import { queryMix } from './lib/bench/query-mix.ts'
-import { d1Report, disableRateLimiting, linkNodeModules, measureD1Size, prepareD1Project, type D1SizeResult } from './lib/bench/d1-bench.ts'
+import { copyProject, d1Report, measureD1Size, prepareD1Project, type D1SizeResult } from './lib/bench/d1-bench.ts'
 import { runSoak, soakReport, type SoakResult } from './lib/bench/soak.ts'
 import { measurePeers, peersReport } from './lib/bench/peers.ts'
 import { measureShards, shardsReport } from './lib/bench/shards.ts'
@@ -159,14 +159,7 @@ const workerIndexBytes = (indexDir: string): Record<keyof typeof WORKER_INDEX_FI
 /** A copy of the project with one corpus size's index: where wrangler runs for that size. */
 function prepareProject(dir: string): void {
   const project = join(dir, 'project')
-  mkdirSync(project, { recursive: true })
-  for (const path of ['src', join('scripts', 'lib')]) {
-    rmSync(join(project, path), { recursive: true, force: true })
-    cpSync(join(ROOT, path), join(project, path), { recursive: true })
-  }
-  for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
-  disableRateLimiting(join(project, 'wrangler.toml'))
-  linkNodeModules(project)
+  copyProject(project)
   const probeConfig = (main: string, rules: string) =>
     `name = "bench-probe"\nmain = "${main}"\ncompatibility_date = "2026-11-01"\nsend_metrics = false\n${rules}\n` +
     `[assets]\ndirectory = "./dist/assets"\nbinding = "ASSETS"\nrun_worker_first = true\n`

@@ -2,12 +2,12 @@
  * @module
  * MiniSearch's relevance scoring (BM25+), written once for the engines that score without
  * MiniSearch: the columnar first phase (`columnar-search.ts`) and the sources' titles
- * (`source-titles.ts`). The expressions are MiniSearch 7's (`calcBM25Score`, the weight of a
+ * (`source-titles.ts`); its fuzzy weight is also the query plan's weight of a correction. The expressions are MiniSearch 7's (`calcBM25Score`, the weight of a
  * fuzzy match in `executeQuerySpec`) with its defaults, in its order of operations, so the same
  * inputs give the same bits (floating-point arithmetic is not associative).
  */
 
-/** MiniSearch's BM25+ parameters (its `defaultBM25params`; the index options keep them). */
+/** MiniSearch's BM25+ parameters (its `defaultBM25params`, which the index options leave as they are). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
 
 /** MiniSearch's weight of a fuzzy match (its default `weights.fuzzy`). */

@@ -87,9 +87,9 @@ export type HitsAmong = {
    * About how many paragraphs match every unit, as far as the vocabulary tells, when it does:
    * when no phrase is asked of the engine (a phrase with too many choices is checked on the texts
    * instead), the words' estimate, every hit holding one of their terms (see
-   * {@link expectedMatching}). An engine need not ask for them when more
-   * are expected than it would send, nor, for a search of several units, when fewer are expected
-   * than the page reaches (`reach`): its other hits' texts take a round trip of their own then.
+   * {@link expectedMatching}). An engine need not ask for them when more are expected than it
+   * would send, nor, for a search of several units, when fewer are expected than the page
+   * reaches (`reach`): its other hits' texts take a round trip of their own then.
    */
   expected?: number
   /** How far the page reaches into the ranking (offset plus limit). */
@@ -120,10 +120,11 @@ export type ColumnarIndex = {
    */
   postings(terms: readonly string[], phrases: readonly Phrase[], words: readonly string[], hits?: () => HitsAmong): ColumnarPostings
   /**
-   * How many paragraphs hold a term, as far as the index knows without a fetch: the vocabulary's
-   * counts of its words, summed (`Vocabulary.paragraphsWithTerm`), from above but for a stem that
-   * does not start all its words, whose other words it misses; 0 when it does not know (optional). What the first phase tells an engine of how many paragraphs can
-   * match every unit ({@link HitsAmong.expected}).
+   * How many paragraphs hold a term, as far as the index knows without a fetch (optional): the
+   * vocabulary's counts of its words, summed (`Vocabulary.paragraphsWithTerm`), from above but for
+   * a stem that does not start all its words, whose other words it misses; 0 when it does not
+   * know. From it the first phase tells an engine how many paragraphs may match every unit
+   * ({@link HitsAmong.expected}).
    */
   paragraphsWithTerm?(term: string): number
   /** Where the first phase keeps what it scored, for the next run of the same read (optional). */

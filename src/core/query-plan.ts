@@ -6,6 +6,7 @@
  * the retrieval engine is asked for its units (`retrieval.ts`), the ranking counts them
  * (`rank.ts`), the highlights classify the words they matched (`highlight.ts`).
  */
+import { FUZZY_WEIGHT } from './bm25.ts'
 import type { ParsedQuery, QueryWord } from './query.ts'
 import type { RetrievalQuery, RetrievalUnit } from './retrieval.ts'
 import { phraseGrams, typoBudget } from './terms.ts'
@@ -91,8 +92,8 @@ export const MAX_QUERY_WORDS = 10
 const MAX_CORRECTIONS = 10
 /** Weight of a completed word against the word as typed (MiniSearch weighs its own prefix matches 0.375). */
 const COMPLETION_WEIGHT = 0.5
-/** Weight of a corrected word (MiniSearch weighs its own fuzzy matches 0.45). */
-const CORRECTION_WEIGHT = 0.45
+/** Weight of a corrected word: as MiniSearch weighs its own fuzzy matches. */
+const CORRECTION_WEIGHT = FUZZY_WEIGHT
 
 /**
  * Most completions tried for a word being typed: a longer prefix says more, so it may expand to

@@ -264,7 +264,8 @@ export function matchTitles(titles: SourceTitles, words: readonly TitleWord[], b
   const raw = combineOr(
     words.map((word) => combineOr([querySpec(word.term, word.typos), ...(word.alternatives.length > 0 ? [combineOr(word.alternatives.map((term) => querySpec(term, 0)))] : [])]))
   )
-  // MiniSearch's `search`: the score times the query terms matched, best first (a stable sort).
+  // MiniSearch's `search`: the score times the query terms matched, best first (a stable sort);
+  // divided back below as the paragraph search divides MiniSearch's result, the same rounding.
   const results = [...raw].map(([doc, { score, terms: queryTerms, match }]) => ({ id: titles.ids[doc]!, score: score * (queryTerms.length || 1), terms: Object.keys(match), queryTerms }))
   results.sort((a, b) => b.score - a.score)
   return new Map(results.map((result) => [result.id, { score: (result.score / (result.queryTerms.length || 1)) * TITLE_BOOST, terms: result.terms, queryTerms: result.queryTerms }]))

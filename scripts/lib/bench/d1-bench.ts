@@ -33,6 +33,23 @@ export function disableRateLimiting(wranglerToml: string): void {
   writeFileSync(wranglerToml, off)
 }
 
+/**
+ * Copies what a bench copy of the project runs from into `project`, replacing what was there: the
+ * code (`src`, `scripts`), `package.json`, `tsconfig.json` and, unless told not to,
+ * `wrangler.toml` with rate limiting off; its `node_modules` linked to this checkout's.
+ */
+export function copyProject(project: string, options: { wranglerToml?: boolean } = {}): void {
+  const withToml = options.wranglerToml !== false
+  mkdirSync(project, { recursive: true })
+  for (const path of ['src', 'scripts']) {
+    rmSync(join(project, path), { recursive: true, force: true })
+    cpSync(join(ROOT, path), join(project, path), { recursive: true })
+  }
+  for (const file of ['package.json', 'tsconfig.json', ...(withToml ? ['wrangler.toml'] : [])]) cpSync(join(ROOT, file), join(project, file))
+  if (withToml) disableRateLimiting(join(project, 'wrangler.toml'))
+  linkNodeModules(project)
+}
+
 /** The local D1 database id of shard `i` (its file in the shared state is named after it). */
 export function shardDatabaseId(i: number): string {
   return `00000000-0000-0000-0000-${String(i + 1).padStart(12, '0')}`
@@ -145,12 +162,8 @@ export async function prepareD1Project(options: {
   const { shard } = options
   const state = shard?.state ?? join(project, '.wrangler', 'state')
   rmSync(dir, { recursive: true, force: true })
-  mkdirSync(project, { recursive: true })
-  for (const path of ['src', 'scripts']) cpSync(join(ROOT, path), join(project, path), { recursive: true })
-  for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(project, file))
-  disableRateLimiting(join(project, 'wrangler.toml'))
+  copyProject(project)
   if (shard) useDatabase(join(project, 'wrangler.toml'), shardDatabaseId(shard.index))
-  linkNodeModules(project)
   mkdirSync(corpus, { recursive: true })
   const files = generateSyntheticCorpus({ seed, paragraphs }).filter((_, i) => !shard || i % shard.count === shard.index)
   for (const file of files) writeFileSync(join(corpus, file.name), file.text)

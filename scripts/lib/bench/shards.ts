@@ -10,14 +10,13 @@
  * answered one after the other: the time measured is the fan-out's whole work, an upper bound of
  * its latency where the shards answer in parallel.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readParagraphs } from '../index-files.ts'
 import { startDevServer } from '../dev-server.ts'
-import { ROOT } from '../paths.ts'
 import { sha256Hex } from '../../../src/core/hash.ts'
 import type { VocabularyEntry } from '../../../src/core/vocabulary.ts'
-import { linkNodeModules, prepareD1Project, shardDatabaseId } from './d1-bench.ts'
+import { copyProject, prepareD1Project, shardDatabaseId } from './d1-bench.ts'
 import { shardBinding } from './probe-shards.ts'
 import { queryMix } from './query-mix.ts'
 import { latency, type Latency } from './stats.ts'
@@ -80,10 +79,7 @@ export async function measureShards(options: { work: string; size: string; parag
     }
     // The fan-out Worker: a copy of the code, bound to every shard's database in the shared state.
     const probe = join(dir, 'fanout')
-    mkdirSync(probe, { recursive: true })
-    for (const path of ['src', join('scripts', 'lib')]) cpSync(join(ROOT, path), join(probe, path), { recursive: true })
-    for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(probe, file))
-    linkNodeModules(probe)
+    copyProject(probe, { wranglerToml: false })
     const bindings = built.map((_, i) => `[[d1_databases]]\nbinding = "${shardBinding(i)}"\ndatabase_name = "shard-${i}"\ndatabase_id = "${shardDatabaseId(i)}"\n`)
     writeFileSync(join(probe, 'wrangler.toml'), `name = "bench-shards"\nmain = "scripts/lib/bench/probe-shards.ts"\ncompatibility_date = "2026-11-01"\nsend_metrics = false\nkeep_names = false\n\n${bindings.join('\n')}`)
     log(`[shards ${size}] ${count} shard${count > 1 ? 's' : ''}: wrangler dev, the mix (${mix.length} queries)`)

@@ -150,8 +150,7 @@ export function d1Store(
       // Not when the vocabulary tells they are more than the room: FTS5 would count past it for
       // nothing, reading pages no other statement reads. Nor, for several units, when it expects
       // fewer than the page reaches: the page's other hits need a round trip for their texts anyway.
-      const worth = hits && worthSending(hits, bodiesWith)
-      const whole = every && every.length > 0 && every.every((query) => query) && worth ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
+      const whole = every && every.length > 0 && every.every((query) => query) && worthSending(hits, bodiesWith) ? [matchingEvery.bind(every.map((query) => `(${query})`).join(' AND '), bodiesWith)] : []
       const [rows, wordRows, ...found] = await db.batch<{ term: string; postings: string; [D1_TERM_ORDER_COLUMN]?: number | null } & { docs: string } & { documents: string }>([
         compactOf.bind(JSON.stringify(terms)),
         wordsOf.bind(JSON.stringify(words)),
