@@ -51,7 +51,23 @@ export function wranglerCommand(args: string[]): [command: string, args: string[
 }
 
 /**
- * Starts `wrangler dev` and waits until `/api/health` answers.
+ * The environment of a scripted `wrangler dev`: no usage metrics, no interactive session, and no
+ * local observability (`X_LOCAL_OBSERVABILITY=false`, unless `env` sets it). By default `wrangler
+ * dev` streams every invocation's spans (each D1 batch and its fetch, with the SQL text) to a
+ * collector in the same workerd, which writes them to a SQLite trace store under
+ * `.wrangler/state`. That is a developer's trace explorer, not part of the Worker as deployed
+ * (`wrangler.toml` configures no tail consumer): a scripted run has no use for it, the benchmarks
+ * would time it (BENCHMARKS.md, "Local observability"), and a 5-minute soak wrote 157 MB of traces.
+ *
+ * @example
+ * devServerEnv({ PATH: '/usr/bin' }).X_LOCAL_OBSERVABILITY // => 'false'
+ */
+export function devServerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, WRANGLER_SEND_METRICS: 'false', CI: 'true', X_LOCAL_OBSERVABILITY: env.X_LOCAL_OBSERVABILITY ?? 'false' }
+}
+
+/**
+ * Starts `wrangler dev` (see {@link devServerEnv}) and waits until `/api/health` answers.
  *
  * @param options.port - Port to listen on; a free one by default.
  * @param options.timeoutMs - How long to wait for it to be ready. Default 60 s.
@@ -66,7 +82,7 @@ export async function startDevServer(options: { port?: number; timeoutMs?: numbe
   const [command, args] = wranglerCommand(['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn', ...(options.args ?? [])])
   const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    env: devServerEnv(process.env),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
