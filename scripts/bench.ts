@@ -42,7 +42,7 @@ import autocannon from 'autocannon'
 import { sha256Hex } from '../src/core/hash.ts'
 import type { Manifest } from '../src/core/build-index.ts'
 import type { VocabularyEntry } from '../src/core/vocabulary.ts'
-import { startDevServer, wranglerCommand, type DevServer } from './lib/dev-server.ts'
+import { devServerEnv, startDevServer, wranglerCommand, type DevServer } from './lib/dev-server.ts'
 import { CORPUS_DIR, pipelineHash } from './lib/index-files.ts'
 import { WORKER_INDEX_FILES } from '../src/core/index-artifacts.ts'
 import { ROOT } from './lib/paths.ts'
@@ -546,7 +546,14 @@ function ingestReport(results: IngestResult[]): string {
 async function versions() {
   const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? 'unknown'
-  return { cpu, cores: cpus().length, memoryGiB: Math.round(totalmem() / 1024 ** 3), node: process.version, wrangler: version('wrangler'), workerd: version('workerd'), minisearch: version('minisearch'), autocannon: version('autocannon') }
+  // What `startDevServer` gives wrangler (see `devServerEnv`): whether wrangler dev traces each call locally.
+  const localTracing = /^false$/i.test(devServerEnv(process.env).X_LOCAL_OBSERVABILITY ?? '') ? 'off' : 'on'
+  return { cpu, cores: cpus().length, memoryGiB: Math.round(totalmem() / 1024 ** 3), node: process.version, wrangler: version('wrangler'), workerd: version('workerd'), minisearch: version('minisearch'), autocannon: version('autocannon'), localTracing }
+}
+
+/** The runtime part of a report's `machine:` line. */
+function runtimeLine(machine: Awaited<ReturnType<typeof versions>>): string {
+  return `Node ${machine.node}, wrangler ${machine.wrangler} (local tracing ${machine.localTracing}), workerd ${machine.workerd}`
 }
 
 /** `--engine d1`: the D1 engine's figures per size. */
@@ -563,7 +570,7 @@ async function mainD1(): Promise<void> {
   const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, seconds, results }, null, 2)
   if (values.save) writeFileSync(values.save, json + '\n')
   if (values.json) console.log(json)
-  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nD1 engine (workerd + local D1)\n${d1Report(results)}\nbench took ${seconds.toFixed(0)} s`)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; ${runtimeLine(machine)}\n\nD1 engine (workerd + local D1)\n${d1Report(results)}\nbench took ${seconds.toFixed(0)} s`)
 }
 
 /** `--shards`: a sharded D1 deployment's fan-out, simulated with local D1 databases. */
@@ -580,7 +587,7 @@ async function mainShards(): Promise<void> {
   const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
   if (values.save) writeFileSync(values.save, json + '\n')
   if (values.json) console.log(json)
-  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nShards (${size}, local D1, one Worker fanning out)\n${shardsReport(results)}`)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; ${runtimeLine(machine)}\n\nShards (${size}, local D1, one Worker fanning out)\n${shardsReport(results)}`)
 }
 
 /** `--peers`: the project's engines beside plain MiniSearch, FlexSearch and SQLite FTS5. */
@@ -636,7 +643,7 @@ async function mainSoak(): Promise<void> {
   const json = JSON.stringify({ machine, command: `node scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(), seed, results }, null, 2)
   if (values.save) writeFileSync(values.save, json + '\n')
   if (values.json) console.log(json)
-  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}\n\nSoak (wrangler dev on 127.0.0.1, autocannon)\n${soakReport(results)}`)
+  else console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; ${runtimeLine(machine)}\n\nSoak (wrangler dev on 127.0.0.1, autocannon)\n${soakReport(results)}`)
 }
 
 // ---- end of soak ----
@@ -659,7 +666,7 @@ async function main(): Promise<void> {
   if (values.json) {
     console.log(json)
   } else {
-    console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}, wrangler ${machine.wrangler}, workerd ${machine.workerd}, minisearch ${machine.minisearch}`)
+    console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${runtimeLine(machine)}, minisearch ${machine.minisearch}`)
     if (results.length > 0) {
       console.log(report(results))
       console.log(`\nin (out): time measured inside workerd (performance.now(), whole ms) and from outside less an empty request's time.`)

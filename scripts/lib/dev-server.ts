@@ -53,17 +53,18 @@ export function wranglerCommand(args: string[]): [command: string, args: string[
 /**
  * The environment of a scripted `wrangler dev`: no usage metrics, no interactive session, and no
  * local observability (`X_LOCAL_OBSERVABILITY=false`, unless `env` sets it). By default `wrangler
- * dev` streams every invocation's spans (each D1 batch and its fetch, with the SQL text) to a
+ * dev` streams every invocation's spans (each D1 call and its fetch, with the SQL text) to a
  * collector in the same workerd, which writes them to a SQLite trace store under
  * `.wrangler/state`. That is a developer's trace explorer, not part of the Worker as deployed
  * (`wrangler.toml` configures no tail consumer): a scripted run has no use for it, the benchmarks
- * would time it (BENCHMARKS.md, "Local observability"), and a 5-minute soak wrote 157 MB of traces.
+ * would time it (BENCHMARKS.md, "wrangler's local tracing no longer timed"), and the D1 soaks'
+ * copy of the project held 157 MB of traces. An empty value counts as unset (wrangler rejects it).
  *
  * @example
  * devServerEnv({ PATH: '/usr/bin' }).X_LOCAL_OBSERVABILITY // => 'false'
  */
 export function devServerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, WRANGLER_SEND_METRICS: 'false', CI: 'true', X_LOCAL_OBSERVABILITY: env.X_LOCAL_OBSERVABILITY ?? 'false' }
+  return { ...env, WRANGLER_SEND_METRICS: 'false', CI: 'true', X_LOCAL_OBSERVABILITY: env.X_LOCAL_OBSERVABILITY || 'false' }
 }
 
 /**

@@ -11,6 +11,10 @@ describe('devServerEnv', () => {
     expect(devServerEnv({ X_LOCAL_OBSERVABILITY: 'true' }).X_LOCAL_OBSERVABILITY).toBe('true')
   })
 
+  it('takes an empty value as unset, which wrangler would reject', () => {
+    expect(devServerEnv({ X_LOCAL_OBSERVABILITY: '' }).X_LOCAL_OBSERVABILITY).toBe('false')
+  })
+
   it('always turns usage metrics off', () => {
     expect(devServerEnv({ WRANGLER_SEND_METRICS: 'true' }).WRANGLER_SEND_METRICS).toBe('false')
   })
