@@ -36,6 +36,20 @@ describe('page markers and browser print headers in common formats', () => {
     'http://news.example.net/local/bridge-repairs',
     'www.example.net/local/bridge-repairs 1 of 3',
     'example.net/local/bridge-repairs?id=7',
+    // The word for a page in other languages and abbreviations, and other flanks.
+    'Pagina 1 van 2',
+    'Sida 2 av 3',
+    'Pág. 2',
+    'Strona 2 z 3',
+    'Страница 2 из 3',
+    'S. 2',
+    'Page | 2',
+    '2 | P a g e',
+    '- Page 2 -',
+    '-- 2 --',
+    '• 2 •',
+    '− 2 −',
+    '(2)',
   ]
   for (const marker of markers) {
     it(`drops "${marker}" and rejoins the paragraph it cut`, () => {

@@ -7,7 +7,7 @@ describe('page furniture', () => {
     for (const line of ['2 of 13 29.05.17, 15:24', '1 of 5 29.05.17, 15:25', '29/05/2017, 3:24 PM 2/13', 'Page 3 of 7']) {
       expect(isPageMarker(line), line).toBe(true)
     }
-    for (const line of ['2 of 13 people agreed', 'In 2017, 15 of them came', 'Ukraine']) {
+    for (const line of ['2 of 13 people agreed', 'In 2017, 15 of them came', 'Ukraine', 'Chapter 2', 'Part 1 of 3', 'p. 2 of the report said', 'S. Jones']) {
       expect(isPageMarker(line), line).toBe(false)
     }
   })
