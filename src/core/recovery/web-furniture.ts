@@ -496,6 +496,73 @@ const CHROME_LINES = new Set(
   ].map((line) => line.toLowerCase())
 )
 
+/**
+ * The actions a page's controls name (buttons and links: share, listen, save, print, show
+ * comments, read later, go to the home page) and the labels that stand for them (`Feedback`,
+ * `Supported by`, `réservé aux abonnés`), in the languages above and their neighbours (lower case).
+ */
+const CONTROL_ACTIONS = new Set(
+  (
+    'share listen continue continues read reading save print email e-mail comment comments show hide view enlarge toggle copy ' +
+    'follow subscribe click scroll gift download reuse skip jump load open close expand collapse play watch leave join reply ' +
+    'zoom feedback supported bookmark ' +
+    'teilen anhören vorlesen verschenken merken speichern drucken weiterlesen kommentieren kommentare folgen zur zum zurück ' +
+    'vergrößern schließen öffnen abspielen ' +
+    'partager lire écouter sauvegarder enregistrer imprimer commenter commentaires suivre voir afficher offrir réagir retour ' +
+    'réservé agrandir fermer ' +
+    'compartir leer escuchar guardar imprimir comentar comentarios seguir ver mostrar regalar volver ampliar cerrar'
+  ).split(' ')
+)
+
+/**
+ * What a control's label names besides its action: the page and its parts, the site's places and
+ * accounts, the reader, the words that join them (lower case). A line of these words alone, with an
+ * action among them, names no fact of the article.
+ */
+const CONTROL_WORDS = new Set(
+  (
+    'this the a an to on in for us here below above later full main article articles story stories page post link links image ' +
+    'images photo photos picture pictures gallery video videos audio podcast caption captions fullscreen screen content ' +
+    'newsletter app feed text more all next previous home homepage top menu ad ads advertisement facebook twitter x instagram ' +
+    'whatsapp linkedin by of with friends subscribers subscriber account site list discussion conversation thread via size font ' +
+    'artikel den die der das dem des diesen dieser dieses nach startseite seite bild bilder foto fotos mehr später abonnenten abo ' +
+    'mit auf bei uns hier kommentar vollbild lesen anzeige ' +
+    'article cet cette ce le la les aux au à sur plus tard abonnés abonné accueil en plein écran nous ici de des du lien image vidéo ' +
+    'artículo este esta el los las al más tarde después suscriptores página imagen vídeo inicio pantalla completa nosotros aquí enlace del'
+  ).split(' ')
+)
+
+/** Reading or listening time, as controls print it (`5:12 min`, `3 min.`, `4 Min.`, `5 minutes`). */
+const DURATION = /(?:^|\s)\d{1,2}(?::\d{2})?\s*(?:min|mins|minutes?|minuten|minutos)\.?(?=\s|$)/giu
+/** Words that label a reading or listening time (`Lecture 3 min.`, `Lesezeit: 4 Min.`, `5 min read`). */
+const DURATION_LABELS = new Set('read reading lecture lesezeit lectura listen écouter anhören hören escuchar'.split(' '))
+/** A gallery's counter: `Image 1 of 5`, `Photo 3/12`, `Bild 2 von 7`. */
+const GALLERY_COUNTER = /^(?:image|photo|picture|slide|bild|foto|imagen|diapositive)\s+\d{1,3}\s*(?:of|\/|von|de|sur)\s*\d{1,3}$/iu
+
+/**
+ * A page's control printed as a line: a button's or link's label (`Share full article`, `Listen
+ * to this article · 5:12 min`, `Continue reading the main story`, `View image in fullscreen`,
+ * `Artikel anhören`, `Zur Startseite`, `Lire plus tard`), a reading time (`Lecture 3 min.`) or a
+ * gallery's counter (`Image 1 of 5`). Such a label is a few words, each an action or a word a
+ * control names ({@link CONTROL_ACTIONS}, {@link CONTROL_WORDS}), with an action among them; a
+ * heading or sentence names something else (`Follow the money`, `Save our library`).
+ */
+function isControlLabel(line: string): boolean {
+  if (GALLERY_COUNTER.test(line)) return true
+  if (/[.!?]["'”’]?$/u.test(line.replace(DURATION, ''))) return false
+  const timed = line.replace(DURATION, ' ') !== line
+  const words = line
+    .toLowerCase()
+    .replace(DURATION, ' ')
+    .split(/[\s·•|:,–—-]+/u)
+    .filter(Boolean)
+  if (words.length === 0 || words.length > 7) return false
+  if (timed) return words.every((word) => CONTROL_ACTIONS.has(word) || CONTROL_WORDS.has(word) || DURATION_LABELS.has(word))
+  if (!words.every((word) => CONTROL_ACTIONS.has(word) || CONTROL_WORDS.has(word))) return false
+  // One word is a control only as a label before its buttons (`Share:`): alone, it may be a heading.
+  return (words.length >= 2 || line.trimEnd().endsWith(':')) && words.some((word) => CONTROL_ACTIONS.has(word))
+}
+
 /** A BBC-style section label printed under the headline. */
 const SECTION_LABEL = /^from the section\s+\S.{0,40}$/i
 /** A copyright line at a page's foot: `© 2021 The Gazette`, `Copyright 2021 …`, `The Review is … © 2021`. */
@@ -537,6 +604,6 @@ export function webFurnitureKind(line: string): WebFurnitureKind | null {
   if (SHARE_LINE.test(line)) return 'share'
   if (RELATED_HEADER.test(line)) return 'related'
   if (READ_MORE_LINE.test(line)) return 'read-more'
-  if (CHROME_LINES.has(lower) || SECTION_LABEL.test(line) || COPYRIGHT_FOOTER.test(line)) return 'chrome'
+  if (CHROME_LINES.has(lower) || SECTION_LABEL.test(line) || COPYRIGHT_FOOTER.test(line) || isControlLabel(line)) return 'chrome'
   return null
 }

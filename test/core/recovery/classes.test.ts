@@ -123,10 +123,35 @@ describe('web-page furniture by kind', () => {
     'READ MORE: Bridge closed until May',
     'See also: How the bridge was built',
     'Sign up for our morning newsletter to get the news first.',
+    // Controls' labels, reading times and gallery counters, in several languages.
+    'Share full article',
+    'Listen to this article · 5:12 min',
+    'Continue reading the main story',
+    'View image in fullscreen',
+    'Copy link to article',
+    'Ad Feedback',
+    'Image 2 of 6',
+    'Artikel anhören',
+    'Zur Startseite',
+    'Lesezeit: 4 Min.',
+    'Lire plus tard',
+    'Article réservé aux abonnés',
+    'Leer más tarde',
   ]
   for (const line of lines) {
     it(`drops "${line}"`, () => {
       expect(texts(['Bridge repairs', 'The council voted on Tuesday.', line, 'Work starts in May.'])).toEqual(['The council voted on Tuesday.', 'Work starts in May.'])
+    })
+  }
+
+  // Headings made of a control's words, but naming something else: each word must be one a control names.
+  for (const heading of ['Follow the money', 'Save our library', 'Back to school', 'Open letter to the council', 'The full story']) {
+    it(`keeps the heading "${heading}"`, () => {
+      expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', heading, 'Work starts in May, the council said.'])).toEqual([
+        ['body', 'The council voted on Tuesday.'],
+        ['heading', heading],
+        ['body', 'Work starts in May, the council said.'],
+      ])
     })
   }
 
