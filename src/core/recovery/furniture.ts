@@ -7,7 +7,7 @@
  */
 import type { Piece } from './pieces.ts'
 import { endsSentence, wordCount } from './text-shape.ts'
-import { RELATED_TOPICS, bareBylineAuthor, inlineTags, bylineAuthor, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
+import { RELATED_TOPICS, bareBylineAuthor, inlineTags, bylineAuthor, isBylineDetail, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
 
 /** Link lines under a related header are headlines: short, and not sentences. */
 const MAX_LINK_WORDS = 20
@@ -78,6 +78,23 @@ function markBareBylines(pieces: Piece[], facts: FurnitureFacts): void {
       if (facts.author === '') facts.author = author
     }
   }
+  markBylineDetails(pieces)
+}
+
+/**
+ * The lines that go with a byline (the writer's job, an address to reach them) next to a byline or
+ * dateline, or next to such a line already taken: `By Robin Hale` / `Staff Writer` /
+ * `rhale@gazette.example` / `March 12, 2021`.
+ */
+function markBylineDetails(pieces: Piece[]): void {
+  const isAnchor = (piece: Piece | undefined) => piece?.furniture === 'byline' || piece?.furniture === 'dateline'
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!
+    if (piece.furniture !== null || piece.role !== undefined || !isBylineDetail(piece.text)) continue
+    const before = pieces[i - 1]
+    const after = pieces[i + 1]
+    if ((isAnchor(before) && before!.page === piece.page) || (isAnchor(after) && after!.page === piece.page)) piece.furniture = 'byline'
+  }
 }
 
 function furnitureOfRole(piece: Piece, facts: FurnitureFacts): Piece['furniture'] | undefined {
@@ -87,7 +104,7 @@ function furnitureOfRole(piece: Piece, facts: FurnitureFacts): Piece['furniture'
     case 'credit':
       return 'credit'
     case 'byline':
-      if (facts.author === '') facts.author = bylineAuthor(piece.text) ?? piece.text.replace(/^(?:by|par|von|por)\s+/i, '')
+      if (facts.author === '') facts.author = bylineAuthor(piece.text) ?? piece.text.replace(/^(?:by|par|von|por|di|door|av)\s+/i, '')
       return 'byline'
     case 'dateline': {
       if (facts.published === '') facts.published = readDateline(piece.text)?.date ?? ''

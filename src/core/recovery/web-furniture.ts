@@ -7,22 +7,25 @@
  * new row, not a new rule.
  */
 
-/** Month names and their short forms, in English, French, German and Spanish (lower case). */
+/**
+ * Month names and their short forms, in English, French, German (Austria's too), Spanish, Italian,
+ * Portuguese and Dutch (lower case; a new language is a new word on each row).
+ */
 const MONTHS: ReadonlyMap<string, number> = new Map(
   (
     [
-      'january jan janvier janv januar jän enero ene',
-      'february feb février févr fevrier februar febrero',
-      'march mar mars märz maerz marzo',
-      'april apr avril avr abril abr',
-      'may mai mayo',
-      'june jun juin juni junio',
-      'july jul juillet juil juli julio',
-      'august aug août aout agosto ago',
-      'september sep sept septembre septiembre setiembre',
-      'october oct octobre oktober okt octubre',
-      'november nov novembre noviembre',
-      'december dec décembre decembre dezember dez diciembre dic',
+      'january jan janvier janv januar jän jänner enero ene gennaio genn janeiro januari',
+      'february feb février févr fevrier februar feber febrero febbraio febbr fevereiro fev februari',
+      'march mar mars märz maerz marzo março maart mrt',
+      'april apr avril avr abril abr aprile',
+      'may mai mayo maggio magg maio mei',
+      'june jun juin juni junio giugno junho',
+      'july jul juillet juil juli julio luglio julho',
+      'august aug août aout agosto ago augustus',
+      'september sep sept septembre septiembre setiembre settembre sett setembro set',
+      'october oct octobre oktober okt octubre ottobre ott outubro out',
+      'november nov novembre noviembre novembro',
+      'december dec décembre decembre dezember dez diciembre dic dicembre dezembro',
     ] as const
   ).flatMap((names, month) => names.split(' ').map((name) => [name, month + 1] as const))
 )
@@ -45,9 +48,14 @@ const DATELINE_WORDS = new Set(
     'est edt cst cdt mst mdt pst pdt et ct pt gmt bst utc cet cest mez mesz ist jst aest ' +
     'uhr h hs hrs a.m. p.m. am pm ' +
     'read min mins minute minutes lecture lesezeit lectura temps de ' +
-    'y und et and'
+    'y und et and e en ligne am il del ' +
+    // A day named by its distance from today: the line dates the article without a full date.
+    'today yesterday aujourd’hui aujourd\'hui hier heute gestern hoy ayer oggi ieri'
   ).split(' ')
 )
+
+/** Words that name today or yesterday: a dateline with one of them and no other date still dates the article. */
+const RELATIVE_DAYS = new Set(['today', 'yesterday', 'aujourd’hui', "aujourd'hui", 'hier', 'heute', 'gestern', 'hoy', 'ayer', 'oggi', 'ieri'])
 
 const RELATIVE_TIME = [
   // English: `5 hours ago`, `an hour ago`
@@ -164,8 +172,10 @@ type DateParts = { day?: number; month?: number; year?: number }
 function readAbsoluteDateline(line: string): Dateline | null {
   const tokens = line
     .replace(/[|·•,()[\]–—]/g, ' ')
+    // A time glued to its date by a hyphen (`12.03.2021-10:15`), and a hyphen between them (`12.03.2021 - 10:15 Uhr`).
+    .replace(/(\d)-(\d{1,2}[:.h]\d{2})/g, '$1 $2')
     .split(/\s+/)
-    .filter(Boolean)
+    .filter((token) => token !== '' && token !== '-')
   const parts: DateParts = {}
   let sawDate = false
   let labelFrom = -1
@@ -179,6 +189,8 @@ function readAbsoluteDateline(line: string): Dateline | null {
       sawDate = true
       continue
     }
+    // `Publié aujourd’hui à 06h00`, `Heute, 10:15 Uhr`: a day named by the words around it, not alone (`Today`).
+    if (RELATIVE_DAYS.has(bare) && tokens.length > 1) sawDate = true
     if (WEEKDAYS.has(bare) || DATELINE_WORDS.has(word) || DATELINE_WORDS.has(bare)) continue
     if (/^\d{1,2}\.?$/.test(word) || /^\d{1,2}(?:st|nd|rd|th|er|º|°)$/.test(word)) {
       parts.day ??= Number.parseInt(word, 10)
@@ -249,7 +261,7 @@ export function parseDateline(line: string): string | null {
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|del|da|di|du|le|la|bin|ibn|al|y)\s+)*(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)){1,4}`
 const NAMES = String.raw`${NAME}(?:\s*(?:&|and|und|et|y|e)\s+${NAME})*`
 const BYLINE = new RegExp(
-  String.raw`^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Tt]ext|[Rr]eporting|[Rr]eport|[Rr]eported|[Pp]hotos?|[Ii]nterview)\s+)?(?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Tt]exte?\s*:|[Aa]utor(?:in)?\s*:|[Aa]uthor\s*:)\s+(?<names>${NAMES})(?:\s*(?:[,|·•–—/-]|\bin\b|\ben\b|\bà\b|\baus\b)\s*.{0,80})?$`,
+  String.raw`^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Tt]ext|[Rr]eporting|[Rr]eport|[Rr]eported|[Pp]hotos?|[Ii]nterview)\s+)?(?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR|[Aa]v|AV|[Tt]exte?\s*:|[Aa]utor(?:in)?\s*:|[Aa]uthor\s*:)\s+(?<names>${NAMES})(?:\s*(?:[,|·•–—/-]|\bin\b|\ben\b|\bà\b|\baus\b)\s*.{0,80})?$`,
   'u'
 )
 
@@ -276,6 +288,23 @@ export function bylineAuthor(line: string): string | null {
 /** Words naming a writer's job, at the end of a byline without `By`. */
 const ROLE_WORDS = /\b(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor|analyst|korrespondent(?:in)?|redakteur(?:in)?|reporter(?:in)?|autor(?:in)?|correspondant(?:e)?|journaliste|rédact(?:eur|rice)|envoyée? spéciale?|corresponsal|redactor(?:a)?|periodista|enviad[oa] especial)\b/i
 const BARE_BYLINE = new RegExp(String.raw`^(?<name>${NAME}(?:\s*(?:&|and|und|et|y)\s+${NAME})*)(?<rest>\s*(?:[,|·•–—-]\s*|\s).{0,80})?$`, 'u')
+
+/**
+ * A line that goes with a byline: the writer's job alone (`Staff Writer`, `Transport
+ * Correspondent`, `Redakteurin`), or how to reach them (`rhale@gazette.example`, `@rhale`,
+ * `Follow Robin on X @rhale`). Only a line next to a byline or dateline is asked.
+ *
+ * @example
+ * isBylineDetail('Staff Writer')             // => true
+ * isBylineDetail('rhale@northbygazette.com') // => true
+ * isBylineDetail('The writer left early.')   // => false
+ */
+export function isBylineDetail(line: string): boolean {
+  const text = line.trim()
+  if (/^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/iu.test(text) || /^@\w{2,30}$/u.test(text)) return true
+  if (/^(?:follow|folgen sie|suivez)\b.{0,40}@\w{2,30}$/iu.test(text)) return true
+  return wordsIn(text) <= 5 && ROLE_WORDS.test(text) && /^\p{Lu}/u.test(text) && !/[.!?;:]$/.test(text)
+}
 
 /**
  * The author of a byline printed without `By` (`Dana Whitfield, Riverside Gazette`,

@@ -87,6 +87,16 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
     [['SEVILLA - 4 jun 2022 - 15:20 CEST'], '', '2022-06-04'],
     [['Posted on June 4, 2022 by Lena Marsh · 12 Comments'], 'Lena Marsh', '2022-06-04'],
     [['by | Saturday, June 4th 2022'], '', '2022-06-04'],
+    // A byline's job and address on lines of their own; bylines and dates in more languages and formats.
+    [['By Robin Hale', 'Staff Writer', 'rhale@northbygazette.com', 'March 12, 2021'], 'Robin Hale', '2021-03-12'],
+    [['By Robin Hale, Staff Writer', 'rhale@northbygazette.com', 'Updated March 12, 2021'], 'Robin Hale', '2021-03-12'],
+    [['di Marco Rossi', '12 aprile 2021'], 'Marco Rossi', '2021-04-12'],
+    [['door Eva de Vries', '15 maart 2021'], 'Eva de Vries', '2021-03-15'],
+    [['Von Jonas Weber', '12. Jänner 2021, 10:15'], 'Jonas Weber', '2021-01-12'],
+    [['Aktualisiert am 12.03.2021-10:15'], '', '2021-03-12'],
+    [['12.03.2021 - 10:15 Uhr'], '', '2021-03-12'],
+    [['Par Claire Dubois', 'Publié aujourd’hui à 06h00, mis à jour à 10h15'], 'Claire Dubois', ''],
+    [['Mis en ligne le 15 mai 2021 à 10h15'], '', '2021-05-15'],
   ]
   for (const [furniture, author, published] of cases) {
     it(`drops ${JSON.stringify(furniture)}, giving author "${author}" and date "${published}"`, () => {
@@ -100,7 +110,7 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
   }
 
   it('keeps sentences that open like bylines and datelines', () => {
-    const lines = ['Bridge repairs', 'By Monday the road was closed.', 'June 4 was the wettest day of the year.', 'Work starts in May.']
+    const lines = ['Bridge repairs', 'By Monday the road was closed.', 'June 4 was the wettest day of the year.', 'Today the road reopened.', 'Work starts in May.']
     expect(texts(lines)).toEqual(lines.slice(1))
   })
 })
