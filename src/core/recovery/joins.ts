@@ -6,7 +6,7 @@
  * (a capture printed twice) must agree with the join.
  */
 import { comparisonKey } from '../clean-text.ts'
-import { endsMidSentence, endsSentence, startsMidSentence, wordCount } from './text-shape.ts'
+import { endsMidSentence, endsSentence, startsMidSentence, strandsPreposition, wordCount } from './text-shape.ts'
 import { appendUnit, keyOf, type Gap, type JoinKind, type Unit, type Vocabulary } from './units.ts'
 
 /** A first part of fewer words says too little to name its paragraph, so copies are not checked. */
@@ -96,8 +96,9 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
       return cutHeading ? midSentence && endsMidSentence(unit.text) : midSentence || endsMidSentence(unit.text)
     case 'blank':
     case 'line':
-      // A heading's form is evidence too: a lower-case line after it opens its paragraph.
-      return midSentence && !(cutHeading && !endsMidSentence(unit.text))
+      // A heading's form is evidence too: a lower-case line after it opens its paragraph (a
+      // heading that strands its preposition, `What the row is about`, is not cut at it).
+      return midSentence && !(cutHeading && (!endsMidSentence(unit.text) || strandsPreposition(unit.text)))
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Piece } from './pieces.ts'
 import { LIST_MARKER } from './assembly.ts'
-import { endsMidSentence, endsSentence, endsWithConnector, startsLikeSentence, wordCount } from './text-shape.ts'
+import { endsMidSentence, endsSentence, endsWithConnector, startsLikeSentence, strandsPreposition, wordCount } from './text-shape.ts'
 import { setText, type Unit } from './units.ts'
 import { captionText, splitTrailingCredit } from './web-furniture.ts'
 
@@ -24,9 +24,10 @@ const HEADING_FONT_RATIO = 1.15
  */
 export function hasHeadingForm(text: string): boolean {
   if (wordCount(text) > MAX_HEADING_WORDS || text.length > MAX_HEADING_LENGTH) return false
-  if (!startsLikeSentence(text) || endsWithConnector(text)) return false
-  // A quoted phrase set as a heading: `‘We will be back’`, `„Nie wieder“`.
-  if (/^[‘“"'„«‚]/.test(text) && /[’”"'“»‘]$/.test(text) && !/[.!,;:…]\s*[’”"'“»‘]$/.test(text)) return true
+  if (!startsLikeSentence(text) || (endsWithConnector(text) && !strandsPreposition(text))) return false
+  // A quoted phrase set as a heading, whole or at its end: `‘We will be back’`, `„Nie wieder“`,
+  // `Opposition calls vote ‘rushed’` (the quote closes one the line opened, on no sentence's end).
+  if (/[’”"'“»‘]$/.test(text) && !/[.!,;:…]\s*[’”"'“»‘]$/.test(text) && /(?:^|\s)[‘“"'„«‚]\p{L}/u.test(text)) return true
   return text.endsWith('?') || !/[.!,;:…"”’')\]»“-]$/.test(text)
 }
 

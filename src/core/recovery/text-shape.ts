@@ -84,6 +84,22 @@ export function endsWithConnector(text: string): boolean {
   return CONNECTORS.has(lastWord(text))
 }
 
+/** English prepositions a clause may leave at its end (`what the row is about`, `who it is for`). */
+const STRANDABLE = new Set('about for with from to on in at by into over after against through without up out of'.split(' '))
+
+/**
+ * Whether `text` is a question-word clause ending in the preposition it strands, as English
+ * headings do (`What the row is about`, `Where the money comes from`, `Who the plan is for`): a
+ * complete heading, though it ends in a connector.
+ *
+ * @example
+ * strandsPreposition('What the row is about') // => true
+ * strandsPreposition('The council met in')    // => false
+ */
+export function strandsPreposition(text: string): boolean {
+  return /^(?:what|who|whom|whose|where|when|why|how|which)\b/i.test(text) && STRANDABLE.has(lastWord(text))
+}
+
 /**
  * Whether `text` stops mid-sentence: a connector, a comma, a hyphen or a soft hyphen at its end,
  * or a CJK character (those scripts end every sentence with a mark of their own, `。！？`).

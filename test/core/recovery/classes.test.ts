@@ -268,6 +268,24 @@ describe('joins across breaks', () => {
 })
 
 describe('paragraphs from evidence', () => {
+  it('keeps a heading before a paragraph that opens with a name in lower case, whatever the heading ends in', () => {
+    const body = (name: string) => `${name}, who leads the opposition group, said members had too little time.`
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'What the row is about', body('de Vries')])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'What the row is about'],
+      ['body', body('de Vries')],
+    ])
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Opposition calls vote ‘rushed’', body('van Leeuwen')])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'Opposition calls vote ‘rushed’'],
+      ['body', body('van Leeuwen')],
+    ])
+  })
+
+  it('still joins a line cut at a connector to the lower-case line that goes on with it', () => {
+    expect(texts(['Bridge repairs', 'The council voted on Tuesday.', 'The cost of the', 'repairs rose by a third.'])).toEqual(['The council voted on Tuesday.', 'The cost of the repairs rose by a third.'])
+  })
+
   it('joins hard-wrapped lines and ends a paragraph at a short line, at a blank line and at an indent', () => {
     const lines = [
       'Bridge repairs',
