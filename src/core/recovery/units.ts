@@ -4,6 +4,7 @@
  * before. Joining two pieces puts back a word hyphenated at the break when the document's own
  * vocabulary says the joined form is a word.
  */
+import { isEnglishWord } from './english-words.ts'
 import { comparisonKey } from '../clean-text.ts'
 import type { Piece } from './pieces.ts'
 import type { ParagraphKind } from '../types.ts'
@@ -54,7 +55,22 @@ export type Vocabulary = {
   words: ReadonlySet<string>
   /** Hyphenated compounds written on one line, lower case (`pro-russian`). */
   compounds: ReadonlySet<string>
+  /**
+   * Whether the document is in a language that writes its compounds closed (German, Dutch, the
+   * Scandinavian languages: `Straßenbahn`, `tramlijn`), told by its function words.
+   */
+  closedCompounds: boolean
 }
+
+/** Function words of the languages that write compounds closed: German, Dutch, Swedish, Danish and Norwegian. */
+const CLOSED_COMPOUND_WORDS = new Set(
+  'und der die das nicht ist ein eine mit sich auch zu auf für dem wird werden wurde sind het een niet zijn voor ook och att det som för inte og ikke til'.split(' ')
+)
+/** English function words, to tell an English document from one of those. */
+const ENGLISH_WORDS = new Set('the and of to is with that was for not are this from'.split(' '))
+
+/** Twenty-one to ninety-nine, and their ordinals: English writes them with a hyphen. */
+const NUMBER_COMPOUND = /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$/
 
 /**
  * Collects the vocabulary of a document's text pieces. The halves of a word hyphenated at a line
@@ -78,7 +94,9 @@ export function collectVocabulary(pieces: readonly Piece[]): Vocabulary {
     })
     afterCut = cut
   }
-  return { words, compounds }
+  const count = (list: ReadonlySet<string>) => [...list].filter((word) => words.has(word)).length
+  const closed = count(CLOSED_COMPOUND_WORDS)
+  return { words, compounds, closedCompounds: closed >= 2 && closed > count(ENGLISH_WORDS) }
 }
 
 /**
@@ -86,9 +104,11 @@ export function collectVocabulary(pieces: readonly Piece[]): Vocabulary {
  *
  * - A soft hyphen at the break joins the word without a hyphen.
  * - A hyphen between letters at the break (`pro-` / `posal`) is removed when the joined word is in
- *   the document's vocabulary, kept when the hyphenated compound is, and otherwise kept when both
- *   halves are words of the document (`face-` / `to-face`) and removed when they are not: the
- *   document's own vocabulary is the dictionary. A capital after the break keeps it (`pro-Russian`).
+ *   the document's vocabulary, kept when the hyphenated compound is; then kept in an English number
+ *   (`twenty-` / `one`), removed when the joined word is English (`with-` / `out`, see
+ *   `english-words.ts`) or the document's language writes its compounds closed (`Straßen-` /
+ *   `bahn`); otherwise kept when both halves are words of the document (`face-` / `to-face`) and
+ *   removed when they are not. A capital after the break keeps it (`pro-Russian`).
  */
 export function joinTexts(head: string, tail: string, headSoftHyphen: boolean, vocabulary: Vocabulary): { text: string; hyphen?: HyphenRepair } {
   if (headSoftHyphen) return { text: head + tail, hyphen: 'soft hyphen' }
@@ -102,7 +122,8 @@ export function joinTexts(head: string, tail: string, headSoftHyphen: boolean, v
   const compound = `${left}-${right}`
   let keep: boolean
   if (vocabulary.words.has(joined)) keep = false
-  else if (vocabulary.compounds.has(compound)) keep = true
+  else if (vocabulary.compounds.has(compound) || NUMBER_COMPOUND.test(compound)) keep = true
+  else if (isEnglishWord(joined) || vocabulary.closedCompounds) keep = false
   else keep = vocabulary.words.has(left) && vocabulary.words.has(right) && right.length > 1
   return keep ? { text: head + tail, hyphen: 'hyphen kept' } : { text: head.slice(0, -1) + tail, hyphen: 'hyphen removed' }
 }

@@ -233,6 +233,20 @@ describe('joins across breaks', () => {
     expect(texts(lines)).toEqual(['A well-known engineer spoke.', 'It was a well-known problem, she said.'])
   })
 
+  it('puts back an English word the document does not write whole, though both halves are words', () => {
+    const lines = ['Bridge repairs', 'The council met with residents who were out in force.', 'Critics said the vote went ahead with-', 'Page 2', 'out a proper debate.']
+    expect(texts(lines)).toEqual(['The council met with residents who were out in force.', 'Critics said the vote went ahead without a proper debate.'])
+  })
+
+  it('keeps the hyphen of an English number', () => {
+    expect(texts(['Bridge repairs', 'The plan was approved by twenty-', 'Page 2', 'one votes to nine.'])).toEqual(['The plan was approved by twenty-one votes to nine.'])
+  })
+
+  it('closes a compound cut at a break in a language that writes compounds closed, though both halves are words', () => {
+    const lines = ['Stadtrat beschließt Bahn', 'Die Bahn soll ab 2025 fahren. Auf vielen Straßen der Innenstadt wird es eng.', 'Kritiker sagen, die neue Straßen-', 'Seite 1 von 2', 'bahn sei zu teuer.']
+    expect(texts(lines)).toEqual(['Die Bahn soll ab 2025 fahren. Auf vielen Straßen der Innenstadt wird es eng.', 'Kritiker sagen, die neue Straßenbahn sei zu teuer.'])
+  })
+
   it('joins at a soft hyphen without a hyphen', () => {
     expect(texts(['Bridge repairs', 'The council voted for the reno\u00AD', '- 2 -', 'vation of the bridge.'])).toEqual(['The council voted for the renovation of the bridge.'])
   })
