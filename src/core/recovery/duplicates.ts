@@ -11,7 +11,7 @@
  * - the kept one is such a cut of it: then the fuller text takes the kept one's place.
  * Units are looked up by their first and last words, so the pass is near-linear.
  */
-import { endsSentence, startsMidSentence, wordCount } from './text-shape.ts'
+import { endsSentence, startsMidSentence, startsWithParticleName, wordCount } from './text-shape.ts'
 import { openingOf } from './joins.ts'
 import { keyOf, setText, type Unit } from './units.ts'
 
@@ -131,7 +131,8 @@ function findCut(unit: Unit, key: string, kept: readonly Unit[], byOpening: Map<
       if (kindsMatch(unit, full) && keyOf(full).length > key.length && keyOf(full).startsWith(key + ' ')) return at
     }
   }
-  if (startsMidSentence(unit.text)) {
+  // A sentence opening with a name in lower case (`van Leeuwen said …`) is one repeated, not a cut tail.
+  if (startsMidSentence(unit.text) && !startsWithParticleName(unit.text)) {
     for (const at of byClosing.get(closingOf(key)) ?? []) {
       const full = kept[at]!
       if (kindsMatch(unit, full) && keyOf(full).length > key.length && keyOf(full).endsWith(' ' + key)) return at

@@ -122,6 +122,18 @@ export function startsMidSentence(text: string): boolean {
   return /^\p{Ll}[\p{Ll}'’-]*(?:[\s,.;:!?)"”’»“]|$)/u.test(text)
 }
 
+/**
+ * Whether `text` opens with a surname whose particle is written in lower case (`van Leeuwen`, `de
+ * Vries`, `von der Leyen`, `bin Salman`): a sentence may open so, as with `iPhone`.
+ *
+ * @example
+ * startsWithParticleName('van Leeuwen said the plan was rushed.') // => true
+ * startsWithParticleName('de la ville, a-t-il dit.')             // => false
+ */
+export function startsWithParticleName(text: string): boolean {
+  return /^(?:van|von|de|der|den|da|di|du|del|della|dos|das|le|la|ter|ten|bin|ibn|al|el)(?:\s+(?:der|den|de|la|le|los|las))?\s+\p{Lu}\p{Ll}/u.test(text)
+}
+
 /** Whether `text` opens as a sentence or a heading does: a capital, a digit or an opening quote. */
 export function startsLikeSentence(text: string): boolean {
   return /^[\p{Lu}\p{Lt}\p{N}"“„«‘'¿¡(\p{Lo}]/u.test(text)

@@ -404,6 +404,16 @@ describe('duplicates by position', () => {
     const lines = ['Bridge repairs', 'The mayor said the plan was sound.', 'The mayor said the plan was sound, but too expensive for the town.', 'The mayor said the plan would wait.']
     expect(texts(lines)).toEqual(lines.slice(1))
   })
+
+  it('keeps a sentence repeated as its own paragraph when it opens with a name in lower case', () => {
+    const lines = ['Bridge repairs', 'After the vote, van Leeuwen said the plan had been rushed through.', 'The repairs will cost £4m.', 'van Leeuwen said the plan had been rushed through.']
+    expect(texts(lines)).toEqual(lines.slice(1))
+  })
+
+  it('still drops the tail of a paragraph printed twice when it opens mid-sentence', () => {
+    const lines = ['Bridge repairs', 'After the vote, the mayor said the plan had been rushed through.', 'The repairs will cost £4m.', 'the mayor said the plan had been rushed through.']
+    expect(texts(lines)).toEqual(lines.slice(1, 3))
+  })
 })
 
 describe('stored text and title', () => {
