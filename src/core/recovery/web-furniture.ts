@@ -312,7 +312,9 @@ export function isBylineDetail(line: string): boolean {
  * the headline is asked: there a name with an outlet or a job is a byline.
  */
 export function bareBylineAuthor(line: string): string | null {
-  if (wordsIn(line) > 12 || /[.!?:;]$/.test(line)) return null
+  // A line cut in a word goes on below it; a name does not open with an article (`Die Pläne der Verkehrs-`).
+  if (wordsIn(line) > 12 || /[.!?:;\-\u00AD]$/.test(line)) return null
+  if (/^(?:the|a|an|die|der|das|ein|eine|le|la|les|un|une|el|los|las|il|lo|gli|het|een)\s/i.test(line)) return null
   const match = BARE_BYLINE.exec(line)
   if (!match) return null
   const rest = match.groups!['rest']?.trim() ?? ''

@@ -247,6 +247,11 @@ describe('joins across breaks', () => {
     expect(texts(lines)).toEqual(['Die Bahn soll ab 2025 fahren. Auf vielen Straßen der Innenstadt wird es eng.', 'Kritiker sagen, die neue Straßenbahn sei zu teuer.'])
   })
 
+  it('joins a word cut by a soft hyphen in the line under the headline, which no byline is', () => {
+    const lines = ['Stadtrat beschließt neue Brücke', 'Die Pläne der Verkehrs\u00AD', '- 1 -', '\fStadtrat beschließt neue Brücke', 'betriebe sehen einen Takt von zehn Minuten vor.', 'Der Rat stimmt im Mai ab.']
+    expect(texts(lines)).toEqual(['Die Pläne der Verkehrsbetriebe sehen einen Takt von zehn Minuten vor.', 'Der Rat stimmt im Mai ab.'])
+  })
+
   it('joins at a soft hyphen without a hyphen', () => {
     expect(texts(['Bridge repairs', 'The council voted for the reno\u00AD', '- 2 -', 'vation of the bridge.'])).toEqual(['The council voted for the renovation of the bridge.'])
   })
