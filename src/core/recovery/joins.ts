@@ -65,6 +65,10 @@ export function joinAcrossBreaks(units: readonly Unit[], vocabulary: Vocabulary)
       if (!next || !continuesInto(unit, next, overCaptions) || !joinAgreesWithCopies(unit, next, byOpening)) break
       const gap: Gap = overCaptions ? 'page' : next.gap
       if (unit.kind === 'heading' && !unit.kindFromEvidence) unit.kind = 'body'
+      if (next.kind === 'caption') {
+        unit.kind = 'caption'
+        unit.kindFromEvidence = true
+      }
       appendUnit(unit, next, HOW[gap], vocabulary)
       consumed[j] = 1
       joins++
@@ -83,6 +87,8 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   // A quotation opened and not closed goes on where the next line opens mid-sentence, whatever
   // either line looks like (a pull quote set large wraps into short lines).
   if (midSentence && !next.kindFromEvidence && next.gap !== 'page' && hasUnclosedQuote(unit.text)) return true
+  // A caption wrapped over two lines: its first line, cut mid-sentence, goes on into the line a credit marked.
+  if (next.kind === 'caption' && next.kindFromEvidence && next.gap === 'line' && !overCaptions) return unit.kind === 'body' && !unit.kindFromEvidence && endsMidSentence(unit.text)
   if (next.kind === 'heading' && !next.kindFromEvidence) {
     // A short continuation looks like a heading; it is one unless the cut says otherwise.
     if (!(endsMidSentence(unit.text) && next.gap === 'page')) return false

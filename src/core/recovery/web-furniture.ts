@@ -336,7 +336,7 @@ const AGENCIES = new Set(
 )
 
 const CREDIT_LABEL =
-  /^(?:courtesy(?: of)?\b|(?:image|photo|picture|video|foto|bild|imagen)\s+(?:copyright|credit|source|quelle)\b\s*[,:]?|photograph(?:y)?\s*:|photos?\s*:|photo by\b|photographs? by\b|pictures?\s*:|credit\s*:|image\s*:|images\s*:|foto\s*:|fotos\s*:|bild\s*:|crédit(?:s)?(?: photo)?\s*:|photo\s*©|©|\(c\)\s|copyright\s*:?|illustration\s*:|quelle\s*:|fuente\s*:)\s*(?<credit>.*)$/i
+  /^(?:courtesy(?: of)?\b|(?:image|photo|picture|video|foto|bild|imagen)\s+(?:copyright|credit|source|quelle)\b\s*[,:]?|photograph(?:y)?\s*:|photos?\s*:|photo by\b|photographs? by\b|pictures?\s*:|credit\s*(?::|\.{2,}|…)|image\s*:|images\s*:|foto\s*:|fotos\s*:|bild\s*:|crédit(?:s)?(?: photo)?\s*:|photo\s*©|©|\(c\)\s|copyright\s*:?|illustration\s*:|quelle\s*:|fuente\s*:)\s*(?<credit>.*)$/i
 
 /**
  * Whether a line is a photo credit: labelled (`Photograph: X`, `Photo: X`, `Image copyright X`,

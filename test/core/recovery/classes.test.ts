@@ -179,6 +179,30 @@ describe('web-page furniture by kind', () => {
 })
 
 describe('captions with evidence', () => {
+  it('makes a caption of a one-sentence line ending in a full stop above a labelled credit, not above an agency alone', () => {
+    const caption = 'Cyclists cross the old bridge at dawn on Monday.'
+    for (const credit of ['Photograph: Jan Novak/The Ledger', 'Credit...Jan Novak for The Ledger']) {
+      expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', caption, credit, 'Work starts in May.'])).toEqual([
+        ['body', 'The council voted on Tuesday.'],
+        ['caption', caption],
+        ['body', 'Work starts in May.'],
+      ])
+    }
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', caption, 'AFP', 'Work starts in May.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['body', caption],
+      ['body', 'Work starts in May.'],
+    ])
+  })
+
+  it('joins a caption wrapped over two lines above its credit', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Cyclists cross the old bridge at dawn on the', 'first day of the closure', 'Photograph: Jan Novak', 'Work starts in May.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['caption', 'Cyclists cross the old bridge at dawn on the first day of the closure'],
+      ['body', 'Work starts in May.'],
+    ])
+  })
+
   it('splits an outlet named in brackets after a one-sentence caption, and leaves a longer paragraph alone', () => {
     expect(kinds(['Bridge repairs', 'Cyclists cross the old bridge at dawn. (Channel 4 News)', 'Work starts in May.'])[0]).toEqual(['caption', 'Cyclists cross the old bridge at dawn.'])
     const paragraph = 'The council voted on Tuesday. Work starts in May. (Updated Friday)'
