@@ -28,7 +28,7 @@ export function hasHeadingForm(text: string): boolean {
   // A quoted phrase set as a heading, whole or at its end: `‘We will be back’`, `„Nie wieder“`,
   // `Opposition calls vote ‘rushed’` (the quote closes one the line opened, on no sentence's end).
   if (/[’”"'“»‘]$/.test(text) && !/[.!,;:…]\s*[’”"'“»‘]$/.test(text) && /(?:^|\s)[‘“"'„«‚]\p{L}/u.test(text)) return true
-  return text.endsWith('?') || !/[.!,;:…"”’')\]»“-]$/.test(text)
+  return /[?？]$/.test(text) || !/[.!,;:…"”’')\]»“\-。！，、：；」』）]$/u.test(text)
 }
 
 /** A caption under a credit carries no closing full stop and is not cut mid-sentence. */

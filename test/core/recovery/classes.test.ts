@@ -291,6 +291,10 @@ describe('joins across breaks', () => {
     ])
     expect(texts(['Pont', 'Le maire a dit : « Nous n’attendrons plus. »', '- 2 -', 'Les travaux commencent en mai.'])).toHaveLength(2)
     expect(texts(['大桥维修', '市议会周二投票通过了维修计划。', '- 2 -', '工程将于五月开始。'])).toEqual(['市议会周二投票通过了维修计划。', '工程将于五月开始。'])
+    expect(kinds(['路面電車の新路線を承認', '市議会は１２日、全長４．５キロの新路線を承認した。', '停留所は１２か所で、２０２４年に着工する。'])).toEqual([
+      ['body', '市議会は１２日、全長４．５キロの新路線を承認した。'],
+      ['body', '停留所は１２か所で、２０２４年に着工する。'],
+    ])
   })
 
   it('joins CJK text cut at a page break without a space', () => {
