@@ -14,6 +14,14 @@ const NOTE = new RegExp(`^(?:([${SUPERSCRIPT_DIGITS}]{1,2})\\s*(?=\\S)|\\[?(\\d{
 /** A marker: superscript digits after a word or its punctuation, or digits glued to a lower-case word's end. */
 const MARKER = new RegExp(`(?:(?<=[\\p{L}\\p{N}.,;:!?)"”’»])([${SUPERSCRIPT_DIGITS}]{1,2})|(?<=\\p{Ll})(\\d{1,2}))(?=[\\s.,;:!?)"”’»]|$)`, 'gu')
 
+/** A unit of length before a square or cube (`m²`, `km²`, `cm³`, `sq ft²`): an exponent, not a note's marker. */
+const UNIT_BEFORE = /(?:^|[\s\d/(])(?:[kcmdµ]?m|ft|yd|mi|in)$/u
+
+/** Whether the marker at `index` of `text` (`²` or `³` after a unit of length) is an exponent. */
+function isExponent(text: string, index: number, marker: string): boolean {
+  return (marker === '²' || marker === '³') && UNIT_BEFORE.test(text.slice(Math.max(0, index - 8), index))
+}
+
 /** Digits of a note number written in superscript or not (`¹²` → `12`). */
 function digits(value: string): string {
   return value.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (char) => String(SUPERSCRIPT_DIGITS.indexOf(char)))
@@ -25,6 +33,7 @@ export function takeOutNotes(units: Unit[]): Unit[] {
   const firstCall = new Map<string, number>()
   units.forEach((unit, i) => {
     for (const match of unit.text.matchAll(MARKER)) {
+      if (isExponent(unit.text, match.index, match[0])) continue
       const number = digits(match[1] ?? match[2]!)
       if (!firstCall.has(number)) firstCall.set(number, i)
     }
@@ -58,7 +67,8 @@ export function placeNotes(paragraphs: readonly Unit[], notes: readonly Unit[], 
   const after = new Map<Unit, Unit[]>()
   const placed = new Set<Unit>()
   for (const paragraph of paragraphs) {
-    const text = paragraph.text.replace(MARKER, (found: string) => {
+    const text = paragraph.text.replace(MARKER, (found: string, _super: unknown, _plain: unknown, index: number, whole: string) => {
+      if (isExponent(whole, index, found)) return found
       const note = byNumber.get(digits(found))
       if (!note) return found
       if (!placed.has(note)) {

@@ -450,6 +450,16 @@ describe('duplicates by position', () => {
 })
 
 describe('stored text and title', () => {
+  it('keeps a square metre’s ² in a text whose notes number to 2, and places each note after its call', () => {
+    const lines = ['Tram line approved', 'The depot covers 3,000 m² of land¹ next to the station.', 'It replaces a route closed under the 1998 agreement².', '¹ Council figures.', '² The agreement expired in 2008.']
+    expect(texts(lines)).toEqual([
+      'The depot covers 3,000 m² of land next to the station.',
+      'Council figures.',
+      'It replaces a route closed under the 1998 agreement.',
+      'The agreement expired in 2008.',
+    ])
+  })
+
   it('keeps fractions, superscripts and other compatibility characters as written, but unties ligatures', () => {
     expect(texts(['Bridge repairs', 'The deck is 2½ m wide and covers 840 m²; the ﬁrst span is ¾ done.'])).toEqual(['The deck is 2½ m wide and covers 840 m²; the first span is ¾ done.'])
   })
