@@ -147,6 +147,8 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: bo
   const last = unit.pieces[unit.pieces.length - 1]!
   if (last.paragraphEnd || last.role !== next.role) return 'break'
   if (LIST_MARKER.test(next.text)) return 'break'
+  // A footnote opens with its number in superscript (`¹ The act was replaced in 2012.`): its own paragraph.
+  if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s*\p{Lu}/u.test(next.text)) return 'break'
   // A first-line indent opens a paragraph; a list item's run-on lines hang indented under it.
   if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return 'break'
   const line = last.text

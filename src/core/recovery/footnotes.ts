@@ -6,7 +6,8 @@
  * only when a marker of its number stands in the text before it, and a marker goes from the text
  * only when its note is found, so `m²` and `G7` stay.
  */
-import { setText, type Unit } from './units.ts'
+import { endsMidSentence, startsMidSentence } from './text-shape.ts'
+import { appendUnit, setText, type Unit, type Vocabulary } from './units.ts'
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 /** A note's number: superscript digits, or digits with `.`, `)` or nothing before a capital. */
@@ -27,8 +28,12 @@ function digits(value: string): string {
   return value.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (char) => String(SUPERSCRIPT_DIGITS.indexOf(char)))
 }
 
-/** Takes the footnotes out of `units` (in place), marking each with its number. */
-export function takeOutNotes(units: Unit[]): Unit[] {
+/**
+ * Takes the footnotes out of `units` (in place), marking each with its number. A note wrapped over
+ * lines takes its run-on lines with it: a line opening mid-sentence under a note cut mid-sentence,
+ * on the same page (`¹ The agreement expired in 2008 and` / `was not renewed.`).
+ */
+export function takeOutNotes(units: Unit[], vocabulary: Vocabulary): Unit[] {
   // Which note numbers the text calls, and from how far down (the note comes after its call).
   const firstCall = new Map<string, number>()
   units.forEach((unit, i) => {
@@ -50,8 +55,13 @@ export function takeOutNotes(units: Unit[]): Unit[] {
     unit.note = number
     setText(unit, unit.text.slice(match[0].length))
     unit.kind = 'body'
+    let end = i + 1
+    while (end < units.length && endsMidSentence(unit.text) && startsMidSentence(units[end]!.text) && units[end]!.gap !== 'page' && !units[end]!.kindFromEvidence) {
+      appendUnit(unit, units[end]!, 'wrapped line', vocabulary)
+      end++
+    }
     notes.unshift(unit)
-    units.splice(i, 1)
+    units.splice(i, end - i)
   }
   return notes
 }

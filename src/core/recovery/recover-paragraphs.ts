@@ -120,7 +120,7 @@ export function recoverParagraphs(capture: Capture, options: RecoveryOptions = {
 
   const assembled = assembleUnits(pieces, vocabulary)
   classifyUnits(assembled, pieces)
-  const notes = takeOutNotes(assembled)
+  const notes = takeOutNotes(assembled, vocabulary)
   const joined = joinAcrossBreaks(separateLeadingPullQuotes(assembled), vocabulary)
   const { units, joins } = joined
   const pullQuotes = findPullQuotes(units)

@@ -450,6 +450,25 @@ describe('duplicates by position', () => {
 })
 
 describe('stored text and title', () => {
+  it('takes a note at a page’s foot out of a hard-wrapped paragraph cut by the page, and its run-on line with it', () => {
+    const lines = [
+      'Bridge repairs',
+      'The old bridge, built under the 1921 roads act¹, will close in June for a year. Buses will run on a detour',
+      'through the town centre and along the river road, which the council resurfaced in 2020 for the',
+      '¹ The act set the first national standards for bridges and',
+      'was repealed in 1980.',
+      '1 of 2 6/14/23, 9:02 AM',
+      'Bridge repairs',
+      'heavy lorries it now carries.',
+      'Work starts in May.',
+    ]
+    expect(texts(lines)).toEqual([
+      'The old bridge, built under the 1921 roads act, will close in June for a year. Buses will run on a detour through the town centre and along the river road, which the council resurfaced in 2020 for the heavy lorries it now carries.',
+      'The act set the first national standards for bridges and was repealed in 1980.',
+      'Work starts in May.',
+    ])
+  })
+
   it('keeps a square metre’s ² in a text whose notes number to 2, and places each note after its call', () => {
     const lines = ['Tram line approved', 'The depot covers 3,000 m² of land¹ next to the station.', 'It replaces a route closed under the 1998 agreement².', '¹ Council figures.', '² The agreement expired in 2008.']
     expect(texts(lines)).toEqual([
