@@ -73,7 +73,8 @@ function groupLines(spaced: readonly Spaced[], width: number | null, typicalLine
   for (let i = 0; i < spaced.length; i++) {
     const { piece, gap } = spaced[i]!
     const unit: Unit = { pieces: [piece], joins: [], text: piece.text, kind: 'body', gap, kindFromEvidence: false }
-    if (gap !== 'line') inList = false
+    // A list ends at a blank line; it may go on over a page break.
+    if (gap === 'blank') inList = false
     // A caption's credit label at a line's end has its name on the next line, whatever the style.
     const creditGoesOn = current !== null && gap !== 'page' && gap !== 'furniture' && CREDIT_LABEL_AT_END.test(current.text)
     const decision = creditGoesOn ? 'join' : current !== null && width !== null && gap === 'line' ? continuesWrappedLine(current, piece, width, inList, typicalLines) : 'break'

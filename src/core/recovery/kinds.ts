@@ -159,7 +159,8 @@ function markLists(units: Unit[]): void {
     const intro = units[i]!
     if (intro.kind === 'list-item' || !intro.text.endsWith(':') || wordCount(intro.text) < 2) continue
     let end = i + 1
-    while (end < units.length && isBareListItem(units[end]!)) end++
+    // A list goes on over a page break once it has begun.
+    while (end < units.length && isBareListItem(units[end]!, end > i + 1)) end++
     if (end - (i + 1) < 2) continue
     for (let j = i + 1; j < end; j++) {
       units[j]!.kind = 'list-item'
@@ -210,8 +211,8 @@ function commonIndent(units: readonly Unit[]): number {
   return best
 }
 
-function isBareListItem(unit: Unit): boolean {
-  if (unit.kindFromEvidence || unit.gap === 'page' || wordCount(unit.text) > MAX_LIST_ITEM_WORDS) return false
+function isBareListItem(unit: Unit, acrossPages: boolean): boolean {
+  if (unit.kindFromEvidence || (unit.gap === 'page' && !acrossPages) || wordCount(unit.text) > MAX_LIST_ITEM_WORDS) return false
   return !endsSentence(unit.text) || /[;,]$/.test(unit.text)
 }
 

@@ -382,6 +382,17 @@ describe('paragraphs from evidence', () => {
 })
 
 describe('list items', () => {
+  it('goes on with a list printed without bullets over a page break', () => {
+    expect(kinds(['Bridge repairs', 'The closure will affect:', 'the riverside path', 'the bus station', 'Page 1 of 2', 'Bridge repairs', 'the market square', 'the ferry landing', 'Work starts in May.'])).toEqual([
+      ['body', 'The closure will affect:'],
+      ['list-item', 'the riverside path'],
+      ['list-item', 'the bus station'],
+      ['list-item', 'the market square'],
+      ['list-item', 'the ferry landing'],
+      ['body', 'Work starts in May.'],
+    ])
+  })
+
   it('finds bulleted, numbered and unmarked lists and drops the markers', () => {
     expect(kinds(['Bridge repairs', 'What changes:', '• a new deck', '• wider paths', 'Phases:', '1) survey', '2) repair', 'It will close for:', 'ten weeks in summer', 'two weekends in autumn', 'The vote was close.'])).toEqual([
       ['body', 'What changes:'],
