@@ -80,6 +80,8 @@ export function joinAcrossBreaks(units: readonly Unit[], vocabulary: Vocabulary)
 
 /** Whether `next` goes on with the paragraph `unit` began. */
 function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
+  // A list entry wrapped onto a line of its own goes on there (`1. A new depot for` / `their repairs`).
+  if (unit.kind === 'list-item') return next.kind === 'body' && !next.kindFromEvidence && next.gap === 'line' && !overCaptions && startsMidSentence(next.text)
   if (unit.kind !== 'body' && unit.kind !== 'comment' && !(unit.kind === 'heading' && !unit.kindFromEvidence)) return false
   if (endsSentence(unit.text) || unit.note !== undefined || next.note !== undefined) return false
   const cutHeading = unit.kind === 'heading'

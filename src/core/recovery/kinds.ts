@@ -7,7 +7,7 @@
  */
 import type { Piece } from './pieces.ts'
 import { LIST_MARKER } from './assembly.ts'
-import { endsMidSentence, endsSentence, endsWithConnector, startsLikeSentence, strandsPreposition, wordCount } from './text-shape.ts'
+import { endsMidSentence, endsSentence, endsWithConnector, startsLikeSentence, startsMidSentence, strandsPreposition, wordCount } from './text-shape.ts'
 import { setText, type Unit } from './units.ts'
 import { captionText, splitTrailingCredit } from './web-furniture.ts'
 
@@ -148,8 +148,8 @@ function markLists(units: Unit[]): void {
     const marker = LIST_MARKER.exec(unit.text)
     if (!marker) continue
     const value = numbers[i]!
-    // A number alone proves nothing (`1. FC Köln`); a sequence does.
-    if (!Number.isNaN(value) && numbers[i - 1] !== value - 1 && numbers[i + 1] !== value + 1) continue
+    // A number alone proves nothing (`1. FC Köln`); a sequence does, an entry's run-on line between.
+    if (!Number.isNaN(value) && numberNear(units, numbers, i, -1) !== value - 1 && numberNear(units, numbers, i, 1) !== value + 1) continue
     if (Number.isNaN(value) && NUMBERED.test(unit.text)) continue
     setText(unit, unit.text.slice(marker[0].length))
     unit.kind = 'list-item'
@@ -214,6 +214,19 @@ function commonIndent(units: readonly Unit[]): number {
 function isBareListItem(unit: Unit, acrossPages: boolean): boolean {
   if (unit.kindFromEvidence || (unit.gap === 'page' && !acrossPages) || wordCount(unit.text) > MAX_LIST_ITEM_WORDS) return false
   return !endsSentence(unit.text) || /[;,]$/.test(unit.text)
+}
+
+/**
+ * The number of the numbered entry next to `i` in `direction`, past one line opening mid-sentence
+ * (an entry's run-on line, `1. A new depot, which will house the trams and a workshop for` /
+ * `their repairs`); `NaN` when there is none.
+ */
+function numberNear(units: readonly Unit[], numbers: readonly number[], i: number, direction: 1 | -1): number {
+  const next = i + direction
+  if (!Number.isNaN(numbers[next] ?? Number.NaN)) return numbers[next]!
+  const runOn = units[next]
+  if (runOn === undefined || !startsMidSentence(runOn.text)) return Number.NaN
+  return numbers[next + direction] ?? Number.NaN
 }
 
 function ordinal(value: string): number {

@@ -382,6 +382,16 @@ describe('paragraphs from evidence', () => {
 })
 
 describe('list items', () => {
+  it('keeps a numbered entry wrapped onto a second line whole, its number dropped', () => {
+    expect(kinds(['Bridge repairs', 'The plan has three parts.', '1. A new deck, which will carry the buses and a lane for', 'cyclists and walkers', '2. Wider paths', '3. New lights', 'The vote was close.'])).toEqual([
+      ['body', 'The plan has three parts.'],
+      ['list-item', 'A new deck, which will carry the buses and a lane for cyclists and walkers'],
+      ['list-item', 'Wider paths'],
+      ['list-item', 'New lights'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+
   it('goes on with a list printed without bullets over a page break', () => {
     expect(kinds(['Bridge repairs', 'The closure will affect:', 'the riverside path', 'the bus station', 'Page 1 of 2', 'Bridge repairs', 'the market square', 'the ferry landing', 'Work starts in May.'])).toEqual([
       ['body', 'The closure will affect:'],
