@@ -15,6 +15,8 @@ import { appendUnit, type Gap, type Unit, type Vocabulary } from './units.ts'
 
 /** Wrapped prose is at least this wide, in characters; a column of short lines is a list or verse. */
 const MIN_WRAP_WIDTH = 40
+/** A newspaper column may be as narrow as this, in characters (of `x`, wider than most), when its lines plainly run on. */
+const MIN_COLUMN_WIDTH = 24
 /**
  * A line ending a sentence ends its paragraph when it and the next word would have fit in this
  * share of the wrap width (printed widths are estimates: a full line measures 0.95 to 1.05).
@@ -122,11 +124,21 @@ function spacePieces(pieces: readonly Piece[]): Spaced[] {
 function wrapWidth(spaced: readonly Spaced[]): number | null {
   const runOn: number[] = []
   let cut = 0
+  // Lines a sentence plainly runs on from (a connector or comma at the end, a lower-case word
+  // opening the next), outside lists: a narrow column's evidence.
+  let runsOn = 0
+  let inList = false
   for (let i = 0; i + 1 < spaced.length; i++) {
     const { piece } = spaced[i]!
-    if (spaced[i + 1]!.gap !== 'line' || piece.role !== undefined) continue
+    const next = spaced[i + 1]!
+    if (next.gap !== 'line' || piece.role !== undefined) {
+      inList = false
+      continue
+    }
     runOn.push(printedWidth(piece.text))
     if (!endsSentence(piece.text) && piece.text.length >= MIN_WRAP_WIDTH) cut++
+    inList = piece.text.endsWith(':') || (inList && !endsSentence(piece.text))
+    if (!inList && !endsSentence(piece.text) && (endsMidSentence(piece.text) || startsMidSentence(next.piece.text))) runsOn++
   }
   if (runOn.length < 2) return null
   // Most run-on lines are nearly full; the widest few may be set in a smaller face (captions) or
@@ -134,7 +146,10 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
   const sorted = [...runOn].sort((a, b) => a - b)
   const typical = sorted[Math.floor(sorted.length * 0.8)]!
   const width = sorted.filter((value) => value <= typical * WIDEST_SHARE).pop()!
-  if (width < printedWidth('x'.repeat(MIN_WRAP_WIDTH))) return null
+  // A newspaper's narrow column: wrapped prose if most of its lines plainly run on.
+  if (width < printedWidth('x'.repeat(MIN_WRAP_WIDTH))) {
+    return width >= printedWidth('x'.repeat(MIN_COLUMN_WIDTH)) && runsOn >= 3 && runsOn >= runOn.length * 0.5 ? width : null
+  }
   return cut >= 2 && cut >= runOn.length * 0.4 ? width : null
 }
 

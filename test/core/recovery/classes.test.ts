@@ -315,6 +315,26 @@ describe('joins across breaks', () => {
 })
 
 describe('paragraphs from evidence', () => {
+  it('joins the lines of a newspaper’s narrow column, and keeps a list of short lines apart', () => {
+    const column = [
+      'Bridge repairs',
+      '',
+      'The old bridge will close on',
+      'Monday for repairs, the council',
+      'said on Friday, after engineers',
+      'found cracks in two of its piers.',
+      '',
+      'Buses will run on a detour from',
+      '7 a.m., and cyclists will use the',
+      'ferry, which will run every hour.',
+    ]
+    expect(texts(column)).toEqual([
+      'The old bridge will close on Monday for repairs, the council said on Friday, after engineers found cracks in two of its piers.',
+      'Buses will run on a detour from 7 a.m., and cyclists will use the ferry, which will run every hour.',
+    ])
+    expect(texts(['Bridge repairs', 'The closure will affect:', 'the riverside path', 'the bus station', 'the market square', 'Work starts in May.'])).toHaveLength(5)
+  })
+
   it('keeps a heading before a paragraph that opens with a name in lower case, whatever the heading ends in', () => {
     const body = (name: string) => `${name}, who leads the opposition group, said members had too little time.`
     expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'What the row is about', body('de Vries')])).toEqual([
