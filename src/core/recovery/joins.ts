@@ -57,7 +57,7 @@ export function joinAcrossBreaks(units: readonly Unit[], vocabulary: Vocabulary)
       // their place after the joined paragraph.
       let j = from
       let overCaptions = false
-      while (j < units.length && (consumed[j] || (units[j]!.kind === 'caption' && units[j]!.gap !== 'line'))) {
+      while (j < units.length && (consumed[j] || (units[j]!.kind === 'caption' && units[j]!.gap !== 'line') || isPullQuoteWithin(unit, units[j]!, units[j + 1]))) {
         if (!consumed[j]) overCaptions = true
         j++
       }
@@ -108,6 +108,20 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
       // heading that strands its preposition, `What the row is about`, is not cut at it).
       return midSentence && !(cutHeading && (!endsMidSentence(unit.text) || strandsPreposition(unit.text)))
   }
+}
+
+/**
+ * Whether `quote` is a pull quote set between the halves of the paragraph it quotes: a quoted line
+ * shaped like a heading, after a unit cut mid-sentence whose last words open the quote, and before
+ * a unit going on mid-sentence (`… “If we wait another year, we will lose the` / `“If we wait
+ * another year, we will lose the slipway”` / `slipway and the boats with it,” he said.`). The
+ * halves join over it, as over a caption; `pull-quotes.ts` then finds it in the joined paragraph.
+ */
+function isPullQuoteWithin(unit: Unit, quote: Unit, after: Unit | undefined): boolean {
+  if (after === undefined || quote.kind !== 'heading' || quote.kindFromEvidence || !/^["“„«‘‚]/u.test(quote.text)) return false
+  if (!endsMidSentence(unit.text) || !startsMidSentence(after.text)) return false
+  const opening = wordsOf(comparisonKey(quote.text)).split(' ').slice(0, 4).join(' ')
+  return wordCount(opening) === 4 && wordsOf(comparisonKey(unit.text)).includes(opening)
 }
 
 /** The words of a comparison key, without punctuation. */

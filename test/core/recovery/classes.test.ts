@@ -235,6 +235,14 @@ describe('captions with evidence', () => {
 })
 
 describe('pull quotes', () => {
+  it('drops a pull quote set between the halves of the paragraph it quotes, and joins the halves', () => {
+    const lines = ['Bridge repairs', '', 'The engineer said the bridge could not take another winter. “If we wait another year, we will lose the', '', '“If we wait another year, we will lose the whole bridge”', '', 'whole bridge and the road with it,” she said.', '', 'Work starts in May.']
+    expect(texts(lines)).toEqual([
+      'The engineer said the bridge could not take another winter. “If we wait another year, we will lose the whole bridge and the road with it,” she said.',
+      'Work starts in May.',
+    ])
+  })
+
   it('drops a quoted line repeating a sentence of the body, in any quotation marks', () => {
     const body = 'Le maire a été clair. « Nous ne pouvons plus attendre un pont parfait », a-t-il dit.'
     expect(texts(['Le pont', body, '« Nous ne pouvons plus attendre un pont parfait »', 'Les travaux commencent en mai.'])).toEqual([body, 'Les travaux commencent en mai.'])
