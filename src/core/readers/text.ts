@@ -15,7 +15,8 @@ const PARAGRAPH_SEPARATOR = '\u2029'
  * Reads a text capture into pages of lines.
  *
  * - `\f` (form feed) ends a page; a trailing form feed opens no empty page.
- * - `\r\n`, `\r`, `\n` and U+2028 (LINE SEPARATOR) end a line.
+ * - `\r\n`, `\r`, `\n`, U+2028 (LINE SEPARATOR), U+0085 (NEXT LINE, the line end
+ *   of EBCDIC systems) and `\v` (vertical tab, a word processor's manual line break) end a line.
  * - U+2029 (PARAGRAPH SEPARATOR) ends a line that ends a paragraph (`paragraphEnd`).
  * - Blank lines are kept as `''` lines: they are the evidence of blank-line paragraph style.
  *
@@ -38,7 +39,7 @@ export function readTextCapture(text: string): Capture {
 
 function readLines(pageText: string): CaptureLine[] {
   const lines: CaptureLine[] = []
-  const physical = pageText.split(/\r\n|\r|\n/)
+  const physical = pageText.split(/\r\n|\r|\n|\u0085|\v/)
   // A page's text ends with the line break of its last line: that opens no line.
   if (physical.length > 1 && physical[physical.length - 1] === '') physical.pop()
   for (const line of physical) {

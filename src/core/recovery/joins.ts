@@ -6,7 +6,7 @@
  * (a capture printed twice) must agree with the join.
  */
 import { comparisonKey } from '../clean-text.ts'
-import { endsMidSentence, endsSentence, startsMidSentence, strandsPreposition, wordCount } from './text-shape.ts'
+import { endsMidSentence, endsSentence, endsWithBindingWord, startsMidSentence, strandsPreposition, wordCount } from './text-shape.ts'
 import { appendUnit, keyOf, type Gap, type JoinKind, type Unit, type Vocabulary } from './units.ts'
 
 /** A first part of fewer words says too little to name its paragraph, so copies are not checked. */
@@ -104,6 +104,9 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
       return cutHeading ? midSentence && endsMidSentence(unit.text) : midSentence || endsMidSentence(unit.text)
     case 'blank':
     case 'line':
+      // A line ending in a word that binds to the next (`damaged the`) goes on in the next line,
+      // whatever opens it; over a blank line, only if that opens mid-sentence.
+      if (next.gap === 'line' && !cutHeading && endsWithBindingWord(unit.text) && !next.kindFromEvidence) return true
       // A heading's form is evidence too: a lower-case line after it opens its paragraph (a
       // heading that strands its preposition, `What the row is about`, is not cut at it).
       return midSentence && !(cutHeading && (!endsMidSentence(unit.text) || strandsPreposition(unit.text)))

@@ -84,6 +84,32 @@ export function endsWithConnector(text: string): boolean {
   return CONNECTORS.has(lastWord(text))
 }
 
+/**
+ * Words that bind to the word after them and so never end a sentence, in any clause: articles,
+ * `of` and its equivalents, conjunctions (lower case). A stranded preposition (`about`) may end one.
+ */
+const BINDING = new Set(
+  (
+    'a an the of and or but nor ' +
+    'le la les un une des du de et ou ' +
+    'der die das den dem des ein eine einen einem einer und oder ' +
+    'el los las unos unas del y o'
+  ).split(' ')
+)
+
+/**
+ * Whether `text` ends with a word that binds to the next (`the`, `of`, `and`, `der`, `de`): the
+ * sentence goes on past the line's end, whatever the next line opens with (`damaged the` /
+ * `Elmstead lifeboat slipway.`).
+ *
+ * @example
+ * endsWithBindingWord('the storm had damaged the') // => true
+ * endsWithBindingWord('What the row is about')     // => false
+ */
+export function endsWithBindingWord(text: string): boolean {
+  return BINDING.has(lastWord(text))
+}
+
 /** English prepositions a clause may leave at its end (`what the row is about`, `who it is for`). */
 const STRANDABLE = new Set('about for with from to on in at by into over after against through without up out of'.split(' '))
 

@@ -10,6 +10,7 @@ describe('readTextCapture', () => {
 
   it('keeps blank lines as empty lines and every kind of line end', () => {
     expect(readTextCapture('A\r\n\r\nB\rC\n').pages[0]!.lines).toEqual([{ text: 'A' }, { text: '' }, { text: 'B' }, { text: 'C' }])
+    expect(readTextCapture('A\u0085B\vC').pages[0]!.lines).toEqual([{ text: 'A' }, { text: 'B' }, { text: 'C' }])
   })
 
   it('takes U+2028 for a line break and U+2029 for the end of a paragraph', () => {

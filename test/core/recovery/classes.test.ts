@@ -357,6 +357,14 @@ describe('paragraphs from evidence', () => {
     ])
   })
 
+  it('joins a line ending in a word that binds to the next to the line after it, though that opens with a capital', () => {
+    expect(texts(['Bridge repairs\u2029Engineers said the flood had damaged the\u2028Riverside footbridge.\u2029Work starts in May.\u2029'])).toEqual([
+      'Engineers said the flood had damaged the Riverside footbridge.',
+      'Work starts in May.',
+    ])
+    expect(texts(['Bridge repairs', 'Engineers said the flood had damaged the', 'Riverside footbridge.', 'Work starts in May.'])).toEqual(['Engineers said the flood had damaged the Riverside footbridge.', 'Work starts in May.'])
+  })
+
   it('still joins a line cut at a connector to the lower-case line that goes on with it', () => {
     expect(texts(['Bridge repairs', 'The council voted on Tuesday.', 'The cost of the', 'repairs rose by a third.'])).toEqual(['The council voted on Tuesday.', 'The cost of the repairs rose by a third.'])
   })
