@@ -10,7 +10,8 @@
  */
 import { PAGE_EDGE_KINDS, type Piece } from './pieces.ts'
 import { CREDIT_LABEL_AT_END } from './web-furniture.ts'
-import { endsMidSentence, endsSentence, firstWord, printedWidth, startsMidSentence } from './text-shape.ts'
+import { endsMidSentence, endsSentence, endsWithConnector, firstWord, printedWidth, startsMidSentence } from './text-shape.ts'
+import { isMonthName } from './web-furniture.ts'
 import { appendUnit, type Gap, type Unit, type Vocabulary } from './units.ts'
 
 /** Wrapped prose is at least this wide, in characters; a column of short lines is a list or verse. */
@@ -43,19 +44,20 @@ type Spaced = { piece: Piece; gap: Gap }
  */
 export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary): Unit[] {
   const spaced = spacePieces(pieces)
-  const width = wrapWidth(spaced)
-  if (width === null) return groupLines(spaced, null, Number.POSITIVE_INFINITY, vocabulary)
+  const measure = wrapMeasure(spaced)
+  const width = wrapWidthBy(spaced, measure)
+  if (width === null) return groupLines(spaced, null, measure, Number.POSITIVE_INFINITY, vocabulary)
   // A line that ends a sentence and is full leaves the paragraph's end undecided. The paragraphs
   // whose ends are clear say how many lines this document's paragraphs run to: a paragraph that
   // long ends at such a line.
   const undecided = new Set<Unit>()
-  const firstPass = groupLines(spaced, width, Number.POSITIVE_INFINITY, vocabulary, undecided)
+  const firstPass = groupLines(spaced, width, measure, Number.POSITIVE_INFINITY, vocabulary, undecided)
   const lengths = firstPass
     .filter((unit) => unit.pieces.length > 1 && !undecided.has(unit))
     .map((unit) => unit.pieces.length)
     .sort((a, b) => a - b)
   const typical = lengths.length >= MIN_CLEAR_PARAGRAPHS ? lengths[Math.floor(lengths.length * TYPICAL_QUANTILE)]! : Number.POSITIVE_INFINITY
-  return groupLines(spaced, width, typical, vocabulary)
+  return groupLines(spaced, width, measure, typical, vocabulary)
 }
 
 /**
@@ -66,7 +68,7 @@ export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary):
  * @param undecided - Given for a first pass that only measures: lines are joined without
  *   recording, and the units holding an undecided join are added to it.
  */
-function groupLines(spaced: readonly Spaced[], width: number | null, typicalLines: number, vocabulary: Vocabulary, undecided?: Set<Unit>): Unit[] {
+function groupLines(spaced: readonly Spaced[], width: number | null, measure: Measure, typicalLines: number, vocabulary: Vocabulary, undecided?: Set<Unit>): Unit[] {
   const units: Unit[] = []
   let current: Unit | null = null
   // After a line ending in a colon, lines opening with a capital are entries of a list printed
@@ -79,7 +81,7 @@ function groupLines(spaced: readonly Spaced[], width: number | null, typicalLine
     if (gap === 'blank') inList = false
     // A caption's credit label at a line's end has its name on the next line, whatever the style.
     const creditGoesOn = current !== null && gap !== 'page' && gap !== 'furniture' && CREDIT_LABEL_AT_END.test(current.text)
-    const decision = creditGoesOn ? 'join' : current !== null && width !== null && gap === 'line' ? continuesWrappedLine(current, piece, width, inList, typicalLines) : 'break'
+    const decision = creditGoesOn ? 'join' : current !== null && width !== null && gap === 'line' ? continuesWrappedLine(current, piece, width, measure, inList, typicalLines) : 'break'
     if (decision !== 'break') {
       if (undecided === undefined) appendUnit(current!, unit, 'wrapped line', vocabulary)
       else {
@@ -117,11 +119,45 @@ function spacePieces(pieces: readonly Piece[]): Spaced[] {
 }
 
 /**
+ * How a capture's lines are measured for wrapping: by their printed width (`printedWidth`, text
+ * set in a proportional face and wrapped by width), or by their characters, each as wide as an
+ * `x` (text wrapped by a count of characters: a plain-text wrapper, a terminal, a mail client).
+ */
+type Measure = (text: string, indent: number) => number
+
+/** A proportional line's printed width (its indentation, measured in the text's own spaces, left out as before). */
+const printed: Measure = (text) => printedWidth(text)
+const X_WIDTH = printedWidth('x')
+/** A line's characters, its indentation included (a wrapper counts it). */
+const characters: Measure = (text, indent) => ([...text].length + indent) * X_WIDTH
+
+/**
+ * The measure a capture was wrapped by: a greedy wrapper never leaves on the next line a word that
+ * would have fit, so of the two, the one by which fewer lines could have taken the next word is
+ * it (printed width on a tie).
+ */
+function wrapMeasure(spaced: readonly Spaced[]): Measure {
+  const misfits = (measure: Measure) => {
+    const width = wrapWidthBy(spaced, measure)
+    if (width === null) return Number.POSITIVE_INFINITY
+    let count = 0
+    for (let i = 0; i + 1 < spaced.length; i++) {
+      const { piece } = spaced[i]!
+      const next = spaced[i + 1]!
+      if (next.gap !== 'line' || piece.role !== undefined || endsSentence(piece.text)) continue
+      if (measure(`${piece.text} ${firstWord(next.piece.text)}`, piece.indent) <= width * FIT_SHARE) count++
+    }
+    return count
+  }
+  return misfits(characters) < misfits(printed) ? characters : printed
+}
+
+/**
  * The wrap width of a hard-wrapped capture (the 90th percentile of the lengths of lines that run
  * on into the next), or `null` when the capture is not hard-wrapped: too narrow, or its lines end
  * sentences rather than stop mid-sentence.
  */
-function wrapWidth(spaced: readonly Spaced[]): number | null {
+function wrapWidthBy(spaced: readonly Spaced[], measure: Measure): number | null {
   const runOn: number[] = []
   let cut = 0
   // Lines a sentence plainly runs on from (a connector or comma at the end, a lower-case word
@@ -135,7 +171,7 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
       inList = false
       continue
     }
-    runOn.push(printedWidth(piece.text))
+    runOn.push(measure(piece.text, piece.indent))
     if (!endsSentence(piece.text) && piece.text.length >= MIN_WRAP_WIDTH) cut++
     inList = piece.text.endsWith(':') || (inList && !endsSentence(piece.text))
     if (!inList && !endsSentence(piece.text) && (endsMidSentence(piece.text) || startsMidSentence(next.piece.text))) runsOn++
@@ -147,8 +183,8 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
   const typical = sorted[Math.floor(sorted.length * 0.8)]!
   const width = sorted.filter((value) => value <= typical * WIDEST_SHARE).pop()!
   // A newspaper's narrow column: wrapped prose if most of its lines plainly run on.
-  if (width < printedWidth('x'.repeat(MIN_WRAP_WIDTH))) {
-    return width >= printedWidth('x'.repeat(MIN_COLUMN_WIDTH)) && runsOn >= 3 && runsOn >= runOn.length * 0.5 ? width : null
+  if (width < measure('x'.repeat(MIN_WRAP_WIDTH), 0)) {
+    return width >= measure('x'.repeat(MIN_COLUMN_WIDTH), 0) && runsOn >= 3 && runsOn >= runOn.length * 0.5 ? width : null
   }
   return cut >= 2 && cut >= runOn.length * 0.4 ? width : null
 }
@@ -158,11 +194,15 @@ function wrapWidth(spaced: readonly Spaced[]): number | null {
  * line opens mid-sentence, or the next word would not have fit on it. In a list, an entry opening
  * with a capital starts afresh.
  */
-function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: boolean, typicalLines: number): 'join' | 'break' | 'undecided' {
+function continuesWrappedLine(unit: Unit, next: Piece, width: number, measure: Measure, inList: boolean, typicalLines: number): 'join' | 'break' | 'undecided' {
   const decide = (join: boolean) => (join ? 'join' : 'break')
   const last = unit.pieces[unit.pieces.length - 1]!
   if (last.paragraphEnd || last.role !== next.role) return 'break'
-  if (LIST_MARKER.test(next.text)) return 'break'
+  // A list entry opens afresh; not a number that a full line, cut mid-sentence, wrapped onto the
+  // next (`on Tuesday, March` / `12. It passed by 21 votes`).
+  const lastWord = /[\p{L}.]+$/u.exec(last.text)?.[0] ?? ''
+  const numberWrapped = /^\d/.test(next.text) && (endsWithConnector(last.text) || isMonthName(lastWord)) && measure(`${last.text} ${firstWord(next.text)}`, last.indent) > width * FIT_SHARE
+  if (LIST_MARKER.test(next.text) && !numberWrapped) return 'break'
   // A footnote opens with its number in superscript (`¹ The act was replaced in 2012.`): its own paragraph.
   if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s*\p{Lu}/u.test(next.text)) return 'break'
   // A first-line indent opens a paragraph; a list item's run-on lines hang indented under it.
@@ -171,14 +211,14 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, inList: bo
   if (endsMidSentence(line) || last.softHyphenEnd || /\p{L}-$/u.test(line)) return 'join'
   if (CREDIT_LABEL_AT_END.test(line)) return 'join'
   // Whether the line and the next word would have fit: if so, the line ended where its writer ended it.
-  const fits = printedWidth(`${line} ${firstWord(next.text)}`) <= width * FIT_SHARE
+  const fits = measure(`${line} ${firstWord(next.text)}`, last.indent) <= width * FIT_SHARE
   const opensWithCapital = /^\p{Lu}/u.test(next.text)
   if (inList || line.endsWith(':')) return decide(!fits && !opensWithCapital)
   // A line short of the width ended where its writer ended it, even before a lower-case line (a
   // heading over `van Leeuwen, who …`); whether a cut sentence goes on is the joins' to decide.
   if (fits) return 'break'
   if (startsMidSentence(next.text)) return 'join'
-  const undecided = endsSentence(line) && printedWidth(`${line} ${firstWord(next.text)}`) <= width * UNDECIDED_SHARE
+  const undecided = endsSentence(line) && measure(`${line} ${firstWord(next.text)}`, last.indent) <= width * UNDECIDED_SHARE
   if (!undecided) return 'join'
   // A full line ending a sentence: the paragraph may end or go on. A paragraph that opened with a
   // quotation goes on with the same speaker's next one; otherwise one as long as this document's

@@ -30,6 +30,16 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
   ).flatMap((names, month) => names.split(' ').map((name) => [name, month + 1] as const))
 )
 
+/**
+ * Whether `word` names a month, whole or short, in the languages above (`March`, `mars`, `Okt`).
+ *
+ * @example
+ * isMonthName('March') // => true
+ */
+export function isMonthName(word: string): boolean {
+  return MONTHS.has(word.toLowerCase().replace(/\.$/, ''))
+}
+
 const WEEKDAYS = new Set(
   (
     'monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun ' +

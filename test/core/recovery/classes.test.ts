@@ -323,6 +323,37 @@ describe('joins across breaks', () => {
 })
 
 describe('paragraphs from evidence', () => {
+  it('joins text a plain-text wrapper wrapped at a count of characters, where a proportional face would have fitted the next word', () => {
+    // Wrapped at 57 characters by a greedy wrapper (Python's textwrap); by printed width, the next word would have fitted on a line of it.
+    const lines = [
+      'Bridge repairs',
+      '',
+      'The council approved the repairs on Tuesday after a',
+      'debate of six hours. The vote was 21 to 9. Drivers said',
+      'the detour would add twenty minutes to every journey, and',
+      'the mayor called it a hard day for the town.',
+      '',
+      'Cyclists said the plan ignored paths such as Mill Lane',
+      'and Little Bridge Street. They plan to ask the county to',
+      'review the decision before work starts.',
+      '',
+      'The first lorries are due to cross again in 2026.',
+    ]
+    expect(texts(lines)).toEqual([
+      'The council approved the repairs on Tuesday after a debate of six hours. The vote was 21 to 9. Drivers said the detour would add twenty minutes to every journey, and the mayor called it a hard day for the town.',
+      'Cyclists said the plan ignored paths such as Mill Lane and Little Bridge Street. They plan to ask the county to review the decision before work starts.',
+      'The first lorries are due to cross again in 2026.',
+    ])
+  })
+
+  it('joins a number a full line wrapped onto the next after a month, which opens no list', () => {
+    const lines = ['Bridge repairs', '', 'The council voted on the repairs on Tuesday, and work will start on March', '12. It will take a year and cost £4m, and the bridge will close to all traffic', 'while it lasts, the council said in a statement on Wednesday morning.', '', 'Work starts in May.']
+    expect(texts(lines)).toEqual([
+      'The council voted on the repairs on Tuesday, and work will start on March 12. It will take a year and cost £4m, and the bridge will close to all traffic while it lasts, the council said in a statement on Wednesday morning.',
+      'Work starts in May.',
+    ])
+  })
+
   it('joins the lines of a newspaper’s narrow column, and keeps a list of short lines apart', () => {
     const column = [
       'Bridge repairs',
