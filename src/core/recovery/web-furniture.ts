@@ -7,6 +7,8 @@
  * new row, not a new rule.
  */
 
+import { endsWithConnector } from './text-shape.ts'
+
 /**
  * Month names and their short forms, in English, French, German (Austria's too), Spanish, Italian,
  * Portuguese and Dutch (lower case; a new language is a new word on each row).
@@ -325,11 +327,15 @@ export function bareBylineAuthor(line: string): string | null {
   // A line cut in a word goes on below it; a name does not open with an article (`Die Pläne der Verkehrs-`).
   if (wordsIn(line) > 12 || /[.!?:;\-\u00AD]$/.test(line)) return null
   if (/^(?:the|a|an|die|der|das|ein|eine|le|la|les|un|une|el|los|las|il|lo|gli|het|een)\s/i.test(line)) return null
+  // Nor with a preposition or conjunction (`In Elmstead, supporters said journey times would fall by`).
+  if (/^(?:in|on|at|since|from|after|before|for|with|during|when|while|as|if|but|and|so|until|im|am|seit|nach|vor|mit|bei|dans|depuis|après|avant|pour|en|desde|tras|con|para)\s/i.test(line)) return null
   const match = BARE_BYLINE.exec(line)
   if (!match) return null
   const rest = match.groups!['rest']?.trim() ?? ''
   const hasJob = ROLE_WORDS.test(line)
   if (rest !== '' && !/^[,|·•–—-]/.test(rest) && !hasJob) return null
+  // What follows the name is an outlet or a job (`, Riverside Gazette`, `, transport correspondent`), not a clause going on.
+  if (!hasJob && rest !== '' && (endsWithConnector(rest) || /^[,|·•–—-]\s*\p{Ll}/u.test(rest))) return null
   const words = match.groups!['name']!.split(/\s+/)
   // `Imogen Farrell North of England correspondent`: a job's place reads as more name; keep two words.
   return hasJob && rest !== '' && !/^[,|·•–—-]/.test(rest) ? words.slice(0, 2).join(' ') : match.groups!['name']!

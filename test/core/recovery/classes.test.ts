@@ -265,6 +265,24 @@ describe('joins across breaks', () => {
     expect(texts(lines)).toEqual(['A well-known engineer spoke.', 'It was a well-known problem, she said.'])
   })
 
+  it('joins a sentence cut at a page’s foot where its first half is too long or too punctuated for a heading', () => {
+    expect(texts(['Bridge repairs', 'The council voted on Tuesday.', 'The plan was backed by the council leader', '2', 'Bridge repairs', 'Tom Reed and most of his party.'])).toEqual([
+      'The council voted on Tuesday.',
+      'The plan was backed by the council leader Tom Reed and most of his party.',
+    ])
+    expect(texts(['Bridge repairs', 'In Easton, drivers said the detour would add', '- 2 -', 'Bridge repairs', '20 minutes to the school run, they said.'])).toEqual([
+      'In Easton, drivers said the detour would add 20 minutes to the school run, they said.',
+    ])
+  })
+
+  it('keeps a short heading at a page’s foot apart from the paragraph the next page opens with', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'What drivers said', '2', 'Bridge repairs', 'Most of them backed the plan.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'What drivers said'],
+      ['body', 'Most of them backed the plan.'],
+    ])
+  })
+
   it('puts back an English word the document does not write whole, though both halves are words', () => {
     const lines = ['Bridge repairs', 'The council met with residents who were out in force.', 'Critics said the vote went ahead with-', 'Page 2', 'out a proper debate.']
     expect(texts(lines)).toEqual(['The council met with residents who were out in force.', 'Critics said the vote went ahead without a proper debate.'])
