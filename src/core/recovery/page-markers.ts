@@ -9,29 +9,29 @@
  * The word for a page before its number, whole or abbreviated, in the languages of the captures
  * seen and their neighbours (a new language is a new row): English, German, Spanish, Portuguese,
  * Italian, Dutch, French, Swedish, Danish and Norwegian, Finnish, Polish, Czech and Slovak,
- * Russian, Turkish, Hungarian, Greek.
+ * Croatian and Serbian, Slovene, Romanian, Russian, Ukrainian, Turkish, Hungarian, Greek, Indonesian.
  */
 const PAGE_WORD = [
   'page', 'pages', 'pg', 'pp', 'p',
   'seite', 's',
   'página', 'pagina', 'pág', 'pag',
   'sida', 'side', 'sivu',
-  'strona', 'str', 'strana', 'stránka',
-  'страница', 'стр',
+  'strona', 'str', 'strana', 'stránka', 'stranica', 'stran', 'pagină',
+  'страница', 'стр', 'сторінка', 'halaman', 'hal',
   'sayfa', 'oldal', 'σελίδα', 'σελ',
 ].join('|')
-/** What joins a page's number to the count: `of`, `von`, `de`, `sur`, `di`, `van`, `av`, `af`, `z`, `из`, `/`. */
-const PAGE_OF = ['of', 'von', 'de', 'sur', 'di', 'van', 'av', 'af', 'z', 'ze', 'из', '/'].join('|')
+/** What joins a page's number to the count: `of`, `von`, `de`, `sur`, `di`, `van`, `av`, `af`, `z`, `od`, `din`, `из`, `з`, `από`, `dari`, `/`. */
+const PAGE_OF = ['of', 'von', 'de', 'sur', 'di', 'van', 'av', 'af', 'z', 'ze', 'od', 'din', 'iz', 'из', 'з', 'от', 'από', 'dari', '/'].join('|')
 /** `Page 2`, `p. 2`, `Pág. 2`, `Page | 2`, `Page 2 of 13`, `Seite 2 von 5`, `Strona 2 z 3`: the word, then the number and count. */
 const WORD_AND_NUMBER = String.raw`(?:${PAGE_WORD})(?:\.\s*|\s*\|\s*|\s+)\d{1,4}(?:\s*(?:${PAGE_OF})\s*\d{1,4})?`
 /** `2 of 13`, `2/13`, `2 z 3`. */
 const NUMBER_OF_COUNT = String.raw`\d{1,4}\s*(?:${PAGE_OF})\s*\d{1,4}`
-/** A word processor's footer: the number, a bar, and `Page`, letter-spaced or not (`2 | P a g e`). */
-const NUMBER_BAR_WORD = String.raw`\d{1,4}\s*\|\s*(?:p\s?a\s?g\s?e|seite|página|pagina)`
+/** The number before the word: a word processor's footer (`2 | P a g e`), Hungarian's `2. oldal`. */
+const NUMBER_BAR_WORD = String.raw`\d{1,4}\s*\|\s*(?:p\s?a\s?g\s?e|seite|página|pagina)|\d{1,4}\.\s*(?:oldal|old\.)`
 /** Dashes, tildes, bullets and asterisks printers put on both sides of a page number (`- 2 -`, `— 2 —`, `− 2 −`, `~ 2 ~`, `• 2 •`, `-- 2 --`). */
-const FLANK = String.raw`[-–—‒―−~•·*]{1,2}`
+const FLANK = String.raw`[-‐‑–—‒―−~•·*]{1,3}`
 /** A page count or number: `2 of 13`, `Page 2`, `Page 2 of 13`, `Seite 2 von 5`, `2/13`, `- 2 -`, `- Page 2 -`, `(2)`, `[2]`, `2`. */
-const PAGE_NUMBER = String.raw`(?:${WORD_AND_NUMBER}|${NUMBER_OF_COUNT}|${NUMBER_BAR_WORD}|${FLANK}\s*(?:${WORD_AND_NUMBER}|${NUMBER_OF_COUNT}|\d{1,4})\s*${FLANK}|\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,4})`
+const PAGE_NUMBER = String.raw`(?:${WORD_AND_NUMBER}|${NUMBER_OF_COUNT}|${NUMBER_BAR_WORD}|${FLANK}\s*(?:${WORD_AND_NUMBER}|${NUMBER_OF_COUNT}|\d{1,4})\s*${FLANK}|\[\s*(?:${NUMBER_OF_COUNT}|\d{1,4})\s*\]|\(\s*(?:${NUMBER_OF_COUNT}|\d{1,4})\s*\)|\d{1,4})`
 /** A short numeric date as browsers print it: `3/12/21`, `12.03.21`, `12/03/2021`, `2021-03-12`, `2021/03/12`. */
 const NUMERIC_DATE = String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})`
 /** A clock time: `10:15`, `10:15:30`, `10:15 AM`, `10.15 p.m.`, `10h15`. */
@@ -49,8 +49,12 @@ const URL_LINE = new RegExp(
   String.raw`^(?<url>(?:https?:\/\/|file:\/\/\/?|www\.)\S+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?::\d+)?\/\S*)(?:\s+${PAGE_NUMBER})?$`,
   'i'
 )
-/** A page count after a title (`Tram line approved 2/5`), as a footer with the title prints it. */
-const TITLE_AND_COUNT = new RegExp(String.raw`^(?<title>\S.*?)\s+\d{1,4}\s*(?:/|of|von|de|sur)\s*\d{1,4}$`, 'i')
+/**
+ * A page number or count after a title, as a running header or footer prints it: `Tram line
+ * approved 2/5`, `Tram line approved    Page 2 of 3`, `Tram line approved | 2`, `Tram line approved
+ * 2` (spaces are collapsed by then). Taken only when the title is the document's.
+ */
+const TITLE_AND_COUNT = new RegExp(String.raw`^(?<title>\S.*?)(?:\s+(?:[|·–—-]\s+)?(?:${NUMBER_OF_COUNT}|${WORD_AND_NUMBER})|\s+[|·–—-]\s+\d{1,4}|\s+\d{1,4})$`, 'i')
 
 /** What a page-edge line is. */
 export type PageMarkerKind = 'page-number' | 'print-header' | 'url'

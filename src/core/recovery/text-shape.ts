@@ -29,7 +29,9 @@ const CONNECTORS = new Set(
     // French, German and Spanish articles, prepositions and conjunctions
     'le la les un une des du de et ou à au aux en dans sur pour par avec sans que qui ' +
     'der die das den dem des ein eine einen einem einer und oder mit von zu zum zur im auf für bei aus nach ' +
-    'el los las unos unas del y o con por para sin'
+    'bis dass als wie wenn weil ob um über unter vor durch gegen ohne seit zwischen sowie aber sondern ' +
+    'mais donc car entre vers chez depuis lors selon sous contre ' +
+    'el los las unos unas del y o con por para sin pero hasta desde hacia según sobre tras como cuando porque'
   ).split(' ')
 )
 

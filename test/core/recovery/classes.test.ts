@@ -50,6 +50,17 @@ describe('page markers and browser print headers in common formats', () => {
     '• 2 •',
     '− 2 −',
     '(2)',
+    '‐ 2 ‐',
+    '--- 2 ---',
+    'Stranica 2 od 3',
+    'Pagina 2 din 3',
+    'Σελίδα 2 από 3',
+    '2. oldal',
+    '(2/3)',
+    '[2/3]',
+    // The running title with the page's number beside it.
+    'Council backs bridge repairs 2',
+    'Council backs bridge repairs | Page 2 of 3',
   ]
   for (const marker of markers) {
     it(`drops "${marker}" and rejoins the paragraph it cut`, () => {
@@ -273,6 +284,10 @@ describe('joins across breaks', () => {
     expect(texts(['Bridge repairs', 'In Easton, drivers said the detour would add', '- 2 -', 'Bridge repairs', '20 minutes to the school run, they said.'])).toEqual([
       'In Easton, drivers said the detour would add 20 minutes to the school run, they said.',
     ])
+  })
+
+  it('joins a German sentence cut after a conjunction or preposition at a page’s foot', () => {
+    expect(texts(['Brücke gesperrt', 'Die Stadt will die alte Brücke bis', '—2—', 'Brücke gesperrt', '2026 erneuern, sagte ein Sprecher.'])).toEqual(['Die Stadt will die alte Brücke bis 2026 erneuern, sagte ein Sprecher.'])
   })
 
   it('keeps a short heading at a page’s foot apart from the paragraph the next page opens with', () => {
