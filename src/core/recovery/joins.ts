@@ -44,6 +44,8 @@ export function joinAcrossBreaks(units: readonly Unit[], vocabulary: Vocabulary)
     else byOpening.set(opening, [unit])
   }
 
+  // The body's words, where a pull quote's words are found (`isPullQuoteWithin`).
+  const bodyTexts = units.filter((unit) => unit.kind === 'body').map((unit) => wordsOf(keyOf(unit)))
   const out: Unit[] = []
   const consumed = new Uint8Array(units.length)
   let joins = 0
@@ -57,7 +59,7 @@ export function joinAcrossBreaks(units: readonly Unit[], vocabulary: Vocabulary)
       // their place after the joined paragraph.
       let j = from
       let overCaptions = false
-      while (j < units.length && (consumed[j] || (units[j]!.kind === 'caption' && units[j]!.gap !== 'line') || isPullQuoteWithin(unit, units[j]!, units[j + 1]))) {
+      while (j < units.length && (consumed[j] || (units[j]!.kind === 'caption' && units[j]!.gap !== 'line') || isPullQuoteWithin(unit, units[j]!, units[j + 1], bodyTexts))) {
         if (!consumed[j]) overCaptions = true
         j++
       }
@@ -117,17 +119,20 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
 }
 
 /**
- * Whether `quote` is a pull quote set between the halves of the paragraph it quotes: a quoted line
- * shaped like a heading, after a unit cut mid-sentence whose last words open the quote, and before
- * a unit going on mid-sentence (`… “If we wait another year, we will lose the` / `“If we wait
- * another year, we will lose the slipway”` / `slipway and the boats with it,” he said.`). The
- * halves join over it, as over a caption; `pull-quotes.ts` then finds it in the joined paragraph.
+ * Whether `quote` is a pull quote set between the halves of a paragraph: a quoted line shaped like
+ * a heading whose opening words the body holds, after a unit cut mid-sentence and before a unit
+ * going on mid-sentence (`… “If we wait another year, we will lose the` / `“If we wait another
+ * year, we will lose the slipway”` / `slipway and the boats with it,” he said.`; or a quote of
+ * another paragraph, at the top of the page that goes on). The halves join over it, as over a
+ * caption; `pull-quotes.ts` then finds it in the body.
  */
-function isPullQuoteWithin(unit: Unit, quote: Unit, after: Unit | undefined): boolean {
+function isPullQuoteWithin(unit: Unit, quote: Unit, after: Unit | undefined, bodyTexts: readonly string[]): boolean {
   if (after === undefined || quote.kind !== 'heading' || quote.kindFromEvidence || !/^["“„«‘‚]/u.test(quote.text)) return false
-  if (!endsMidSentence(unit.text) || !startsMidSentence(after.text)) return false
+  if (!(endsMidSentence(unit.text) || unit.pieces[unit.pieces.length - 1]!.softHyphenEnd) || !startsMidSentence(after.text)) {
+    if (!(startsMidSentence(after.text) && quote.gap === 'page')) return false
+  }
   const opening = wordsOf(comparisonKey(quote.text)).split(' ').slice(0, 4).join(' ')
-  return wordCount(opening) === 4 && wordsOf(comparisonKey(unit.text)).includes(opening)
+  return wordCount(opening) === 4 && bodyTexts.some((text) => text.includes(opening))
 }
 
 /** Headings run to at most this many words; a heading-like line as long as this is a cut sentence at a page's foot. */

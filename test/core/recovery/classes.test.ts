@@ -246,6 +246,11 @@ describe('captions with evidence', () => {
 })
 
 describe('pull quotes', () => {
+  it('drops a pull quote of another paragraph at the top of the page a cut paragraph goes on in, and joins the halves', () => {
+    const lines = ['Bridge repairs', 'One resident said: “This plan forgets the cyclists entirely.”', 'Critics said the detour ignored', '2', 'Bridge repairs', '“This plan forgets the cyclists entirely”', 'the town’s schools.', 'Work starts in May.']
+    expect(texts(lines)).toEqual(['One resident said: “This plan forgets the cyclists entirely.”', 'Critics said the detour ignored the town’s schools.', 'Work starts in May.'])
+  })
+
   it('drops a pull quote set between the halves of the paragraph it quotes, and joins the halves', () => {
     const lines = ['Bridge repairs', '', 'The engineer said the bridge could not take another winter. “If we wait another year, we will lose the', '', '“If we wait another year, we will lose the whole bridge”', '', 'whole bridge and the road with it,” she said.', '', 'Work starts in May.']
     expect(texts(lines)).toEqual([
