@@ -46,8 +46,8 @@ const PRINT_HEADER = new RegExp(String.raw`^(?:${PAGE_NUMBER}\s+)?${TIMESTAMP}\s
 const PRINT_HEADER_DATE_LAST = new RegExp(String.raw`^(?<title>\S.*?)\s+${TIMESTAMP}$`, 'i')
 /** A URL, with or without scheme, with an optional page count after it (a browser's print footer). */
 const URL_LINE = new RegExp(
-  String.raw`^(?<url>(?:https?:\/\/|file:\/\/\/?|www\.)\S+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?::\d+)?\/\S*)(?:\s+${PAGE_NUMBER})?$`,
-  'i'
+  String.raw`^(?<url>(?:https?:\/\/|file:\/\/\/?|www\.)\S+|[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,24}(?::\d+)?\/\S*)(?:\s+(?:[-–—|·]\s+)?${PAGE_NUMBER})?$`,
+  'iu'
 )
 /**
  * A page number or count after a title, as a running header or footer prints it: `Tram line
@@ -82,6 +82,8 @@ export function isPageMarker(line: string): boolean {
  * urlOfLine('See https://example.com')                             // => null
  */
 export function urlOfLine(line: string): string | null {
+  // A URL closing a sentence (`… is available at example.org/report.`) is the text's, not a footer.
+  if (/[.,;:!?)”"’]$/u.test(line) && !/\d$/.test(line)) return null
   return URL_LINE.exec(line)?.groups?.['url'] ?? null
 }
 

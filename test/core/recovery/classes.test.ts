@@ -36,6 +36,8 @@ describe('page markers and browser print headers in common formats', () => {
     'http://news.example.net/local/bridge-repairs',
     'www.example.net/local/bridge-repairs 1 of 3',
     'example.net/local/bridge-repairs?id=7',
+    'bürgerblatt-easton.de/lokales/brücke',
+    'news.example.net/local/bridge-repairs - Page 2 of 3',
     // The word for a page in other languages and abbreviations, and other flanks.
     'Pagina 1 van 2',
     'Sida 2 av 3',
@@ -75,6 +77,13 @@ describe('page markers and browser print headers in common formats', () => {
   it('drops a running footer found by repetition: the same line closing two pages', () => {
     const lines = ['Bridge repairs', 'First paragraph.', 'Subscribe at ledger.example for £1', '- 1 -', 'Second paragraph.', 'Third paragraph.', 'Subscribe at ledger.example for £1', '- 2 -', 'Fourth paragraph.']
     expect(texts(lines)).toEqual(['First paragraph.', 'Second paragraph.', 'Third paragraph.', 'Fourth paragraph.'])
+  })
+
+  it('keeps a line of text that is a URL closing a sentence, which no footer is', () => {
+    expect(texts(['Bridge repairs', 'The engineers’ full report is available at', 'easton.gov.uk/bridge-report.', 'Work starts in May.'])).toEqual([
+      'The engineers’ full report is available at easton.gov.uk/bridge-report.',
+      'Work starts in May.',
+    ])
   })
 
   it('gives the URL a print footer shows, adding the scheme it left out', () => {
