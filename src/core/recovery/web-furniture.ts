@@ -348,11 +348,12 @@ const AGENCIES = new Set(
     'associated press', 'the associated press', 'pa media', 'pa wire', 'alamy', 'shutterstock', 'bbc', 'tass', 'ria novosti',
     'anadolu agency', 'xinhua', 'eyevine', 'rex features', 'rex/shutterstock', 'sputnik', 'dpa', 'picture alliance',
     'picture-alliance', 'keystone', 'imago', 'imago images', 'ansa', 'europa press', 'bloomberg', 'ap photo', 'upi',
+    'supplied', 'handout', 'file photo', 'archive', 'archiv', 'archives',
   ].map((name) => name.toLowerCase())
 )
 
 const CREDIT_LABEL =
-  /^(?:courtesy(?: of)?\b|(?:image|photo|picture|video|foto|bild|imagen)\s+(?:copyright|credit|source|quelle)\b\s*[,:]?|photograph(?:y)?\s*:|photos?\s*:|photo by\b|photographs? by\b|pictures?\s*:|credit\s*(?::|\.{2,}|…)|image\s*:|images\s*:|foto\s*:|fotos\s*:|bild\s*:|crédit(?:s)?(?: photo)?\s*:|photo\s*©|©|\(c\)\s|copyright\s*:?|illustration\s*:|quelle\s*:|fuente\s*:)\s*(?<credit>.*)$/i
+  /^(?:courtesy(?: of)?\b|(?:image|photo|picture|video|foto|bild|imagen)\s+(?:copyright|credit|source|quelle|courtesy(?: of)?)\b\s*[,:]?|pics?\s*:|photograph(?:y)?\s*:|photos?\s*:|photo by\b|photographs? by\b|pictures?\s*:|credit\s*(?::|\.{2,}|…)|image\s*:|images\s*:|foto\s*:|fotos\s*:|bild\s*:|crédit(?:s)?(?: photo)?\s*:|photo\s*©|©|\(c\)\s|copyright\s*:?|illustration\s*:|quelle\s*:|fuente\s*:)\s*(?<credit>.*)$/i
 
 /**
  * Whether a line is a photo credit: labelled (`Photograph: X`, `Photo: X`, `Image copyright X`,
@@ -501,7 +502,7 @@ function isShareBar(lower: string): boolean {
 
 /** A promotion for the site's own products: newsletters, subscriptions, apps. */
 const PROMOTION =
-  /^(?:sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) .{0,40}newsletter|download (?:our|the) app|abonnieren sie|melden sie sich .{0,40}newsletter|inscrivez-vous|abonnez-vous|suscríbete|suscribete)\b.{0,200}$/i
+  /^(?:sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) .{0,40}(?:newsletter|inbox)|enter your e-?mail(?: address)?|download (?:our|the) app|abonnieren sie|melden sie sich .{0,40}newsletter|inscrivez-vous|abonnez-vous|suscríbete|suscribete)\b.{0,200}$/i
 
 /** Three or more short links in a row, parted by bars or bullets (`About Us | Contact Us | Site Map`). */
 function isLinkBar(line: string): boolean {
@@ -530,6 +531,9 @@ function isNavigationLine(line: string): boolean {
   return known >= words.length * 0.7
 }
 
+/** A page's notice of the article's age or a question about it (`This article is more than 2 years old`, `Was this article helpful?`). */
+const ARTICLE_NOTICE = /^(?:this (?:article|story|page) (?:is|was published) (?:more|over) than \d+ (?:years?|months?|weeks?|days?) (?:old|ago)|was this (?:article|story|page) (?:helpful|useful)\??|loading(?:…|\.\.\.)?)$/i
+
 /** Site navigation and player or consent notices a print carries along (compared lower case). */
 const CHROME_LINES = new Set(
   [
@@ -552,12 +556,12 @@ const CONTROL_ACTIONS = new Set(
   (
     'share listen continue continues read reading save print email e-mail comment comments show hide view enlarge toggle copy ' +
     'follow subscribe click scroll gift download reuse skip jump load open close expand collapse play watch leave join reply ' +
-    'zoom feedback supported bookmark ' +
+    'zoom feedback supported bookmark next previous prev ' +
     'teilen anhören vorlesen verschenken merken speichern drucken weiterlesen kommentieren kommentare folgen zur zum zurück ' +
-    'vergrößern schließen öffnen abspielen ' +
+    'vergrößern schließen öffnen abspielen lesen ' +
     'partager lire écouter sauvegarder enregistrer imprimer commenter commentaires suivre voir afficher offrir réagir retour ' +
     'réservé agrandir fermer ' +
-    'compartir leer escuchar guardar imprimir comentar comentarios seguir ver mostrar regalar volver ampliar cerrar'
+    'compartir leer lee escuchar guardar imprimir comentar comentarios seguir ver mostrar regalar volver ampliar cerrar'
   ).split(' ')
 )
 
@@ -573,9 +577,9 @@ const CONTROL_WORDS = new Set(
     'newsletter app feed text more all next previous home homepage top menu ad ads advertisement facebook twitter x instagram ' +
     'whatsapp linkedin by of with friends subscribers subscriber account site list discussion conversation thread via size font ' +
     'artikel den die der das dem des diesen dieser dieses nach startseite seite bild bilder foto fotos mehr später abonnenten abo ' +
-    'mit auf bei uns hier kommentar vollbild lesen anzeige ' +
+    'mit auf bei uns hier kommentar kommentarbereich vollbild anzeige sie ' +
     'article cet cette ce le la les aux au à sur plus tard abonnés abonné accueil en plein écran nous ici de des du lien image vidéo ' +
-    'artículo este esta el los las al más tarde después suscriptores página imagen vídeo inicio pantalla completa nosotros aquí enlace del'
+    'artículo este esta el los las al más tarde después también suscriptores página imagen vídeo inicio pantalla completa nosotros aquí enlace del'
   ).split(' ')
 )
 
@@ -651,6 +655,6 @@ export function webFurnitureKind(line: string): WebFurnitureKind | null {
   if (SHARE_LINE.test(line)) return 'share'
   if (RELATED_HEADER.test(line)) return 'related'
   if (READ_MORE_LINE.test(line)) return 'read-more'
-  if (CHROME_LINES.has(lower) || SECTION_LABEL.test(line) || COPYRIGHT_FOOTER.test(line) || isControlLabel(line)) return 'chrome'
+  if (CHROME_LINES.has(lower) || SECTION_LABEL.test(line) || COPYRIGHT_FOOTER.test(line) || ARTICLE_NOTICE.test(line) || isControlLabel(line)) return 'chrome'
   return null
 }

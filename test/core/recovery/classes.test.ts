@@ -167,6 +167,14 @@ describe('web-page furniture by kind', () => {
     'Lire plus tard',
     'Article réservé aux abonnés',
     'Leer más tarde',
+    'Lesen Sie mehr',
+    'Zum Kommentarbereich',
+    'Lee también',
+    'Next article',
+    'This article is more than 2 years old',
+    'Was this article helpful?',
+    'Get the latest news delivered to your inbox',
+    'Enter your email address',
   ]
   for (const line of lines) {
     it(`drops "${line}"`, () => {
@@ -201,7 +209,7 @@ describe('web-page furniture by kind', () => {
 describe('captions with evidence', () => {
   it('makes a caption of a one-sentence line ending in a full stop above a labelled credit, not above an agency alone', () => {
     const caption = 'Cyclists cross the old bridge at dawn on Monday.'
-    for (const credit of ['Photograph: Jan Novak/The Ledger', 'Credit...Jan Novak for The Ledger']) {
+    for (const credit of ['Photograph: Jan Novak/The Ledger', 'Credit...Jan Novak for The Ledger', 'REUTERS/Jan Novak', '(AP Photo/Jan Novak)', '© Jan Novak', 'Photo courtesy of Easton Council']) {
       expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', caption, credit, 'Work starts in May.'])).toEqual([
         ['body', 'The council voted on Tuesday.'],
         ['caption', caption],
