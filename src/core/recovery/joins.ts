@@ -6,7 +6,7 @@
  * (a capture printed twice) must agree with the join.
  */
 import { comparisonKey } from '../clean-text.ts'
-import { endsMidSentence, endsSentence, endsWithBindingWord, startsMidSentence, strandsPreposition, wordCount } from './text-shape.ts'
+import { endsMidSentence, endsSentence, endsWithBindingWord, startsMidSentence, startsWithParticleName, strandsPreposition, wordCount } from './text-shape.ts'
 import { appendUnit, keyOf, type Gap, type JoinKind, type Unit, type Vocabulary } from './units.ts'
 
 /** A first part of fewer words says too little to name its paragraph, so copies are not checked. */
@@ -112,9 +112,13 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
       // A line ending in a word that binds to the next (`damaged the`) goes on in the next line,
       // whatever opens it; over a blank line, only if that opens mid-sentence.
       if (next.gap === 'line' && !cutHeading && endsWithBindingWord(unit.text) && !next.kindFromEvidence) return true
-      // A heading's form is evidence too: a lower-case line after it opens its paragraph (a
-      // heading that strands its preposition, `What the row is about`, is not cut at it).
-      return midSentence && !(cutHeading && (!endsMidSentence(unit.text) || strandsPreposition(unit.text)))
+      // A heading's form is evidence too: a line after it opening with a name in lower case
+      // (`van Leeuwen, who …`) opens its paragraph; a heading that strands its preposition (`What
+      // the row is about`) is not cut at it. Any other lower-case word goes on with the line
+      // (`… after a debate` / `that lasted six hours.`).
+      if (!midSentence) return false
+      if (!cutHeading) return true
+      return !startsWithParticleName(next.text) && (endsMidSentence(unit.text) ? !strandsPreposition(unit.text) : true)
   }
 }
 

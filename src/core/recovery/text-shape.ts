@@ -144,10 +144,12 @@ export function startsLowercase(text: string): boolean {
 
 /**
  * Whether `text` opens mid-sentence: its first word is all lower case (`the`, `posal`), not a
- * name written in lower case with capitals inside (`iPhone`, `eBay`).
+ * name written in lower case with capitals inside (`iPhone`, `eBay`) nor a word of a letter and a
+ * hyphen (`e-scooters`).
  */
 export function startsMidSentence(text: string): boolean {
-  return /^\p{Ll}[\p{Ll}'’-]*(?:[\s,.;:!?)"”’»“]|$)/u.test(text)
+  // `e-scooters`, `e-mail`: a letter and a hyphen, a word written in lower case even opening a sentence.
+  return /^\p{Ll}[\p{Ll}'’-]*(?:[\s,.;:!?)"”’»“]|$)/u.test(text) && !/^\p{Ll}-\p{L}/u.test(text)
 }
 
 /**

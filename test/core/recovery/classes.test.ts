@@ -451,6 +451,15 @@ describe('paragraphs from evidence', () => {
     expect(texts(['Bridge repairs', 'Engineers said the flood had damaged the', 'Riverside footbridge.', 'Work starts in May.'])).toEqual(['Engineers said the flood had damaged the Riverside footbridge.', 'Work starts in May.'])
   })
 
+  it('joins a short line to the lower-case line going on with it, unless that opens with a word written in lower case', () => {
+    expect(texts(['Bridge repairs', 'The council voted after a debate', 'that lasted six hours.', 'Work starts in May.'])).toEqual(['The council voted after a debate that lasted six hours.', 'Work starts in May.'])
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Safety concerns', 'e-scooters will be banned from the bridge, the council said.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['heading', 'Safety concerns'],
+      ['body', 'e-scooters will be banned from the bridge, the council said.'],
+    ])
+  })
+
   it('still joins a line cut at a connector to the lower-case line that goes on with it', () => {
     expect(texts(['Bridge repairs', 'The council voted on Tuesday.', 'The cost of the', 'repairs rose by a third.'])).toEqual(['The council voted on Tuesday.', 'The cost of the repairs rose by a third.'])
   })
