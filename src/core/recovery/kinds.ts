@@ -25,10 +25,13 @@ const HEADING_FONT_RATIO = 1.15
 export function hasHeadingForm(text: string): boolean {
   if (wordCount(text) > MAX_HEADING_WORDS || text.length > MAX_HEADING_LENGTH) return false
   if (!startsLikeSentence(text) || (endsWithConnector(text) && !strandsPreposition(text))) return false
+  // A footnote's marker at the end is the note's, not the line's (`… agreement.¹`).
+  const bare = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹†‡*]+$/u, '')
   // A quoted phrase set as a heading, whole or at its end: `‘We will be back’`, `„Nie wieder“`,
-  // `Opposition calls vote ‘rushed’` (the quote closes one the line opened, on no sentence's end).
-  if (/[’”"'“»‘]$/.test(text) && !/[.!,;:…]\s*[’”"'“»‘]$/.test(text) && /(?:^|\s)[‘“"'„«‚]\p{L}/u.test(text)) return true
-  return /[?？]$/.test(text) || !/[.!,;:…"”’')\]»“\-。！，、：；」』）]$/u.test(text)
+  // `Opposition calls vote ‘rushed’`, `Un projet « trop cher »` (the quote closes one the line
+  // opened, on no sentence's end).
+  if (/[’”"'“»«‘]$/.test(bare) && !/[.!,;:…]\s*[’”"'“»«‘]$/.test(bare) && /(?:^|\s)[‘“"'„«»‚]\s?\p{L}/u.test(bare)) return true
+  return /[?？]$/.test(bare) || !/[.!,;:…"”’')\]»«“\-。！，、：；」』）]$/u.test(bare)
 }
 
 /** A caption under a credit carries no closing full stop and is not cut mid-sentence. */

@@ -7,9 +7,10 @@
 
 /**
  * Closing marks that may follow a sentence's last punctuation: quotes of every common style (the
- * German `“` closes a quote opened by `„`; French `»` follows a space), brackets.
+ * German `“` closes a quote opened by `„`; French `»` follows a space), brackets, and a footnote's
+ * marker (`agreement.¹`, `†`).
  */
-const CLOSERS = String.raw`["'”’“‘»«)\]\s]*`
+const CLOSERS = String.raw`["'”’“‘»«)\]\s⁰¹²³⁴⁵⁶⁷⁸⁹†‡*]*`
 /** Sentence ends of Latin, Greek and Cyrillic scripts, and the CJK full stops and marks. */
 const SENTENCE_END = new RegExp(String.raw`[.!?…:。！？．｡]${CLOSERS}$`, 'u')
 

@@ -107,14 +107,17 @@ export function collectVocabulary(pieces: readonly Piece[]): Vocabulary {
  *   the document's vocabulary, kept when the hyphenated compound is; then kept in an English number
  *   (`twenty-` / `one`), removed when the joined word is English (`with-` / `out`, see
  *   `english-words.ts`) or the document's language writes its compounds closed (`Straßen-` /
- *   `bahn`); otherwise kept when both halves are words of the document (`face-` / `to-face`) and
- *   removed when they are not. A capital after the break keeps it (`pro-Russian`).
+ *   `bahn`); otherwise kept when both halves are words of the document or of English (`face-` /
+ *   `to-face`, `long-` / `term`) and removed when they are not. A capital after the break keeps
+ *   it, with no space (`pro-Russian`, `Anglo-French`).
  */
 export function joinTexts(head: string, tail: string, headSoftHyphen: boolean, vocabulary: Vocabulary): { text: string; hyphen?: HyphenRepair } {
   if (headSoftHyphen) return { text: head + tail, hyphen: 'soft hyphen' }
   if (!head.endsWith('-')) return { text: joinWithSpace(head, tail) }
   const cut = /([\p{L}\p{M}]+)-$/u.exec(head.slice(-64))
   const next = /^[\p{L}\p{M}]+/u.exec(tail)
+  // A compound of names keeps its hyphen and takes no space (`Anglo-` / `French`).
+  if (cut && next && /^\p{Lu}/u.test(tail)) return { text: head + tail, hyphen: 'hyphen kept' }
   if (!cut || !next || !/^\p{Ll}/u.test(tail)) return { text: joinWithSpace(head, tail) }
   const left = cut[1]!.toLowerCase()
   const right = next[0].toLowerCase()
@@ -124,7 +127,11 @@ export function joinTexts(head: string, tail: string, headSoftHyphen: boolean, v
   if (vocabulary.words.has(joined)) keep = false
   else if (vocabulary.compounds.has(compound) || NUMBER_COMPOUND.test(compound)) keep = true
   else if (isEnglishWord(joined) || vocabulary.closedCompounds) keep = false
-  else keep = vocabulary.words.has(left) && vocabulary.words.has(right) && right.length > 1
+  else {
+    // Two words of the document, or of English (`long-` / `term`), make a compound.
+    const isWord = (word: string) => vocabulary.words.has(word) || isEnglishWord(word)
+    keep = isWord(left) && isWord(right) && right.length > 1
+  }
   return keep ? { text: head + tail, hyphen: 'hyphen kept' } : { text: head.slice(0, -1) + tail, hyphen: 'hyphen removed' }
 }
 

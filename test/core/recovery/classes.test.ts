@@ -325,6 +325,11 @@ describe('joins across breaks', () => {
     expect(texts(lines)).toEqual(['The council met with residents who were out in force.', 'Critics said the vote went ahead without a proper debate.'])
   })
 
+  it('keeps the hyphen of two English words the document does not write whole, and of names, without a space', () => {
+    expect(texts(['Bridge repairs', 'The council called it a long-', 'Page 2', 'term investment.'])).toEqual(['The council called it a long-term investment.'])
+    expect(texts(['Bridge repairs', 'The steel came from an Anglo-', 'Page 2', 'French group.'])).toEqual(['The steel came from an Anglo-French group.'])
+  })
+
   it('keeps the hyphen of an English number', () => {
     expect(texts(['Bridge repairs', 'The plan was approved by twenty-', 'Page 2', 'one votes to nine.'])).toEqual(['The plan was approved by twenty-one votes to nine.'])
   })
@@ -427,6 +432,12 @@ describe('paragraphs from evidence', () => {
       'Buses will run on a detour from 7 a.m., and cyclists will use the ferry, which will run every hour.',
     ])
     expect(texts(['Bridge repairs', 'The closure will affect:', 'the riverside path', 'the bus station', 'the market square', 'Work starts in May.'])).toHaveLength(5)
+  })
+
+  it('tells a short paragraph ending in a quote or a note’s marker from a heading ending in a quoted phrase', () => {
+    expect(kinds(['Brücke', 'Der Rat stimmte am Dienstag zu.', 'Die Bürgermeisterin sagte: »Wir bauen weiter.«', 'Die Arbeiten beginnen im Mai.'])[1]).toEqual(['body', 'Die Bürgermeisterin sagte: »Wir bauen weiter.«'])
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'It replaces the 1998 agreement.¹', 'Work starts in May.'])[1]![0]).toBe('body')
+    expect(kinds(['Le pont', 'Le conseil a voté mardi.', 'Un projet « trop cher »', 'Les travaux commencent en mai.'])[1]).toEqual(['heading', 'Un projet « trop cher »'])
   })
 
   it('keeps a heading before a paragraph that opens with a name in lower case, whatever the heading ends in', () => {
