@@ -101,9 +101,8 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   switch (next.gap) {
     case 'page':
       // A heading-like line before a page break is a cut paragraph only if the next page goes on
-      // mid-sentence, or if it is too long or too punctuated for a heading (`The plan was backed by
-      // the council leader`, `In Elmstead, supporters said`): a heading is short and never kept
-      // alone at a page's foot by a careful printer.
+      // mid-sentence, or if it is too long for a heading (`The plan was backed by the council
+      // leader`): a heading is short and never kept alone at a page's foot by a careful printer.
       return cutHeading ? midSentence || endsMidSentence(unit.text) || readsAsCutSentence(unit.text) : true
     case 'furniture':
       return cutHeading ? midSentence && endsMidSentence(unit.text) : midSentence || endsMidSentence(unit.text)
@@ -142,9 +141,9 @@ function isPullQuoteWithin(unit: Unit, quote: Unit, after: Unit | undefined, bod
 /** Headings run to at most this many words; a heading-like line as long as this is a cut sentence at a page's foot. */
 const MIN_CUT_SENTENCE_WORDS = 8
 
-/** Whether a line shaped like a heading reads as the start of a sentence cut at a page's foot. */
+/** Whether a line shaped like a heading reads as the start of a sentence cut at a page's foot (a question word opens a heading: `What the new line means for Northby`). */
 function readsAsCutSentence(text: string): boolean {
-  return wordCount(text) >= MIN_CUT_SENTENCE_WORDS || /\p{L},\s+\p{Ll}/u.test(text)
+  return wordCount(text) >= MIN_CUT_SENTENCE_WORDS && !/^(?:what|who|where|when|why|how|which)\b/i.test(text)
 }
 
 /** The words of a comparison key, without punctuation. */

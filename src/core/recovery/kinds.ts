@@ -107,34 +107,11 @@ function markCreditedCaptions(units: Unit[], pieces: readonly Piece[]): void {
     const beforeUnit = before && unitOfPiece.get(before)
     if (!beforeUnit || beforeUnit.kindFromEvidence || beforeUnit.pieces[beforeUnit.pieces.length - 1] !== before) continue
     const sameLine = before.line === pieces[i]!.line
-    // A labelled credit (`Photograph: X`) closes the caption above it, which may end in a full stop
-    // as one sentence on one line does (`Children at a homework club on Tuesday.`).
-    const labelledSentence = namesItselfCredit(pieces[i]!.text) && beforeUnit.pieces.length === 1 && isOneSentence(beforeUnit.text)
-    if (sameLine || ((looksLikeCaption(beforeUnit.text) || labelledSentence) && before.page === pieces[i]!.page)) {
+    if (sameLine || (looksLikeCaption(beforeUnit.text) && before.page === pieces[i]!.page)) {
       beforeUnit.kind = 'caption'
       beforeUnit.kindFromEvidence = true
     }
   }
-}
-
-/** A credit that names itself one: `Photograph: X`, `Photo: X`, `Credit...X`, `Foto: X`. */
-const LABELLED_CREDIT = /^(?:photograph|photo|picture|image|credit|foto|bild|crédit|fotografía)s?\b/i
-
-/**
- * Whether a credit line could only be one, unlike an agency's name alone (`AFP`): labelled, a
- * photographer and agency (`REUTERS/Jane Holt`), a copyright (`© Jane Holt`), or in brackets
- * (`(AP Photo/Jane Holt)`).
- */
-function namesItselfCredit(text: string): boolean {
-  return LABELLED_CREDIT.test(text) || /[/©]/.test(text) || /^\(.*\)$/.test(text.trim())
-}
-
-/** Most words of a caption that ends in a full stop above a labelled credit. */
-const MAX_SENTENCE_CAPTION_WORDS = 30
-
-/** Whether `text` is one sentence, short enough for a caption: a full stop at its end only. */
-function isOneSentence(text: string): boolean {
-  return endsSentence(text) && wordCount(text) <= MAX_SENTENCE_CAPTION_WORDS && !/[.!?]["”’»]?\s+\p{Lu}/u.test(text)
 }
 
 /** The nearest text piece from `i` in `direction` with only credits between, or `undefined`. */

@@ -83,7 +83,7 @@ export function isPageMarker(line: string): boolean {
  */
 export function urlOfLine(line: string): string | null {
   // A URL closing a sentence (`… is available at example.org/report.`) is the text's, not a footer.
-  if (/[.,;:!?)”"’]$/u.test(line) && !/\d$/.test(line)) return null
+  if (/[.,;:!?)”"’]$/u.test(line) && !/(?:\.\.\.|…)$/u.test(line)) return null
   return URL_LINE.exec(line)?.groups?.['url'] ?? null
 }
 

@@ -532,7 +532,7 @@ function isNavigationLine(line: string): boolean {
 }
 
 /** A page's notice of the article's age or a question about it (`This article is more than 2 years old`, `Was this article helpful?`). */
-const ARTICLE_NOTICE = /^(?:this (?:article|story|page) (?:is|was published) (?:more|over) than \d+ (?:years?|months?|weeks?|days?) (?:old|ago)|was this (?:article|story|page) (?:helpful|useful)\??|loading(?:…|\.\.\.)?)$/i
+const ARTICLE_NOTICE = /^(?:(?:supported|presented|brought to you) by|this (?:article|story|page) (?:is|was published) (?:more|over) than \d+ (?:years?|months?|weeks?|days?) (?:old|ago)|was this (?:article|story|page) (?:helpful|useful)\??|loading(?:…|\.\.\.)?)$/i
 
 /** Site navigation and player or consent notices a print carries along (compared lower case). */
 const CHROME_LINES = new Set(
@@ -566,20 +566,33 @@ const CONTROL_ACTIONS = new Set(
 )
 
 /**
- * What a control's label names besides its action: the page and its parts, the site's places and
- * accounts, the reader, the words that join them (lower case). A line of these words alone, with an
- * action among them, names no fact of the article.
+ * What a control's label names besides its action: the parts of a page a control acts on (the
+ * article, a link, an image, the comments, an ad, the site's accounts) and what reading it later
+ * or more calls for (lower case). A control names one of them; a heading of a control's words
+ * names none (`Share the load`, `Close to home`, `Die Folgen`).
+ */
+const CONTROL_OBJECTS = new Set(
+  (
+    'article articles story stories page post link links image images photo photos picture pictures gallery video videos ' +
+    'audio podcast caption captions fullscreen content newsletter app feed comment comments ad ads advertisement feedback ' +
+    'facebook twitter x instagram whatsapp linkedin later here reading more also ' +
+    'artikel startseite seite bild bilder foto fotos mehr später anzeige kommentar kommentare kommentarbereich vollbild auch ' +
+    'lien vidéo commentaires tard aussi accueil abonnés ' +
+    'artículo página imagen vídeo enlace comentarios tarde más también inicio suscriptores'
+  ).split(' ')
+)
+
+/**
+ * The words that join a control's action to what it acts on (`to this`, `in`, `for`, `nach der`,
+ * `sur`, `en`), in the languages above (lower case).
  */
 const CONTROL_WORDS = new Set(
   (
-    'this the a an to on in for us here below above later full main article articles story stories page post link links image ' +
-    'images photo photos picture pictures gallery video videos audio podcast caption captions fullscreen screen content ' +
-    'newsletter app feed text more all next previous home homepage top menu ad ads advertisement facebook twitter x instagram ' +
-    'whatsapp linkedin by of with friends subscribers subscriber account site list discussion conversation thread via size font ' +
-    'artikel den die der das dem des diesen dieser dieses nach startseite seite bild bilder foto fotos mehr später abonnenten abo ' +
-    'mit auf bei uns hier kommentar kommentarbereich vollbild anzeige sie ' +
-    'article cet cette ce le la les aux au à sur plus tard abonnés abonné accueil en plein écran nous ici de des du lien image vidéo ' +
-    'artículo este esta el los las al más tarde después también suscriptores página imagen vídeo inicio pantalla completa nosotros aquí enlace del'
+    'this the a an to on in for us all full main screen text next previous home top by of with friends subscriber site list below above ' +
+    'discussion conversation thread via size font ' +
+    'den die der das dem des diesen dieser dieses nach mit auf bei uns hier sie zur zum ' +
+    'cet cette ce le la les aux au à sur plus en plein écran nous ici de des du ' +
+    'este esta el los las al después pantalla completa nosotros aquí del'
   ).split(' ')
 )
 
@@ -594,9 +607,10 @@ const GALLERY_COUNTER = /^(?:image|photo|picture|slide|bild|foto|imagen|diaposit
  * A page's control printed as a line: a button's or link's label (`Share full article`, `Listen
  * to this article · 5:12 min`, `Continue reading the main story`, `View image in fullscreen`,
  * `Artikel anhören`, `Zur Startseite`, `Lire plus tard`), a reading time (`Lecture 3 min.`) or a
- * gallery's counter (`Image 1 of 5`). Such a label is a few words, each an action or a word a
- * control names ({@link CONTROL_ACTIONS}, {@link CONTROL_WORDS}), with an action among them; a
- * heading or sentence names something else (`Follow the money`, `Save our library`).
+ * gallery's counter (`Image 1 of 5`). Such a label is a few words, each an action, a part of the
+ * page or a word joining them ({@link CONTROL_ACTIONS}, {@link CONTROL_OBJECTS},
+ * {@link CONTROL_WORDS}), with an action and a part of the page among them; a heading or sentence
+ * names something else (`Follow the money`, `Save our library`, `Share the load`).
  */
 function isControlLabel(line: string): boolean {
   if (GALLERY_COUNTER.test(line)) return true
@@ -608,10 +622,12 @@ function isControlLabel(line: string): boolean {
     .split(/[\s·•|:,–—-]+/u)
     .filter(Boolean)
   if (words.length === 0 || words.length > 7) return false
-  if (timed) return words.every((word) => CONTROL_ACTIONS.has(word) || CONTROL_WORDS.has(word) || DURATION_LABELS.has(word))
-  if (!words.every((word) => CONTROL_ACTIONS.has(word) || CONTROL_WORDS.has(word))) return false
+  const known = (word: string) => CONTROL_ACTIONS.has(word) || CONTROL_OBJECTS.has(word) || CONTROL_WORDS.has(word)
+  if (timed) return words.every((word) => known(word) || DURATION_LABELS.has(word))
+  if (!words.every(known)) return false
   // One word is a control only as a label before its buttons (`Share:`): alone, it may be a heading.
-  return (words.length >= 2 || line.trimEnd().endsWith(':')) && words.some((word) => CONTROL_ACTIONS.has(word))
+  if (words.length === 1) return line.trimEnd().endsWith(':') && CONTROL_ACTIONS.has(words[0]!)
+  return words.some((word) => CONTROL_ACTIONS.has(word)) && words.some((word) => CONTROL_OBJECTS.has(word))
 }
 
 /** A BBC-style section label printed under the headline. */
