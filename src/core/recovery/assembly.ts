@@ -202,7 +202,9 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, measure: M
   // next (`on Tuesday, March` / `12. It passed by 21 votes`).
   const lastWord = /[\p{L}.]+$/u.exec(last.text)?.[0] ?? ''
   const numberWrapped = /^\d/.test(next.text) && (endsWithConnector(last.text) || isMonthName(lastWord)) && measure(`${last.text} ${firstWord(next.text)}`, last.indent) > width * FIT_SHARE
-  if (LIST_MARKER.test(next.text) && !numberWrapped) return 'break'
+  // A dash opening a line of a sentence that goes on is a parenthesis, not a bullet (`— the longest in its history —`).
+  const dashGoesOn = /^[–—]\s+\p{Ll}/u.test(next.text) && !endsSentence(last.text)
+  if (LIST_MARKER.test(next.text) && !numberWrapped && !dashGoesOn) return 'break'
   // A footnote opens with its number in superscript (`¹ The act was replaced in 2012.`): its own paragraph.
   if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s*\p{Lu}/u.test(next.text)) return 'break'
   // A first-line indent opens a paragraph; a list item's run-on lines hang indented under it.

@@ -13,7 +13,7 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 /** A note's number: superscript digits, or digits with `.`, `)` or nothing before a capital. */
 const NOTE = new RegExp(`^(?:([${SUPERSCRIPT_DIGITS}]{1,2})\\s*(?=\\S)|\\[?(\\d{1,2})[.)\\]]?\\s+(?=\\p{Lu}))`, 'u')
 /** A marker: superscript digits after a word or its punctuation, or digits glued to a lower-case word's end. */
-const MARKER = new RegExp(`(?:(?<=[\\p{L}\\p{N}.,;:!?)"”’»])([${SUPERSCRIPT_DIGITS}]{1,2})|(?<=\\p{Ll})(\\d{1,2}))(?=[\\s.,;:!?)"”’»]|$)`, 'gu')
+const MARKER = new RegExp(`(?:(?<=[\\p{L}\\p{N}.,;:!?)"”’»“«‘])([${SUPERSCRIPT_DIGITS}]{1,2})|(?<=\\p{Ll})(\\d{1,2}))(?=[\\s.,;:!?)"”’»]|$)`, 'gu')
 
 /** A unit of length before a square or cube (`m²`, `km²`, `cm³`, `sq ft²`): an exponent, not a note's marker. */
 const UNIT_BEFORE = /(?:^|[\s\d/(])(?:[kcmdµ]?m|ft|yd|mi|in)$/u

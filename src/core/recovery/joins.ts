@@ -6,7 +6,8 @@
  * (a capture printed twice) must agree with the join.
  */
 import { comparisonKey } from '../clean-text.ts'
-import { endsMidSentence, endsSentence, endsWithBindingWord, startsMidSentence, startsWithParticleName, strandsPreposition, wordCount } from './text-shape.ts'
+import { isEnglishWord } from './english-words.ts'
+import { endsMidSentence, endsSentence, endsWithBindingWord, isConnector, startsMidSentence, startsWithParticleName, strandsPreposition, wordCount } from './text-shape.ts'
 import { appendUnit, keyOf, type Gap, type JoinKind, type Unit, type Vocabulary } from './units.ts'
 
 /** A first part of fewer words says too little to name its paragraph, so copies are not checked. */
@@ -83,7 +84,10 @@ export function joinAcrossBreaks(units: readonly Unit[], vocabulary: Vocabulary)
 /** Whether `next` goes on with the paragraph `unit` began. */
 function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   // A list entry wrapped onto a line of its own goes on there (`1. A new depot for` / `their repairs`).
-  if (unit.kind === 'list-item') return next.kind === 'body' && !next.kindFromEvidence && next.gap === 'line' && !overCaptions && startsMidSentence(next.text)
+  if (unit.kind === 'list-item') {
+    if ((next.kind !== 'body' && next.kind !== 'heading') || next.kindFromEvidence || overCaptions) return false
+    return (next.gap === 'line' && startsMidSentence(next.text)) || ((next.gap === 'line' || next.gap === 'page' || next.gap === 'furniture') && endsMidSentence(unit.text))
+  }
   if (unit.kind !== 'body' && unit.kind !== 'comment' && !(unit.kind === 'heading' && !unit.kindFromEvidence)) return false
   if (endsSentence(unit.text) || unit.note !== undefined || next.note !== undefined) return false
   const cutHeading = unit.kind === 'heading'
@@ -110,14 +114,18 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
     case 'line':
       // A line ending in a word that binds to the next (`damaged the`) goes on in the next line,
       // whatever opens it; over a blank line, only if that opens mid-sentence.
-      if (next.gap === 'line' && !cutHeading && endsWithBindingWord(unit.text) && !next.kindFromEvidence) return true
+      if (next.gap === 'line' && !cutHeading && endsWithBindingWord(unit.text) && !next.kindFromEvidence && !startsWithParticleName(next.text)) return true
       // A heading's form is evidence too: a line after it opening with a name in lower case
       // (`van Leeuwen, who …`) opens its paragraph; a heading that strands its preposition (`What
       // the row is about`) is not cut at it. Any other lower-case word goes on with the line
       // (`… after a debate` / `that lasted six hours.`).
       if (!midSentence) return false
       if (!cutHeading) return true
-      return !startsWithParticleName(next.text) && (endsMidSentence(unit.text) ? !strandsPreposition(unit.text) : true)
+      if (startsWithParticleName(next.text)) return false
+      if (endsMidSentence(unit.text)) return !strandsPreposition(unit.text)
+      // Past a whole heading, only a common word goes on with it (`that lasted six hours.`), not a
+      // name written in lower case (`adidas, which …`).
+      return opensWithCommonWord(next.text)
   }
 }
 
@@ -138,12 +146,24 @@ function isPullQuoteWithin(unit: Unit, quote: Unit, after: Unit | undefined, bod
   return wordCount(opening) === 4 && bodyTexts.some((text) => text.includes(opening))
 }
 
-/** Headings run to at most this many words; a heading-like line as long as this is a cut sentence at a page's foot. */
-const MIN_CUT_SENTENCE_WORDS = 8
+/** A heading-like line at least this long may be a sentence cut at a page's foot. */
+const MIN_CUT_SENTENCE_WORDS = 6
 
-/** Whether a line shaped like a heading reads as the start of a sentence cut at a page's foot (a question word opens a heading: `What the new line means for Northby`). */
+/**
+ * Whether a line shaped like a heading reads as the start of a sentence cut at a page's foot: long
+ * enough, and with an auxiliary or a verb of saying, which headlines leave out (`The plan was
+ * backed by the council leader`, not `Residents of Northby divided over the cost of the new
+ * line`); a question word opens a heading (`What the new line means for Northby`).
+ */
 function readsAsCutSentence(text: string): boolean {
-  return wordCount(text) >= MIN_CUT_SENTENCE_WORDS && !/^(?:what|who|where|when|why|how|which)\b/i.test(text)
+  if (wordCount(text) < MIN_CUT_SENTENCE_WORDS || /^(?:what|who|where|when|why|how|which)\b/i.test(text)) return false
+  return /\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|said|says|told|ist|sind|war|waren|hat|haben|wird|werden|wurde|sagte|est|sont|était|a|ont|sera|es|son|fue|ha|han|dijo)\b/iu.test(text)
+}
+
+/** Whether `text` opens with a common word (an English one, or a connector of the languages above), not a name. */
+function opensWithCommonWord(text: string): boolean {
+  const first = /^[\p{L}'’]+/u.exec(text)?.[0].toLowerCase() ?? ''
+  return isEnglishWord(first) || isConnector(first)
 }
 
 /** The words of a comparison key, without punctuation. */

@@ -214,7 +214,8 @@ function numberNear(units: readonly Unit[], numbers: readonly number[], i: numbe
   const next = i + direction
   if (!Number.isNaN(numbers[next] ?? Number.NaN)) return numbers[next]!
   const runOn = units[next]
-  if (runOn === undefined || !startsMidSentence(runOn.text)) return Number.NaN
+  const entry = units[direction === 1 ? i : next + direction]
+  if (runOn === undefined || entry === undefined || !(startsMidSentence(runOn.text) || endsMidSentence(entry.text))) return Number.NaN
   return numbers[next + direction] ?? Number.NaN
 }
 

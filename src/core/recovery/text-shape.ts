@@ -76,10 +76,21 @@ export function endsSentence(text: string): boolean {
   return !ABBREVIATION_AT_END.test(end)
 }
 
-/** The last word of `text`, lower case, without punctuation. */
+/**
+ * The last word of `text`, lower case, without punctuation; `''` when it is written with a capital
+ * in a line that is not all capitals (`Plan A`, `Northby`): a name, which no connector is.
+ */
 function lastWord(text: string): string {
-  const match = /[\p{L}']+$/u.exec(tail(text).toLowerCase())
-  return match ? match[0] : ''
+  const end = tail(text)
+  const match = /[\p{L}']+$/u.exec(end)
+  if (!match) return ''
+  if (/^\p{Lu}/u.test(match[0]) && end !== end.toUpperCase()) return ''
+  return match[0].toLowerCase()
+}
+
+/** Whether `word` (lower case) is one that cannot end a sentence (`of`, `the`, `und`, `de`). */
+export function isConnector(word: string): boolean {
+  return CONNECTORS.has(word)
 }
 
 /** Whether `text` ends with a word that cannot end a sentence (`of`, `the`, `und`, `de`). */
@@ -162,12 +173,12 @@ export function startsMidSentence(text: string): boolean {
  * startsWithParticleName('de la ville, a-t-il dit.')             // => false
  */
 export function startsWithParticleName(text: string): boolean {
-  return /^(?:van|von|de|der|den|da|di|du|del|della|dos|das|le|la|ter|ten|bin|ibn|al|el)(?:\s+(?:der|den|de|la|le|los|las))?\s+\p{Lu}\p{Ll}/u.test(text)
+  return /^(?:van|von|de|der|den|da|di|do|du|del|della|dos|das|le|la|ter|ten|bin|ibn|al|el)(?:\s+(?:der|den|de|la|le|los|las))?\s+\p{Lu}\p{Ll}/u.test(text)
 }
 
 /** Whether `text` opens as a sentence or a heading does: a capital, a digit or an opening quote. */
 export function startsLikeSentence(text: string): boolean {
-  return /^[\p{Lu}\p{Lt}\p{N}"“„«‘'¿¡(\p{Lo}]/u.test(text)
+  return /^[\p{Lu}\p{Lt}\p{N}"“„«»‹›‘'¿¡(\p{Lo}]/u.test(text)
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}。、！？]/u

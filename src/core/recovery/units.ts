@@ -114,6 +114,11 @@ export function collectVocabulary(pieces: readonly Piece[]): Vocabulary {
 export function joinTexts(head: string, tail: string, headSoftHyphen: boolean, vocabulary: Vocabulary): { text: string; hyphen?: HyphenRepair } {
   if (headSoftHyphen) return { text: head + tail, hyphen: 'soft hyphen' }
   if (!head.endsWith('-')) return { text: joinWithSpace(head, tail) }
+  // A suspended compound goes on with its conjunction (`Bus-` / `und Bahnverkehr`): hyphen and space stay.
+  if (/^(?:und|oder|bis|sowie|and|or|to|et|ou|y|o|en|of)\s/u.test(tail)) return { text: joinWithSpace(head, tail) }
+  // After a number or fraction (`90-` / `year-old`, `5-` / `Jährige`), and before a word hyphenated
+  // itself (`Southend-` / `on-Sea`), the hyphen is the compound's: kept, with no space.
+  if (/[\p{N}½¼¾⅓⅔]-$/u.test(head) || /^[\p{L}\p{M}]+-\p{L}/u.test(tail)) return { text: head + tail, hyphen: 'hyphen kept' }
   const cut = /([\p{L}\p{M}]+)-$/u.exec(head.slice(-64))
   const next = /^[\p{L}\p{M}]+/u.exec(tail)
   // A compound of names keeps its hyphen and takes no space (`Anglo-` / `French`).

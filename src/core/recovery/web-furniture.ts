@@ -45,7 +45,7 @@ export function isMonthName(word: string): boolean {
 const WEEKDAYS = new Set(
   (
     'monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun ' +
-    'lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim ' +
     'montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so ' +
     'lunes martes miércoles miercoles jueves viernes sábado sabado domingo'
   ).split(' ')
@@ -107,6 +107,10 @@ const LABEL = /^(?<label>\p{Lu}[\p{L}&'-]*(?:\s+[\p{L}&'-]+){0,2})$/u
  */
 export function readDateline(line: string): Dateline | null {
   if (line.length > 160) return null
+  // A date then a colon introduces what happens on it (`March 12: Council vote`, `4. Februar:
+  // Anhörung`): an entry of a timeline, no dateline.
+  const event = /^(?<date>[^:]{1,40}?):\s+(?<what>\S.*)$/u.exec(line)
+  if (event && /\d/.test(event.groups!['date']!) && readAbsoluteDateline(event.groups!['date']!) !== null && readOneDateline(event.groups!['what']!) === null && readTime(event.groups!['what']!) === null) return null
   // `May 3, 2024 9:42 AM UTC · Updated 2 hours ago`, `Published … | Updated …`: every part a dateline.
   const parts = line.split(/\s+[·|•]\s+/)
   if (parts.length > 1) return readDateParts(parts)
@@ -233,6 +237,8 @@ function readAbsoluteDateline(line: string): Dateline | null {
     return null
   }
   if (!sawDate) return null
+  // A month alone is a word (`March on City Hall`); a date is one with its day or year.
+  if (parts.month !== undefined && parts.day === undefined && parts.year === undefined && !/\d/.test(line)) return null
   let label = ''
   if (labelFrom >= 0) {
     label = tokens.slice(labelFrom).join(' ')

@@ -117,6 +117,7 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
     [['12.03.2021 - 10:15 Uhr'], '', '2021-03-12'],
     [['Par Claire Dubois', 'Publié aujourd’hui à 06h00, mis à jour à 10h15'], 'Claire Dubois', ''],
     [['Mis en ligne le 15 mai 2021 à 10h15'], '', '2021-05-15'],
+    [['Par Claire Dubois', 'sam. 15 mai 2021 à 10:15'], 'Claire Dubois', '2021-05-15'],
   ]
   for (const [furniture, author, published] of cases) {
     it(`drops ${JSON.stringify(furniture)}, giving author "${author}" and date "${published}"`, () => {
@@ -128,6 +129,18 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
       expect([result.author, result.published]).toEqual([author, published])
     })
   }
+
+  it('keeps a timeline’s entries and a heading opening with a month, which are no datelines', () => {
+    expect(kinds(['Bridge repairs', 'Key dates:', 'March 12: Council vote', 'April 1: Work begins', 'The vote was close.', 'March on the bridge', 'Hundreds walked across on Sunday.'])).toEqual([
+      ['body', 'Key dates:'],
+      ['list-item', 'March 12: Council vote'],
+      ['list-item', 'April 1: Work begins'],
+      ['body', 'The vote was close.'],
+      ['heading', 'March on the bridge'],
+      ['body', 'Hundreds walked across on Sunday.'],
+    ])
+    expect(texts(['Brücke', 'Die wichtigsten Termine:', '4. Februar: Anhörung der Anwohner', '12. März: Abstimmung im Stadtrat'])).toHaveLength(3)
+  })
 
   it('keeps sentences that open like bylines and datelines', () => {
     const lines = ['Bridge repairs', 'By Monday the road was closed.', 'June 4 was the wettest day of the year.', 'Today the road reopened.', 'Work starts in May.']
@@ -309,7 +322,7 @@ describe('joins across breaks', () => {
   })
 
   it('keeps a short heading, or a question-word one, at a page’s foot apart from the paragraph the next page opens with', () => {
-    for (const heading of ['What drivers said', 'Fares, tickets and passes', 'What the new bridge means for people in Easton']) {
+    for (const heading of ['What drivers said', 'Fares, tickets and passes', 'What the new bridge means for people in Easton', 'Residents of Easton divided over the cost of the new bridge']) {
       expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', heading, '2', 'Bridge repairs', 'Most of them backed the plan.'])).toEqual([
         ['body', 'The council voted on Tuesday.'],
         ['heading', heading],
@@ -326,6 +339,12 @@ describe('joins across breaks', () => {
   it('keeps the hyphen of two English words the document does not write whole, and of names, without a space', () => {
     expect(texts(['Bridge repairs', 'The council called it a long-', 'Page 2', 'term investment.'])).toEqual(['The council called it a long-term investment.'])
     expect(texts(['Bridge repairs', 'The steel came from an Anglo-', 'Page 2', 'French group.'])).toEqual(['The steel came from an Anglo-French group.'])
+  })
+
+  it('keeps the hyphen after a number, of a suspended compound and before a word hyphenated itself', () => {
+    expect(texts(['Bridge repairs', 'The bridge is a 90-', 'Page 2', 'year-old steel arch.'])).toEqual(['The bridge is a 90-year-old steel arch.'])
+    expect(texts(['Brücke', 'Der Bus-', 'Seite 2', 'und Bahnverkehr wird umgeleitet.'])).toEqual(['Der Bus- und Bahnverkehr wird umgeleitet.'])
+    expect(texts(['Bridge repairs', 'The steel came from Southend-', 'Page 2', 'on-Sea, the report said.'])).toEqual(['The steel came from Southend-on-Sea, the report said.'])
   })
 
   it('keeps the hyphen of an English number', () => {
@@ -432,6 +451,16 @@ describe('paragraphs from evidence', () => {
     expect(texts(['Bridge repairs', 'The closure will affect:', 'the riverside path', 'the bus station', 'the market square', 'Work starts in May.'])).toHaveLength(5)
   })
 
+  it('keeps headings that end in a capital letter or open with a quote, and one before a name written in lower case', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Why the council chose Plan A', 'de Vries, the finance chief, said it was cheaper.'])[1]).toEqual(['heading', 'Why the council chose Plan A'])
+    expect(kinds(['Brücke', 'Der Rat stimmte am Dienstag zu.', '»Nie wieder«', 'Die Arbeiten beginnen im Mai.'])[1]).toEqual(['heading', '»Nie wieder«'])
+    expect(kinds(['Jobs cut', 'The company will close two warehouses.', 'Sales slow in Europe', 'adidas, which sells most in Europe, said sales fell.'])).toEqual([
+      ['body', 'The company will close two warehouses.'],
+      ['heading', 'Sales slow in Europe'],
+      ['body', 'adidas, which sells most in Europe, said sales fell.'],
+    ])
+  })
+
   it('tells a short paragraph ending in a quote or a note’s marker from a heading ending in a quoted phrase', () => {
     expect(kinds(['Brücke', 'Der Rat stimmte am Dienstag zu.', 'Die Bürgermeisterin sagte: »Wir bauen weiter.«', 'Die Arbeiten beginnen im Mai.'])[1]).toEqual(['body', 'Die Bürgermeisterin sagte: »Wir bauen weiter.«'])
     expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'It replaces the 1998 agreement.¹', 'Work starts in May.'])[1]![0]).toBe('body')
@@ -526,6 +555,16 @@ describe('list items', () => {
     expect(kinds(['Bridge repairs', 'The plan has three parts.', '1. A new deck, which will carry the buses and a lane for', 'cyclists and walkers', '2. Wider paths', '3. New lights', 'The vote was close.'])).toEqual([
       ['body', 'The plan has three parts.'],
       ['list-item', 'A new deck, which will carry the buses and a lane for cyclists and walkers'],
+      ['list-item', 'Wider paths'],
+      ['list-item', 'New lights'],
+      ['body', 'The vote was close.'],
+    ])
+  })
+
+  it('keeps a numbered entry cut by a page break whole, the next page going on with a capital', () => {
+    expect(kinds(['Bridge repairs', 'The plan has three parts.', '1. A new deck, to be built and paid for by', 'Page 1 of 2', 'Bridge repairs', 'Easton Council', '2. Wider paths', '3. New lights', 'The vote was close.'])).toEqual([
+      ['body', 'The plan has three parts.'],
+      ['list-item', 'A new deck, to be built and paid for by Easton Council'],
       ['list-item', 'Wider paths'],
       ['list-item', 'New lights'],
       ['body', 'The vote was close.'],
