@@ -95,7 +95,14 @@ function markCreditedCaptions(units: Unit[], pieces: readonly Piece[]): void {
     if (pieces[i]!.furniture !== 'credit') continue
     const after = nextText(pieces, i, 1)
     const afterUnit = after && unitOfPiece.get(after)
-    if (afterUnit && afterUnit.pieces[0] === after && afterUnit.gap !== 'page') {
+    // A credit names the photo whose caption comes before it, unless it is labelled as the line
+    // opening a photo's block (`Image source, Getty Images` / `Image caption, …`): the caption
+    // above it is taken first when it looks like one.
+    const before0 = nextText(pieces, i, -1)
+    const before0Unit = before0 && unitOfPiece.get(before0)
+    const opensBlock = /^(?:image|photo|picture)\s+(?:source|copyright)\b/i.test(pieces[i]!.text)
+    const captionAbove = !opensBlock && before0Unit && !before0Unit.kindFromEvidence && before0Unit.pieces[before0Unit.pieces.length - 1] === before0 && before0.page === pieces[i]!.page && looksLikeCaption(before0Unit.text)
+    if (afterUnit && afterUnit.pieces[0] === after && afterUnit.gap !== 'page' && !captionAbove) {
       if (afterUnit.kind === 'caption') continue
       if (!afterUnit.kindFromEvidence && looksLikeCaption(afterUnit.text)) {
         afterUnit.kind = 'caption'

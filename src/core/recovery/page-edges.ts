@@ -30,14 +30,17 @@ export type PageEdges = {
 export function markPageEdges(pieces: Piece[], knownTitle: string | undefined): PageEdges {
   let url = ''
   const headerTitles: string[] = []
-  for (const piece of pieces) {
-    if (piece.role !== undefined && piece.role !== 'furniture') continue
+  pieces.forEach((piece, i) => {
+    if (piece.role !== undefined && piece.role !== 'furniture') return
     const kind = pageMarkerKind(piece.text)
-    if (kind === null) continue
+    if (kind === null) return
+    // A URL a sentence runs through (`… comment on the plans at` / `example.org/plans` / `until
+    // 30 April.`) is the text's, not a footer.
+    if (kind === 'url' && urlInSentence(pieces, i)) return
     piece.furniture = kind
     if (kind === 'url' && url === '') url = urlOfLine(piece.text)!
     if (kind === 'print-header') headerTitles.push(printHeaderTitle(piece.text)!)
-  }
+  })
   if (url !== '' && !/^[a-z]+:\/\//i.test(url)) url = `https://${url}`
 
   const first = pieces.find((piece) => piece.furniture === null)
@@ -66,6 +69,14 @@ export function markPageEdges(pieces: Piece[], knownTitle: string | undefined): 
   markSiteLines(pieces, siteNames)
   markRunningHeaders(pieces)
   return { title, url }
+}
+
+/** Whether the URL line at `i` sits inside a sentence: the line before stops mid-sentence and the one after goes on, on the same page. */
+function urlInSentence(pieces: readonly Piece[], i: number): boolean {
+  const before = pieces[i - 1]
+  const after = pieces[i + 1]
+  if (!before || !after || before.page !== pieces[i]!.page || after.page !== pieces[i]!.page) return false
+  return endsMidSentence(before.text) && /^\p{Ll}/u.test(after.text)
 }
 
 /**

@@ -294,9 +294,14 @@ const BYLINE = new RegExp(
  */
 export function bylineAuthor(line: string): string | null {
   if (line.length > 160 || /[.!?]["”’»]?$/.test(line.replace(/\b\p{Lu}\.$/u, ''))) return null
+  // A sentence going on is no byline (`By Christmas Day, the new depot at Northby will be`).
+  if (endsWithConnector(line)) return null
   const match = BYLINE.exec(line)
   if (!match) return null
   const names = match.groups!['names']!.trim()
+  // After the names, a job or an outlet, not a clause (`, the new depot …`).
+  const after = line.slice(line.indexOf(names) + names.length)
+  if (/^\s*,\s*\p{Ll}/u.test(after) && !ROLE_WORDS.test(after)) return null
   // A weekday or month after `By` is a sentence (`By Monday March the work was done`).
   const first = names.split(/\s+/)[0]!.toLowerCase()
   if (WEEKDAYS.has(first) || MONTHS.has(first)) return null
@@ -341,7 +346,7 @@ export function bareBylineAuthor(line: string): string | null {
   const hasJob = ROLE_WORDS.test(line)
   if (rest !== '' && !/^[,|·•–—-]/.test(rest) && !hasJob) return null
   // What follows the name is an outlet or a job (`, Riverside Gazette`, `, transport correspondent`), not a clause going on.
-  if (!hasJob && rest !== '' && (endsWithConnector(rest) || /^[,|·•–—-]\s*\p{Ll}/u.test(rest))) return null
+  if (!hasJob && rest !== '' && (endsWithConnector(rest) || /^[,|·•–—-]\s*\p{Ll}/u.test(rest) || /,\s+\p{Ll}/u.test(rest))) return null
   const words = match.groups!['name']!.split(/\s+/)
   // `Imogen Farrell North of England correspondent`: a job's place reads as more name; keep two words.
   return hasJob && rest !== '' && !/^[,|·•–—-]/.test(rest) ? words.slice(0, 2).join(' ') : match.groups!['name']!
@@ -372,6 +377,8 @@ const CREDIT_LABEL =
  */
 export function isPhotoCredit(line: string): boolean {
   if (line.length > 120) return false
+  // A sentence is no credit (`Courtesy of a £200,000 grant, it will also get a new room.`).
+  if (/[.!?]$/.test(line) && wordsIn(line) > 6) return false
   if (CREDIT_LABEL.test(line)) return true
   const bare = line.toLowerCase().replace(/^\(|\)$|[.:]$/g, '').trim()
   if (AGENCIES.has(bare)) return true

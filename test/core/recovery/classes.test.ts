@@ -79,6 +79,12 @@ describe('page markers and browser print headers in common formats', () => {
     expect(texts(lines)).toEqual(['First paragraph.', 'Second paragraph.', 'Third paragraph.', 'Fourth paragraph.'])
   })
 
+  it('keeps a URL a sentence runs through on a line of its own', () => {
+    expect(texts(['Bridge repairs', 'Residents can comment on the plans at', 'easton.gov.uk/consultations/bridge-2021', 'until 30 April, the council said.'])).toEqual([
+      'Residents can comment on the plans at easton.gov.uk/consultations/bridge-2021 until 30 April, the council said.',
+    ])
+  })
+
   it('keeps a line of text that is a URL closing a sentence, which no footer is', () => {
     expect(texts(['Bridge repairs', 'The engineers’ full report is available at', 'easton.gov.uk/bridge-report.', 'Work starts in May.'])).toEqual([
       'The engineers’ full report is available at easton.gov.uk/bridge-report.',
@@ -140,6 +146,11 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
       ['body', 'Hundreds walked across on Sunday.'],
     ])
     expect(texts(['Brücke', 'Die wichtigsten Termine:', '4. Februar: Anhörung der Anwohner', '12. März: Abstimmung im Stadtrat'])).toHaveLength(3)
+  })
+
+  it('keeps a sentence opening like a byline, and one naming a person with a clause after, under the headline', () => {
+    expect(texts(['Bridge repairs', 'By Christmas Day, the new deck on the bridge will be', 'finished, the council said.'])).toEqual(['By Christmas Day, the new deck on the bridge will be finished, the council said.'])
+    expect(texts(['Bridge repairs', 'June 4, 2022', 'Jane Holt, Easton’s mayor, welcomed the result', 'as a turning point for the town.'])).toEqual(['Jane Holt, Easton’s mayor, welcomed the result as a turning point for the town.'])
   })
 
   it('keeps sentences that open like bylines and datelines', () => {
@@ -230,6 +241,17 @@ describe('captions with evidence', () => {
       ])
     }
     expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Cyclists cross the old bridge at dawn', 'Credit...Jan Novak for The Ledger', 'Work starts in May.'])[1]).toEqual(['caption', 'Cyclists cross the old bridge at dawn'])
+  })
+
+  it('takes the caption above a credit before the line below it, and keeps a sentence opening with Courtesy of', () => {
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Cyclists cross the old bridge at dawn', 'Photograph: Jan Novak', 'What happens next', 'Work starts in May.'])).toEqual([
+      ['body', 'The council voted on Tuesday.'],
+      ['caption', 'Cyclists cross the old bridge at dawn'],
+      ['heading', 'What happens next'],
+      ['body', 'Work starts in May.'],
+    ])
+    const sentence = 'Courtesy of a £200,000 grant, the library will also get a new children’s room.'
+    expect(texts(['Bridge repairs', 'The council voted on Tuesday.', sentence])).toEqual(['The council voted on Tuesday.', sentence])
   })
 
   it('joins a caption wrapped over two lines above its credit', () => {
