@@ -103,7 +103,7 @@ const LABEL = /^(?<label>\p{Lu}[\p{L}&'-]*(?:\s+[\p{L}&'-]+){0,2})$/u
  * @example
  * readDateline('March 12, 2021 at 10:15 a.m. EST') // => { date: '2021-03-12', label: '' }
  * readDateline('53 minutes ago Europe')            // => { date: '', label: 'Europe' }
- * readDateline('29 May 2017 Macron met Putin')     // => null
+ * readDateline('29 May 2017 Macron met Putin at Versailles') // => null (a sentence, not a label)
  */
 export function readDateline(line: string): Dateline | null {
   if (line.length > 160) return null
