@@ -9,9 +9,8 @@
  * `paragraphEnd` and `role` end a unit wherever they are given.
  */
 import { PAGE_EDGE_KINDS, type Piece } from './pieces.ts'
-import { CREDIT_LABEL_AT_END } from './web-furniture.ts'
+import { CREDIT_LABEL_AT_END, isMonthName } from './web-furniture.ts'
 import { endsMidSentence, endsSentence, endsWithConnector, firstWord, printedWidth, startsMidSentence } from './text-shape.ts'
-import { isMonthName } from './web-furniture.ts'
 import { appendUnit, type Gap, type Unit, type Vocabulary } from './units.ts'
 
 /** Wrapped prose is at least this wide, in characters; a column of short lines is a list or verse. */

@@ -6,8 +6,8 @@
  * tags, navigation. A reader's `role` decides where it is given.
  */
 import type { Piece } from './pieces.ts'
-import { endsSentence, wordCount } from './text-shape.ts'
-import { RELATED_TOPICS, bareBylineAuthor, inlineTags, bylineAuthor, isBylineDetail, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
+import { endsMidSentence, endsSentence, startsMidSentence, wordCount } from './text-shape.ts'
+import { RELATED_TOPICS, bareBylineAuthor, inlineTags, bylineAuthor, isBylineDetail, isControlLabel, isPhotoCredit, readDateline, webFurnitureKind } from './web-furniture.ts'
 
 /** Link lines under a related header are headlines: short, and not sentences. */
 const MAX_LINK_WORDS = 20
@@ -55,8 +55,26 @@ export function markWebFurniture(pieces: Piece[]): FurnitureFacts {
       blockLength = 0
     }
   }
+  markControls(pieces)
   markBareBylines(pieces, facts)
   return facts
+}
+
+/**
+ * Marks the page's controls printed as lines (`Share full article`, see `isControlLabel`), each
+ * only where no sentence runs through it: the text line before does not stop mid-sentence and
+ * the one after does not open mid-sentence (`… would be able to` / `watch the video on the` /
+ * `council website` is text).
+ */
+function markControls(pieces: Piece[]): void {
+  const text = pieces.filter((piece) => piece.furniture === null || piece.furniture === 'chrome')
+  text.forEach((piece, i) => {
+    if (piece.furniture !== null || piece.role !== undefined || !isControlLabel(piece.text)) return
+    const before = text[i - 1]
+    const after = text[i + 1]
+    if ((before && endsMidSentence(before.text)) || (after && startsMidSentence(after.text))) return
+    piece.furniture = 'chrome'
+  })
 }
 
 /**
@@ -83,8 +101,8 @@ function markBareBylines(pieces: Piece[], facts: FurnitureFacts): void {
 
 /**
  * The lines that go with a byline (the writer's job, an address to reach them) next to a byline or
- * dateline, or next to such a line already taken: `By Robin Hale` / `Staff Writer` /
- * `rhale@gazette.example` / `March 12, 2021`.
+ * dateline, or right after such a line already taken (the pass goes forward): `By Robin Hale` /
+ * `Staff Writer` / `rhale@gazette.example` / `March 12, 2021`.
  */
 function markBylineDetails(pieces: Piece[]): void {
   const isAnchor = (piece: Piece | undefined) => piece?.furniture === 'byline' || piece?.furniture === 'dateline'
@@ -104,7 +122,7 @@ function furnitureOfRole(piece: Piece, facts: FurnitureFacts): Piece['furniture'
     case 'credit':
       return 'credit'
     case 'byline':
-      if (facts.author === '') facts.author = bylineAuthor(piece.text) ?? piece.text.replace(/^(?:by|par|von|por|di|door|av)\s+/i, '')
+      if (facts.author === '') facts.author = bylineAuthor(piece.text) ?? piece.text.replace(/^(?:by|par|von|por)\s+/i, '')
       return 'byline'
     case 'dateline': {
       if (facts.published === '') facts.published = readDateline(piece.text)?.date ?? ''

@@ -7,7 +7,7 @@
  */
 import { comparisonKey } from '../clean-text.ts'
 import { isEnglishWord } from './english-words.ts'
-import { endsMidSentence, endsSentence, endsWithBindingWord, isConnector, startsMidSentence, startsWithParticleName, strandsPreposition, wordCount } from './text-shape.ts'
+import { endsMidSentence, endsSentence, endsWithBindingWord, endsWithConnector, isConnector, opensWithQuestionWord, startsMidSentence, startsWithParticleName, strandsPreposition, wordCount } from './text-shape.ts'
 import { appendUnit, keyOf, type Gap, type JoinKind, type Unit, type Vocabulary } from './units.ts'
 
 /** A first part of fewer words says too little to name its paragraph, so copies are not checked. */
@@ -96,7 +96,9 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   // either line looks like (a pull quote set large wraps into short lines).
   if (midSentence && !next.kindFromEvidence && next.gap !== 'page' && hasUnclosedQuote(unit.text)) return true
   // A caption wrapped over two lines: its first line, cut mid-sentence, goes on into the line a credit marked.
-  if (next.kind === 'caption' && next.kindFromEvidence && next.gap === 'line' && !overCaptions) return unit.kind === 'body' && !unit.kindFromEvidence && endsMidSentence(unit.text)
+  // Only a caption's length, cut at a connector (`… during the storm in` / `January, flooding …`):
+  // a paragraph cut by a figure at a comma stays a paragraph.
+  if (next.kind === 'caption' && next.kindFromEvidence && next.gap === 'line' && !overCaptions) return unit.kind === 'body' && !unit.kindFromEvidence && unit.pieces.length === 1 && wordCount(unit.text) <= MAX_CAPTION_LINE_WORDS && endsWithConnector(unit.text)
   if (next.kind === 'heading' && !next.kindFromEvidence) {
     // A short continuation looks like a heading; it is one unless the cut says otherwise.
     if (!(endsMidSentence(unit.text) && next.gap === 'page')) return false
@@ -105,8 +107,8 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
   switch (next.gap) {
     case 'page':
       // A heading-like line before a page break is a cut paragraph only if the next page goes on
-      // mid-sentence, or if it is too long for a heading (`The plan was backed by the council
-      // leader`): a heading is short and never kept alone at a page's foot by a careful printer.
+      // mid-sentence, or if it reads as a sentence (`The plan was backed by the council leader`,
+      // see readsAsCutSentence): a careful printer keeps no heading alone at a page's foot.
       return cutHeading ? midSentence || endsMidSentence(unit.text) || readsAsCutSentence(unit.text) : true
     case 'furniture':
       return cutHeading ? midSentence && endsMidSentence(unit.text) : midSentence || endsMidSentence(unit.text)
@@ -146,6 +148,9 @@ function isPullQuoteWithin(unit: Unit, quote: Unit, after: Unit | undefined, bod
   return wordCount(opening) === 4 && bodyTexts.some((text) => text.includes(opening))
 }
 
+/** Most words of a caption's first line, wrapped onto the line a credit marked. */
+const MAX_CAPTION_LINE_WORDS = 20
+
 /** A heading-like line at least this long may be a sentence cut at a page's foot. */
 const MIN_CUT_SENTENCE_WORDS = 6
 
@@ -156,8 +161,9 @@ const MIN_CUT_SENTENCE_WORDS = 6
  * line`); a question word opens a heading (`What the new line means for Northby`).
  */
 function readsAsCutSentence(text: string): boolean {
-  if (wordCount(text) < MIN_CUT_SENTENCE_WORDS || /^(?:what|who|where|when|why|how|which)\b/i.test(text)) return false
-  return /\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|said|says|told|ist|sind|war|waren|hat|haben|wird|werden|wurde|sagte|est|sont|était|a|ont|sera|es|son|fue|ha|han|dijo)\b/iu.test(text)
+  if (wordCount(text) < MIN_CUT_SENTENCE_WORDS || opensWithQuestionWord(text)) return false
+  // Lower case only, and none that is also a noun, a name or an article (`can`, `may`, `will`, French `a`).
+  return /\b(?:is|are|was|were|has|have|had|would|could|should|might|must|said|says|told|ist|sind|war|waren|hat|haben|wird|werden|wurde|sagte|était|ont|sera|fue|han|dijo)\b/u.test(text)
 }
 
 /** Whether `text` opens with a common word (an English one, or a connector of the languages above), not a name. */

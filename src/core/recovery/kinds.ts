@@ -84,9 +84,10 @@ function classifyByEvidence(unit: Unit): void {
 }
 
 /**
- * A photo credit names the photo of the caption next to it: the line right after the credit
- * (credit first, as BBC pages print them) when it reads as a caption, otherwise the line right
- * before it (caption first). A page break between the two parts them.
+ * A photo credit names the photo of the caption next to it: the line right before it (caption
+ * first, as most pages print them) when it reads as a caption, otherwise the line right after it
+ * (credit first); a credit labelled as opening a photo's block (`Image source, …`, as BBC pages
+ * print it) takes the line after it first. A page break between the two parts them.
  */
 function markCreditedCaptions(units: Unit[], pieces: readonly Piece[]): void {
   const unitOfPiece = new Map<Piece, Unit>()

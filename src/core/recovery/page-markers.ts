@@ -52,9 +52,10 @@ const URL_LINE = new RegExp(
 /**
  * A page number or count after a title, as a running header or footer prints it: `Tram line
  * approved 2/5`, `Tram line approved    Page 2 of 3`, `Tram line approved | 2`, `Tram line approved
- * 2` (spaces are collapsed by then). Taken only when the title is the document's.
+ * 2` (spaces are collapsed by then; a bare number of up to three digits, not a year). Taken only
+ * when the title is the document's.
  */
-const TITLE_AND_COUNT = new RegExp(String.raw`^(?<title>\S.*?)(?:\s+(?:[|·–—-]\s+)?(?:${NUMBER_OF_COUNT}|${WORD_AND_NUMBER})|\s+[|·–—-]\s+\d{1,4}|\s+\d{1,4})$`, 'i')
+const TITLE_AND_COUNT = new RegExp(String.raw`^(?<title>\S.*?)(?:\s+(?:[|·–—-]\s+)?(?:${NUMBER_OF_COUNT}|${WORD_AND_NUMBER})|\s+[|·–—-]\s+\d{1,3}|\s+\d{1,3})$`, 'i')
 
 /** What a page-edge line is. */
 export type PageMarkerKind = 'page-number' | 'print-header' | 'url'
@@ -83,7 +84,7 @@ export function isPageMarker(line: string): boolean {
  */
 export function urlOfLine(line: string): string | null {
   // A URL closing a sentence (`… is available at example.org/report.`) is the text's, not a footer.
-  if (/[.,;:!?)”"’]$/u.test(line) && !/(?:\.\.\.|…)$/u.test(line)) return null
+  if (/[.,;:!?”"’]$/u.test(line) && !/(?:\.\.\.|…)$/u.test(line)) return null
   return URL_LINE.exec(line)?.groups?.['url'] ?? null
 }
 

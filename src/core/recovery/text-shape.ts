@@ -78,13 +78,16 @@ export function endsSentence(text: string): boolean {
 
 /**
  * The last word of `text`, lower case, without punctuation; `''` when it is written with a capital
- * in a line that is not all capitals (`Plan A`, `Northby`): a name, which no connector is.
+ * inside a sentence of a line that is not all capitals (`Plan A`, `Northby`): a name, which no
+ * connector is.
  */
 function lastWord(text: string): string {
   const end = tail(text)
   const match = /[\p{L}']+$/u.exec(end)
   if (!match) return ''
-  if (/^\p{Lu}/u.test(match[0]) && end !== end.toUpperCase()) return ''
+  // A capital opening a sentence is no name: `… the line. The` goes on.
+  const opensSentence = /(?:^|[.!?]["”’»]?\s+)[\p{L}']+$/u.test(end)
+  if (/^\p{Lu}/u.test(match[0]) && end !== end.toUpperCase() && !opensSentence) return ''
   return match[0].toLowerCase()
 }
 
@@ -106,7 +109,7 @@ const BINDING = new Set(
   (
     'a an the of and or but nor ' +
     'le la les un une des du de et ou ' +
-    'der die das den dem des ein eine einen einem einer und oder ' +
+    'der das dem des ein eine einen einem einer und oder ' +
     'el los las unos unas del y o'
   ).split(' ')
 )
@@ -137,7 +140,12 @@ const STRANDABLE = new Set('about for with from to on in at by into over after a
  * strandsPreposition('The council met in')    // => false
  */
 export function strandsPreposition(text: string): boolean {
-  return /^(?:what|who|whom|whose|where|when|why|how|which)\b/i.test(text) && STRANDABLE.has(lastWord(text))
+  return opensWithQuestionWord(text) && STRANDABLE.has(lastWord(text))
+}
+
+/** Whether `text` opens with an English question word (`What`, `How`, `Why` …), as many headings do. */
+export function opensWithQuestionWord(text: string): boolean {
+  return /^(?:what|who|whom|whose|where|when|why|how|which)\b/i.test(text)
 }
 
 /**

@@ -2,7 +2,8 @@
  * @module
  * A unit is a candidate paragraph: one or more pieces joined, with what separated it from the unit
  * before. Joining two pieces puts back a word hyphenated at the break when the document's own
- * vocabulary says the joined form is a word.
+ * vocabulary, an English dictionary (`english-words.ts`) or the document's language (one that
+ * writes compounds closed) says the joined form is a word (see {@link joinTexts}).
  */
 import { isEnglishWord } from './english-words.ts'
 import { comparisonKey } from '../clean-text.ts'
@@ -68,6 +69,8 @@ const CLOSED_COMPOUND_WORDS = new Set(
 )
 /** English function words, to tell an English document from one of those. */
 const ENGLISH_WORDS = new Set('the and of to is with that was for not are this from'.split(' '))
+/** French, Spanish and Italian function words: a document of theirs may name `Die Linke` and `Der Spiegel`. */
+const ROMANCE_WORDS = new Set('le la les et des est une que qui pour dans el los las y que por para il che della'.split(' '))
 
 /** Twenty-one to ninety-nine, and their ordinals: English writes them with a hyphen. */
 const NUMBER_COMPOUND = /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$/
@@ -96,13 +99,16 @@ export function collectVocabulary(pieces: readonly Piece[]): Vocabulary {
   }
   const count = (list: ReadonlySet<string>) => [...list].filter((word) => words.has(word)).length
   const closed = count(CLOSED_COMPOUND_WORDS)
-  return { words, compounds, closedCompounds: closed >= 2 && closed > count(ENGLISH_WORDS) }
+  return { words, compounds, closedCompounds: closed >= 3 && closed > count(ENGLISH_WORDS) && closed > count(ROMANCE_WORDS) }
 }
 
 /**
  * Joins `tail` to `head`, parted by a line or page break.
  *
  * - A soft hyphen at the break joins the word without a hyphen.
+ * - A conjunction after the break keeps the hyphen and a space (a suspended compound, `Bus-` /
+ *   `und Bahnverkehr`); a number or fraction before it, or a hyphenated word after it, keeps the
+ *   hyphen with no space (`90-` / `year-old`, `Southend-` / `on-Sea`).
  * - A hyphen between letters at the break (`pro-` / `posal`) is removed when the joined word is in
  *   the document's vocabulary, kept when the hyphenated compound is; then kept in an English number
  *   (`twenty-` / `one`), removed when the joined word is English (`with-` / `out`, see

@@ -60,14 +60,13 @@ const DATELINE_WORDS = new Set(
     'est edt cst cdt mst mdt pst pdt et ct pt gmt bst utc cet cest mez mesz ist jst aest ' +
     'uhr h hs hrs a.m. p.m. am pm ' +
     'read min mins minute minutes lecture lesezeit lectura temps de ' +
-    'y und et and e en ligne am il del ' +
-    // A day named by its distance from today: the line dates the article without a full date.
-    'today yesterday aujourd’hui aujourd\'hui hier heute gestern hoy ayer oggi ieri'
+    'y und et and e en ligne am il del'
   ).split(' ')
 )
 
-/** Words that name today or yesterday: a dateline with one of them and no other date still dates the article. */
+/** Words that name today or yesterday: beside a time, a dateline with one of them and no other date still dates the article. */
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'aujourd’hui', "aujourd'hui", 'hier', 'heute', 'gestern', 'hoy', 'ayer', 'oggi', 'ieri'])
+for (const day of RELATIVE_DAYS) DATELINE_WORDS.add(day)
 
 const RELATIVE_TIME = [
   // English: `5 hours ago`, `an hour ago`
@@ -205,8 +204,8 @@ function readAbsoluteDateline(line: string): Dateline | null {
       sawDate = true
       continue
     }
-    // `Publié aujourd’hui à 06h00`, `Heute, 10:15 Uhr`: a day named by the words around it, not alone (`Today`).
-    if (RELATIVE_DAYS.has(bare) && tokens.length > 1) sawDate = true
+    // `Publié aujourd’hui à 06h00`, `Heute, 10:15 Uhr`: a day named beside a time, not alone (`Yesterday and today`).
+    if (RELATIVE_DAYS.has(bare) && /\d/.test(line)) sawDate = true
     if (WEEKDAYS.has(bare) || DATELINE_WORDS.has(word) || DATELINE_WORDS.has(bare)) continue
     if (/^\d{1,2}\.?$/.test(word) || /^\d{1,2}(?:st|nd|rd|th|er|º|°)$/.test(word)) {
       parts.day ??= Number.parseInt(word, 10)
@@ -279,7 +278,7 @@ export function parseDateline(line: string): string | null {
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|del|da|di|du|le|la|bin|ibn|al|y)\s+)*(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)){1,4}`
 const NAMES = String.raw`${NAME}(?:\s*(?:&|and|und|et|y|e)\s+${NAME})*`
 const BYLINE = new RegExp(
-  String.raw`^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Tt]ext|[Rr]eporting|[Rr]eport|[Rr]eported|[Pp]hotos?|[Ii]nterview)\s+)?(?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR|[Aa]v|AV|[Tt]exte?\s*:|[Aa]utor(?:in)?\s*:|[Aa]uthor\s*:)\s+(?<names>${NAMES})(?:\s*(?:[,|·•–—/-]|\bin\b|\ben\b|\bà\b|\baus\b)\s*.{0,80})?$`,
+  String.raw`^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Tt]ext|[Rr]eporting|[Rr]eport|[Rr]eported|[Pp]hotos?|[Ii]nterview)\s+)?(?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Tt]exte?\s*:|[Aa]utor(?:in)?\s*:|[Aa]uthor\s*:)\s+(?<names>${NAMES})(?:\s*(?:[,|·•–—/-]|\bin\b|\ben\b|\bà\b|\baus\b)\s*.{0,80})?$`,
   'u'
 )
 
@@ -299,9 +298,6 @@ export function bylineAuthor(line: string): string | null {
   const match = BYLINE.exec(line)
   if (!match) return null
   const names = match.groups!['names']!.trim()
-  // After the names, a job or an outlet, not a clause (`, the new depot …`).
-  const after = line.slice(line.indexOf(names) + names.length)
-  if (/^\s*,\s*\p{Ll}/u.test(after) && !ROLE_WORDS.test(after)) return null
   // A weekday or month after `By` is a sentence (`By Monday March the work was done`).
   const first = names.split(/\s+/)[0]!.toLowerCase()
   if (WEEKDAYS.has(first) || MONTHS.has(first)) return null
@@ -326,7 +322,9 @@ export function isBylineDetail(line: string): boolean {
   const text = line.trim()
   if (/^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/iu.test(text) || /^@\w{2,30}$/u.test(text)) return true
   if (/^(?:follow|folgen sie|suivez)\b.{0,40}@\w{2,30}$/iu.test(text)) return true
-  return wordsIn(text) <= 5 && ROLE_WORDS.test(text) && /^\p{Lu}/u.test(text) && !/[.!?;:]$/.test(text)
+  // A job line is the job's words in capitals (`Staff Writer`), not a sentence (`Staff shortages hit wards`).
+  const titled = text.split(/\s+/).every((word) => /^\p{Lu}/u.test(word) || ROLE_WORDS.test(word) || /^(?:of|for|and|the|de|du|für)$/i.test(word))
+  return wordsIn(text) <= 5 && ROLE_WORDS.test(text) && titled && !/[.!?;:]$/.test(text)
 }
 
 /**
@@ -337,16 +335,16 @@ export function isBylineDetail(line: string): boolean {
 export function bareBylineAuthor(line: string): string | null {
   // A line cut in a word goes on below it; a name does not open with an article (`Die Pläne der Verkehrs-`).
   if (wordsIn(line) > 12 || /[.!?:;\-\u00AD]$/.test(line)) return null
-  if (/^(?:the|a|an|die|der|das|ein|eine|le|la|les|un|une|el|los|las|il|lo|gli|het|een)\s/i.test(line)) return null
+  if (/^(?:the|a|die|der|das|ein|eine|la|un|une|el|los|las|il|gli|het|een)\s/i.test(line)) return null
   // Nor with a preposition or conjunction (`In Elmstead, supporters said journey times would fall by`).
-  if (/^(?:in|on|at|since|from|after|before|for|with|during|when|while|as|if|but|and|so|until|im|am|seit|nach|vor|mit|bei|dans|depuis|après|avant|pour|en|desde|tras|con|para)\s/i.test(line)) return null
+  if (/^(?:in|on|at|since|from|after|before|for|with|during|when|while|as|if|but|and|until|im|seit|nach|vor|mit|bei|dans|depuis|après|avant|pour|en|desde|tras|para)\s/i.test(line)) return null
   const match = BARE_BYLINE.exec(line)
   if (!match) return null
   const rest = match.groups!['rest']?.trim() ?? ''
   const hasJob = ROLE_WORDS.test(line)
   if (rest !== '' && !/^[,|·•–—-]/.test(rest) && !hasJob) return null
   // What follows the name is an outlet or a job (`, Riverside Gazette`, `, transport correspondent`), not a clause going on.
-  if (!hasJob && rest !== '' && (endsWithConnector(rest) || /^[,|·•–—-]\s*\p{Ll}/u.test(rest) || /,\s+\p{Ll}/u.test(rest))) return null
+  if (!hasJob && rest !== '' && (endsWithConnector(rest) || /[,|·•–—-]\s*\p{Ll}+\s+\p{Ll}/u.test(rest))) return null
   const words = match.groups!['name']!.split(/\s+/)
   // `Imogen Farrell North of England correspondent`: a job's place reads as more name; keep two words.
   return hasJob && rest !== '' && !/^[,|·•–—-]/.test(rest) ? words.slice(0, 2).join(' ') : match.groups!['name']!
@@ -568,7 +566,7 @@ const CHROME_LINES = new Set(
 const CONTROL_ACTIONS = new Set(
   (
     'share listen continue continues read reading save print email e-mail comment comments show hide view enlarge toggle copy ' +
-    'follow subscribe click scroll gift download reuse skip jump load open close expand collapse play watch leave join reply ' +
+    'follow subscribe click scroll gift download reuse skip jump open close expand collapse play watch leave join reply ' +
     'zoom feedback supported bookmark next previous prev ' +
     'teilen anhören vorlesen verschenken merken speichern drucken weiterlesen kommentieren kommentare folgen zur zum zurück ' +
     'vergrößern schließen öffnen abspielen lesen ' +
@@ -588,7 +586,7 @@ const CONTROL_OBJECTS = new Set(
   (
     'article articles story stories page post link links image images photo photos picture pictures gallery video videos ' +
     'audio podcast caption captions fullscreen content newsletter app feed comment comments ad ads advertisement feedback ' +
-    'facebook twitter x instagram whatsapp linkedin later here reading more also ' +
+    'facebook twitter x instagram whatsapp linkedin later here more also ' +
     'artikel startseite seite bild bilder foto fotos mehr später anzeige kommentar kommentare kommentarbereich vollbild auch ' +
     'lien vidéo commentaires tard aussi accueil abonnés ' +
     'artículo página imagen vídeo enlace comentarios tarde más también inicio suscriptores'
@@ -622,10 +620,12 @@ const GALLERY_COUNTER = /^(?:image|photo|picture|slide|bild|foto|imagen|diaposit
  * `Artikel anhören`, `Zur Startseite`, `Lire plus tard`), a reading time (`Lecture 3 min.`) or a
  * gallery's counter (`Image 1 of 5`). Such a label is a few words, each an action, a part of the
  * page or a word joining them ({@link CONTROL_ACTIONS}, {@link CONTROL_OBJECTS},
- * {@link CONTROL_WORDS}), with an action and a part of the page among them; a heading or sentence
- * names something else (`Follow the money`, `Save our library`, `Share the load`).
+ * {@link CONTROL_WORDS}), with an action on a part of the page, or two actions chained, or a time
+ * and what it times; a heading or sentence names something else (`Follow the money`, `Save our
+ * library`, `Share the load`). The line alone is asked: `furniture.ts` asks it only of a line no
+ * sentence runs through.
  */
-function isControlLabel(line: string): boolean {
+export function isControlLabel(line: string): boolean {
   if (GALLERY_COUNTER.test(line)) return true
   if (/[.!?]["'”’]?$/u.test(line.replace(DURATION, ''))) return false
   const timed = line.replace(DURATION, ' ') !== line
@@ -636,11 +636,14 @@ function isControlLabel(line: string): boolean {
     .filter(Boolean)
   if (words.length === 0 || words.length > 7) return false
   const known = (word: string) => CONTROL_ACTIONS.has(word) || CONTROL_OBJECTS.has(word) || CONTROL_WORDS.has(word)
-  if (timed) return words.every((word) => known(word) || DURATION_LABELS.has(word))
+  const actions = new Set(words.filter((word) => CONTROL_ACTIONS.has(word) || DURATION_LABELS.has(word)))
+  // A time names a control only beside what it times (`Listen to this article · 5:12 min`, `Lecture 3 min.`), not alone (`In 30 minutes`).
+  if (timed) return actions.size > 0 && words.every((word) => known(word) || DURATION_LABELS.has(word))
   if (!words.every(known)) return false
   // One word is a control only as a label before its buttons (`Share:`): alone, it may be a heading.
   if (words.length === 1) return line.trimEnd().endsWith(':') && CONTROL_ACTIONS.has(words[0]!)
-  return words.some((word) => CONTROL_ACTIONS.has(word)) && words.some((word) => CONTROL_OBJECTS.has(word))
+  // An action on a part of the page (`Share full article`), or actions chained (`Scroll to continue reading`).
+  return actions.size > 0 && (words.some((word) => CONTROL_OBJECTS.has(word)) || actions.size >= 2)
 }
 
 /** A BBC-style section label printed under the headline. */
@@ -684,6 +687,6 @@ export function webFurnitureKind(line: string): WebFurnitureKind | null {
   if (SHARE_LINE.test(line)) return 'share'
   if (RELATED_HEADER.test(line)) return 'related'
   if (READ_MORE_LINE.test(line)) return 'read-more'
-  if (CHROME_LINES.has(lower) || SECTION_LABEL.test(line) || COPYRIGHT_FOOTER.test(line) || ARTICLE_NOTICE.test(line) || isControlLabel(line)) return 'chrome'
+  if (CHROME_LINES.has(lower) || SECTION_LABEL.test(line) || COPYRIGHT_FOOTER.test(line) || ARTICLE_NOTICE.test(line)) return 'chrome'
   return null
 }

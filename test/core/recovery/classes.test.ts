@@ -116,8 +116,8 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
     // A byline's job and address on lines of their own; bylines and dates in more languages and formats.
     [['By Robin Hale', 'Staff Writer', 'rhale@northbygazette.com', 'March 12, 2021'], 'Robin Hale', '2021-03-12'],
     [['By Robin Hale, Staff Writer', 'rhale@northbygazette.com', 'Updated March 12, 2021'], 'Robin Hale', '2021-03-12'],
-    [['di Marco Rossi', '12 aprile 2021'], 'Marco Rossi', '2021-04-12'],
-    [['door Eva de Vries', '15 maart 2021'], 'Eva de Vries', '2021-03-15'],
+    [['By Marco Rossi', '12 aprile 2021'], 'Marco Rossi', '2021-04-12'],
+    [['By Eva de Vries', '15 maart 2021'], 'Eva de Vries', '2021-03-15'],
     [['Von Jonas Weber', '12. Jänner 2021, 10:15'], 'Jonas Weber', '2021-01-12'],
     [['Aktualisiert am 12.03.2021-10:15'], '', '2021-03-12'],
     [['12.03.2021 - 10:15 Uhr'], '', '2021-03-12'],
@@ -135,6 +135,14 @@ describe('bylines, datelines and timestamps in common formats and languages', ()
       expect([result.author, result.published]).toEqual([author, published])
     })
   }
+
+  it('keeps lines that only look like bylines, datelines or a byline’s job: Italian and Dutch prepositions, today and yesterday, a sentence on staff', () => {
+    for (const line of ['di Giuseppe Conte, the minister, and his party.', 'door Mark Rutte and his cabinet.']) {
+      expect(texts(['Bridge repairs', 'The plan was drawn up in Rome and The Hague, and backed', line]).join(' ')).toContain(line)
+    }
+    expect(kinds(['Bridge repairs', 'The council voted on Tuesday.', 'Yesterday and today', 'Work starts in May.'])[1]).toEqual(['heading', 'Yesterday and today'])
+    expect(kinds(['Bridge repairs', 'June 4, 2022', 'Staff shortages hit the works', 'The council voted on Tuesday.'])[0]).toEqual(['heading', 'Staff shortages hit the works'])
+  })
 
   it('keeps a timeline’s entries and a heading opening with a month, which are no datelines', () => {
     expect(kinds(['Bridge repairs', 'Key dates:', 'March 12: Council vote', 'April 1: Work begins', 'The vote was close.', 'March on the bridge', 'Hundreds walked across on Sunday.'])).toEqual([
