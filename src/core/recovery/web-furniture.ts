@@ -3,7 +3,8 @@
  * Web-page furniture by kind: the lines a saved or printed news page carries around its article
  * (bylines, datelines and timestamps, photo credits, advertisement, share, read-more, related and
  * most-read lines, navigation). Each function looks at one cleaned line. The word lists cover
- * English, French, German and Spanish, the languages of the captures seen; a new language is a
+ * English, French, German and Spanish, the languages of the captures seen, and the advertisement,
+ * read-more and share labels of Italian, Dutch and the Scandinavian languages; a new language is a
  * new row, not a new rule.
  */
 
@@ -479,16 +480,16 @@ export type WebFurnitureKind = 'advertisement' | 'share' | 'read-more' | 'relate
 
 /** Advertisement labels, in the languages above; also when printing letter-spaced them. */
 const ADVERTISEMENT = new Set(
-  'advertisement advertising advert ad sponsored sponsoredcontent anzeige werbung publicité publicite publicidad paidcontent paidpost promoted partnercontent'.split(' ')
+  'advertisement advertising advert ad sponsored sponsoredcontent anzeige werbung publicité publicite publicidad pubblicità pubblicita advertentie advertenties annons reklame paidcontent paidpost promoted partnercontent'.split(' ')
 )
 const ADVERTISEMENT_LINE =
   /^(?:(?:story|article|text|content)\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)|continue reading (?:below|after)(?: the)?(?: advertisement| ad)?|scroll (?:down )?to continue(?: with content)?|skip (?:this )?(?:advertisement|ad)|(?:advertisement|anzeige|publicité|publicidad)\s*[-–:]\s*.{0,40}|la suite après (?:cette )?(?:la )?publicité|weiter nach der anzeige|artikel wird nach der anzeige fortgesetzt|el artículo continúa después del anuncio|sponsored by .{1,40}|paid (?:content|post) (?:by|from) .{1,40})$/i
 
 const SHARE_LINE =
-  /^(?:share(?: this)?(?: (?:story|article|page|post|on \w+|with))?|share (?:via|on) .{1,30}|about sharing|copy (?:this )?link|link copied|tweet|email|e-mail|print|save|save (?:this )?(?:story|article)|bookmark|facebook|twitter|x|messenger|pinterest|whatsapp|linkedin|reddit|telegram|flipboard|gift (?:this )?article|listen(?: to (?:this )?(?:article|story))?(?: \d+ min)?|partager(?: sur \w+)?|teilen|artikel teilen|compartir(?: en \w+)?|comments?(?: \(\d+\))?|\d+ comments?|kommentare?(?: \(\d+\))?|commentaires?|comentarios?|close share panel|(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print)(?:\s+(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print))+)$/i
+  /^(?:share(?: this)?(?: (?:story|article|page|post|on \w+|with))?|share (?:via|on) .{1,30}|about sharing|copy (?:this )?link|link copied|tweet|email|e-mail|print|save|save (?:this )?(?:story|article)|bookmark|facebook|twitter|x|messenger|pinterest|whatsapp|linkedin|reddit|telegram|flipboard|gift (?:this )?article|listen(?: to (?:this )?(?:article|story))?(?: \d+ min)?|partager(?: sur \w+)?|teilen|artikel teilen|compartir(?: en \w+)?|condividi(?: su \w+)?|deel(?: dit artikel| via \w+)?|delen|dela(?: artikeln)?|del artiklen|comments?(?: \(\d+\))?|\d+ comments?|kommentare?(?: \(\d+\))?|commentaires?|comentarios?|close share panel|(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print)(?:\s+(?:facebook|twitter|x|email|whatsapp|linkedin|pinterest|reddit|messenger|copy link|share|print))+)$/i
 
 const READ_MORE_LINE =
-  /^(?:(?:read|see|watch|listen)(?: more| also| next)?|more|related|also read|also|recommended|lire aussi|à lire aussi|a lire aussi|lire plus|voir aussi|mehr zum thema|lesen sie auch|auch interessant|mehr dazu|lea también|lee también|leer más|ver también|te puede interesar)\s*[:›»>|–-]\s*.{1,160}$|^(?:explore more on these topics|more on this topic|weitere themen|plus sur ce sujet)\s*:.{0,200}$|^(?:read more|read more stories|continue reading|read the full (?:story|article)|lire la suite|weiterlesen|mehr lesen|seguir leyendo|leer más|more on this story|more stories|show more|load more|see more)$/i
+  /^(?:(?:read|see|watch|listen)(?: more| also| next)?|more|related|also read|also|recommended|lire aussi|à lire aussi|a lire aussi|lire plus|voir aussi|mehr zum thema|lesen sie auch|auch interessant|mehr dazu|lea también|lee también|leer más|ver también|te puede interesar|leggi anche|leggi di più|lees ook|lees meer|läs också|læs også|les også)\s*[:›»>|–-]\s*.{1,160}$|^(?:explore more on these topics|more on this topic|weitere themen|plus sur ce sujet)\s*:.{0,200}$|^(?:read more|read more stories|continue reading|read the full (?:story|article)|lire la suite|weiterlesen|mehr lesen|seguir leyendo|leer más|more on this story|more stories|show more|load more|see more)$/i
 
 const RELATED_HEADER =
   /^(?:related(?: (?:articles|stories|content|coverage|news|posts|links|reading))?|most (?:read|popular|viewed|watched|shared|commented)|trending(?: now| stories)?|(?:read|up|watch|what to read) next|top stories|latest(?: news| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles)?|more from .{1,40}|more (?:on|about) (?:this|the) (?:topic|story)|editors'? picks?|popular now|les plus lus|les plus partagés|à lire aussi|sur le même sujet|dans la même rubrique|meistgelesen|meistgelesene artikel|am meisten gelesen|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lo más leído|lo más visto|noticias relacionadas|te puede interesar|más noticias)\s*:?$/i

@@ -207,6 +207,14 @@ describe('web-page furniture by kind', () => {
     'Was this article helpful?',
     'Get the latest news delivered to your inbox',
     'Enter your email address',
+    // Italian, Dutch and Swedish labels.
+    'Pubblicità',
+    'Leggi anche: Il ponte chiuso fino a maggio',
+    'Condividi',
+    'Advertentie',
+    'Lees ook: Brug dicht tot mei',
+    'Deel dit artikel',
+    'Läs också: Bron stängd till maj',
   ]
   for (const line of lines) {
     it(`drops "${line}"`, () => {
