@@ -43,8 +43,7 @@ type Spaced = { piece: Piece; gap: Gap }
  */
 export function assembleUnits(pieces: readonly Piece[], vocabulary: Vocabulary): Unit[] {
   const spaced = spacePieces(pieces)
-  const measure = wrapMeasure(spaced)
-  const width = wrapWidthBy(spaced, measure)
+  const { measure, width } = wrapMeasure(spaced)
   if (width === null) return groupLines(spaced, null, measure, Number.POSITIVE_INFINITY, vocabulary)
   // A line that ends a sentence and is full leaves the paragraph's end undecided. The paragraphs
   // whose ends are clear say how many lines this document's paragraphs run to: a paragraph that
@@ -131,24 +130,25 @@ const X_WIDTH = printedWidth('x')
 const characters: Measure = (text, indent) => ([...text].length + indent) * X_WIDTH
 
 /**
- * The measure a capture was wrapped by: a greedy wrapper never leaves on the next line a word that
- * would have fit, so of the two, the one by which fewer lines could have taken the next word is
- * it (printed width on a tie).
+ * The measure a capture was wrapped by, with the wrap width it gives (`null`: not hard-wrapped): a
+ * greedy wrapper never leaves on the next line a word that would have fit, so of the two, the one
+ * by which fewer lines could have taken the next word is it (printed width on a tie).
  */
-function wrapMeasure(spaced: readonly Spaced[]): Measure {
+function wrapMeasure(spaced: readonly Spaced[]): { measure: Measure; width: number | null } {
   const misfits = (measure: Measure) => {
     const width = wrapWidthBy(spaced, measure)
-    if (width === null) return Number.POSITIVE_INFINITY
-    let count = 0
-    for (let i = 0; i + 1 < spaced.length; i++) {
+    let count = width === null ? Number.POSITIVE_INFINITY : 0
+    for (let i = 0; width !== null && i + 1 < spaced.length; i++) {
       const { piece } = spaced[i]!
       const next = spaced[i + 1]!
       if (next.gap !== 'line' || piece.role !== undefined || endsSentence(piece.text)) continue
       if (measure(`${piece.text} ${firstWord(next.piece.text)}`, piece.indent) <= width * FIT_SHARE) count++
     }
-    return count
+    return { measure, width, count }
   }
-  return misfits(characters) < misfits(printed) ? characters : printed
+  const byCharacters = misfits(characters)
+  const byPrint = misfits(printed)
+  return byCharacters.count < byPrint.count ? byCharacters : byPrint
 }
 
 /**
@@ -199,27 +199,29 @@ function continuesWrappedLine(unit: Unit, next: Piece, width: number, measure: M
   if (last.paragraphEnd || last.role !== next.role) return 'break'
   // A list entry opens afresh; not a number that a full line, cut mid-sentence, wrapped onto the
   // next (`on Tuesday, March` / `12. It passed by 21 votes`).
-  const lastWord = /[\p{L}.]+$/u.exec(last.text)?.[0] ?? ''
-  const numberWrapped = /^\d/.test(next.text) && (endsWithConnector(last.text) || isMonthName(lastWord)) && measure(`${last.text} ${firstWord(next.text)}`, last.indent) > width * FIT_SHARE
+  const line = last.text
+  // The line with the next word on it: did it fit (`fits`), nearly (`undecided`), or not.
+  const withNextWord = measure(`${line} ${firstWord(next.text)}`, last.indent)
+  const endWord = /[\p{L}.]+$/u.exec(line)?.[0] ?? ''
+  const numberWrapped = /^\d/.test(next.text) && (endsWithConnector(line) || isMonthName(endWord)) && withNextWord > width * FIT_SHARE
   // A dash opening a line of a sentence that goes on is a parenthesis, not a bullet (`— the longest in its history —`).
-  const dashGoesOn = /^[–—]\s+\p{Ll}/u.test(next.text) && !endsSentence(last.text)
+  const dashGoesOn = /^[–—]\s+\p{Ll}/u.test(next.text) && !endsSentence(line)
   if (LIST_MARKER.test(next.text) && !numberWrapped && !dashGoesOn) return 'break'
   // A footnote opens with its number in superscript (`¹ The act was replaced in 2012.`): its own paragraph.
   if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s*\p{Lu}/u.test(next.text)) return 'break'
   // A first-line indent opens a paragraph; a list item's run-on lines hang indented under it.
   if (next.indent > last.indent + 1 && !LIST_MARKER.test(unit.pieces[0]!.text)) return 'break'
-  const line = last.text
   if (endsMidSentence(line) || last.softHyphenEnd || /\p{L}-$/u.test(line)) return 'join'
   if (CREDIT_LABEL_AT_END.test(line)) return 'join'
   // Whether the line and the next word would have fit: if so, the line ended where its writer ended it.
-  const fits = measure(`${line} ${firstWord(next.text)}`, last.indent) <= width * FIT_SHARE
+  const fits = withNextWord <= width * FIT_SHARE
   const opensWithCapital = /^\p{Lu}/u.test(next.text)
   if (inList || line.endsWith(':')) return decide(!fits && !opensWithCapital)
   // A line short of the width ended where its writer ended it, even before a lower-case line (a
   // heading over `van Leeuwen, who …`); whether a cut sentence goes on is the joins' to decide.
   if (fits) return 'break'
   if (startsMidSentence(next.text)) return 'join'
-  const undecided = endsSentence(line) && measure(`${line} ${firstWord(next.text)}`, last.indent) <= width * UNDECIDED_SHARE
+  const undecided = endsSentence(line) && withNextWord <= width * UNDECIDED_SHARE
   if (!undecided) return 'join'
   // A full line ending a sentence: the paragraph may end or go on. A paragraph that opened with a
   // quotation goes on with the same speaker's next one; otherwise one as long as this document's

@@ -67,6 +67,7 @@ export function markWebFurniture(pieces: Piece[]): FurnitureFacts {
  * `council website` is text).
  */
 function markControls(pieces: Piece[]): void {
+  // The text lines in order, with the controls already taken: one control beside another is no sentence.
   const text = pieces.filter((piece) => piece.furniture === null || piece.furniture === 'chrome')
   text.forEach((piece, i) => {
     if (piece.furniture !== null || piece.role !== undefined || !isControlLabel(piece.text)) return

@@ -141,9 +141,9 @@ function continuesInto(unit: Unit, next: Unit, overCaptions: boolean): boolean {
  */
 function isPullQuoteWithin(unit: Unit, quote: Unit, after: Unit | undefined, bodyTexts: readonly string[]): boolean {
   if (after === undefined || quote.kind !== 'heading' || quote.kindFromEvidence || !/^["“„«‘‚]/u.test(quote.text)) return false
-  if (!(endsMidSentence(unit.text) || unit.pieces[unit.pieces.length - 1]!.softHyphenEnd) || !startsMidSentence(after.text)) {
-    if (!(startsMidSentence(after.text) && quote.gap === 'page')) return false
-  }
+  if (!startsMidSentence(after.text)) return false
+  const cut = endsMidSentence(unit.text) || unit.pieces[unit.pieces.length - 1]!.softHyphenEnd
+  if (!cut && quote.gap !== 'page') return false
   const opening = wordsOf(comparisonKey(quote.text)).split(' ').slice(0, 4).join(' ')
   return wordCount(opening) === 4 && bodyTexts.some((text) => text.includes(opening))
 }

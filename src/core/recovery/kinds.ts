@@ -93,17 +93,20 @@ function markCreditedCaptions(units: Unit[], pieces: readonly Piece[]): void {
   const unitOfPiece = new Map<Piece, Unit>()
   for (const unit of units) for (const piece of unit.pieces) unitOfPiece.set(piece, unit)
   for (let i = 0; i < pieces.length; i++) {
-    if (pieces[i]!.furniture !== 'credit') continue
+    const credit = pieces[i]!
+    if (credit.furniture !== 'credit') continue
     const after = nextText(pieces, i, 1)
     const afterUnit = after && unitOfPiece.get(after)
+    // The unit the line above the credit closes, when its kind is still open.
+    const before = nextText(pieces, i, -1)
+    const beforeUnit = before && unitOfPiece.get(before)
+    const above = beforeUnit && !beforeUnit.kindFromEvidence && beforeUnit.pieces[beforeUnit.pieces.length - 1] === before ? beforeUnit : undefined
+    const captionAbove = above !== undefined && looksLikeCaption(above.text) && before!.page === credit.page
     // A credit names the photo whose caption comes before it, unless it is labelled as the line
     // opening a photo's block (`Image source, Getty Images` / `Image caption, …`): the caption
     // above it is taken first when it looks like one.
-    const before0 = nextText(pieces, i, -1)
-    const before0Unit = before0 && unitOfPiece.get(before0)
-    const opensBlock = /^(?:image|photo|picture)\s+(?:source|copyright)\b/i.test(pieces[i]!.text)
-    const captionAbove = !opensBlock && before0Unit && !before0Unit.kindFromEvidence && before0Unit.pieces[before0Unit.pieces.length - 1] === before0 && before0.page === pieces[i]!.page && looksLikeCaption(before0Unit.text)
-    if (afterUnit && afterUnit.pieces[0] === after && afterUnit.gap !== 'page' && !captionAbove) {
+    const opensBlock = /^(?:image|photo|picture)\s+(?:source|copyright)\b/i.test(credit.text)
+    if (afterUnit && afterUnit.pieces[0] === after && afterUnit.gap !== 'page' && (opensBlock || !captionAbove)) {
       if (afterUnit.kind === 'caption') continue
       if (!afterUnit.kindFromEvidence && looksLikeCaption(afterUnit.text)) {
         afterUnit.kind = 'caption'
@@ -111,13 +114,9 @@ function markCreditedCaptions(units: Unit[], pieces: readonly Piece[]): void {
         continue
       }
     }
-    const before = nextText(pieces, i, -1)
-    const beforeUnit = before && unitOfPiece.get(before)
-    if (!beforeUnit || beforeUnit.kindFromEvidence || beforeUnit.pieces[beforeUnit.pieces.length - 1] !== before) continue
-    const sameLine = before.line === pieces[i]!.line
-    if (sameLine || (looksLikeCaption(beforeUnit.text) && before.page === pieces[i]!.page)) {
-      beforeUnit.kind = 'caption'
-      beforeUnit.kindFromEvidence = true
+    if (above && (before!.line === credit.line || captionAbove)) {
+      above.kind = 'caption'
+      above.kindFromEvidence = true
     }
   }
 }

@@ -55,7 +55,7 @@ const URL_LINE = new RegExp(
  * 2` (spaces are collapsed by then; a bare number of up to three digits, not a year). Taken only
  * when the title is the document's.
  */
-const TITLE_AND_COUNT = new RegExp(String.raw`^(?<title>\S.*?)(?:\s+(?:[|·–—-]\s+)?(?:${NUMBER_OF_COUNT}|${WORD_AND_NUMBER})|\s+[|·–—-]\s+\d{1,3}|\s+\d{1,3})$`, 'i')
+const TITLE_AND_COUNT = new RegExp(String.raw`^(?<title>\S.*?)\s+(?:[|·–—-]\s+)?(?:${NUMBER_OF_COUNT}|${WORD_AND_NUMBER}|\d{1,3})$`, 'i')
 
 /** What a page-edge line is. */
 export type PageMarkerKind = 'page-number' | 'print-header' | 'url'

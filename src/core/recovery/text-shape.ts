@@ -20,21 +20,35 @@ const SENTENCE_END = new RegExp(String.raw`[.!?…:。！？．｡]${CLOSERS}$`,
  */
 const ABBREVIATION_AT_END = /(?:^|[\s(])(?:(?!(?:[ap]\.m\.|[AP]\.M\.)$)(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Mt|Ft|No|Nr|Nos|Vol|pp|vs|approx|ca|cf|Hr|Fr|Frau|Mme|Mlle|Sra|Sr|Dra|Av|Abs|Art|Bd|Bhf|Str)\.)$/u
 
-/** Words that cannot end a sentence: a line ending in one was cut mid-sentence. */
-const CONNECTORS = new Set(
+/**
+ * Words that bind to the word after them and so never end a sentence, in any clause: articles,
+ * `of` and its equivalents, conjunctions (lower case). A stranded preposition (`about`) may end one.
+ */
+const BINDING = new Set(
   (
-    'a an the and or but nor of to in on at by for with from as than that which who whom whose ' +
+    'a an the of and or but nor ' +
+    'le la les un une des du de et ou ' +
+    'der das dem des ein eine einen einem einer und oder ' +
+    'el los las unos unas del y o'
+  ).split(' ')
+)
+
+/** Words that cannot end a sentence: a line ending in one was cut mid-sentence. The binding words, and: */
+const CONNECTORS = new Set([
+  ...BINDING,
+  ...(
+    'to in on at by for with from as than that which who whom whose ' +
     'his her their its our my your is was were are be been being has have had not into onto over ' +
     'under after before about against between during without within through while if because ' +
     'so very more most such ' +
-    // French, German and Spanish articles, prepositions and conjunctions
-    'le la les un une des du de et ou à au aux en dans sur pour par avec sans que qui ' +
-    'der die das den dem des ein eine einen einem einer und oder mit von zu zum zur im auf für bei aus nach ' +
+    // French, German and Spanish prepositions and conjunctions
+    'à au aux en dans sur pour par avec sans que qui ' +
+    'die den mit von zu zum zur im auf für bei aus nach ' +
     'bis dass als wie wenn weil ob um über unter vor durch gegen ohne seit zwischen sowie aber sondern ' +
     'mais donc car entre vers chez depuis lors selon sous contre ' +
-    'el los las unos unas del y o con por para sin pero hasta desde hacia según sobre tras como cuando porque'
-  ).split(' ')
-)
+    'con por para sin pero hasta desde hacia según sobre tras como cuando porque'
+  ).split(' '),
+])
 
 /**
  * The last characters of `text`, enough for any test of how it ends: tests anchored at the end
@@ -100,19 +114,6 @@ export function isConnector(word: string): boolean {
 export function endsWithConnector(text: string): boolean {
   return CONNECTORS.has(lastWord(text))
 }
-
-/**
- * Words that bind to the word after them and so never end a sentence, in any clause: articles,
- * `of` and its equivalents, conjunctions (lower case). A stranded preposition (`about`) may end one.
- */
-const BINDING = new Set(
-  (
-    'a an the of and or but nor ' +
-    'le la les un une des du de et ou ' +
-    'der das dem des ein eine einen einem einer und oder ' +
-    'el los las unos unas del y o'
-  ).split(' ')
-)
 
 /**
  * Whether `text` ends with a word that binds to the next (`the`, `of`, `and`, `der`, `de`): the

@@ -52,9 +52,13 @@ const WEEKDAYS = new Set(
   ).split(' ')
 )
 
-/** Words a dateline may carry around its date: labels, prepositions, time zones, units. */
-const DATELINE_WORDS = new Set(
-  (
+/** Words that name today or yesterday: beside a time, a dateline with one of them and no other date still dates the article. */
+const RELATIVE_DAYS = new Set(['today', 'yesterday', 'aujourd’hui', "aujourd'hui", 'hier', 'heute', 'gestern', 'hoy', 'ayer', 'oggi', 'ieri'])
+
+/** Words a dateline may carry around its date: labels, prepositions, time zones, units, the days of {@link RELATIVE_DAYS}. */
+const DATELINE_WORDS = new Set([
+  ...RELATIVE_DAYS,
+  ...(
     'published updated posted last modified first on at am um à a le el de del the ' +
     'publié publiée mis à jour modifié le veröffentlicht aktualisiert zuletzt stand erstellt ' +
     'publicado actualizado actualizada fecha ' +
@@ -62,12 +66,9 @@ const DATELINE_WORDS = new Set(
     'uhr h hs hrs a.m. p.m. am pm ' +
     'read min mins minute minutes lecture lesezeit lectura temps de ' +
     'y und et and e en ligne am il del'
-  ).split(' ')
-)
+  ).split(' '),
+])
 
-/** Words that name today or yesterday: beside a time, a dateline with one of them and no other date still dates the article. */
-const RELATIVE_DAYS = new Set(['today', 'yesterday', 'aujourd’hui', "aujourd'hui", 'hier', 'heute', 'gestern', 'hoy', 'ayer', 'oggi', 'ieri'])
-for (const day of RELATIVE_DAYS) DATELINE_WORDS.add(day)
 
 const RELATIVE_TIME = [
   // English: `5 hours ago`, `an hour ago`
@@ -328,17 +329,19 @@ export function isBylineDetail(line: string): boolean {
   return wordsIn(text) <= 5 && ROLE_WORDS.test(text) && titled && !/[.!?;:]$/.test(text)
 }
 
+/** Articles, prepositions and conjunctions that open a sentence and no name (`Les`, `Con`, `An` may open a name). */
+const NOT_A_NAME_OPENING =
+  /^(?:the|a|die|der|das|ein|eine|la|un|une|el|los|las|il|gli|het|een|in|on|at|since|from|after|before|for|with|during|when|while|as|if|but|and|until|im|seit|nach|vor|mit|bei|dans|depuis|après|avant|pour|en|desde|tras|para)\s/i
+
 /**
  * The author of a byline printed without `By` (`Dana Whitfield, Riverside Gazette`,
  * `Imogen Farrell North of England correspondent`), or `null`. Only a line next to a dateline or
  * the headline is asked: there a name with an outlet or a job is a byline.
  */
 export function bareBylineAuthor(line: string): string | null {
-  // A line cut in a word goes on below it; a name does not open with an article (`Die Pläne der Verkehrs-`).
-  if (wordsIn(line) > 12 || /[.!?:;\-\u00AD]$/.test(line)) return null
-  if (/^(?:the|a|die|der|das|ein|eine|la|un|une|el|los|las|il|gli|het|een)\s/i.test(line)) return null
-  // Nor with a preposition or conjunction (`In Elmstead, supporters said journey times would fall by`).
-  if (/^(?:in|on|at|since|from|after|before|for|with|during|when|while|as|if|but|and|until|im|seit|nach|vor|mit|bei|dans|depuis|après|avant|pour|en|desde|tras|para)\s/i.test(line)) return null
+  // A line cut in a word goes on below it; a name does not open with an article, a preposition
+  // or a conjunction (`Die Pläne der Verkehrs-`, `In Elmstead, supporters said journey times would fall by`).
+  if (wordsIn(line) > 12 || /[.!?:;\-\u00AD]$/.test(line) || NOT_A_NAME_OPENING.test(line)) return null
   const match = BARE_BYLINE.exec(line)
   if (!match) return null
   const rest = match.groups!['rest']?.trim() ?? ''
@@ -600,9 +603,9 @@ const CONTROL_OBJECTS = new Set(
  */
 const CONTROL_WORDS = new Set(
   (
-    'this the a an to on in for us all full main screen text next previous home top by of with friends subscriber site list below above ' +
+    'this the a an to on in for us all full main screen text home top by of with friends subscriber site list below above ' +
     'discussion conversation thread via size font ' +
-    'den die der das dem des diesen dieser dieses nach mit auf bei uns hier sie zur zum ' +
+    'den die der das dem des diesen dieser dieses nach mit auf bei uns hier sie ' +
     'cet cette ce le la les aux au à sur plus en plein écran nous ici de des du ' +
     'este esta el los las al después pantalla completa nosotros aquí del'
   ).split(' ')
@@ -628,11 +631,11 @@ const GALLERY_COUNTER = /^(?:image|photo|picture|slide|bild|foto|imagen|diaposit
  */
 export function isControlLabel(line: string): boolean {
   if (GALLERY_COUNTER.test(line)) return true
-  if (/[.!?]["'”’]?$/u.test(line.replace(DURATION, ''))) return false
-  const timed = line.replace(DURATION, ' ') !== line
-  const words = line
+  const untimed = line.replace(DURATION, ' ')
+  if (/[.!?]["'”’]?$/u.test(untimed.trimEnd())) return false
+  const timed = untimed !== line
+  const words = untimed
     .toLowerCase()
-    .replace(DURATION, ' ')
     .split(/[\s·•|:,–—-]+/u)
     .filter(Boolean)
   if (words.length === 0 || words.length > 7) return false
